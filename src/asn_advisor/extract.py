@@ -1,0 +1,1353 @@
+"""Read a narrative Indonesian evaluation report: findings, figures and proposals.
+
+``extract(text, patterns)`` returns an :class:`Extraction`: the findings the
+report states (each traced to the sentence that states it, with character
+offsets and the id of the pattern that matched), the figures it reports as
+indicators, and the recommendations the report itself proposes. Text that is
+not an Indonesian evaluation report (English, a recipe, empty or binary input)
+gives ``is_evaluation_report = False`` with a reason, and nothing else.
+
+The patterns are data, kept in the rule pack (``extract:`` section of
+``rules/ekstraksi.yaml``) and edited by policy staff. The pattern notation is
+documented in ``docs/extraction.md``; in short:
+
+``kurang``
+    the word and its clitic/stative forms: kurangnya, berkurang, kekurangan.
+``kurang~``
+    any affixed form: also mengurangi, pengurangan, dikurangi.
+``=dana``
+    exactly this word.  ``digital*``: any word that starts with ``digital``.
+``tidak mencukupi``
+    words in a row; ``tidak .. relevan`` allows up to two words in between.
+``anggaran|dana|biaya``
+    alternatives; ``@anggaran`` refers to the named group ``anggaran``.
+
+A finding pattern lists word-groups under ``all:``; it matches when every
+group occurs in the same clause (or sentence), in any order, within
+``within`` words, in a sentence that is not a hypothetical, an example or a
+question, and when no matched word is negated (``tidak ada kendala
+anggaran``, ``bukan karena ...``).  Recommendation patterns match only where
+the report proposes something (``perlu``, ``disarankan``, ``sebaiknya`` ...,
+or under a heading such as ``Rekomendasi``/``Saran``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from asn_advisor._text import Sentence, Token, full_forms, light_forms, split_sentences, tokenize
+
+try:  # the core's error tree
+    from asn_advisor.errors import AdvisorError, Location
+except ImportError:  # pragma: no cover - only until the core lands on this branch
+    from asn_advisor._errors_fallback import AdvisorError, Location
+
+__all__ = [
+    "Extraction",
+    "ExtractionError",
+    "ExtractionPatterns",
+    "ExtractedFinding",
+    "ExtractedIndicator",
+    "ExtractedRecommendation",
+    "LocalText",
+    "PatternFileError",
+    "extract",
+    "load_patterns",
+    "parse_number",
+    "read_report",
+]
+
+Severity = Literal["low", "medium", "high"]
+_SEVERITY_ORDER = {"low": 0, "medium": 1, "high": 2}
+
+
+class PatternFileError(AdvisorError):
+    """An extraction pattern file is wrong (a rule-pack error)."""
+
+
+class ExtractionError(AdvisorError):
+    """A report cannot be read or cannot be turned into a profile."""
+
+
+# ---------------------------------------------------------------------------
+# Pattern file models
+# ---------------------------------------------------------------------------
+
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SNAKE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+
+class NegationCue(_Strict):
+    """Words that negate what follows (or precedes) them within ``reach`` words."""
+
+    words: str
+    reach: int | Literal["clause"] = 1
+
+
+class Examples(_Strict):
+    """PASS/FAIL sentences kept next to a pattern; ``rules test`` checks them."""
+
+    match: list[str] = []
+    no_match: list[str] = []
+
+
+class Cues(_Strict):
+    negation: list[NegationCue]
+    negation_after: list[NegationCue] = []
+    not_negation: str = ""
+    hypothetical: str
+    example: str
+    example_continuation: str = ""
+    question_is_hypothetical: bool = True
+    proposal: str
+    weak_proposal: str = ""
+    proposal_blockers: str = ""
+    proposal_sections: str = ""
+    severity_high: str = ""
+    severity_low: str = ""
+
+
+class Signals(_Strict):
+    indonesian: str
+    english: str
+    topic: str
+    evaluative: str
+    min_indonesian_share: float = 0.08
+    min_topic_words: int = 3
+    min_evaluative_words: int = 2
+    min_words: int = 5
+
+
+class _PatternBase(_Strict):
+    id: str
+    all_: list[str] = Field(alias="all", min_length=1)
+    within: int = Field(default=8, ge=1, le=60)
+    order: bool = False
+    unless: list[str] = []
+    examples: Examples = Examples()
+    source: str | None = None
+    note: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _kebab(cls, value: str) -> str:
+        if not _ID_RE.match(value):
+            raise ValueError(f"pattern id {value!r} must be kebab-case (lowercase words joined by '-')")
+        return value
+
+
+class FindingPattern(_PatternBase):
+    finding: str
+    scope: Literal["clause", "sentence"] = "clause"
+    severity: Severity | None = None
+
+
+class RecommendationPattern(_PatternBase):
+    recommendation: str
+    scope: Literal["clause", "sentence"] = "sentence"
+
+
+class IndicatorPattern(_PatternBase):
+    indicator: str
+    figure: Literal["percent", "rupiah", "jp", "number"]
+    within: int = Field(default=8, ge=1, le=60)
+
+
+class ExtractionPatterns(_Strict):
+    """The ``extract:`` section of the rule pack."""
+
+    groups: dict[str, str] = {}
+    cues: Cues
+    signals: Signals
+    findings: list[FindingPattern] = []
+    recommendations: list[RecommendationPattern] = []
+    indicators: list[IndicatorPattern] = []
+    source_file: str = Field(default="<patterns>", exclude=True)
+
+    @field_validator("groups")
+    @classmethod
+    def _group_names(cls, value: dict[str, str]) -> dict[str, str]:
+        for name in value:
+            if not _SNAKE_RE.match(name):
+                raise ValueError(f"group name {name!r} must be lowercase letters, digits and '_'")
+        return value
+
+    def compiled(self) -> _Compiled:
+        """The patterns compiled for matching (cached)."""
+        cached = _COMPILED_CACHE.get(id(self))
+        if cached is None or cached[0] is not self:
+            cached = (self, _compile(self))
+            _COMPILED_CACHE[id(self)] = cached
+        return cached[1]
+
+
+_COMPILED_CACHE: dict[int, tuple[ExtractionPatterns, _Compiled]] = {}
+
+
+# ---------------------------------------------------------------------------
+# Result models
+# ---------------------------------------------------------------------------
+
+
+class LocalText(BaseModel):
+    """A message in Indonesian and English."""
+
+    id: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.id
+
+
+class _Traced(BaseModel):
+    quote: str = Field(description="the sentence, exactly as in the text")
+    start: int = Field(description="offset of the sentence's first character")
+    end: int = Field(description="offset just after the sentence's last character")
+    line: int
+    column: int
+    pattern: str
+    matched: str = Field(description="the words that matched, as in the text")
+
+
+class ExtractedFinding(_Traced):
+    id: str
+    severity: Severity
+
+
+class ExtractedRecommendation(_Traced):
+    id: str
+
+
+class ExtractedIndicator(_Traced):
+    id: str
+    value: float
+    unit: str
+    figure: str = Field(description="the figure as written, e.g. '53%' or 'Rp 2,5 juta'")
+
+
+class Extraction(BaseModel):
+    """What a narrative report states: findings, figures, proposals."""
+
+    source: str = "<text>"
+    language: str = "id"
+    is_evaluation_report: bool = True
+    reason: LocalText | None = None
+    reason_code: str | None = None
+    sentences: int = 0
+    findings: list[ExtractedFinding] = []
+    indicators: list[ExtractedIndicator] = []
+    recommendations: list[ExtractedRecommendation] = []
+
+    def finding_ids(self) -> list[str]:
+        return sorted({f.id for f in self.findings})
+
+    def recommendation_ids(self) -> list[str]:
+        return sorted({r.id for r in self.recommendations})
+
+    def to_profile_dict(self, program_id: str) -> dict[str, Any]:
+        """A profile (program, indicators, findings) built from the extraction.
+
+        One finding per id: the highest severity stated, the first sentence as
+        evidence. One value per indicator: the first one stated.
+        """
+        indicators: dict[str, Any] = {}
+        for ind in self.indicators:
+            if ind.id not in indicators:
+                indicators[ind.id] = int(ind.value) if float(ind.value).is_integer() else ind.value
+        findings: dict[str, dict[str, Any]] = {}
+        for f in self.findings:
+            entry = findings.get(f.id)
+            if entry is None:
+                findings[f.id] = {
+                    "id": f.id,
+                    "severity": f.severity,
+                    "source": "document",
+                    "evidence": " ".join(f.quote.split()),
+                }
+            elif _SEVERITY_ORDER[f.severity] > _SEVERITY_ORDER[entry["severity"]]:
+                entry["severity"] = f.severity
+        return {"program": {"id": program_id}, "indicators": indicators, "findings": list(findings.values())}
+
+
+# ---------------------------------------------------------------------------
+# Pattern notation -> matchers
+# ---------------------------------------------------------------------------
+
+_WORD_SPEC_RE = re.compile(r"^(=)?([^\W_][\w'’-]*?|\d+(?:[.,]\d+)*)([~*])?$", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class _Word:
+    mode: str  # light | full | exact | prefix
+    value: str
+
+    def matches(self, norm: str) -> bool:
+        if self.mode == "exact":
+            return norm == self.value
+        if self.mode == "prefix":
+            return norm.startswith(self.value)
+        if self.mode == "full":
+            return self.value in full_forms(norm)
+        return norm == self.value or self.value in light_forms(norm)
+
+
+@dataclass(frozen=True)
+class _Gap:
+    max_words: int = 2
+
+
+_Element = _Word | _Gap
+_Phrase = tuple[_Element, ...]
+
+
+_MATCH_CACHE: dict[tuple[_Word, str], bool] = {}
+
+
+def _word_matches(word: _Word, norm: str) -> bool:
+    key = (word, norm)
+    hit = _MATCH_CACHE.get(key)
+    if hit is None:
+        if len(_MATCH_CACHE) > 400_000:
+            _MATCH_CACHE.clear()
+        hit = _MATCH_CACHE[key] = word.matches(norm)
+    return hit
+
+
+@dataclass(frozen=True)
+class _Term:
+    text: str
+    phrases: tuple[_Phrase, ...]
+
+    def __post_init__(self) -> None:
+        # Index the phrases by their first word so that each text word costs a
+        # few dictionary look-ups instead of one test per pattern word.
+        index: dict[str, dict[str, list[_Phrase]]] = {"light": {}, "full": {}, "exact": {}}
+        prefixes: list[tuple[str, _Phrase]] = []
+        for phrase in self.phrases:
+            head = phrase[0]
+            assert isinstance(head, _Word)
+            if head.mode == "prefix":
+                prefixes.append((head.value, phrase[1:]))
+            else:
+                index[head.mode].setdefault(head.value, []).append(phrase[1:])
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_prefixes", tuple(prefixes))
+
+    def _rests(self, norm: str) -> Iterator[_Phrase]:
+        index: dict[str, dict[str, list[_Phrase]]] = self._index  # type: ignore[attr-defined]
+        light, full, exact = index["light"], index["full"], index["exact"]
+        if exact:
+            yield from exact.get(norm, ())
+        if light:
+            for form in light_forms(norm):
+                yield from light.get(form, ())
+        if full:
+            for form in full_forms(norm):
+                yield from full.get(form, ())
+        for value, rest in self._prefixes:  # type: ignore[attr-defined]
+            if norm.startswith(value):
+                yield rest
+
+    def occurrences(self, norms: Sequence[str], lo: int, hi: int) -> list[tuple[int, int]]:
+        """(start, end) token spans of every occurrence inside ``norms[lo:hi]``."""
+        out: set[tuple[int, int]] = set()
+        for i in range(lo, hi):
+            for rest in self._rests(norms[i]):
+                for end in _phrase_ends(rest, norms, i + 1, hi):
+                    out.add((i, end))
+        return sorted(out)
+
+
+def _phrase_ends(phrase: _Phrase, norms: Sequence[str], i: int, hi: int) -> Iterator[int]:
+    if not phrase:
+        yield i
+        return
+    head, rest = phrase[0], phrase[1:]
+    if isinstance(head, _Gap):
+        for skip in range(head.max_words + 1):
+            if i + skip <= hi:
+                yield from _phrase_ends(rest, norms, i + skip, hi)
+        return
+    if i < hi and _word_matches(head, norms[i]):
+        yield from _phrase_ends(rest, norms, i + 1, hi)
+
+
+class _TermIndex:
+    """All terms of a pattern file, indexed by first word, scanned in one pass per sentence."""
+
+    def __init__(self, terms: Iterable[_Term]) -> None:
+        self.light: dict[str, list[tuple[int, _Phrase]]] = {}
+        self.full: dict[str, list[tuple[int, _Phrase]]] = {}
+        self.exact: dict[str, list[tuple[int, _Phrase]]] = {}
+        self.prefixes: list[tuple[str, int, _Phrase]] = []
+        self.keys: set[int] = set()
+        for term in terms:
+            for phrase in term.phrases:
+                head = phrase[0]
+                assert isinstance(head, _Word)
+                entry = (id(term), phrase[1:])
+                self.keys.add(id(term))
+                if head.mode == "prefix":
+                    self.prefixes.append((head.value, *entry))
+                else:
+                    getattr(self, head.mode).setdefault(head.value, []).append(entry)
+
+    def scan(self, norms: Sequence[str]) -> dict[int, list[tuple[int, int]]]:
+        found: dict[int, set[tuple[int, int]]] = {}
+        n = len(norms)
+        for i, norm in enumerate(norms):
+            entries: list[tuple[int, _Phrase]] = list(self.exact.get(norm, ()))
+            for form in light_forms(norm):
+                entries.extend(self.light.get(form, ()))
+            for form in full_forms(norm):
+                entries.extend(self.full.get(form, ()))
+            entries.extend((key, rest) for value, key, rest in self.prefixes if norm.startswith(value))
+            for key, rest in entries:
+                for end in _phrase_ends(rest, norms, i + 1, n):
+                    found.setdefault(key, set()).add((i, end))
+        return {key: sorted(spans) for key, spans in found.items()}
+
+
+class _TermCompiler:
+    def __init__(self, groups: dict[str, str], file: str, marks: dict[tuple[Any, ...], tuple[int, int]]):
+        self.groups = groups
+        self.file = file
+        self.marks = marks
+        self.cache: dict[str, tuple[_Phrase, ...]] = {}
+        self.made: list[_Term] = []
+
+    def error(self, message: str, path: tuple[Any, ...], hint: str | None = None) -> PatternFileError:
+        return PatternFileError(message, location=_location(self.file, self.marks, path), hint=hint)
+
+    def term(self, text: str, path: tuple[Any, ...]) -> _Term:
+        made = _Term(text, self._phrases(text, path, ()))
+        self.made.append(made)
+        return made
+
+    def _group(self, name: str, path: tuple[Any, ...], stack: tuple[str, ...]) -> tuple[_Phrase, ...]:
+        if name in stack:
+            raise self.error(f"word-group @{name} refers to itself ({' -> '.join((*stack, name))})", path)
+        if name not in self.groups:
+            close = difflib.get_close_matches(name, list(self.groups), n=1)
+            raise self.error(
+                f"unknown word-group @{name}",
+                path,
+                hint=f"did you mean @{close[0]}?" if close else "define it under extract.groups",
+            )
+        if name not in self.cache:
+            self.cache[name] = self._phrases(self.groups[name], ("groups", name), (*stack, name))
+        return self.cache[name]
+
+    def _phrases(self, text: str, path: tuple[Any, ...], stack: tuple[str, ...]) -> tuple[_Phrase, ...]:
+        if not isinstance(text, str) or not text.strip():
+            raise self.error("a word-group must be a non-empty string", path, hint='e.g. "anggaran|dana|biaya"')
+        phrases: list[_Phrase] = []
+        for alt in text.split("|"):
+            words = alt.split()
+            if not words:
+                raise self.error(f"empty alternative in {text!r}", path, hint="remove the doubled or trailing '|'")
+            options: list[list[_Phrase]] = []
+            for w in words:
+                if w == "..":
+                    options.append([(_Gap(),)])
+                elif w.startswith("@"):
+                    options.append(list(self._group(w[1:], path, stack)))
+                else:
+                    options.append([(self._word(w, path),)])
+            for combo in itertools.product(*options):
+                phrase: _Phrase = tuple(el for part in combo for el in part)
+                if isinstance(phrase[0], _Gap) or isinstance(phrase[-1], _Gap):
+                    raise self.error(f"'..' must stand between two words in {alt.strip()!r}", path)
+                phrases.append(phrase)
+        return tuple(phrases)
+
+    def _word(self, word: str, path: tuple[Any, ...]) -> _Word:
+        m = _WORD_SPEC_RE.match(word)
+        if not m:
+            raise self.error(
+                f"cannot read {word!r} as a pattern word",
+                path,
+                hint="write a word (kurang), word~ (any affix), =word (exact), word* (prefix), @group or ..",
+            )
+        exact, value, suffix = m.groups()
+        value = value.lower().replace("’", "'")
+        if exact and suffix:
+            raise self.error(f"{word!r}: '=' cannot be combined with '{suffix}'", path)
+        mode = "exact" if exact else {"~": "full", "*": "prefix"}.get(suffix or "", "light")
+        return _Word(mode, value)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    id: str
+    target: str  # finding / recommendation / indicator id
+    terms: tuple[_Term, ...]
+    unless: tuple[_Term, ...]
+    within: int
+    order: bool
+    scope: str
+    severity: str | None = None
+    figure: str | None = None
+
+
+@dataclass(frozen=True)
+class _Cue:
+    term: _Term
+    reach: int | None  # None: to the end of the clause
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    negation: tuple[_Cue, ...]
+    negation_after: tuple[_Cue, ...]
+    not_negation: _Term | None
+    hypothetical: _Term
+    example: _Term
+    example_continuation: _Term | None
+    question_is_hypothetical: bool
+    proposal: _Term
+    weak_proposal: _Term | None
+    proposal_blockers: _Term | None
+    proposal_sections: _Term | None
+    severity_high: _Term | None
+    severity_low: _Term | None
+    indonesian: frozenset[str]
+    english: frozenset[str]
+    topic: _Term
+    evaluative: _Term
+    signals: Signals
+    findings: tuple[_Rule, ...]
+    recommendations: tuple[_Rule, ...]
+    indicators: tuple[_Rule, ...]
+    index: _TermIndex
+
+
+def _compile(p: ExtractionPatterns, marks: dict[tuple[Any, ...], tuple[int, int]] | None = None) -> _Compiled:
+    marks = marks if marks is not None else _MARKS.get(p.source_file, {})
+    tc = _TermCompiler(dict(p.groups), p.source_file, marks)
+    base = ("extract",)
+
+    def opt(text: str, *path: Any) -> _Term | None:
+        return tc.term(text, (*base, *path)) if text.strip() else None
+
+    def cues(items: list[NegationCue], key: str) -> tuple[_Cue, ...]:
+        return tuple(
+            _Cue(tc.term(c.words, (*base, "cues", key, i, "words")), None if c.reach == "clause" else c.reach)
+            for i, c in enumerate(items)
+        )
+
+    def rules(items: Sequence[_PatternBase], key: str, target_attr: str) -> tuple[_Rule, ...]:
+        seen: dict[str, int] = {}
+        out = []
+        for i, r in enumerate(items):
+            if r.id in seen:
+                raise tc.error(
+                    f"pattern id {r.id!r} is used twice (first at {key}[{seen[r.id]}])", (*base, key, i, "id")
+                )
+            seen[r.id] = i
+            terms = tuple(tc.term(t, (*base, key, i, "all", j)) for j, t in enumerate(r.all_))
+            unless = tuple(tc.term(t, (*base, key, i, "unless", j)) for j, t in enumerate(r.unless))
+            out.append(
+                _Rule(
+                    id=r.id,
+                    target=getattr(r, target_attr),
+                    terms=terms,
+                    unless=unless,
+                    within=r.within,
+                    order=r.order,
+                    scope=getattr(r, "scope", "sentence"),
+                    severity=getattr(r, "severity", None),
+                    figure=getattr(r, "figure", None),
+                )
+            )
+        return tuple(out)
+
+    c = p.cues
+    s = p.signals
+    return _Compiled(
+        negation=cues(c.negation, "negation"),
+        negation_after=cues(c.negation_after, "negation_after"),
+        not_negation=opt(c.not_negation, "cues", "not_negation"),
+        hypothetical=tc.term(c.hypothetical, (*base, "cues", "hypothetical")),
+        example=tc.term(c.example, (*base, "cues", "example")),
+        example_continuation=opt(c.example_continuation, "cues", "example_continuation"),
+        question_is_hypothetical=c.question_is_hypothetical,
+        proposal=tc.term(c.proposal, (*base, "cues", "proposal")),
+        weak_proposal=opt(c.weak_proposal, "cues", "weak_proposal"),
+        proposal_blockers=opt(c.proposal_blockers, "cues", "proposal_blockers"),
+        proposal_sections=opt(c.proposal_sections, "cues", "proposal_sections"),
+        severity_high=opt(c.severity_high, "cues", "severity_high"),
+        severity_low=opt(c.severity_low, "cues", "severity_low"),
+        indonesian=frozenset(w.lower() for w in s.indonesian.split()),
+        english=frozenset(w.lower() for w in s.english.split()),
+        topic=tc.term(s.topic, (*base, "signals", "topic")),
+        evaluative=tc.term(s.evaluative, (*base, "signals", "evaluative")),
+        signals=s,
+        findings=rules(p.findings, "findings", "finding"),
+        recommendations=rules(p.recommendations, "recommendations", "recommendation"),
+        indicators=rules(p.indicators, "indicators", "indicator"),
+        index=_TermIndex(tc.made),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Loading the pattern file (own loader until the core's pack loader is merged)
+# ---------------------------------------------------------------------------
+
+_MARKS: dict[str, dict[tuple[Any, ...], tuple[int, int]]] = {}
+
+
+class _MarkedLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
+    """A safe loader; marks are taken from the composed node tree."""
+
+
+def _construct(node: yaml.Node, path: tuple[Any, ...], marks: dict[tuple[Any, ...], tuple[int, int]],
+               file: str) -> Any:
+    """Build Python data from a composed node, recording each path's 1-based mark."""
+    marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        out: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = _construct(key_node, (*path, "<key>"), {}, file)
+            if not isinstance(key, (str, int, float, bool)) or key is None:
+                raise PatternFileError("a key must be a plain word",
+                                       location=Location(file, key_node.start_mark.line + 1,
+                                                         key_node.start_mark.column + 1))
+            if key in out:
+                raise PatternFileError(f"key {key!r} appears twice",
+                                       location=Location(file, key_node.start_mark.line + 1,
+                                                         key_node.start_mark.column + 1))
+            out[key] = _construct(value_node, (*path, key), marks, file)
+            # Point at the key: "unknown key" and "wrong value" both read well there.
+            marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if isinstance(value_node, yaml.ScalarNode):
+                marks[(*path, key, "<value>")] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_construct(item, (*path, i), marks, file) for i, item in enumerate(node.value)]
+    loader = _MarkedLoader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    finally:
+        loader.dispose()
+
+
+def _location(file: str, marks: dict[tuple[Any, ...], tuple[int, int]], path: tuple[Any, ...]) -> Location:
+    probe = tuple(path)
+    while probe and probe not in marks:
+        probe = probe[:-1]
+    line, col = marks.get(probe, (1, 1))
+    return Location(file, line, col)
+
+
+def load_patterns(path: str | Path, *, known_findings: Iterable[str] | None = None,
+                  known_recommendations: Iterable[str] | None = None,
+                  known_indicators: Iterable[str] | None = None) -> ExtractionPatterns:
+    """Load the ``extract:`` section of a pattern file.
+
+    Args:
+        path: a YAML file with a top-level ``extract:`` mapping.
+        known_findings, known_recommendations, known_indicators: catalog ids
+            to check the patterns' targets against (unchecked when None).
+
+    Returns:
+        The validated, compiled patterns.
+
+    Raises:
+        PatternFileError: the file is missing, is not valid YAML, or a key,
+            value or pattern is wrong; the message carries ``file:line:column``.
+    """
+    file = str(path)
+    try:
+        raw = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise PatternFileError(f"cannot read pattern file: {exc.strerror or exc}", location=Location(file, 1, 1)) from exc
+    marks: dict[tuple[Any, ...], tuple[int, int]] = {}
+    try:
+        node = yaml.compose(raw, Loader=_MarkedLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise PatternFileError(f"not valid YAML: {getattr(exc, 'problem', exc)}", location=Location(file, line, col)) from exc
+    data = _construct(node, (), marks, file) if node is not None else None
+    if not isinstance(data, dict) or "extract" not in data:
+        raise PatternFileError("the file has no top-level 'extract:' section", location=Location(file, 1, 1),
+                               hint="start the file with 'extract:' and put groups, cues, signals, findings under it")
+    return patterns_from_dict(data["extract"], file=file, marks=marks, known_findings=known_findings,
+                              known_recommendations=known_recommendations, known_indicators=known_indicators)
+
+
+def patterns_from_dict(section: Any, *, file: str = "<patterns>",
+                       marks: dict[tuple[Any, ...], tuple[int, int]] | None = None,
+                       known_findings: Iterable[str] | None = None,
+                       known_recommendations: Iterable[str] | None = None,
+                       known_indicators: Iterable[str] | None = None) -> ExtractionPatterns:
+    """Validate an already-loaded ``extract:`` mapping (see :func:`load_patterns`)."""
+    marks = marks if marks is not None else {}
+    if not isinstance(section, dict):
+        raise PatternFileError("'extract:' must be a mapping", location=_location(file, marks, ("extract",)))
+    try:
+        patterns = ExtractionPatterns.model_validate({**section, "source_file": file})
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple("all" if part == "all_" else part for part in err["loc"])
+        path = ("extract", *loc)
+        hint = None
+        if err["type"] == "extra_forbidden":
+            model_fields = _fields_for(loc[:-1])
+            close = difflib.get_close_matches(str(loc[-1]), model_fields, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"allowed keys: {', '.join(model_fields)}"
+            message = f"unknown key {loc[-1]!r}"
+        else:
+            message = f"{'.'.join(str(x) for x in loc)}: {err['msg']}"
+        more = len(exc.errors()) - 1
+        if more:
+            message += f" (and {more} more problem{'s' if more > 1 else ''})"
+        raise PatternFileError(message, location=_location(file, marks, path), hint=hint) from None
+    _MARKS[file] = marks
+    compiled = _compile(patterns, marks)
+    _COMPILED_CACHE[id(patterns)] = (patterns, compiled)
+    for key, known, attr in (("findings", known_findings, "finding"),
+                             ("recommendations", known_recommendations, "recommendation"),
+                             ("indicators", known_indicators, "indicator")):
+        if known is None:
+            continue
+        known_set = set(known)
+        for i, rule in enumerate(getattr(patterns, key)):
+            target = getattr(rule, attr)
+            if target not in known_set:
+                close = difflib.get_close_matches(target, sorted(known_set), n=1)
+                raise PatternFileError(
+                    f"unknown {attr} id {target!r} in pattern {rule.id!r}",
+                    location=_location(file, marks, ("extract", key, i, attr)),
+                    hint=f"did you mean {close[0]!r}?" if close else f"define it under {key}: in the rule pack",
+                )
+    return patterns
+
+
+def _fields_for(loc: tuple[Any, ...]) -> list[str]:
+    model: Any = ExtractionPatterns
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part) or model.model_fields.get(f"{part}_")
+        if field is None:
+            return []
+        ann = field.annotation
+        args = getattr(ann, "__args__", ())
+        candidates = [ann, *args]
+        model = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
+        if model is None:
+            return []
+    return sorted(f.alias or name for name, f in model.model_fields.items() if name != "source_file")
+
+
+def default_patterns_path() -> Path:
+    """``rules/ekstraksi.yaml`` of the project's own rule pack."""
+    return Path(__file__).resolve().parents[2] / "rules" / "ekstraksi.yaml"
+
+
+# ---------------------------------------------------------------------------
+# Reading a report file
+# ---------------------------------------------------------------------------
+
+
+def read_report(path: str | Path, data: bytes | None = None) -> str:
+    """Read a report (plain text or Markdown) as text.
+
+    UTF-8 (with or without BOM) first, then Windows-1252. Binary content is
+    returned as decoded text with replacement characters, so that
+    :func:`extract` can say why it is not a report.
+
+    Raises:
+        ExtractionError: the file cannot be read.
+    """
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise ExtractionError(f"cannot read report: {exc.strerror or exc}",
+                                  location=Location(str(path), 1, 1)) from exc
+    if b"\x00" in data:
+        return data.decode("utf-8", errors="replace")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+# ---------------------------------------------------------------------------
+# Figures
+# ---------------------------------------------------------------------------
+
+_NUM = r"\d+(?:[.,]\d+)*"
+_PERCENT_RE = re.compile(rf"(?<![\w.,])({_NUM})\s*(?:%|persen\b|per\s+sen\b)", re.IGNORECASE)
+_RUPIAH_RE = re.compile(
+    rf"\bRp\.?\s*({_NUM})(?:\s*[-–]\s*{_NUM})?(\s*(?:ribu|rb|juta|jt|miliar|milyar|M|triliun|T)\b)?"
+    rf"|(?<![\w.,])({_NUM})(\s*(?:ribu|juta|miliar|milyar|triliun))\s+rupiah\b",
+    re.IGNORECASE,
+)
+_JP_RE = re.compile(rf"(?<![\w.,])({_NUM})\s*(?:JP|jam\s+pelajaran|jampel)\b", re.IGNORECASE)
+_NUMBER_RE = re.compile(rf"(?<![\w.,])({_NUM})(?![\w])")
+_MULTIPLIERS = {"ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "milyar": 1e9, "m": 1e9,
+                "triliun": 1e12, "t": 1e12}
+
+
+def parse_number(text: str) -> float | None:
+    """Parse an Indonesian number: ``2,5`` -> 2.5, ``2.500.000`` -> 2500000, ``1.681`` -> 1681."""
+    t = text.strip()
+    if not re.fullmatch(_NUM, t):
+        return None
+    if "." in t and "," in t:
+        if t.rfind(",") > t.rfind("."):
+            t = t.replace(".", "").replace(",", ".")
+        else:
+            t = t.replace(",", "")
+    elif "," in t:
+        parts = t.split(",")
+        if len(parts) > 2 and all(len(p) == 3 for p in parts[1:]):
+            t = t.replace(",", "")
+        elif len(parts) == 2:
+            t = t.replace(",", ".")
+        else:
+            return None
+    elif "." in t:
+        parts = t.split(".")
+        if len(parts) > 2 or len(parts[1]) == 3:
+            if not all(len(p) == 3 for p in parts[1:]):
+                return None
+            t = t.replace(".", "")
+    try:
+        return float(t)
+    except ValueError:  # pragma: no cover - guarded by the regex
+        return None
+
+
+@dataclass(frozen=True)
+class _Figure:
+    kind: str
+    value: float
+    unit: str
+    start: int
+    end: int
+
+
+def _figures(sent: Sentence, text: str) -> list[_Figure]:
+    s = text[sent.start:sent.end]
+    out: list[_Figure] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for m in _RUPIAH_RE.finditer(s):
+        if m.group(1) is not None:
+            if re.search(r"\d\s*[-–]\s*\d", m.group(0)):
+                continue  # a range (Rp 700-800 juta) has no single value
+            num, mult = m.group(1), (m.group(2) or "").strip()
+        else:
+            num, mult = m.group(3), (m.group(4) or "").strip()
+        value = parse_number(num)
+        if value is None:
+            continue
+        factor = _MULTIPLIERS.get(mult.lower(), 1.0) if mult not in ("M", "T") else _MULTIPLIERS[mult.lower()]
+        out.append(_Figure("rupiah", value * factor, "IDR", sent.start + m.start(), sent.start + m.end()))
+        taken.append((m.start(), m.end()))
+    for m in _PERCENT_RE.finditer(s):
+        value = parse_number(m.group(1))
+        if value is None or not 0 <= value <= 100 or not free(m.start(), m.end()):
+            continue
+        out.append(_Figure("percent", value, "percent", sent.start + m.start(), sent.start + m.end()))
+        taken.append((m.start(), m.end()))
+    for m in _JP_RE.finditer(s):
+        value = parse_number(m.group(1))
+        if value is None or not free(m.start(), m.end()):
+            continue
+        out.append(_Figure("jp", value, "JP", sent.start + m.start(), sent.start + m.end()))
+        taken.append((m.start(), m.end()))
+    for m in _NUMBER_RE.finditer(s):
+        value = parse_number(m.group(1))
+        if value is None or not free(m.start(), m.end()):
+            continue
+        out.append(_Figure("number", value, "", sent.start + m.start(), sent.start + m.end()))
+    return sorted(out, key=lambda f: f.start)
+
+
+# ---------------------------------------------------------------------------
+# Matching
+# ---------------------------------------------------------------------------
+
+_JUNK_CATEGORIES = frozenset({"Cc", "Cs", "Co", "Cn"})
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+@dataclass
+class _SentenceView:
+    sent: Sentence
+    norms: list[str]
+    clause_of: list[int]
+    blocked: set[int]  # tokens in a hypothetical, example or question context
+    strong_proposal_clauses: set[int]
+    proposal_clauses: set[int]
+    negation_hits: list[tuple[int, int, int | None]]  # (start, end, reach)
+    negation_after_hits: list[tuple[int, int, int | None]]
+    high: list[tuple[int, int]]
+    low: list[tuple[int, int]]
+    in_proposal_section: bool
+    cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    ignored: frozenset[int] = frozenset()  # tokens of "tidak hanya", "belum tentu" ...
+    is_example: bool = False
+    index: _TermIndex | None = None
+    scanned: dict[int, list[tuple[int, int]]] | None = None
+
+    def occ(self, term: _Term, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+        """Occurrences of ``term`` inside tokens ``lo:hi`` (computed once per sentence)."""
+        found = self.cache.get(id(term))
+        if found is None:
+            if self.scanned is None:
+                self.scanned = self.index.scan(self.norms) if self.index else {}
+            raw = self.scanned.get(id(term))
+            if raw is None and (self.index is None or id(term) not in self.index.keys):
+                raw = term.occurrences(self.norms, 0, len(self.norms))
+            found = [(a, b) for a, b in raw or () if not (self.ignored and self.ignored.issuperset(range(a, b)))]
+            self.cache[id(term)] = found
+        hi = len(self.norms) if hi is None else hi
+        if lo == 0 and hi == len(self.norms):
+            return found
+        return [(a, b) for a, b in found if a >= lo and b <= hi]
+
+
+_LEADING = frozenset({"namun", "tetapi", "akan", "dan", "oleh", "karena", "itu", "selain", "lalu", "maka"})
+
+
+def _view(sent: Sentence, c: _Compiled, proposal_section: bool, after_example: bool = False) -> _SentenceView:
+    norms = [t.norm for t in sent.tokens]
+    n = len(norms)
+    clause_of = [0] * n
+    for ci, (a, b) in enumerate(sent.clauses):
+        for i in range(a, b):
+            clause_of[i] = ci
+    v = _SentenceView(sent=sent, norms=norms, clause_of=clause_of, blocked=set(), strong_proposal_clauses=set(),
+                      proposal_clauses=set(), negation_hits=[], negation_after_hits=[], high=[], low=[],
+                      in_proposal_section=proposal_section, index=c.index)
+    if c.not_negation:
+        v.ignored = frozenset(i for a, b in v.occ(c.not_negation) for i in range(a, b))
+    lead = 0
+    while lead < n and norms[lead] in _LEADING:
+        lead += 1
+    # Examples and hypotheticals: "Misalnya, ...", "Jika ..., maka ...", questions.
+    if any(a <= lead for a, _ in v.occ(c.example)):
+        v.blocked = set(range(n))
+        v.is_example = True
+    elif after_example and c.example_continuation and any(a <= lead for a, _ in v.occ(c.example_continuation)):
+        v.blocked = set(range(n))  # "Hal ini membuatnya ..." goes on with the anecdote
+        v.is_example = True
+    else:
+        for a, _b in v.occ(c.hypothetical):
+            if a <= lead + 1:
+                v.blocked = set(range(n))
+                break
+            v.blocked |= set(range(a, n))
+    if c.question_is_hypothetical and sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+        v.blocked = set(range(n))
+
+    blockers = v.occ(c.proposal_blockers) if c.proposal_blockers else []
+
+    def proposal_clause_set(term: _Term | None) -> set[int]:
+        out: set[int] = set()
+        if term is None:
+            return out
+        for a, _b in v.occ(term):
+            if any(b2 == a for _a2, b2 in blockers):
+                continue  # "tantangan yang perlu diatasi", "tidak perlu"
+            if a <= lead:
+                return set(range(len(sent.clauses)))  # "Perlu ...", "Jangan ..." govern the whole sentence
+            out.add(clause_of[a])
+        return out
+
+    v.strong_proposal_clauses = proposal_clause_set(c.proposal)
+    v.proposal_clauses = v.strong_proposal_clauses | proposal_clause_set(c.weak_proposal)
+
+    def neg(cues: tuple[_Cue, ...]) -> list[tuple[int, int, int | None]]:
+        return [(a, b, cue.reach) for cue in cues for a, b in v.occ(cue.term)]
+
+    v.negation_hits = neg(c.negation)
+    v.negation_after_hits = neg(c.negation_after)
+    v.high = v.occ(c.severity_high) if c.severity_high else []
+    v.low = v.occ(c.severity_low) if c.severity_low else []
+    return v
+
+
+def _best_combination(occ: list[list[tuple[int, int]]], within: int, order: bool) -> list[tuple[int, int]] | None:
+    best: tuple[int, int] | None = None
+    best_combo: list[tuple[int, int]] | None = None
+    limited = [o[:24] for o in occ]
+    for combo in itertools.product(*limited):
+        if order and any(combo[i][0] >= combo[i + 1][0] for i in range(len(combo) - 1)):
+            continue
+        spans = sorted(combo)
+        if any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)):
+            continue  # two groups on the same word
+        width = max(e for _, e in combo) - min(s for s, _ in combo)
+        if width > within:
+            continue
+        key = (width, min(s for s, _ in combo))
+        if best is None or key < best:
+            best, best_combo = key, list(combo)
+    return best_combo
+
+
+def _match_rule(rule: _Rule, v: _SentenceView, segments: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    for lo, hi in segments:
+        occ = []
+        for t in rule.terms:
+            found = v.occ(t, lo, hi)
+            if not found:
+                break
+            occ.append(found)
+        else:
+            combo = _best_combination(occ, rule.within, rule.order)
+            if combo is None:
+                continue
+            if rule.unless and any(v.occ(t, lo, hi) for t in rule.unless):
+                continue
+            return combo
+    return None
+
+
+def _negated(combo: list[tuple[int, int]], v: _SentenceView) -> bool:
+    covered = {i for a, b in combo for i in range(a, b)}
+    for s, _e in combo:
+        clause = v.clause_of[s]
+        for a, b, reach in v.negation_hits:
+            if b > s or covered & set(range(a, b)) or v.clause_of[a] != clause:
+                continue
+            if reach is None or s - b <= reach:
+                return True
+    last = max(e for _, e in combo)
+    clause = v.clause_of[last - 1]
+    for a, b, reach in v.negation_after_hits:
+        if a < last or covered & set(range(a, b)) or v.clause_of[a] != clause:
+            continue
+        if reach is None or a - last <= reach:
+            return True
+    return False
+
+
+def _segments(rule: _Rule, v: _SentenceView) -> list[tuple[int, int]]:
+    if rule.scope == "sentence":
+        return [(0, len(v.norms))]
+    return list(v.sent.clauses)
+
+
+def _traced(text: str, sent: Sentence, combo: list[tuple[int, int]], line_starts: list[int]) -> dict[str, Any]:
+    toks = sent.tokens
+    a = min(s for s, _ in combo)
+    b = max(e for _, e in combo)
+    line, col = _line_col(line_starts, sent.start)
+    return {
+        "quote": text[sent.start:sent.end],
+        "start": sent.start,
+        "end": sent.end,
+        "line": line,
+        "column": col,
+        "matched": text[toks[a].start:toks[b - 1].end],
+    }
+
+
+def _line_col(line_starts: list[int], offset: int) -> tuple[int, int]:
+    import bisect
+
+    i = bisect.bisect_right(line_starts, offset) - 1
+    return i + 1, offset - line_starts[i] + 1
+
+
+# ---------------------------------------------------------------------------
+# Report signals
+# ---------------------------------------------------------------------------
+
+_REASONS = {
+    "empty": LocalText(id="Teks kosong: tidak ada yang bisa dibaca.", en="The text is empty: there is nothing to read."),
+    "binary": LocalText(
+        id="Berkas ini tampaknya biner, bukan teks laporan.",
+        en="The input looks binary, not like the text of a report.",
+    ),
+    "too_short": LocalText(
+        id="Teks terlalu pendek untuk sebuah laporan evaluasi.",
+        en="The text is too short to be an evaluation report.",
+    ),
+    "english": LocalText(
+        id="Teks ini berbahasa Inggris; ekstraktor membaca laporan evaluasi berbahasa Indonesia.",
+        en="The text is in English; the extractor reads Indonesian evaluation reports.",
+    ),
+    "language": LocalText(
+        id="Teks ini tampaknya bukan berbahasa Indonesia.",
+        en="The text does not look like Indonesian.",
+    ),
+    "topic": LocalText(
+        id="Teks ini tidak membahas pelatihan atau pengembangan kompetensi ASN.",
+        en="The text is not about the training or development of civil servants (ASN).",
+    ),
+    "no_evaluation": LocalText(
+        id="Teks ini membahas pelatihan ASN tetapi tidak memuat penilaian: tidak ada temuan, kendala, "
+        "hasil evaluasi atau rekomendasi (misalnya sebuah pengumuman atau berita acara).",
+        en="The text is about ASN training but evaluates nothing: no findings, problems, results or "
+        "recommendations (an announcement or a news item, for example).",
+    ),
+}
+
+
+def _not_report(source: str, code: str, language: str, sentences: int, detail: str = "") -> Extraction:
+    base = _REASONS[code]
+    reason = LocalText(id=base.id + (f" ({detail})" if detail else ""), en=base.en + (f" ({detail})" if detail else ""))
+    return Extraction(source=source, language=language, is_evaluation_report=False, reason=reason,
+                      reason_code=code, sentences=sentences)
+
+
+def _junk_share(text: str) -> float:
+    visible = [ch for ch in text if not ch.isspace()]
+    if not visible:
+        return 0.0
+    junk = sum(1 for ch in visible if ch == "\ufffd" or unicodedata.category(ch) in _JUNK_CATEGORIES)
+    return junk / len(visible)
+
+
+# ---------------------------------------------------------------------------
+# extract()
+# ---------------------------------------------------------------------------
+
+
+def extract(text: str, patterns: ExtractionPatterns, *, source: str = "<text>") -> Extraction:
+    """Extract the findings, figures and proposals a narrative report states.
+
+    Args:
+        text: the report as text (plain text or Markdown).
+        patterns: the rule pack's ``extract:`` section (see :func:`load_patterns`).
+        source: a name for the text, echoed in the result.
+
+    Returns:
+        An :class:`Extraction`. When the text is not an Indonesian evaluation
+        report, ``is_evaluation_report`` is False, ``reason`` says why, and the
+        lists are empty.
+
+    Raises:
+        ExtractionError: ``text`` is not a string.
+    """
+    if not isinstance(text, str):
+        raise ExtractionError(f"extract() needs text (str), got {type(text).__name__}",
+                              hint="decode bytes first, e.g. with read_report()")
+    c = patterns.compiled()
+    if not text.strip():
+        return _not_report(source, "empty", "unknown", 0)
+    if "\x00" in text or _junk_share(text) > 0.02:
+        return _not_report(source, "binary", "unknown", 0)
+    work = _SURROGATE_RE.sub("\ufffd", text)
+
+    all_tokens = tokenize(work)
+    norms = [t.norm for t in all_tokens]
+    words = [w for w in norms if not w[0].isdigit()]
+    if len(words) < c.signals.min_words:
+        return _not_report(source, "too_short", "unknown", 0)
+    id_hits = sum(1 for w in words if w in c.indonesian)
+    en_hits = sum(1 for w in words if w in c.english)
+    if en_hits > id_hits and en_hits >= 3:
+        return _not_report(source, "english", "en", 0)
+    if id_hits / len(words) < c.signals.min_indonesian_share:
+        return _not_report(source, "language", "unknown", 0)
+    topic = c.topic.occurrences(norms, 0, len(norms))
+    topic_words = {norms[a] for a, _ in topic}
+    if len(topic) < c.signals.min_topic_words or len(topic_words) < 2:
+        return _not_report(source, "topic", "id", 0)
+
+    sentences = split_sentences(work)
+    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", work)]
+    findings: list[ExtractedFinding] = []
+    recs: list[ExtractedRecommendation] = []
+    indicators: list[ExtractedIndicator] = []
+    after_example = False
+    for sent in sentences:
+        if not sent.tokens:
+            continue
+        section_norms = [t.norm for t in tokenize(sent.section)] if sent.section else []
+        in_proposal_section = bool(
+            c.proposal_sections and c.proposal_sections.occurrences(section_norms, 0, len(section_norms))
+        )
+        if sent.kind == "heading" and c.proposal_sections and c.proposal_sections.occurrences(
+            [t.norm for t in sent.tokens], 0, len(sent.tokens)
+        ):
+            continue  # "Rekomendasi untuk Perbaikan" proposes nothing by itself
+        v = _view(sent, c, in_proposal_section, after_example)
+        after_example = v.is_example
+        findings.extend(_find_findings(work, v, c, line_starts))
+        recs.extend(_find_recommendations(work, v, c, line_starts))
+        indicators.extend(_find_indicators(work, v, c, line_starts))
+
+    if not (findings or recs or indicators):
+        evaluative = c.evaluative.occurrences(norms, 0, len(norms))
+        if len({norms[a] for a, _ in evaluative}) < c.signals.min_evaluative_words:
+            return _not_report(source, "no_evaluation", "id", len(sentences))
+    return Extraction(source=source, language="id", is_evaluation_report=True, sentences=len(sentences),
+                      findings=findings, indicators=indicators, recommendations=recs)
+
+
+def _find_findings(text: str, v: _SentenceView, c: _Compiled, line_starts: list[int],
+                   only: str | None = None) -> list[ExtractedFinding]:
+    out: list[ExtractedFinding] = []
+    seen: set[str] = set()
+    for rule in c.findings:
+        if rule.target in seen or (only is not None and rule.id != only):
+            continue
+        segments = [
+            (a, b) for ci, (a, b) in enumerate(v.sent.clauses) if ci not in v.strong_proposal_clauses
+        ] if rule.scope == "clause" else [(0, len(v.norms))]
+        combo = _match_rule(rule, v, segments)
+        if combo is None:
+            continue
+        covered = {i for a, b in combo for i in range(a, b)}
+        if covered & v.blocked or _negated(combo, v):
+            continue
+        if rule.scope == "sentence" and {v.clause_of[i] for i in covered} & v.strong_proposal_clauses:
+            continue
+        seen.add(rule.target)
+        out.append(ExtractedFinding(id=rule.target, severity=_severity(rule, combo, v), pattern=rule.id,
+                                    **_traced(text, v.sent, combo, line_starts)))
+    return out
+
+
+def _severity(rule: _Rule, combo: list[tuple[int, int]], v: _SentenceView) -> Severity:
+    sev: Severity = rule.severity or "medium"  # type: ignore[assignment]
+    clauses = {v.clause_of[a] for a, _ in combo}
+    if any(v.clause_of[a] in clauses for a, _ in v.high):
+        return "high"
+    if any(v.clause_of[a] in clauses for a, _ in v.low):
+        return "low"
+    return sev
+
+
+def _find_recommendations(text: str, v: _SentenceView, c: _Compiled,
+                          line_starts: list[int], only: str | None = None) -> list[ExtractedRecommendation]:
+    if not (v.proposal_clauses or v.in_proposal_section):
+        return []
+    out: list[ExtractedRecommendation] = []
+    seen: set[str] = set()
+    for rule in c.recommendations:
+        if rule.target in seen or (only is not None and rule.id != only):
+            continue
+        combo = _match_rule(rule, v, _segments(rule, v))
+        if combo is None:
+            continue
+        covered = {i for a, b in combo for i in range(a, b)}
+        if covered & v.blocked:
+            continue
+        if not v.in_proposal_section and not ({v.clause_of[i] for i in covered} & v.proposal_clauses):
+            continue
+        if _negated(combo, v):
+            continue
+        seen.add(rule.target)
+        out.append(ExtractedRecommendation(id=rule.target, pattern=rule.id, **_traced(text, v.sent, combo, line_starts)))
+    return out
+
+
+def _find_indicators(text: str, v: _SentenceView, c: _Compiled, line_starts: list[int],
+                     only: str | None = None) -> list[ExtractedIndicator]:
+    if not c.indicators:
+        return []
+    figures = _figures(v.sent, text)
+    if not figures:
+        return []
+    toks = v.sent.tokens
+    out: list[ExtractedIndicator] = []
+    for fig in figures:
+        idx = [i for i, t in enumerate(toks) if t.start < fig.end and t.end > fig.start]
+        if not idx or set(idx) & v.blocked:
+            continue
+        fa, fb = idx[0], idx[-1] + 1
+        for rule in c.indicators:
+            if rule.figure != fig.kind or (only is not None and rule.id != only):
+                continue
+            picks = []
+            for term in rule.terms:
+                occ = [
+                    o for o in v.occ(term)
+                    if (o[1] <= fa or o[0] >= fb) and min(abs(fa - o[1]), abs(o[0] - fb)) <= rule.within
+                ]
+                if not occ:
+                    break
+                picks.append(min(occ, key=lambda o: min(abs(fa - o[1]), abs(o[0] - fb))))
+            else:
+                if rule.unless and any(v.occ(t) for t in rule.unless):
+                    continue
+                combo = [*picks, (fa, fb)]
+                traced = _traced(text, v.sent, combo, line_starts)
+                out.append(ExtractedIndicator(id=rule.target, value=fig.value, unit=fig.unit,
+                                              figure=text[fig.start:fig.end], pattern=rule.id, **traced))
+                break
+    return out
+
+
+def _iter_examples(patterns: ExtractionPatterns) -> Iterator[tuple[str, str, str, bool]]:
+    """(kind, pattern id, sentence, should match) for every PASS/FAIL example."""
+    for kind, items in (("findings", patterns.findings), ("recommendations", patterns.recommendations),
+                        ("indicators", patterns.indicators)):
+        for rule in items:
+            for s in rule.examples.match:
+                yield kind, rule.id, s, True
+            for s in rule.examples.no_match:
+                yield kind, rule.id, s, False
+
+
+def check_examples(patterns: ExtractionPatterns) -> list[str]:
+    """Run every pattern's PASS/FAIL examples; return one message per failure.
+
+    An example is wrapped in a minimal report context so that the report
+    signals (language, topic) do not hide what the pattern does.
+    """
+    problems = []
+    c = patterns.compiled()
+    for kind, pid, sentence, should in _iter_examples(patterns):
+        got = example_matches(c, kind, pid, sentence)
+        if got != should:
+            want = "match" if should else "not match"
+            problems.append(f"{kind} pattern {pid!r} should {want}: {sentence!r}")
+    return problems
+
+
+def example_matches(c: _Compiled, kind: str, pid: str, sentence: str) -> bool:
+    """Whether pattern ``pid`` fires on ``sentence`` (alone, under no heading)."""
+    work = _SURROGATE_RE.sub("\ufffd", sentence)
+    hits = 0
+    for sent in split_sentences(work):
+        if not sent.tokens:
+            continue
+        section_norms = [t.norm for t in tokenize(sent.section)] if sent.section else []
+        in_section = bool(c.proposal_sections and c.proposal_sections.occurrences(section_norms, 0, len(section_norms)))
+        v = _view(sent, c, in_section)
+        line_starts = [0]
+        if kind == "findings":
+            found: Sequence[_Traced] = _find_findings(work, v, c, line_starts, only=pid)
+        elif kind == "recommendations":
+            found = _find_recommendations(work, v, c, line_starts, only=pid)
+        else:
+            found = _find_indicators(work, v, c, line_starts, only=pid)
+        hits += sum(1 for f in found if f.pattern == pid)
+    return hits > 0
+
+
+# Re-exported for the tests' convenience.
+_ = (Token,)
