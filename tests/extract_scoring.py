@@ -28,7 +28,8 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-ANNOTATIONS = ROOT / "tests" / "data" / "annotations"
+DATA = ROOT / "tests" / "data"
+ANNOTATIONS = DATA / "annotations"
 PATTERNS = ROOT / "rules" / "ekstraksi.yaml"
 
 
@@ -54,10 +55,19 @@ class Annotation:
     indicators: list[dict[str, Any]] = field(default_factory=list)
     not_stated: list[dict[str, str]] = field(default_factory=list)
     not_indicators: list[dict[str, str]] = field(default_factory=list)
+    also_acceptable: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def group(self) -> str:
         return self.text_path.split("/", 1)[0]
+
+    def read_text(self, shared: Path | None) -> str:
+        """The annotated text: challenge texts live in the repository, the others in shared/."""
+        if self.group == "challenge":
+            return (DATA / self.text_path).read_text(encoding="utf-8")
+        if shared is None:
+            raise FileNotFoundError("shared/ with seeds/ and reports/ not found; set ASN_ADVISOR_SHARED")
+        return (shared / self.text_path).read_text(encoding="utf-8")
 
 
 def load_annotations() -> list[Annotation]:
@@ -74,6 +84,7 @@ def load_annotations() -> list[Annotation]:
                 indicators=data.get("indicators") or [],
                 not_stated=data.get("not_stated") or [],
                 not_indicators=data.get("not_indicators") or [],
+                also_acceptable=data.get("also_acceptable") or {},
             )
         )
     return out
@@ -116,6 +127,8 @@ class DocScore:
     extra_recommendations: list[str]
     is_report: bool
     report_ok: bool
+    indicators: Counts = field(default_factory=Counts)
+    indicator_notes: list[str] = field(default_factory=list)
 
 
 def _spans(text: str, quotes: list[str]) -> list[tuple[int, int]]:
@@ -130,8 +143,9 @@ def _spans(text: str, quotes: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _compare(text: str, gold: dict[str, list[str]], found: list[Any]) -> tuple[Counts, list[str], list[str]]:
-    found_ids = {f.id for f in found}
+def _compare(text: str, gold: dict[str, list[str]], found: list[Any],
+             acceptable: list[str] = ()) -> tuple[Counts, list[str], list[str]]:
+    found_ids = {f.id for f in found} - (set(acceptable) - set(gold))
     gold_ids = set(gold)
     counts = Counts(tp=len(found_ids & gold_ids), fp=len(found_ids - gold_ids), fn=len(gold_ids - found_ids))
     for fid in found_ids & gold_ids:
@@ -145,33 +159,50 @@ def score_document(annotation: Annotation, text: str, patterns: Any) -> DocScore
     from asn_advisor.extract import extract
 
     result = extract(text, patterns, source=annotation.text_path)
-    f, f_missed, f_extra = _compare(text, annotation.findings, result.findings)
-    r, r_missed, r_extra = _compare(text, annotation.recommendations, result.recommendations)
+    ok = annotation.also_acceptable
+    f, f_missed, f_extra = _compare(text, annotation.findings, result.findings, ok.get("findings", []))
+    r, r_missed, r_extra = _compare(text, annotation.recommendations, result.recommendations,
+                                    ok.get("recommendations", []))
     expected = annotation.is_evaluation_report
-    return DocScore(annotation, f, r, f_missed, f_extra, r_missed, r_extra, result.is_evaluation_report,
-                    expected is None or expected == result.is_evaluation_report)
+    score = DocScore(annotation, f, r, f_missed, f_extra, r_missed, r_extra, result.is_evaluation_report,
+                     expected is None or expected == result.is_evaluation_report)
+    # Indicators: an (id, value) pair is right when the annotation lists it.
+    gold = [(g["id"], float(g["value"])) for g in annotation.indicators]
+    got = [(i.id, float(i.value)) for i in result.indicators]
+    remaining = list(gold)
+    for pair in got:
+        if pair in remaining:
+            remaining.remove(pair)
+            score.indicators.tp += 1
+        else:
+            score.indicators.fp += 1
+            score.indicator_notes.append(f"extra indicator {pair[0]}={pair[1]:g}")
+    score.indicators.fn = len(remaining)
+    score.indicator_notes += [f"missed indicator {i}={v:g}" for i, v in remaining]
+    return score
 
 
 def score_all(patterns: Any = None, shared: Path | None = None) -> list[DocScore]:
     from asn_advisor.extract import load_patterns
 
     shared = shared or shared_dir()
-    if shared is None:
-        raise FileNotFoundError("shared/ with seeds/ and reports/ not found; set ASN_ADVISOR_SHARED")
     patterns = patterns or load_patterns(PATTERNS)
-    return [
-        score_document(a, (shared / a.text_path).read_text(encoding="utf-8"), patterns)
-        for a in load_annotations()
-    ]
+    return [score_document(a, a.read_text(shared), patterns) for a in load_annotations()]
 
 
-def totals(scores: list[DocScore], group: str | None = None) -> tuple[Counts, Counts]:
-    f, r = Counts(), Counts()
+def totals(scores: list[DocScore], group: str | None = None) -> tuple[Counts, Counts, Counts]:
+    """Micro-averaged counts for findings, recommendations and indicators.
+
+    ``group`` is "seeds", "reports" or "challenge"; None sums seeds and reports
+    (the texts the patterns were developed on).
+    """
+    f, r, i = Counts(), Counts(), Counts()
     for s in scores:
-        if group is None or s.annotation.group == group:
+        if s.annotation.group == group or (group is None and s.annotation.group != "challenge"):
             f.add(s.findings)
             r.add(s.recommendations)
-    return f, r
+            i.add(s.indicators)
+    return f, r, i
 
 
 def _fmt(c: Counts) -> str:
@@ -193,11 +224,15 @@ def report(scores: list[DocScore], details: bool = False) -> str:
                                  ("extra recommendation", s.extra_recommendations)):
                 if items:
                     lines.append(f"    {label}: {', '.join(items)}")
+            for note in s.indicator_notes:
+                lines.append(f"    {note}")
     lines.append("")
-    for group in ("seeds", "reports", None):
-        f, r = totals(scores, group)
-        name = group or "overall"
-        lines.append(f"{name:40s} {_fmt(f):30s} {_fmt(r):36s} evidence {f.evidence:.2f}/{r.evidence:.2f}")
+    lines.append(f"{'':40s} {'findings':30s} {'recommendations':36s} indicators P R; evidence F/R")
+    for group in ("seeds", "reports", None, "challenge"):
+        f, r, i = totals(scores, group)
+        name = {None: "seeds+reports (development)", "challenge": "challenge (held out)"}.get(group, group)
+        lines.append(f"{name:40s} {_fmt(f):30s} {_fmt(r):36s} {i.precision:.2f} {i.recall:.2f};"
+                     f" {f.evidence:.2f}/{r.evidence:.2f}")
     return "\n".join(lines)
 
 

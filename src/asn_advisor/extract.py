@@ -994,7 +994,12 @@ def _view(sent: Sentence, c: _Compiled, proposal_section: bool, after_example: b
     return v
 
 
-def _best_combination(occ: list[list[tuple[int, int]]], within: int, order: bool) -> list[tuple[int, int]] | None:
+def _best_combination(occ: list[list[tuple[int, int]]], within: int, order: bool,
+                      require: set[int] | None = None) -> list[tuple[int, int]] | None:
+    """The narrowest choice of one occurrence per word-group (None if none fits).
+
+    ``require``: at least one chosen occurrence must touch one of these tokens.
+    """
     best: tuple[int, int] | None = None
     best_combo: list[tuple[int, int]] | None = None
     limited = [o[:24] for o in occ]
@@ -1007,13 +1012,16 @@ def _best_combination(occ: list[list[tuple[int, int]]], within: int, order: bool
         width = max(e for _, e in combo) - min(s for s, _ in combo)
         if width > within:
             continue
+        if require is not None and not any(i in require for a, b in combo for i in range(a, b)):
+            continue
         key = (width, min(s for s, _ in combo))
         if best is None or key < best:
             best, best_combo = key, list(combo)
     return best_combo
 
 
-def _match_rule(rule: _Rule, v: _SentenceView, segments: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+def _match_rule(rule: _Rule, v: _SentenceView, segments: list[tuple[int, int]],
+                require: set[int] | None = None) -> list[tuple[int, int]] | None:
     for lo, hi in segments:
         occ = []
         for t in rule.terms:
@@ -1022,7 +1030,7 @@ def _match_rule(rule: _Rule, v: _SentenceView, segments: list[tuple[int, int]]) 
                 break
             occ.append(found)
         else:
-            combo = _best_combination(occ, rule.within, rule.order)
+            combo = _best_combination(occ, rule.within, rule.order, require)
             if combo is None:
                 continue
             if rule.unless and any(v.occ(t, lo, hi) for t in rule.unless):
@@ -1181,6 +1189,7 @@ def extract(text: str, patterns: ExtractionPatterns, *, source: str = "<text>") 
     recs: list[ExtractedRecommendation] = []
     indicators: list[ExtractedIndicator] = []
     after_example = False
+    proposal_list = False  # inside a list introduced by "Saran kami sebagai berikut:"
     for sent in sentences:
         if not sent.tokens:
             continue
@@ -1188,12 +1197,19 @@ def extract(text: str, patterns: ExtractionPatterns, *, source: str = "<text>") 
         in_proposal_section = bool(
             c.proposal_sections and c.proposal_sections.occurrences(section_norms, 0, len(section_norms))
         )
+        if sent.kind != "item":
+            proposal_list = False
+        in_proposal_section = in_proposal_section or proposal_list
         if sent.kind == "heading" and c.proposal_sections and c.proposal_sections.occurrences(
             [t.norm for t in sent.tokens], 0, len(sent.tokens)
         ):
             continue  # "Rekomendasi untuk Perbaikan" proposes nothing by itself
         v = _view(sent, c, in_proposal_section, after_example)
         after_example = v.is_example
+        if sent.kind != "item" and sent.text.rstrip().endswith(":"):
+            proposal_list = bool(v.proposal_clauses) or bool(
+                c.proposal_sections and v.occ(c.proposal_sections)
+            )
         findings.extend(_find_findings(work, v, c, line_starts))
         recs.extend(_find_recommendations(work, v, c, line_starts))
         indicators.extend(_find_indicators(work, v, c, line_starts))
@@ -1246,16 +1262,19 @@ def _find_recommendations(text: str, v: _SentenceView, c: _Compiled,
         return []
     out: list[ExtractedRecommendation] = []
     seen: set[str] = set()
+    n = len(v.norms)
+    allowed = set(range(n)) if v.in_proposal_section else {i for i in range(n) if v.clause_of[i] in v.proposal_clauses}
+    allowed -= v.blocked
+    if not allowed:
+        return []
     for rule in c.recommendations:
         if rule.target in seen or (only is not None and rule.id != only):
             continue
-        combo = _match_rule(rule, v, _segments(rule, v))
+        combo = _match_rule(rule, v, _segments(rule, v), require=allowed)
         if combo is None:
             continue
         covered = {i for a, b in combo for i in range(a, b)}
         if covered & v.blocked:
-            continue
-        if not v.in_proposal_section and not ({v.clause_of[i] for i in covered} & v.proposal_clauses):
             continue
         if _negated(combo, v):
             continue
