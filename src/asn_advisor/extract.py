@@ -214,6 +214,7 @@ class LocalText(BaseModel):
 
 
 class _Traced(BaseModel):
+    id: str
     quote: str = Field(description="the sentence, exactly as in the text")
     start: int = Field(description="offset of the sentence's first character")
     end: int = Field(description="offset just after the sentence's last character")
@@ -224,16 +225,14 @@ class _Traced(BaseModel):
 
 
 class ExtractedFinding(_Traced):
-    id: str
     severity: Severity
 
 
 class ExtractedRecommendation(_Traced):
-    id: str
+    """A recommendation the report itself proposes."""
 
 
 class ExtractedIndicator(_Traced):
-    id: str
     value: float
     unit: str
     figure: str = Field(description="the figure as written, e.g. '53%' or 'Rp 2,5 juta'")
@@ -703,7 +702,9 @@ def patterns_from_dict(section: Any, *, file: str = "<patterns>",
     try:
         patterns = ExtractionPatterns.model_validate({**section, "source_file": file})
     except ValidationError as exc:
-        err = exc.errors()[0]
+        # An unknown key is usually a typo that also explains a "Field required".
+        errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+        err = errors[0]
         loc = tuple("all" if part == "all_" else part for part in err["loc"])
         path = ("extract", *loc)
         hint = None
@@ -714,7 +715,11 @@ def patterns_from_dict(section: Any, *, file: str = "<patterns>",
             message = f"unknown key {loc[-1]!r}"
         else:
             message = f"{'.'.join(str(x) for x in loc)}: {err['msg']}"
-        more = len(exc.errors()) - 1
+        # "Field required" beside an unknown key in the same mapping is the same typo.
+        more = sum(
+            1 for e in errors[1:]
+            if not (err["type"] == "extra_forbidden" and e["type"] == "missing" and e["loc"][:-1] == err["loc"][:-1])
+        )
         if more:
             message += f" (and {more} more problem{'s' if more > 1 else ''})"
         raise PatternFileError(message, location=_location(file, marks, path), hint=hint) from None
@@ -1141,13 +1146,17 @@ def _junk_share(text: str) -> float:
 # ---------------------------------------------------------------------------
 
 
-def extract(text: str, patterns: ExtractionPatterns, *, source: str = "<text>") -> Extraction:
+def extract(text: str, patterns: ExtractionPatterns, *, source: str = "<text>",
+            assume_report: bool = False) -> Extraction:
     """Extract the findings, figures and proposals a narrative report states.
 
     Args:
         text: the report as text (plain text or Markdown).
         patterns: the rule pack's ``extract:`` section (see :func:`load_patterns`).
         source: a name for the text, echoed in the result.
+        assume_report: skip the language and topic checks (for single
+            sentences, pattern examples and tests); empty and binary input is
+            still refused.
 
     Returns:
         An :class:`Extraction`. When the text is not an Indonesian evaluation
@@ -1166,6 +1175,8 @@ def extract(text: str, patterns: ExtractionPatterns, *, source: str = "<text>") 
     if "\x00" in text or _junk_share(text) > 0.02:
         return _not_report(source, "binary", "unknown", 0)
     work = _SURROGATE_RE.sub("\ufffd", text)
+    if assume_report:
+        return _extract_sentences(work, c, source)
 
     all_tokens = tokenize(work)
     norms = [t.norm for t in all_tokens]
@@ -1183,6 +1194,15 @@ def extract(text: str, patterns: ExtractionPatterns, *, source: str = "<text>") 
     if len(topic) < c.signals.min_topic_words or len(topic_words) < 2:
         return _not_report(source, "topic", "id", 0)
 
+    result = _extract_sentences(work, c, source)
+    if not (result.findings or result.recommendations or result.indicators):
+        evaluative = c.evaluative.occurrences(norms, 0, len(norms))
+        if len({norms[a] for a, _ in evaluative}) < c.signals.min_evaluative_words:
+            return _not_report(source, "no_evaluation", "id", result.sentences)
+    return result
+
+
+def _extract_sentences(work: str, c: _Compiled, source: str) -> Extraction:
     sentences = split_sentences(work)
     line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", work)]
     findings: list[ExtractedFinding] = []
@@ -1214,10 +1234,6 @@ def extract(text: str, patterns: ExtractionPatterns, *, source: str = "<text>") 
         recs.extend(_find_recommendations(work, v, c, line_starts))
         indicators.extend(_find_indicators(work, v, c, line_starts))
 
-    if not (findings or recs or indicators):
-        evaluative = c.evaluative.occurrences(norms, 0, len(norms))
-        if len({norms[a] for a, _ in evaluative}) < c.signals.min_evaluative_words:
-            return _not_report(source, "no_evaluation", "id", len(sentences))
     return Extraction(source=source, language="id", is_evaluation_report=True, sentences=len(sentences),
                       findings=findings, indicators=indicators, recommendations=recs)
 

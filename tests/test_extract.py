@@ -1,0 +1,533 @@
+"""Tests for the narrative-report extractor (issue 5).
+
+Golden files: ``UPDATE_GOLDEN=1 pytest tests/test_extract.py`` rewrites
+``tests/golden/extract/*.json`` from the current extractor output.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from asn_advisor._text import full_forms, light_forms, split_sentences
+from asn_advisor.extract import (
+    AdvisorError,
+    Extraction,
+    ExtractionError,
+    PatternFileError,
+    check_examples,
+    extract,
+    load_patterns,
+    parse_number,
+    read_report,
+)
+from extract_scoring import PATTERNS, load_annotations, score_all, shared_dir, totals
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "golden" / "extract"
+SHARED = shared_dir()
+needs_shared = pytest.mark.skipif(SHARED is None, reason="shared/ texts not found (set ASN_ADVISOR_SHARED)")
+
+SEEDS = [
+    "000_f5a1824d6bd2b8a9",
+    "001_c6d9b64ce3980a18",
+    "002_5af2bb33695ac4a4",
+    "003_542ec81aac1a1011",
+    "004_160998158a5c0912",
+]
+
+
+@pytest.fixture(scope="module")
+def patterns():
+    return load_patterns(PATTERNS)
+
+
+@pytest.fixture(scope="module")
+def scores(patterns):
+    if SHARED is None:
+        pytest.skip("shared/ texts not found (set ASN_ADVISOR_SHARED)")
+    return {s.annotation.name: s for s in score_all(patterns, SHARED)}
+
+
+def sentence_ids(text: str, patterns) -> tuple[set[str], set[str]]:
+    """Finding and recommendation ids read from ``text`` without the report gate."""
+    result = extract(text, patterns, assume_report=True)
+    return {f.id for f in result.findings}, {r.id for r in result.recommendations}
+
+
+# ---------------------------------------------------------------------------
+# The pattern file
+# ---------------------------------------------------------------------------
+
+
+def test_pattern_examples_pass(patterns):
+    """Every PASS/FAIL example written next to a pattern behaves as stated."""
+    assert check_examples(patterns) == []
+
+
+def test_pattern_targets_are_vocabulary_ids(patterns):
+    """Patterns name only the canonical finding, recommendation and indicator ids."""
+    vocab_path = (SHARED / "vocabulary.yaml") if SHARED else None
+    if vocab_path is None or not vocab_path.exists():
+        pytest.skip("vocabulary.yaml not found")
+    vocab = yaml.safe_load(vocab_path.read_text(encoding="utf-8"))
+    assert {p.finding for p in patterns.findings} <= set(vocab["findings"])
+    assert {p.recommendation for p in patterns.recommendations} <= set(vocab["recommendations"])
+    assert {p.indicator for p in patterns.indicators} <= set(vocab["indicators"])
+    # every finding and recommendation of the vocabulary has at least one pattern
+    assert set(vocab["recommendations"]) == {p.recommendation for p in patterns.recommendations}
+    assert set(vocab["findings"]) == {p.finding for p in patterns.findings}
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "ekstraksi.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+_MINIMAL = """\
+extract:
+  groups:
+    anggaran: anggaran|dana
+  cues:
+    negation: [{words: tidak ada, reach: 3}]
+    hypothetical: jika
+    example: misalnya
+    proposal: perlu
+  signals: {indonesian: yang dan, english: the and, topic: asn|pelatihan, evaluative: kendala}
+  findings:
+    - id: anggaran-kurang
+      finding: limited_budget
+      all: ["kurang", "@anggaran"]
+"""
+
+
+def test_minimal_pattern_file_loads(tmp_path):
+    """A small, complete pattern file loads and matches."""
+    p = load_patterns(_write(tmp_path, _MINIMAL))
+    assert sentence_ids("Kurangnya anggaran pelatihan.", p)[0] == {"limited_budget"}
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "message"),
+    [
+        (("      all:", "      al:"), "13:7", "unknown key 'al' (did you mean 'all'?)"),
+        (('"@anggaran"', '"@angaran"'), "13:23", "unknown word-group @angaran (did you mean @anggaran?)"),
+        (('"kurang"', '"kur$ang"'), "13:13", "cannot read 'kur$ang' as a pattern word"),
+        (("finding: limited_budget", "finding: [x]"), "12:7", "finding: Input should be a valid string"),
+        (("id: anggaran-kurang", "id: Anggaran_Kurang"), "11:7", "must be kebab-case"),
+        (("    example: misalnya\n", ""), "4:3", "cues.example: Field required"),
+    ],
+)
+def test_pattern_file_errors_have_locations(tmp_path, change, where, message):
+    """A broken pattern file gives file:line:column, the problem and a hint."""
+    path = _write(tmp_path, _MINIMAL.replace(*change))
+    with pytest.raises(PatternFileError) as info:
+        load_patterns(path)
+    text = str(info.value)
+    assert text.startswith(f"{path}:{where}"), text
+    assert message in text
+
+
+def test_pattern_file_yaml_errors(tmp_path):
+    """Invalid YAML, a missing section and a duplicate key are reported with their line."""
+    with pytest.raises(PatternFileError, match=r":3:\d+: not valid YAML"):
+        load_patterns(_write(tmp_path, "extract:\n  groups: {a: b\n  cues: x\n"))
+    with pytest.raises(PatternFileError, match="no top-level 'extract:'"):
+        load_patterns(_write(tmp_path, "rules: []\n"))
+    with pytest.raises(PatternFileError, match=r":3:3: key 'groups' appears twice"):
+        load_patterns(_write(tmp_path, "extract:\n  groups: {}\n  groups: {}\n"))
+    with pytest.raises(PatternFileError, match="cannot read pattern file"):
+        load_patterns(tmp_path / "missing.yaml")
+
+
+def test_unknown_target_ids_are_reported(tmp_path):
+    """With a catalog, a pattern naming an unknown finding id is an error with a suggestion."""
+    with pytest.raises(PatternFileError, match="unknown finding id 'limited_budget'.*did you mean 'limited_budgets'"):
+        load_patterns(_write(tmp_path, _MINIMAL), known_findings=["limited_budgets"])
+
+
+# ---------------------------------------------------------------------------
+# Word forms and sentences
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "root"),
+    [("kurangnya", "kurang"), ("berkurang", "kurang"), ("kekurangan", "kurang"), ("keterbatasan", "terbatas"),
+     ("terbatasnya", "terbatas"), ("minimnya", "minim"), ("rendahnya", "rendah"), ("berpartisipasi", "partisipasi"),
+     ("termotivasi", "motivasi"), ("tugas-tugas", "tugas")],
+)
+def test_light_forms(word, root):
+    """Clitic and stative affixes are stripped (the default pattern-word form)."""
+    assert root in light_forms(word)
+
+
+@pytest.mark.parametrize(("word", "root"), [("mengurangi", "kurang"), ("pengembangan", "kembang"),
+                                             ("menyosialisasikan", "sosialisasi"), ("dilatih", "latih")])
+def test_full_forms(word, root):
+    """word~ also strips verbal affixes, with nasal assimilation."""
+    assert root in full_forms(word)
+    assert root not in light_forms(word)
+
+
+def test_sentences_keep_offsets_and_split_headings():
+    """Headings without punctuation, bullets and abbreviations split as a reader would."""
+    text = (
+        "Tantangan yang Dihadapi\n"
+        "Biaya Rp. 2,5 juta per peserta, dll. untuk 1.681 CPNS. Anggaran No. 5 sudah habis!\n"
+        "- butir pertama tanpa titik\n"
+        "2. Butir kedua.\n"
+        "Kalimat terakhir terpotong di tengah ka"
+    )
+    sents = split_sentences(text)
+    assert [s.text for s in sents] == [
+        "Tantangan yang Dihadapi",
+        "Biaya Rp. 2,5 juta per peserta, dll. untuk 1.681 CPNS.",
+        "Anggaran No. 5 sudah habis!",
+        "butir pertama tanpa titik",
+        "Butir kedua.",
+        "Kalimat terakhir terpotong di tengah ka",
+    ]
+    assert [s.kind for s in sents][:5] == ["heading", "sentence", "sentence", "item", "item"]
+    assert all(text[s.start:s.end] == s.text for s in sents)
+    assert sents[-1].truncated and not sents[1].truncated
+    assert sents[1].section == "Tantangan yang Dihadapi"
+
+
+@needs_shared
+def test_hard_line_breaks_join_sentences():
+    """A blog export with line breaks inside sentences (022) keeps whole sentences."""
+    text = (SHARED / "reports" / "022_nasional-blog-pelatihan.txt").read_text(encoding="utf-8")
+    sents = [s.text for s in split_sentences(text)]
+    assert "Situasi inilah yang membuat pelatihan\nterasa hanya sebagai ritual tahunan tanpa makna." in sents
+    assert any(s.startswith("Pelatihan\nyang tidak menyentuh pekerjaan nyata") for s in sents)
+
+
+# ---------------------------------------------------------------------------
+# Negation, hypotheticals, examples, proposals
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tidak ada kendala anggaran dalam pelaksanaan diklat tahun ini.",
+        "Pelaksanaan pelatihan tidak mengalami kendala anggaran.",
+        "Rendahnya kehadiran bukan karena kurangnya anggaran, melainkan jadwal yang padat.",
+        "Misalnya, jika anggaran pelatihan terbatas, maka pelatihan daring dapat dipilih.",
+        "Seandainya anggaran kurang, kegiatan akan dijadwalkan ulang.",
+        "Apabila dana pelatihan tidak mencukupi, kegiatan ditunda ke tahun depan.",
+        "Sebagai contoh, seorang peserta mengaku kekurangan dana untuk transportasi.",
+        "Apakah anggaran pelatihan kurang?",
+        "Kendala anggaran pada tahun lalu telah teratasi.",
+        "Oleh karena itu, perlu peningkatan anggaran karena dana terbatas.",
+    ],
+)
+def test_negated_hypothetical_and_example_sentences_state_no_budget_finding(patterns, sentence):
+    """Negations, hypotheticals, examples, questions and proposals state no finding."""
+    assert "limited_budget" not in sentence_ids(sentence, patterns)[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "finding"),
+    [
+        ("Keterbatasan anggaran menjadi kendala utama.", "limited_budget"),
+        ("Dana yang dialokasikan untuk program pembinaan tidak mencukupi.", "limited_budget"),
+        ("Meskipun dengan anggaran terbatas, program tetap dijalankan.", "limited_budget"),
+        ("Tantangan ini tidak hanya soal anggaran, tetapi juga budaya kerja.", "limited_budget"),
+        ("Minimnya partisipasi ASN dalam mengikuti pelatihan.", "low_participation"),
+        ("Dukungan dari atasan yang kurang membuat alumni sulit menerapkan ilmunya.", "weak_supervisor_support"),
+        ("ASN sering kali harus membagi waktu antara tugas sehari-hari dengan pelatihan.", "time_conflict"),
+    ],
+)
+def test_stated_findings_are_read(patterns, sentence, finding):
+    """Affixed forms, any word order, concessions and 'tidak hanya' still state the finding."""
+    assert finding in sentence_ids(sentence, patterns)[0]
+
+
+def test_proposals_are_told_from_problems(patterns):
+    """A recommendation cue makes a proposal; 'yang perlu diatasi' describes a problem."""
+    findings, recs = sentence_ids("Pertama, diperlukan peningkatan anggaran untuk pelatihan.", patterns)
+    assert recs == {"increase_budget"} and findings == set()
+    findings, recs = sentence_ids(
+        "Masih ada aspek yang perlu diperbaiki, seperti kurangnya follow-up setelah pelatihan.", patterns
+    )
+    assert findings == {"no_follow_up"} and recs == set()
+    assert sentence_ids("Anggaran pelatihan ditingkatkan tahun lalu.", patterns)[1] == set()
+    assert sentence_ids("Tidak perlu menambah anggaran pelatihan.", patterns)[1] == set()
+
+
+def test_proposal_lists_and_sections(patterns):
+    """Items under a 'Saran' heading or after '...sebagai berikut:' are proposals."""
+    text = "Saran\n1. Kerja sama dengan perguruan tinggi.\n2. Pelatihan daring.\n"
+    assert sentence_ids(text, patterns)[1] == {"partnerships", "flexible_scheduling"}
+    text = "Langkah yang akan ditempuh sebagai berikut:\n1. Menambah alokasi anggaran pelatihan.\n"
+    assert sentence_ids(text, patterns)[1] == {"increase_budget"}
+    text = "Penyebabnya sebagai berikut:\n1. Kerja sama dengan perguruan tinggi belum ada.\n"
+    assert sentence_ids(text, patterns)[1] == set()
+
+
+# ---------------------------------------------------------------------------
+# Figures
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("2,5", 2.5), ("2.500.000", 2500000), ("1.681", 1681), ("3.03", 3.03), ("35,23", 35.23),
+     ("1.000,5", 1000.5), ("53", 53), ("1,000,000", 1000000), ("1.2.3", None), ("abc", None)],
+)
+def test_parse_number(text, value):
+    """Indonesian decimal commas and thousands dots."""
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "indicator", "value"),
+    [
+        ("Tingkat partisipasi ASN hanya 53% dari target.", "participation_rate", 53),
+        ("Partisipasi hanya 53 persen.", "participation_rate", 53),
+        ("Biaya pelatihan Rp 2,5 juta per peserta.", "budget_per_participant", 2_500_000),
+        ("Biaya pelatihan Rp2.500.000 per peserta.", "budget_per_participant", 2_500_000),
+        ("Baru 35,23% ASN yang memenuhi 20 JP.", "share_meeting_20jp", 35.23),
+        ("Rata-rata pegawai hanya mengikuti 14 JP per tahun.", "avg_jp_per_employee", 14),
+        ("Tingkat kepuasan peserta 81,34%.", "satisfaction", 81.34),
+    ],
+)
+def test_indicators(patterns, sentence, indicator, value):
+    """Figures become indicators only next to the words that say what they measure."""
+    found = extract(sentence, patterns, assume_report=True).indicators
+    assert [(i.id, i.value) for i in found] == [(indicator, value)]
+    assert sentence[found[0].start:found[0].end] == found[0].quote
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Setiap ASN wajib mengikuti diklat minimal 20 jam pelajaran.",
+        "Diklat diikuti 20 JP oleh peserta.",
+        "Anggaran diklat rata rata dianggarkan Rp 700-800 juta.",
+        "Ada 324 orang atau 2,76 persen dari 12 ribu ASN yang turut serta.",
+        "Misalnya, jika partisipasi hanya 53%, jadwal perlu diubah.",
+    ],
+)
+def test_figures_without_their_words_are_no_indicators(patterns, sentence):
+    """A rule ('minimal 20 JP'), a range, an unrelated share or a hypothetical gives nothing."""
+    assert extract(sentence, patterns, assume_report=True).indicators == []
+
+
+# ---------------------------------------------------------------------------
+# Annotated texts: precision and recall
+# ---------------------------------------------------------------------------
+
+
+def test_annotations_quote_their_texts():
+    """Every annotated quote is an exact substring of its text."""
+    for a in load_annotations():
+        if a.group != "challenge" and SHARED is None:
+            continue
+        text = a.read_text(SHARED)
+        quotes = [q for qs in (*a.findings.values(), *a.recommendations.values()) for q in qs]
+        quotes += [n["quote"] for n in (*a.not_stated, *a.not_indicators, *a.indicators)]
+        for q in quotes:
+            assert q in text, f"{a.name}: {q!r}"
+
+
+# Thresholds.  Each seed states 2-5 findings and 0-5 proposals: one miss in a
+# seed of three is recall 0.67, one extra id beside three right ones is
+# precision 0.75.  Below that the seed's profile would mislead an evaluator.
+SEED_MIN_PRECISION = 0.75
+SEED_MIN_RECALL = 0.66
+
+
+@needs_shared
+@pytest.mark.parametrize("seed", SEEDS)
+def test_seed_precision_and_recall(scores, seed):
+    """Per seed: findings and recommendations meet the precision/recall floor."""
+    s = scores[seed]
+    for counts in (s.findings, s.recommendations):
+        assert counts.precision >= SEED_MIN_PRECISION, (seed, s.extra_findings, s.extra_recommendations)
+        assert counts.recall >= SEED_MIN_RECALL, (seed, s.missed_findings, s.missed_recommendations)
+
+
+@needs_shared
+def test_overall_precision_and_recall(scores):
+    """Over all annotated texts the extractor keeps its measured quality.
+
+    Development texts (seeds and reports, read while writing the patterns)
+    measure P 1.00 / R 0.95 for findings; the floors leave room for pattern
+    edits but catch a regression of more than a few ids.  The challenge set,
+    annotated before the extractor first ran on it, measured P 0.85 / R 0.55
+    before the patterns were generalized and P 1.00 / R 0.90 after; its floor
+    is set at what unseen reports should at least get.
+    """
+    values = list(scores.values())
+    f, r, i = totals(values)
+    assert f.precision >= 0.90 and f.recall >= 0.85
+    assert r.precision >= 0.90 and r.recall >= 0.85
+    assert i.precision >= 0.90 and i.recall >= 0.90
+    assert f.evidence >= 0.95 and r.evidence >= 0.95
+    f, r, i = totals(values, "challenge")
+    assert f.precision >= 0.80 and f.recall >= 0.70
+    assert r.precision >= 0.80 and r.recall >= 0.70
+    assert all(s.report_ok for s in values)
+
+
+@needs_shared
+def test_not_stated_quotes_give_nothing(patterns):
+    """What the annotations mark as not stated (hypothetical, example, negated) is not reported."""
+    for a in load_annotations():
+        text = a.read_text(SHARED)
+        result = extract(text, patterns)
+        found = [*result.findings, *result.recommendations]
+        for item in a.not_stated:
+            start = text.index(item["quote"])
+            end = start + len(item["quote"])
+            clash = [f for f in found if f.id == item["id"] and f.start < end and start < f.end]
+            assert not clash, (a.name, item)
+        for item in a.not_indicators:
+            assert item["id"] not in {i.id for i in result.indicators}, (a.name, item)
+
+
+# ---------------------------------------------------------------------------
+# Golden files for the seeds
+# ---------------------------------------------------------------------------
+
+
+@needs_shared
+@pytest.mark.parametrize("seed", SEEDS)
+def test_seed_golden(patterns, seed):
+    """The extraction of each seed matches its golden JSON (UPDATE_GOLDEN=1 rewrites it)."""
+    text = (SHARED / "seeds" / f"{seed}.txt").read_text(encoding="utf-8")
+    got = extract(text, patterns, source=f"seeds/{seed}.txt").model_dump(mode="json")
+    path = GOLDEN / f"{seed}.json"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert path.exists(), f"missing golden file {path}; run with UPDATE_GOLDEN=1"
+    assert got == json.loads(path.read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------------------
+# Negative controls and odd input
+# ---------------------------------------------------------------------------
+
+
+@needs_shared
+@pytest.mark.parametrize(
+    ("name", "code", "words"),
+    [
+        ("026_negatif-resep-rendang", "topic", "pelatihan"),
+        ("027_negatif-purbalingga", "no_evaluation", "pengumuman"),
+        ("028_negatif-ntt-english", "english", "Inggris"),
+    ],
+)
+def test_negative_controls(patterns, name, code, words):
+    """A recipe, an announcement and an English text: no findings and a clear reason."""
+    text = (SHARED / "reports" / f"{name}.txt").read_text(encoding="utf-8")
+    result = extract(text, patterns)
+    assert not result.is_evaluation_report
+    assert result.reason_code == code
+    assert words in result.reason.id
+    assert result.findings == result.recommendations == result.indicators == []
+    assert result.to_profile_dict("x")["findings"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("", "empty"), ("   \n\t ", "empty"), ("ASN pelatihan", "too_short"),
+     ("\x00\x01\x02ELF\x00binary", "binary"), ("\ufffd" * 40 + " evaluasi pelatihan ASN", "binary"),
+     ("Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod", "language")],
+)
+def test_odd_input_is_refused_with_a_reason(patterns, text, code):
+    """Empty, binary, too short and non-Indonesian input are not reports."""
+    result = extract(text, patterns)
+    assert (result.is_evaluation_report, result.reason_code) == (False, code)
+    assert result.reason.en and result.reason.id
+
+
+def test_read_report_decodes_and_flags_binary(tmp_path, patterns):
+    """UTF-8 with BOM and Windows-1252 decode; a binary file becomes a 'binary' reason."""
+    path = tmp_path / "r.txt"
+    path.write_bytes("\ufeffKurangnya anggaran".encode())
+    assert read_report(path) == "Kurangnya anggaran"
+    path.write_bytes(b"Kendala anggaran \x93besar\x94")
+    assert read_report(path) == "Kendala anggaran \u201cbesar\u201d"
+    path.write_bytes(bytes(range(256)) * 4)
+    assert extract(read_report(path), patterns).reason_code == "binary"
+    with pytest.raises(ExtractionError, match="cannot read report"):
+        read_report(tmp_path / "missing.txt")
+
+
+def test_extract_rejects_non_text(patterns):
+    """Bytes must be decoded first; the error is the project's own."""
+    with pytest.raises(ExtractionError, match="needs text"):
+        extract(b"Kurangnya anggaran", patterns)  # type: ignore[arg-type]
+
+
+def test_profile_dict(patterns):
+    """to_profile_dict gives one finding per id (highest severity, first evidence) and indicators."""
+    text = (
+        "Hasil evaluasi pelatihan ASN. Tingkat partisipasi hanya 53% dari target.\n"
+        "Kurangnya anggaran menjadi kendala. Anggaran pelatihan sangat terbatas."
+    )
+    result = extract(text, patterns)
+    profile = result.to_profile_dict("kab-x-2024")
+    assert profile["program"] == {"id": "kab-x-2024"}
+    assert profile["indicators"] == {"participation_rate": 53}
+    budget = [f for f in profile["findings"] if f["id"] == "limited_budget"]
+    assert budget == [{"id": "limited_budget", "severity": "high", "source": "document",
+                       "evidence": "Kurangnya anggaran menjadi kendala."}]
+
+
+# ---------------------------------------------------------------------------
+# Properties
+# ---------------------------------------------------------------------------
+
+_WORDS = st.sampled_from(
+    "kurangnya anggaran partisipasi tidak ada jika misalnya perlu pelatihan ASN dukungan atasan Rp 2,5 juta "
+    "per peserta 53% 20 JP . , ; : \n - • ? bukan karena tantangan evaluasi No. dll. sehari-hari".split(" ")
+)
+_TEXTS = st.one_of(
+    st.text(max_size=400),
+    st.lists(_WORDS, max_size=80).map(" ".join),
+    st.binary(max_size=300).map(lambda b: b.decode("utf-8", errors="replace")),
+    st.binary(max_size=300).map(lambda b: b.decode("latin-1")),
+)
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_TEXTS)
+def test_any_text_gives_an_extraction_or_our_error(patterns, text):
+    """Any text yields an Extraction (with quotes that are slices of it) or an AdvisorError."""
+    try:
+        result = extract(text, patterns)
+    except AdvisorError:
+        return
+    assert isinstance(result, Extraction)
+    for item in (*result.findings, *result.recommendations, *result.indicators):
+        assert 0 <= item.start <= item.end <= len(text)
+        assert len(item.quote) == item.end - item.start
+    json.loads(result.model_dump_json())
+    if not result.is_evaluation_report:
+        assert result.findings == [] and result.reason is not None
+
+
+@needs_shared
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.sampled_from(SEEDS), cut=st.floats(min_value=0.0, max_value=1.0))
+def test_texts_cut_anywhere_still_extract(patterns, seed, cut):
+    """A seed cut at any character (mid-word too) extracts a subset of the full seed's findings."""
+    text = (SHARED / "seeds" / f"{seed}.txt").read_text(encoding="utf-8")
+    full = {f.id for f in extract(text, patterns).findings}
+    part = extract(text[: int(len(text) * cut)], patterns)
+    assert {f.id for f in part.findings} <= full
+    for f in part.findings:
+        assert text[f.start:f.end] == f.quote
