@@ -15,7 +15,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from asn_advisor._text import full_forms, light_forms, split_sentences
+from asn_advisor._sentences import full_forms, light_forms, split_sentences
 from asn_advisor.extract import (
     AdvisorError,
     Extraction,

@@ -45,7 +45,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from asn_advisor._text import Sentence, Token, full_forms, light_forms, split_sentences, tokenize
+from asn_advisor._sentences import Sentence, Token, full_forms, light_forms, split_sentences, tokenize
 
 try:  # the core's error tree
     from asn_advisor.errors import AdvisorError, Location
