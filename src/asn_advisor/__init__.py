@@ -1,0 +1,47 @@
+"""asn-advisor: score an ASN development program's evaluation and recommend improvements.
+
+>>> from asn_advisor import load_rules, load_profile, advise
+>>> rules = load_rules()                                   # the shipped national pack
+>>> profile = load_profile("examples/profiles/pupr-2021.yaml", rules=rules)
+>>> advice = advise(profile, rules, lang="en")
+>>> advice.recommendations[0].id                           # doctest: +SKIP
+'flexible_scheduling'
+"""
+
+from __future__ import annotations
+
+from .advice import Advice, DataGap, DimensionScore, Evidence, FindingResult, Recommendation, RuleReference, ScoreResult
+from .engine import advise
+from .errors import AdvisorError, ConditionError, ExitCode, InputError, Location, OutputError, Problem, ProfileError, RulePackError
+from .profile import Profile, Program, StatedFinding, load_profile
+from .rulepack import RulePack, load_rules
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Advice",
+    "AdvisorError",
+    "ConditionError",
+    "DataGap",
+    "DimensionScore",
+    "Evidence",
+    "ExitCode",
+    "FindingResult",
+    "InputError",
+    "Location",
+    "OutputError",
+    "Problem",
+    "Profile",
+    "ProfileError",
+    "Program",
+    "Recommendation",
+    "RulePack",
+    "RulePackError",
+    "RuleReference",
+    "ScoreResult",
+    "StatedFinding",
+    "advise",
+    "load_profile",
+    "load_rules",
+    "__version__",
+]

@@ -1,0 +1,424 @@
+"""Safe, bounded YAML and JSON reading that keeps every value's position.
+
+PyYAML's composer recurses in C for nested collections and crashes the
+interpreter on deeply nested input, and it silently keeps the last of two equal
+keys.  So we build Python values ourselves from the parser's event stream
+(iterative, in libyaml when present), enforcing limits on depth, node count and
+alias expansion (the "billion laughs" bomb) as we go, reporting duplicate keys
+and recording the 1-based line and column of every key and value.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+
+from .errors import InputError, Location, Problem
+
+__all__ = ["Document", "Limits", "load_document", "read_text"]
+
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+PathKey = tuple[Any, ...]
+
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what one input file may cost to read.
+
+    Defaults can be changed with the environment variables
+    ``ASN_ADVISOR_MAX_BYTES``, ``ASN_ADVISOR_MAX_DEPTH`` and
+    ``ASN_ADVISOR_MAX_NODES`` (documented in SECURITY.md).
+    """
+
+    max_bytes: int = 10 * 1024 * 1024
+    max_depth: int = 64
+    max_nodes: int = 1_000_000
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        return cls(
+            max_bytes=_env_int("ASN_ADVISOR_MAX_BYTES", cls.max_bytes),
+            max_depth=_env_int("ASN_ADVISOR_MAX_DEPTH", cls.max_depth),
+            max_nodes=_env_int("ASN_ADVISOR_MAX_NODES", cls.max_nodes),
+        )
+
+
+@dataclass
+class Document:
+    """A loaded YAML or JSON document with the position of every value."""
+
+    data: Any
+    file: str
+    value_marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    scalar_styles: dict[PathKey, str | None] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def locate(self, path: PathKey, *, key: bool = False) -> Location:
+        """Return the location of the value (or its key) at ``path``.
+
+        Falls back to the nearest ancestor that has a position.
+        """
+        marks = self.key_marks if key else self.value_marks
+        probe = tuple(path)
+        while True:
+            if probe in marks:
+                line, column = marks[probe]
+                return Location(self.file, line, column)
+            if key and probe in self.value_marks:
+                line, column = self.value_marks[probe]
+                return Location(self.file, line, column)
+            if not probe:
+                return Location(self.file, 1, 1)
+            probe = probe[:-1]
+
+    def expression_location(self, path: PathKey, offset: int) -> Location:
+        """Location of character ``offset`` inside the scalar at ``path``.
+
+        Exact for single-line plain and quoted scalars; for block and folded
+        scalars the scalar's own start is returned (columns inside a folded
+        text cannot be mapped back reliably).
+        """
+        base = self.locate(path)
+        style = self.scalar_styles.get(tuple(path), "")
+        if style in ("", None):
+            return Location(base.file, base.line, base.column + offset)
+        if style in ("'", '"'):
+            return Location(base.file, base.line, base.column + 1 + offset)
+        return base
+
+
+def read_text(source: str | Path | IO[bytes], *, limits: Limits | None = None, name: str | None = None) -> tuple[str, str]:
+    """Read a UTF-8 text file (or ``-`` for standard input) within the limits.
+
+    Returns ``(text, display_name)``.  Raises :class:`InputError` for a missing,
+    oversized, binary or non-UTF-8 file.
+    """
+    limits = limits or Limits.from_env()
+    if isinstance(source, (str, Path)) and str(source) == "-":
+        stream: IO[bytes] = sys.stdin.buffer
+        display = name or "<stdin>"
+        raw = stream.read(limits.max_bytes + 1)
+    elif isinstance(source, (str, Path)):
+        path = Path(source)
+        display = name or str(source)
+        try:
+            if path.is_dir():
+                raise InputError("is a directory, not a file", location=Location(display), hint="give a file")
+            size = path.stat().st_size
+            if size > limits.max_bytes:
+                raise InputError(
+                    f"file is {size} bytes, over the limit of {limits.max_bytes}",
+                    location=Location(display),
+                    hint="raise ASN_ADVISOR_MAX_BYTES if the file is genuine",
+                )
+            with path.open("rb") as handle:
+                raw = handle.read(limits.max_bytes + 1)
+        except FileNotFoundError:
+            raise InputError("file not found", location=Location(display), hint="check the path") from None
+        except PermissionError:
+            raise InputError("permission denied", location=Location(display)) from None
+        except IsADirectoryError:
+            raise InputError("is a directory, not a file", location=Location(display)) from None
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", location=Location(display)) from None
+    else:
+        display = name or getattr(source, "name", "<stream>")
+        raw = source.read(limits.max_bytes + 1)
+    if len(raw) > limits.max_bytes:
+        raise InputError(
+            f"input is over the limit of {limits.max_bytes} bytes",
+            location=Location(display),
+            hint="raise ASN_ADVISOR_MAX_BYTES if the file is genuine",
+        )
+    return decode_text(raw, display), display
+
+
+def decode_text(raw: bytes, display: str) -> str:
+    """Decode UTF-8 (with or without BOM), refusing binary data."""
+    if b"\x00" in raw[:8192]:
+        raise InputError("looks like a binary file (it contains NUL bytes)", location=Location(display), hint="give a UTF-8 text file")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            location=Location(display, line, column),
+            hint="save the file as UTF-8",
+        ) from None
+    return text
+
+
+class _Constructor(SafeConstructor):
+    """Scalar construction only; timestamps stay text so output is plain JSON."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+
+
+class _Frame:
+    __slots__ = ("anchor", "container", "is_map", "key", "key_mark", "path", "pending_key", "size", "start")
+
+    def __init__(self, container: Any, is_map: bool, path: PathKey, anchor: str | None, start: tuple[int, int]) -> None:
+        self.container = container
+        self.is_map = is_map
+        self.path = path
+        self.anchor = anchor
+        self.pending_key: bool = False
+        self.key: Any = None
+        self.key_mark: tuple[int, int] = (0, 0)
+        self.size = 1
+        self.start = start
+
+
+def _mark(event: Any) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1)
+
+
+def _yaml_error_location(exc: yaml.MarkedYAMLError, display: str) -> Location:
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return Location(display, 1, 1)
+    return Location(display, mark.line + 1, mark.column + 1)
+
+
+def load_document(text: str, file: str, *, limits: Limits | None = None, json_mode: bool = False) -> Document:
+    """Parse ``text`` as one YAML (or JSON) document.
+
+    Duplicate keys are reported in ``Document.problems`` (the first value is
+    kept); everything else that is wrong raises :class:`InputError`.
+    """
+    limits = limits or Limits.from_env()
+    if len(text.encode("utf-8", "surrogatepass")) > limits.max_bytes:
+        raise InputError(f"input is over the limit of {limits.max_bytes} bytes", location=Location(file))
+    if json_mode:
+        return _load_json(text, file, limits)
+    doc = Document(data=None, file=file)
+    loader = _Loader(text)
+    constructor = _Constructor()
+    anchors: dict[str, tuple[Any, int]] = {}
+    stack: list[_Frame] = []
+    nodes = 0
+    root_set = False
+    root: Any = None
+
+    def attach(value: Any, size: int, path_mark: tuple[int, int], style: str | None, is_scalar: bool) -> None:
+        nonlocal root, root_set, nodes
+        if not stack:
+            root, root_set = value, True
+            doc.value_marks[()] = path_mark
+            if is_scalar:
+                doc.scalar_styles[()] = style
+            return
+        frame = stack[-1]
+        frame.size += size
+        if frame.is_map:
+            if not frame.pending_key:
+                try:
+                    hash(value)
+                except TypeError:
+                    raise InputError(
+                        "a mapping key must be a plain value, not a list or mapping",
+                        location=Location(file, *path_mark),
+                    ) from None
+                if isinstance(value, float) and math.isnan(value):
+                    raise InputError("a mapping key cannot be NaN", location=Location(file, *path_mark))
+                frame.key, frame.key_mark, frame.pending_key = value, path_mark, True
+                return
+            key = frame.key
+            frame.pending_key = False
+            path = (*frame.path, key)
+            if key in frame.container:
+                first = doc.key_marks.get(path, (0, 0))
+                doc.problems.append(
+                    Problem(
+                        Location(file, *frame.key_mark),
+                        f"key {key!r} is defined twice in this mapping (first at line {first[0]})",
+                        code="E101",
+                        hint="remove or rename one of them; only one value can count",
+                    )
+                )
+                return
+            frame.container[key] = value
+            doc.key_marks[path] = frame.key_mark
+            doc.value_marks[path] = path_mark
+            if is_scalar:
+                doc.scalar_styles[path] = style
+        else:
+            path = (*frame.path, len(frame.container))
+            frame.container.append(value)
+            doc.value_marks[path] = path_mark
+            if is_scalar:
+                doc.scalar_styles[path] = style
+
+    def child_path() -> PathKey:
+        if not stack:
+            return ()
+        frame = stack[-1]
+        if frame.is_map:
+            return (*frame.path, frame.key) if frame.pending_key else (*frame.path, "<key>")
+        return (*frame.path, len(frame.container))
+
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None:
+                break
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                nodes += 1
+                if nodes > limits.max_nodes:
+                    raise InputError(f"document has more than {limits.max_nodes} values", location=Location(file, *_mark(event)), hint="raise ASN_ADVISOR_MAX_NODES if genuine")
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                if tag == "tag:yaml.org,2002:merge":
+                    raise InputError("YAML merge keys (<<) are not supported", location=Location(file, *_mark(event)), hint="write the keys out")
+                if tag not in _ALLOWED_TAGS or tag in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
+                    raise InputError(f"YAML tag {event.tag or tag!r} is not allowed", location=Location(file, *_mark(event)), hint="write plain values without ! tags")
+                node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+                try:
+                    value = constructor.construct_object(node, deep=True)
+                except (ConstructorError, ValueError, OverflowError) as exc:
+                    raise InputError(f"cannot read value {event.value!r}: {exc}", location=Location(file, *_mark(event))) from None
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+                attach(value, 1, _mark(event), event.style, True)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                nodes += 1
+                if nodes > limits.max_nodes:
+                    raise InputError(f"document has more than {limits.max_nodes} values", location=Location(file, *_mark(event)), hint="raise ASN_ADVISOR_MAX_NODES if genuine")
+                if len(stack) >= limits.max_depth:
+                    raise InputError(f"document is nested deeper than {limits.max_depth} levels", location=Location(file, *_mark(event)), hint="raise ASN_ADVISOR_MAX_DEPTH if genuine")
+                if event.tag not in (None, "!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
+                    raise InputError(f"YAML tag {event.tag!r} is not allowed", location=Location(file, *_mark(event)), hint="write plain values without ! tags")
+                is_map = kind is yaml.MappingStartEvent
+                frame = _Frame({} if is_map else [], is_map, child_path(), event.anchor, _mark(event))
+                stack.append(frame)
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                if frame.anchor:
+                    anchors[frame.anchor] = (frame.container, frame.size)
+                attach(frame.container, frame.size, frame.start, None, False)
+            elif kind is yaml.AliasEvent:
+                if event.anchor not in anchors:
+                    raise InputError(f"unknown alias *{event.anchor}", location=Location(file, *_mark(event)))
+                value, size = anchors[event.anchor]
+                nodes += size
+                if nodes > limits.max_nodes:
+                    raise InputError(
+                        f"aliases expand the document past {limits.max_nodes} values",
+                        location=Location(file, *_mark(event)),
+                        hint="this looks like an alias bomb; write the values out",
+                    )
+                attach(value, size, _mark(event), None, False)
+            elif kind is yaml.DocumentStartEvent and root_set:
+                raise InputError("file holds more than one YAML document", location=Location(file, *_mark(event)), hint="keep one document per file (remove '---')")
+    except yaml.MarkedYAMLError as exc:
+        problem = exc.problem or "invalid YAML"
+        raise InputError(f"YAML syntax error: {problem}", location=_yaml_error_location(exc, file), hint=_yaml_hint(problem)) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"YAML error: {exc}", location=Location(file, 1, 1)) from None
+    finally:
+        loader.dispose()
+    doc.data = root
+    return doc
+
+
+def _yaml_hint(problem: str) -> str | None:
+    if "mapping values are not allowed" in problem:
+        return "put quotes around a value that contains ': '"
+    if "found character '\\t'" in problem:
+        return "indent with spaces, not tabs"
+    if "could not find expected ':'" in problem:
+        return "each key needs a ':' after it"
+    return None
+
+
+def _load_json(text: str, file: str, limits: Limits) -> Document:
+    doc = Document(data=None, file=file)
+    duplicates: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in items:
+            if key in result:
+                duplicates.append(key)
+                continue
+            result[key] = value
+        return result
+
+    depth = _json_depth(text)
+    if depth > limits.max_depth:
+        raise InputError(f"document is nested deeper than {limits.max_depth} levels", location=Location(file, 1, 1), hint="raise ASN_ADVISOR_MAX_DEPTH if genuine")
+    try:
+        doc.data = json.loads(text, object_pairs_hook=pairs, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"JSON syntax error: {exc.msg}", location=Location(file, exc.lineno, exc.colno)) from None
+    except ValueError as exc:
+        raise InputError(str(exc), location=Location(file, 1, 1)) from None
+    except RecursionError:
+        raise InputError("document is nested too deeply", location=Location(file, 1, 1)) from None
+    for key in duplicates:
+        doc.problems.append(Problem(Location(file, 1, 1), f"key {key!r} is defined twice in one object", code="E101", hint="remove one of them"))
+    return doc
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows; write a finite number or leave the value out")
+
+
+def _json_depth(text: str) -> int:
+    """Upper bound of bracket nesting, ignoring brackets inside strings."""
+    depth = best = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            best = max(best, depth)
+        elif char in "]}":
+            depth -= 1
+    return best

@@ -1,0 +1,142 @@
+"""The advice: typed output of :func:`asn_advisor.advise`.
+
+Its JSON (``Advice.model_dump_json()``) is what ``asn-advisor advise --format
+json`` prints and what other tools code against; ``asn-advisor schema advice``
+prints its JSON Schema.  Fields may be added; none is renamed or removed.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .profile import Program
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Advice",
+    "DataGap",
+    "DimensionScore",
+    "Evidence",
+    "FindingResult",
+    "MetricScore",
+    "PackInfo",
+    "PriorityTerm",
+    "Recommendation",
+    "RuleReference",
+    "ScoreResult",
+]
+
+SCHEMA_VERSION = "1"
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PackInfo(_Out):
+    id: str
+    version: str
+    digest: str = Field(description="SHA-256 (first 16 hex digits) of the pack's files as loaded")
+
+
+class MetricScore(_Out):
+    metric: str = Field(description="indicator id or the metric's expression")
+    value: Any = Field(default=None, description="the value read from the profile (ratings on 0..100)")
+    score: float | None = Field(default=None, description="0..100, null when the value is unknown")
+    primary: bool = False
+
+
+class DimensionScore(_Out):
+    id: str
+    label: str
+    score: float | None = Field(description="0..100, null when no primary metric is known")
+    band: str | None
+    band_label: str | None = None
+    weight: float
+    metrics: list[MetricScore] = Field(default_factory=list)
+    caps: list[str] = Field(default_factory=list, description="caps that lowered the score (their conditions)")
+
+
+class ScoreResult(_Out):
+    overall: float | None = Field(description="0..100, null when too little of the weight has data")
+    band: str | None
+    band_label: str | None = None
+    coverage: float = Field(ge=0, le=1, description="share of dimension weight that could be scored")
+    dimensions: list[DimensionScore]
+
+
+class Evidence(_Out):
+    kind: Literal["stated", "rule"]
+    text: str | None = None
+    source: str | None = Field(default=None, description="survey, interview, observation, performance_data or document")
+    rule: str | None = None
+    file: str | None = None
+    line: int | None = None
+    values: dict[str, Any] | None = None
+
+
+class FindingResult(_Out):
+    id: str
+    label: str
+    severity: Literal["low", "medium", "high"]
+    source: Literal["stated", "derived"]
+    dimension: str | None = None
+    evidence: list[Evidence]
+
+
+class RuleReference(_Out):
+    rule: str
+    file: str
+    line: int
+    when: str
+    text: str | None = Field(default=None, description="the rule's 'because' in the chosen language")
+    values: dict[str, Any] = Field(default_factory=dict, description="indicator values the condition read")
+    findings: list[str] = Field(default_factory=list, description="findings the condition read")
+    weight: float = 1.0
+
+
+class PriorityTerm(_Out):
+    finding: str
+    severity: str
+    severity_factor: float
+    dimension: str | None
+    dimension_share: float = Field(description="dimension weight / total weight")
+    dimension_score: float | None
+    gap_term: float = Field(description="gap_floor + (1 - gap_floor) * gap, gap = (100 - score) / 100, or unknown_gap")
+    rule_weight: float
+    contribution: float = Field(description="100 x severity_factor x dimension_share x gap_term x rule_weight")
+
+
+class Recommendation(_Out):
+    rank: int = Field(ge=1)
+    id: str
+    title: str
+    description: str | None = None
+    priority: float
+    addresses: list[str]
+    because: list[RuleReference]
+    priority_breakdown: list[PriorityTerm]
+    effort: Literal["low", "medium", "high"]
+    time_to_impact: Literal["short", "medium", "long"]
+
+
+class DataGap(_Out):
+    indicator: str
+    label: str
+    decides: list[str] = Field(default_factory=list, description="rules whose outcome this value would decide")
+    dimensions: list[str] = Field(default_factory=list, description="dimensions this value would help score")
+
+
+class Advice(_Out):
+    """The score, findings, ranked recommendations and data gaps of one profile."""
+
+    schema_version: str = SCHEMA_VERSION
+    lang: Literal["id", "en"] = "id"
+    program: Program
+    pack: PackInfo
+    score: ScoreResult
+    findings: list[FindingResult]
+    recommendations: list[Recommendation]
+    data_gaps: list[DataGap]

@@ -1,0 +1,75 @@
+"""The condition language of rule packs.
+
+A condition is parsed into a syntax tree (:mod:`.ast`), checked against the
+pack's vocabulary, and compiled into closures; no condition text ever reaches
+``eval``, ``exec`` or ``compile``.  See docs/rule-pack-format.md for the
+language and its three-valued treatment of missing data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import ConditionError
+from . import ast
+from ._check import NameInfo, Vocabulary, check, suggest
+from ._evaluate import Evaluator, compile_tree, interpret
+from ._parser import parse
+from .functions import FUNCTIONS, SEVERITY_RANK
+
+__all__ = [
+    "FUNCTIONS",
+    "SEVERITY_RANK",
+    "Condition",
+    "ConditionError",
+    "NameInfo",
+    "Vocabulary",
+    "ast",
+    "parse",
+    "suggest",
+]
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A parsed, checked and compiled condition."""
+
+    text: str
+    tree: ast.Node
+    kind: str
+    names: frozenset[str]
+    findings: frozenset[str]
+    evaluator: Evaluator
+
+    @classmethod
+    def compile(cls, text: str, vocabulary: Vocabulary, *, expect: str | None = "bool") -> Condition:
+        """Parse, check and compile ``text``.
+
+        Raises:
+            ConditionError: with the offset of the problem inside ``text``.
+        """
+        tree = parse(text)
+        kind, usage = check(tree, vocabulary)
+        if expect is not None and kind != expect:
+            wanted = "true or false" if expect == "bool" else "a number"
+            hint = "compare it, e.g. participation_rate < 60" if expect == "bool" else None
+            raise ConditionError(f"the condition must give {wanted}, but it gives {kind}", offset=0, hint=hint)
+        return cls(text, tree, kind, frozenset(usage.names), frozenset(usage.findings), compile_tree(tree))
+
+    @staticmethod
+    def is_valid(text: str, vocabulary: Vocabulary) -> bool:
+        try:
+            Condition.compile(text, vocabulary)
+        except ConditionError:
+            return False
+        return True
+
+    def evaluate(self, values: Mapping[str, Any], findings: Mapping[str, int]) -> Any:
+        """``True``, ``False``, or ``None`` when missing data leave it undecided."""
+        return self.evaluator(values, findings)
+
+    def interpret(self, values: Mapping[str, Any], findings: Mapping[str, int]) -> Any:
+        """The same as :meth:`evaluate`, by walking the tree (reference semantics)."""
+        return interpret(self.tree, values, findings)

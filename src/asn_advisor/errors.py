@@ -1,0 +1,144 @@
+"""Errors and problem reports.
+
+Every error asn-advisor raises on purpose derives from :class:`AdvisorError`::
+
+    AdvisorError                    exit code 1 unless stated
+      InputError                    a file cannot be read safely (size, encoding, YAML limits)   exit 3
+      RulePackError                 a rule pack is wrong; holds every Problem found             exit 4
+      ProfileError                  a profile is wrong; holds every Problem found              exit 5
+      ConditionError                a condition does not parse or does not type-check
+      OutputError                   an output file cannot be written (exists, is an input)    exit 6
+
+Problems are values (:class:`Problem`) carrying a 1-based :class:`Location`, so
+that a loader can gather all of them before it fails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+__all__ = [
+    "AdvisorError",
+    "ConditionError",
+    "ExitCode",
+    "InputError",
+    "Location",
+    "OutputError",
+    "Problem",
+    "ProfileError",
+    "RulePackError",
+]
+
+
+class ExitCode(IntEnum):
+    """Exit codes of the ``asn-advisor`` command (documented in docs/cli.md)."""
+
+    OK = 0
+    ERROR = 1  # any other AdvisorError
+    USAGE = 2  # click's usage errors
+    INPUT = 3  # unreadable or unsafe input file
+    RULES = 4  # invalid rule pack
+    PROFILE = 5  # invalid profile
+    OUTPUT = 6  # output cannot be written
+    TEST_FAILED = 7  # a rule test case failed (rules test)
+    PARTIAL = 8  # batch finished but some records failed
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A 1-based position in a file."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.file
+        if self.column <= 0:
+            return f"{self.file}:{self.line}"
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a rule pack or a profile."""
+
+    location: Location
+    message: str
+    code: str = "E000"
+    severity: str = "error"  # "error" | "warning"
+    hint: str | None = field(default=None)
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        loc = self.location
+        return (loc.file, loc.line, loc.column, self.code, self.message)
+
+    def __str__(self) -> str:
+        text = f"{self.location}: [{self.severity}] {self.code} {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class AdvisorError(Exception):
+    """Base class for every error asn-advisor raises on purpose."""
+
+    exit_code: int = ExitCode.ERROR
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        location: Location | None = None,
+        hint: str | None = None,
+        problems: list[Problem] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location
+        self.hint = hint
+        self.problems: list[Problem] = sorted(problems or [], key=Problem.sort_key)
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.message}" if self.location else self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class InputError(AdvisorError):
+    """A file cannot be read safely: too large, not UTF-8, not YAML, over a limit."""
+
+    exit_code = ExitCode.INPUT
+
+
+class RulePackError(AdvisorError):
+    """A rule pack has errors; ``problems`` lists every one of them."""
+
+    exit_code = ExitCode.RULES
+
+
+class ProfileError(AdvisorError):
+    """A profile has errors; ``problems`` lists every one of them."""
+
+    exit_code = ExitCode.PROFILE
+
+
+class ConditionError(AdvisorError):
+    """A condition does not parse or does not type-check.
+
+    ``offset`` is the 0-based character offset inside the condition text; the
+    pack loader turns it into a file column.
+    """
+
+    def __init__(self, message: str, *, offset: int = 0, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.offset = offset
+
+
+class OutputError(AdvisorError):
+    """An output file cannot be written."""
+
+    exit_code = ExitCode.OUTPUT

@@ -1,0 +1,841 @@
+"""Rule packs: YAML files to typed, checked, compiled rules.
+
+:func:`load_rules` reads a pack directory (``pack.yaml`` and the files it
+includes), validates every section with pydantic, checks every reference and
+condition, and gathers *every* problem before it fails, each with its file,
+line and column and a hint where one exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import types
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import networkx as nx
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ._text import Text, TextField
+from ._yaml import Document, Limits, load_document, read_text
+from .condition import Condition, ConditionError, NameInfo, Vocabulary, suggest
+from .errors import AdvisorError, Location, Problem, RulePackError
+
+__all__ = [
+    "CompiledCap",
+    "CompiledMetric",
+    "DeriveRule",
+    "DimensionSpec",
+    "FindingSpec",
+    "IndicatorSpec",
+    "RecommendRule",
+    "RecommendationSpec",
+    "RulePack",
+    "ScoringSpec",
+    "default_pack_dir",
+    "load_rules",
+]
+
+Severity = Literal["low", "medium", "high"]
+IndicatorType = Literal["percent", "number", "rating", "bool", "list", "map"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PackMeta(_Model):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    version: str
+    name: TextField | None = None
+    description: TextField | None = None
+
+
+class IndicatorSpec(_Model):
+    type: IndicatorType
+    label: TextField
+    description: TextField | None = None
+    unit: str | None = None
+    min: float | None = None
+    max: float | None = None
+    keys: list[str] | None = None
+    values: list[str] | None = None
+    source: str | None = None
+
+    def bounds(self) -> tuple[float | None, float | None]:
+        if self.type in ("percent", "rating"):
+            return (0.0 if self.min is None else self.min, 100.0 if self.max is None else self.max)
+        return (self.min, self.max)
+
+
+class FindingSpec(_Model):
+    label: TextField
+    description: TextField | None = None
+    dimension: str
+    severity: Severity = "medium"
+    causes: list[str] = Field(default_factory=list)
+    source: str | None = None
+
+
+class RecommendationSpec(_Model):
+    label: TextField
+    description: TextField | None = None
+    effort: Literal["low", "medium", "high"] = "medium"
+    time_to_impact: Literal["short", "medium", "long"] = "medium"
+    requires: list[str] = Field(default_factory=list)
+    supports: list[str] = Field(default_factory=list)
+    conflicts_with: list[str] = Field(default_factory=list)
+    source: str | None = None
+
+
+class ScaleSpec(_Model):
+    min: float
+    max: float
+    factor: float = Field(gt=0)
+
+
+class BandSpec(_Model):
+    id: str
+    min: float = Field(ge=0, le=100)
+    label: TextField
+
+
+class PrioritySpec(_Model):
+    gap_floor: float = Field(default=0.5, ge=0, le=1)
+    unknown_gap: float = Field(default=0.5, ge=0, le=1)
+
+
+class ScoringSpec(_Model):
+    scales: dict[str, ScaleSpec] = Field(default_factory=dict)
+    bands: list[BandSpec] = Field(default_factory=list)
+    severity_factors: dict[Severity, float] = Field(default_factory=lambda: {"low": 0.5, "medium": 1.0, "high": 1.5})
+    overall_min_coverage: float = Field(default=0.5, ge=0, le=1)
+    priority: PrioritySpec = Field(default_factory=PrioritySpec)
+    source: str | None = None
+
+
+class MetricSpec(_Model):
+    indicator: str | None = None
+    expr: str | None = None
+    primary: bool = False
+    weight: float = Field(default=1.0, gt=0)
+    points: list[tuple[float, float]] | None = None
+    map: dict[Any, float] | None = None
+    source: str | None = None
+
+    @field_validator("points")
+    @classmethod
+    def _increasing(cls, points: list[tuple[float, float]] | None) -> list[tuple[float, float]] | None:
+        if points is not None:
+            if len(points) < 2:
+                raise ValueError("points needs at least two [value, score] pairs")
+            xs = [x for x, _ in points]
+            if any(b <= a for a, b in zip(xs, xs[1:], strict=False)):
+                raise ValueError("the values in points must increase strictly")
+        return points
+
+
+class CapSpec(_Model):
+    when: str
+    max: float = Field(ge=0, le=100)
+    source: str | None = None
+
+
+class DimensionSpec(_Model):
+    label: TextField
+    description: TextField | None = None
+    weight: float = Field(gt=0)
+    metrics: list[MetricSpec]
+    caps: list[CapSpec] = Field(default_factory=list)
+    source: str | None = None
+
+
+class Escalation(_Model):
+    when: str
+    severity: Severity
+
+
+class DeriveRule(_Model):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    finding: str
+    when: str
+    severity: Severity = "medium"
+    escalate: list[Escalation] = Field(default_factory=list)
+    because: TextField | None = None
+    source: str | None = None
+
+
+class RecommendRule(_Model):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    when: str
+    recommend: list[str]
+    addresses: list[str] | None = None
+    weight: float = Field(default=1.0, gt=0, le=3)
+    because: TextField | None = None
+    source: str | None = None
+
+    @field_validator("recommend", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+
+class PackFile(_Model):
+    """The sections any file of a pack may hold."""
+
+    pack: PackMeta | None = None
+    include: list[str] | None = None
+    indicators: dict[str, IndicatorSpec] | None = None
+    findings: dict[str, FindingSpec] | None = None
+    recommendations: dict[str, RecommendationSpec] | None = None
+    scoring: ScoringSpec | None = None
+    dimensions: dict[str, DimensionSpec] | None = None
+    derive: list[DeriveRule] | None = None
+    recommend: list[RecommendRule] | None = None
+
+
+# ---------------------------------------------------------------- compiled pack
+
+
+@dataclass(frozen=True)
+class CompiledMetric:
+    spec: MetricSpec
+    name: str  # indicator id or the expr text
+    evaluate: Condition
+
+
+@dataclass(frozen=True)
+class CompiledCap:
+    spec: CapSpec
+    condition: Condition
+    location: Location
+
+
+@dataclass(frozen=True)
+class CompiledDimension:
+    id: str
+    spec: DimensionSpec
+    metrics: tuple[CompiledMetric, ...]
+    caps: tuple[CompiledCap, ...]
+    primary_names: frozenset[str]
+
+
+@dataclass(frozen=True)
+class CompiledDerive:
+    rule: DeriveRule
+    condition: Condition
+    escalations: tuple[tuple[Condition, str], ...]
+    location: Location
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    @property
+    def names(self) -> frozenset[str]:
+        names = set(self.condition.names)
+        for condition, _ in self.escalations:
+            names |= condition.names
+        return frozenset(names)
+
+
+@dataclass(frozen=True)
+class CompiledRecommend:
+    rule: RecommendRule
+    condition: Condition
+    addresses: tuple[str, ...]
+    location: Location
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+
+@dataclass
+class RulePack:
+    """A loaded, checked and compiled rule pack."""
+
+    meta: PackMeta
+    root: Path
+    files: tuple[str, ...]
+    digest: str
+    indicators: dict[str, IndicatorSpec]
+    findings: dict[str, FindingSpec]
+    recommendations: dict[str, RecommendationSpec]
+    scoring: ScoringSpec
+    dimensions: dict[str, CompiledDimension]
+    derive_rules: tuple[CompiledDerive, ...]
+    recommend_rules: tuple[CompiledRecommend, ...]
+    vocabulary: Vocabulary
+    locations: dict[str, Location] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+    sections: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def version(self) -> str:
+        return self.meta.version
+
+    @cached_property
+    def total_weight(self) -> float:
+        return sum(d.spec.weight for d in self.dimensions.values())
+
+    def rule_location(self, rule_id: str) -> Location:
+        return self.locations[rule_id]
+
+    def band_for(self, score: float | None) -> BandSpec | None:
+        if score is None:
+            return None
+        for band in self.scoring.bands:
+            if score >= band.min:
+                return band
+        return self.scoring.bands[-1] if self.scoring.bands else None
+
+
+def default_pack_dir() -> Path:
+    """The national pack shipped with the package."""
+    packaged = Path(str(resources.files("asn_advisor"))) / "rules"
+    return packaged
+
+
+# ---------------------------------------------------------------- loading
+
+
+_SECTION_KEYS = tuple(PackFile.model_fields)
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, location: Location, message: str, code: str, hint: str | None = None, severity: str = "error") -> None:
+        self.problems.append(Problem(location, message, code=code, severity=severity, hint=hint))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def _inside(root: Path, candidate: Path) -> bool:
+    try:
+        candidate.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def _expand_includes(root: Path, display_root: str, manifest: Document, includes: list[str], out: _Collector) -> list[Path]:
+    paths: list[Path] = []
+    seen: set[Path] = set()
+    for index, pattern in enumerate(includes):
+        location = manifest.locate(("include", index))
+        if not isinstance(pattern, str) or not pattern.strip():
+            out.add(location, "an include must be a file name", "E201")
+            continue
+        if os.path.isabs(pattern) or pattern.startswith(("/", "\\")) or (len(pattern) > 1 and pattern[1] == ":"):
+            out.add(location, f"include {pattern!r} is an absolute path; includes must stay inside the pack", "E202", hint="write a path relative to pack.yaml")
+            continue
+        parts = Path(pattern).parts
+        if ".." in parts:
+            out.add(location, f"include {pattern!r} leaves the pack directory", "E202", hint="keep every file of the pack inside its directory")
+            continue
+        matches = sorted(root.glob(pattern)) if any(c in pattern for c in "*?[") else [root / pattern]
+        if not matches or not all(m.exists() for m in matches):
+            out.add(location, f"include {pattern!r}: file not found", "E203", hint=_file_hint(root, pattern))
+            continue
+        for match in matches:
+            if not _inside(root, match):
+                out.add(location, f"include {pattern!r} resolves outside the pack (through a link)", "E202", hint="copy the file into the pack instead of linking it")
+                continue
+            if match.is_dir() or match.suffix not in (".yaml", ".yml"):
+                continue
+            if match.name == "pack.yaml" or match in seen:
+                continue
+            seen.add(match)
+            paths.append(match)
+    return paths
+
+
+def _file_hint(root: Path, pattern: str) -> str | None:
+    try:
+        names = [p.name for p in root.iterdir() if p.suffix in (".yaml", ".yml")]
+    except OSError:
+        return None
+    close = suggest(Path(pattern).name, names)
+    return f"did you mean {close!r}?" if close else None
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        result: list[Any] = []
+        for arg in typing.get_args(annotation):
+            result.extend(_unwrap(arg))
+        return result
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    return [annotation]
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    current: Any = model
+    for part in loc:
+        candidates = _unwrap(current)
+        step: Any = None
+        for candidate in candidates:
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel) and isinstance(part, str) and part in candidate.model_fields:
+                step = candidate.model_fields[part].annotation
+                break
+            origin = typing.get_origin(candidate)
+            if origin in (list, tuple) and isinstance(part, int):
+                step = typing.get_args(candidate)[0]
+                break
+            if origin is dict:
+                step = typing.get_args(candidate)[1]
+                break
+        if step is None:
+            return None
+        current = step
+    for candidate in _unwrap(current):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def validation_problems(exc: ValidationError, model: type[BaseModel], doc: Document, prefix: tuple[Any, ...] = ()) -> list[Problem]:
+    """Turn pydantic errors into located problems with hints."""
+    problems: list[Problem] = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and ("[" in part or part.startswith("function-"))))
+        kind = error["type"]
+        path = (*prefix, *loc)
+        if kind == "extra_forbidden":
+            parent = _model_at(model, loc[:-1])
+            fields = list(parent.model_fields) if parent else []
+            close = suggest(str(loc[-1]), fields)
+            hint = f"did you mean {close!r}?" if close else (f"allowed keys: {', '.join(fields)}" if fields else None)
+            if parent is Text or (fields == ["id", "en"]):
+                hint = 'a comma inside { } starts a new key: put quotes around text that has commas, e.g. {id: "a, b", en: "a, b"}'
+            problems.append(Problem(doc.locate(path, key=True), f"unknown key {loc[-1]!r}", code="E102", hint=hint))
+            continue
+        message = error["msg"]
+        hint = None
+        if kind == "missing":
+            message = f"required key {loc[-1]!r} is missing"
+            path = path[:-1]
+            hint = f"add {loc[-1]}: ..."
+        elif kind == "literal_error":
+            given = error.get("input")
+            expected = error.get("ctx", {}).get("expected", "")
+            message = f"{given!r} is not allowed here; expected {expected}"
+            options = [o.strip().strip("'") for o in str(expected).replace(" or ", ",").split(",")]
+            close = suggest(str(given), options)
+            hint = f"did you mean {close!r}?" if close else None
+        elif kind in ("string_pattern_mismatch",):
+            message = f"{error.get('input')!r} is not a valid id"
+            hint = "use lowercase letters, digits and '-' (for example partisipasi-rendah)"
+        elif kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+            message = f"expected a number, got {error.get('input')!r}"
+        elif kind in ("bool_parsing", "bool_type"):
+            message = f"expected true or false, got {error.get('input')!r}"
+            hint = "write true or false"
+        elif kind in ("dict_type", "model_type", "model_attributes_type"):
+            message = "expected a mapping of keys and values here"
+        elif kind == "list_type":
+            message = "expected a list here"
+            hint = "write items on lines starting with '- ' or as [a, b]"
+        problems.append(Problem(doc.locate(path), message[0].lower() + message[1:] if message else message, code="E103", hint=hint))
+    return problems
+
+
+@dataclass
+class _Source:
+    doc: Document
+    rel: str
+
+
+def _vocabulary(indicators: dict[str, IndicatorSpec], findings: Iterable[str]) -> Vocabulary:
+    names: dict[str, NameInfo] = {}
+    for name, spec in indicators.items():
+        low, high = spec.bounds()
+        if spec.type in ("percent", "number", "rating"):
+            names[name] = NameInfo("number", minimum=low, maximum=high)
+        elif spec.type == "bool":
+            names[name] = NameInfo("bool")
+        elif spec.type == "list":
+            names[name] = NameInfo("list", values=tuple(spec.values or ()))
+        elif spec.type == "map":
+            names[name] = NameInfo("map")
+            for key in spec.keys or ():
+                names[f"{name}.{key}"] = NameInfo("number", minimum=0.0, maximum=100.0)
+    names["coverage"] = NameInfo("number", minimum=0.0, maximum=100.0)
+    return Vocabulary(names=names, findings=frozenset(findings))
+
+
+def load_rules(path: str | os.PathLike[str] | None = None, *, limits: Limits | None = None, display: str | None = None) -> RulePack:
+    """Load, check and compile the rule pack in directory ``path``.
+
+    Args:
+        path: the pack directory (holding ``pack.yaml``), or ``None`` for the
+            national pack shipped with asn-advisor.
+        limits: bounds on each file's size and structure.
+        display: how file names are shown in messages and explanations
+            (default: ``path`` as given, ``rules`` for the shipped pack).
+
+    Returns:
+        The compiled :class:`RulePack`; warnings are in ``RulePack.warnings``.
+
+    Raises:
+        RulePackError: listing every problem found, each with its location.
+        InputError: a file cannot be read safely.
+    """
+    root = Path(path) if path is not None else default_pack_dir()
+    display_root = display if display is not None else (str(path) if path is not None else "rules")
+    out = _Collector()
+    manifest_path = root / "pack.yaml" if root.is_dir() else root
+    if root.is_file():
+        root = root.parent
+        display_root = str(Path(display_root).parent) if display is None else display_root
+    if not manifest_path.exists():
+        raise RulePackError(
+            "no pack.yaml found: this is not a rule pack directory",
+            location=Location(os.path.join(display_root, "pack.yaml")),
+            hint="give the directory that holds pack.yaml, or create one with 'asn-advisor rules init'",
+        )
+
+    def shown(p: Path) -> str:
+        rel = p.resolve().relative_to(root.resolve()).as_posix()
+        return f"{display_root.rstrip('/')}/{rel}" if display_root not in ("", ".") else rel
+
+    sources: list[_Source] = []
+    text, _ = read_text(manifest_path, limits=limits, name=shown(manifest_path))
+    manifest = load_document(text, shown(manifest_path), limits=limits)
+    out.problems.extend(manifest.problems)
+    sources.append(_Source(manifest, "pack.yaml"))
+    includes = manifest.data.get("include", []) if isinstance(manifest.data, dict) else []
+    if not isinstance(includes, list):
+        includes = []
+    for file_path in _expand_includes(root, display_root, manifest, includes, out):
+        name = shown(file_path)
+        text, _ = read_text(file_path, limits=limits, name=name)
+        doc = load_document(text, name, limits=limits)
+        out.problems.extend(doc.problems)
+        sources.append(_Source(doc, name))
+
+    parsed: list[tuple[_Source, PackFile]] = []
+    broken: dict[str, set[str]] = {}
+    for source in sources:
+        data = source.doc.data
+        if data is None:
+            out.add(Location(source.doc.file, 1, 1), "the file is empty", "E104", hint="a pack file holds sections such as findings: or derive:")
+            continue
+        if not isinstance(data, dict):
+            out.add(source.doc.locate(()), "a pack file must be a mapping of sections", "E104", hint=f"sections: {', '.join(_SECTION_KEYS)}")
+            continue
+        if source is not sources[0]:
+            for key in ("pack", "include"):
+                if key in data:
+                    out.add(source.doc.locate((key,), key=True), f"{key!r} belongs in pack.yaml only", "E105")
+        parsed.append((source, _parse_file(source.doc, data, out, broken)))
+
+    pack = _assemble(parsed, sources, root, out, broken)
+    errors = out.errors
+    if errors or pack is None:
+        raise RulePackError(
+            f"the rule pack has {len(errors)} error(s)",
+            location=Location(display_root),
+            problems=out.problems,
+        )
+    pack.warnings = sorted((p for p in out.problems if p.severity == "warning"), key=Problem.sort_key)
+    return pack
+
+
+def _merge(parsed: list[tuple[_Source, PackFile]], section: str, out: _Collector) -> tuple[dict[str, Any], dict[str, tuple[_Source, tuple[Any, ...]]]]:
+    merged: dict[str, Any] = {}
+    where: dict[str, tuple[_Source, tuple[Any, ...]]] = {}
+    for source, pf in parsed:
+        entries = getattr(pf, section) or {}
+        for key, value in entries.items():
+            path = (section, key)
+            if key in merged:
+                first_source, first_path = where[key]
+                first = first_source.doc.locate(first_path, key=True)
+                out.add(source.doc.locate(path, key=True), f"{section[:-1] if section.endswith('s') else section} {key!r} is defined twice (first at {first})", "E106", hint="keep one definition")
+                continue
+            merged[key] = value
+            where[key] = (source, path)
+    return merged, where
+
+
+def _parse_file(doc: Document, data: dict[Any, Any], out: _Collector, broken: dict[str, set[str]]) -> PackFile:
+    """Validate a file entry by entry, so one bad entry does not hide the rest."""
+    sections: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in PackFile.model_fields:
+            close = suggest(str(key), _SECTION_KEYS)
+            out.add(doc.locate((key,), key=True), f"unknown section {key!r}", "E102", hint=f"did you mean {close!r}?" if close else f"sections: {', '.join(_SECTION_KEYS)}")
+            continue
+        if value is None:
+            continue
+        annotation = _unwrap(PackFile.model_fields[key].annotation)[0]
+        origin = typing.get_origin(annotation)
+        element = typing.get_args(annotation)[-1] if origin in (dict, list) else None
+        per_entry = isinstance(element, type) and issubclass(element, BaseModel)
+        if per_entry and origin is dict and isinstance(value, dict):
+            model = typing.get_args(annotation)[1]
+            good: dict[str, Any] = {}
+            for entry_id, entry in value.items():
+                if not isinstance(entry_id, str):
+                    out.add(doc.locate((key, entry_id), key=True), f"id {entry_id!r} must be text", "E103")
+                    continue
+                try:
+                    good[entry_id] = model.model_validate(entry)
+                except ValidationError as exc:
+                    out.problems.extend(validation_problems(exc, model, doc, (key, entry_id)))
+                    broken.setdefault(key, set()).add(entry_id)
+                    if key == "indicators" and isinstance(entry, dict) and entry.get("type") in typing.get_args(IndicatorType):
+                        broken.setdefault("indicator_types", set()).add(f"{entry_id}:{entry['type']}")
+            sections[key] = good
+        elif per_entry and origin is list and isinstance(value, list):
+            model = typing.get_args(annotation)[0]
+            items: list[Any] = []
+            for index, entry in enumerate(value):
+                try:
+                    items.append(model.model_validate(entry))
+                except ValidationError as exc:
+                    out.problems.extend(validation_problems(exc, model, doc, (key, index)))
+                    if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                        broken.setdefault("rules", set()).add(entry["id"])
+            sections[key] = items
+        else:
+            try:
+                sections[key] = PackFile.model_validate({key: value}).__dict__[key]
+            except ValidationError as exc:
+                out.problems.extend(validation_problems(exc, PackFile, doc))
+    return PackFile.model_construct(**sections)
+
+
+def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], root: Path, out: _Collector, broken: dict[str, set[str]]) -> RulePack | None:
+    manifest_pf = next((pf for source, pf in parsed if source is sources[0]), None)
+    meta = manifest_pf.pack if manifest_pf else None
+    if manifest_pf is not None and meta is None:
+        out.add(Location(sources[0].doc.file, 1, 1), "pack.yaml needs a 'pack:' section with id and version", "E107", hint="pack: {id: nasional, version: \"1\"}")
+
+    indicators, ind_where = _merge(parsed, "indicators", out)
+    findings, find_where = _merge(parsed, "findings", out)
+    recommendations, rec_where = _merge(parsed, "recommendations", out)
+    dimensions, dim_where = _merge(parsed, "dimensions", out)
+
+    scoring: ScoringSpec | None = None
+    scoring_source: _Source | None = None
+    derive: list[tuple[_Source, int, DeriveRule]] = []
+    recommend: list[tuple[_Source, int, RecommendRule]] = []
+    for source, pf in parsed:
+        if pf.scoring is not None:
+            if scoring is not None and scoring_source is not None:
+                out.add(source.doc.locate(("scoring",), key=True), f"'scoring' is defined twice (first in {scoring_source.doc.file})", "E106")
+            else:
+                scoring, scoring_source = pf.scoring, source
+        derive.extend((source, i, rule) for i, rule in enumerate(pf.derive or []))
+        recommend.extend((source, i, rule) for i, rule in enumerate(pf.recommend or []))
+    if scoring is None:
+        scoring = ScoringSpec()
+        if parsed:
+            out.add(Location(sources[0].doc.file, 1, 1), "the pack has no 'scoring' section", "E108", hint="define scales, bands and severity_factors", severity="warning")
+
+    # Indicator specs that need keys or values.
+    for name, spec in indicators.items():
+        source, path = ind_where[name]
+        if spec.type == "map" and not spec.keys:
+            out.add(source.doc.locate(path), f"indicator {name!r} of type map needs 'keys'", "E109")
+        if spec.type == "list" and not spec.values:
+            out.add(source.doc.locate(path), f"indicator {name!r} of type list needs 'values'", "E109")
+
+    # Scoring checks.
+    if scoring_source is not None:
+        mins = [b.min for b in scoring.bands]
+        if mins != sorted(mins, reverse=True):
+            out.add(scoring_source.doc.locate(("scoring", "bands")), "bands must be listed from the highest min to the lowest", "E110")
+        if scoring.bands and scoring.bands[-1].min != 0:
+            out.add(scoring_source.doc.locate(("scoring", "bands")), "the last band must start at min: 0 so every score has a band", "E110")
+
+    vocabulary = _vocabulary(indicators, set(findings) | broken.get("findings", set()))
+    for item in broken.get("indicator_types", set()):
+        name, kind = item.split(":", 1)
+        vocabulary.names.setdefault(name, NameInfo({"bool": "bool", "list": "list", "map": "map"}.get(kind, "number")))
+    locations: dict[str, Location] = {}
+    silent = {kind: broken.get(kind, set()) for kind in ("findings", "recommendations", "dimensions", "indicators")}
+
+    def compile_at(source: _Source, path: tuple[Any, ...], text: str, expect: str = "bool") -> Condition | None:
+        try:
+            return Condition.compile(text, vocabulary, expect=expect)
+        except ConditionError as exc:
+            out.add(source.doc.expression_location(path, exc.offset), exc.message, "E301", hint=exc.hint)
+            return None
+
+    # Findings -> dimensions; causes.
+    for fid, spec in findings.items():
+        source, path = find_where[fid]
+        if spec.dimension not in dimensions and spec.dimension not in silent["dimensions"]:
+            close = suggest(spec.dimension, dimensions)
+            out.add(source.doc.locate((*path, "dimension")), f"unknown dimension {spec.dimension!r}", "E111", hint=f"did you mean {close!r}?" if close else f"dimensions: {', '.join(sorted(dimensions))}")
+        for i, cause in enumerate(spec.causes):
+            if cause not in findings and cause not in silent["findings"]:
+                close = suggest(cause, findings)
+                out.add(source.doc.locate((*path, "causes", i)), f"unknown finding {cause!r}", "E111", hint=f"did you mean {close!r}?" if close else None)
+    for rid, spec in recommendations.items():
+        source, path = rec_where[rid]
+        for relation in ("requires", "supports", "conflicts_with"):
+            for i, other in enumerate(getattr(spec, relation)):
+                if other not in recommendations and other not in silent["recommendations"]:
+                    close = suggest(other, recommendations)
+                    out.add(source.doc.locate((*path, relation, i)), f"unknown recommendation {other!r}", "E111", hint=f"did you mean {close!r}?" if close else None)
+
+    # Dimensions.
+    compiled_dims: dict[str, CompiledDimension] = {}
+    for did, dspec in dimensions.items():
+        source, path = dim_where[did]
+        metrics: list[CompiledMetric] = []
+        for i, metric in enumerate(dspec.metrics):
+            mpath = (*path, "metrics", i)
+            if (metric.indicator is None) == (metric.expr is None):
+                out.add(source.doc.locate(mpath), "a metric needs exactly one of 'indicator' or 'expr'", "E112")
+                continue
+            if metric.indicator is not None:
+                if metric.indicator in silent["indicators"]:
+                    continue
+                if metric.indicator not in vocabulary.names or vocabulary.names[metric.indicator].kind in ("list", "map"):
+                    close = suggest(metric.indicator, indicators)
+                    out.add(source.doc.locate((*mpath, "indicator")), f"unknown or unscorable indicator {metric.indicator!r}", "E111", hint=f"did you mean {close!r}?" if close else None)
+                    continue
+                kind = vocabulary.names[metric.indicator].kind
+                if kind == "bool" and metric.map is None:
+                    out.add(source.doc.locate(mpath), f"metric {metric.indicator!r} is true/false: give a map such as {{true: 100, false: 0}}", "E112")
+                    continue
+                condition = compile_at(source, (*mpath, "indicator"), metric.indicator, expect=kind)
+            else:
+                condition = compile_at(source, (*mpath, "expr"), metric.expr or "", expect="number")
+            if condition is not None:
+                metrics.append(CompiledMetric(metric, metric.indicator or metric.expr or "", condition))
+        if not any(m.primary for m in dspec.metrics):
+            out.add(source.doc.locate((*path, "metrics")), f"dimension {did!r} has no primary metric, so it can never be scored", "E113", hint="mark one metric with primary: true")
+        caps: list[CompiledCap] = []
+        for i, cap in enumerate(dspec.caps):
+            condition = compile_at(source, (*path, "caps", i, "when"), cap.when)
+            if condition is not None:
+                caps.append(CompiledCap(cap, condition, source.doc.locate((*path, "caps", i))))
+        primary = frozenset(n for m in metrics if m.spec.primary for n in m.evaluate.names)
+        compiled_dims[did] = CompiledDimension(did, dspec, tuple(metrics), tuple(caps), primary)
+
+    # Rules.
+    rule_ids: dict[str, Location] = {}
+
+    def register(rule_id: str, location: Location) -> None:
+        if rule_id in rule_ids:
+            out.add(location, f"rule id {rule_id!r} is used twice (first at {rule_ids[rule_id]})", "E114", hint="every rule needs its own id")
+        else:
+            rule_ids[rule_id] = location
+
+    compiled_derive: list[CompiledDerive] = []
+    for source, i, rule in derive:
+        path = ("derive", i)
+        location = source.doc.locate(path)
+        register(rule.id, location)
+        if rule.finding not in findings and rule.finding not in silent["findings"]:
+            close = suggest(rule.finding, findings)
+            out.add(source.doc.locate((*path, "finding")), f"unknown finding {rule.finding!r}", "E111", hint=f"did you mean {close!r}?" if close else "finding ids are defined under findings:")
+        condition = compile_at(source, (*path, "when"), rule.when)
+        escalations: list[tuple[Condition, str]] = []
+        for j, esc in enumerate(rule.escalate):
+            esc_condition = compile_at(source, (*path, "escalate", j, "when"), esc.when)
+            if esc_condition is not None:
+                escalations.append((esc_condition, esc.severity))
+        if condition is not None:
+            compiled_derive.append(CompiledDerive(rule, condition, tuple(escalations), location))
+            locations[rule.id] = location
+
+    compiled_recommend: list[CompiledRecommend] = []
+    for source, i, rule in recommend:
+        path = ("recommend", i)
+        location = source.doc.locate(path)
+        register(rule.id, location)
+        for j, rec in enumerate(rule.recommend):
+            if rec not in recommendations and rec not in silent["recommendations"]:
+                close = suggest(rec, recommendations)
+                out.add(source.doc.locate((*path, "recommend", j)), f"unknown recommendation {rec!r}", "E111", hint=f"did you mean {close!r}?" if close else "recommendation ids are defined under recommendations:")
+        for j, fid in enumerate(rule.addresses or []):
+            if fid not in findings and fid not in silent["findings"]:
+                close = suggest(fid, findings)
+                out.add(source.doc.locate((*path, "addresses", j)), f"unknown finding {fid!r}", "E111", hint=f"did you mean {close!r}?" if close else None)
+        condition = compile_at(source, (*path, "when"), rule.when)
+        if condition is None:
+            continue
+        addresses = tuple(sorted(rule.addresses if rule.addresses is not None else condition.findings))
+        if not addresses:
+            out.add(source.doc.locate((*path, "when")), f"rule {rule.id!r} addresses no finding", "E115", hint="add addresses: [finding_id], or test a finding with has(...)")
+            continue
+        compiled_recommend.append(CompiledRecommend(rule, condition, addresses, location))
+        locations[rule.id] = location
+
+    ordered = _order_derive_rules(compiled_derive, out)
+
+    if meta is None or out.errors:
+        return None
+    digest = hashlib.sha256()
+    for source in sources:
+        digest.update(source.doc.file.encode())
+        digest.update(b"\0")
+        digest.update(repr(source.doc.data).encode())
+    return RulePack(
+        meta=meta,
+        root=root,
+        files=tuple(s.doc.file for s in sources),
+        digest=digest.hexdigest()[:16],
+        indicators=indicators,
+        findings=findings,
+        recommendations=recommendations,
+        scoring=scoring,
+        dimensions=compiled_dims,
+        derive_rules=tuple(ordered),
+        recommend_rules=tuple(sorted(compiled_recommend, key=lambda r: r.id)),
+        vocabulary=vocabulary,
+        locations=locations,
+    )
+
+
+def _order_derive_rules(rules: list[CompiledDerive], out: _Collector) -> list[CompiledDerive]:
+    """Order derivation rules so that a rule reading a finding runs after every rule producing it."""
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    by_id = {rule.id: rule for rule in rules}
+    producers: dict[str, list[str]] = {}
+    for rule in rules:
+        graph.add_node(rule.id)
+        producers.setdefault(rule.rule.finding, []).append(rule.id)
+    for rule in rules:
+        read = set(rule.condition.findings)
+        for condition, _ in rule.escalations:
+            read |= condition.findings
+        for finding in read:
+            for producer in producers.get(finding, []):
+                graph.add_edge(producer, rule.id)
+    try:
+        return [by_id[rid] for rid in nx.lexicographical_topological_sort(graph)]
+    except nx.NetworkXUnfeasible:
+        for component in sorted((sorted(c) for c in nx.strongly_connected_components(graph) if len(c) > 1 or any(graph.has_edge(n, n) for n in c))):
+            members = ", ".join(f"{rid} ({by_id[rid].location})" for rid in component)
+            first = by_id[component[0]]
+            out.add(first.location, f"derivation rules form a cycle through the findings they produce and read: {members}", "E116", hint="break the cycle: a rule cannot depend, directly or not, on its own finding")
+        return sorted(rules, key=lambda r: r.id)
+
+
+def pack_error_summary(error: AdvisorError) -> str:
+    return "\n".join(str(p) for p in error.problems) or str(error)
