@@ -24,6 +24,8 @@ __all__ = [
     "PackInfo",
     "PriorityTerm",
     "Recommendation",
+    "ReportProposal",
+    "ReportSource",
     "RuleReference",
     "ScoreResult",
 ]
@@ -129,6 +131,28 @@ class DataGap(_Out):
     dimensions: list[str] = Field(default_factory=list, description="dimensions this value would help score")
 
 
+class ReportSource(_Out):
+    """The narrative report an advice was read from (``advise REPORT.txt``)."""
+
+    file: str
+    sentences: int
+    findings_stated: int = Field(description="finding sentences the extractor read")
+    indicators_stated: int = Field(description="figures the extractor read as indicators")
+
+
+class ReportProposal(_Out):
+    """A recommendation the report itself proposes, set beside the advisor's."""
+
+    id: str
+    title: str
+    quote: str = Field(description="the sentence that proposes it")
+    line: int
+    column: int
+    pattern: str = Field(description="the extraction pattern that matched")
+    advised: bool = Field(description="the advisor recommends it too")
+    rank: int | None = Field(default=None, description="its rank among the advisor's recommendations")
+
+
 class Advice(_Out):
     """The score, findings, ranked recommendations and data gaps of one profile."""
 
@@ -140,3 +164,7 @@ class Advice(_Out):
     findings: list[FindingResult]
     recommendations: list[Recommendation]
     data_gaps: list[DataGap]
+    report: ReportSource | None = Field(default=None, description="set when the input was a narrative report")
+    report_proposals: list[ReportProposal] = Field(
+        default_factory=list, description="what the report itself proposes, beside the advisor's recommendations"
+    )

@@ -23,7 +23,17 @@ from ._io import check_output, write_atomic
 from .advice import Advice
 from .engine import advise
 from .errors import AdvisorError, ExitCode, Problem
+from .extract import check_examples
 from .i18n import resolve_lang, t
+from .narrative import (
+    advise_report,
+    extract_file,
+    is_report_path,
+    pack_patterns,
+    profile_text,
+    program_id_for,
+    render_extraction,
+)
 from .profile import load_profile
 from .render import FORMATS, render, render_score
 from .rulepack import RulePack, load_rules
@@ -116,10 +126,26 @@ def emit(text: str, output: str | None, force: bool, inputs: list[str], lang: st
     click.echo(t("output.written", lang, path=output), err=True)
 
 
-def advise_file(path: str, pack: RulePack, lang: str) -> Advice:
-    """Load a profile file (or ``-``) and advise it."""
+def advise_file(path: str, pack: RulePack, lang: str, *, report: bool = False) -> Advice:
+    """Load a profile file (or ``-``) and advise it.
+
+    A ``.txt``/``.md`` file (or any input with ``report=True``) is a narrative
+    report: it is extracted first, and the advice sets the report's own
+    proposals beside the advisor's (``report_proposals``).
+    """
+    if report or is_report_path(path):
+        return advise_report(path, pack, lang=lang)
     profile = load_profile(path, rules=pack)
     return advise(profile, pack, lang=lang)
+
+
+def report_option(func: F) -> F:
+    return click.option(
+        "--report",
+        "as_report",
+        is_flag=True,
+        help="Read the input as a narrative report (implied for .txt and .md). / Baca masukan sebagai laporan naratif.",
+    )(func)
 
 
 @click.group(cls=AdvisorGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -137,16 +163,20 @@ def main() -> None:
 @rules_option
 @lang_option
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format. / Format keluaran.")
+@report_option
 @output_options
-def advise_command(profile: str, rules_dir: str | None, lang: str | None, fmt: str, output: str | None, force: bool) -> None:
+def advise_command(profile: str, rules_dir: str | None, lang: str | None, fmt: str, as_report: bool, output: str | None, force: bool) -> None:
     """Score PROFILE and list prioritized, explained recommendations.
 
-    PROFILE is a YAML or JSON profile; '-' reads standard input.
-    / PROFILE berupa berkas YAML atau JSON; '-' membaca masukan standar.
+    PROFILE is a YAML or JSON profile, or a narrative report (.txt, .md): a
+    report is read first and its own proposals are set beside the advice.
+    '-' reads standard input.
+    / PROFILE berupa berkas YAML atau JSON, atau laporan naratif (.txt, .md):
+    laporan dibaca dulu dan usulannya sendiri ditampilkan di samping saran.
     """
     chosen = resolve_lang(lang)
     pack = load_pack(rules_dir)
-    advice = advise_file(profile, pack, chosen)
+    advice = advise_file(profile, pack, chosen, report=as_report)
     emit(render(advice, fmt), output, force, [profile], chosen)
 
 
@@ -155,14 +185,15 @@ def advise_command(profile: str, rules_dir: str | None, lang: str | None, fmt: s
 @rules_option
 @lang_option
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format. / Format keluaran.")
-def score_command(profile: str, rules_dir: str | None, lang: str | None, fmt: str) -> None:
+@report_option
+def score_command(profile: str, rules_dir: str | None, lang: str | None, fmt: str, as_report: bool) -> None:
     """Print only the score of PROFILE (overall, band, coverage, dimensions).
 
     / Cetak skor PROFILE saja.
     """
     chosen = resolve_lang(lang)
     pack = load_pack(rules_dir)
-    advice = advise_file(profile, pack, chosen)
+    advice = advise_file(profile, pack, chosen, report=as_report)
     click.echo(render_score(advice, fmt), nl=False)
 
 
@@ -202,6 +233,39 @@ def explain_command(profile: str, recommendation: str | None, rules_dir: str | N
                 click.echo(f"     {ref.text}")
 
 
+@main.command("extract")
+@click.argument("report", type=str)
+@rules_option
+@lang_option
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True, help="Output format. / Format keluaran.")
+@click.option("--program-id", default=None, help="Program id of the profile written with -o (default: from the file name). / Id program.")
+@output_options
+def extract_command(report: str, rules_dir: str | None, lang: str | None, fmt: str, program_id: str | None, output: str | None, force: bool) -> None:
+    """Read a narrative report: the findings, figures and proposals it states.
+
+    REPORT is plain text or Markdown; '-' reads standard input. Every finding
+    is shown with its sentence, offsets and the pattern that matched. With -o
+    a profile is written that 'advise' accepts. Exit code 1 when the text is
+    not an evaluation report (English, a recipe, empty, binary).
+    / Membaca laporan naratif: temuan, angka, dan usulan yang dinyatakannya.
+    Dengan -o ditulis profil yang dapat dipakai 'advise'.
+    """
+    chosen = resolve_lang(lang)
+    pack = load_pack(rules_dir)
+    result = extract_file(report, pack, lang=chosen)
+    if output is not None and output != "-":
+        from .narrative import profile_from_extraction
+
+        profile_from_extraction(result, pack, program_id=program_id, lang=chosen)  # checks it fits the pack
+        data = result.to_profile_dict(program_id or program_id_for(result.source))
+        click.echo(render_extraction(result, pack, fmt, chosen), nl=False)
+        emit(profile_text(data, output), output, force, [report], chosen)
+        return
+    click.echo(render_extraction(result, pack, fmt, chosen), nl=False)
+    if not result.is_evaluation_report:
+        raise click.exceptions.Exit(int(ExitCode.ERROR))
+
+
 @main.group("rules", cls=AdvisorGroup)
 def rules_group() -> None:
     """Work with rule packs: check them. / Kelola paket aturan."""
@@ -220,6 +284,29 @@ def rules_check(pack: str | None, lang: str | None) -> None:
     for warning in loaded.warnings:
         _print_problem(warning, chosen)
     click.echo(t("pack.ok", chosen, pack=loaded.id, version=loaded.version))
+
+
+@rules_group.command("test")
+@click.argument("pack", required=False, type=click.Path(path_type=str))
+@lang_option
+def rules_test(pack: str | None, lang: str | None) -> None:
+    """Run the PASS/FAIL examples written next to PACK's extraction patterns.
+
+    Exit code 7 when an example fails.
+    / Jalankan contoh PASS/FAIL di samping pola ekstraksi; kode keluar 7 bila ada yang gagal.
+    """
+    chosen = resolve_lang(lang)
+    loaded = load_rules(pack) if pack else load_rules()
+    patterns = pack_patterns(loaded, chosen)
+    count = sum(len(p.examples.match) + len(p.examples.no_match)
+                for p in (*patterns.findings, *patterns.recommendations, *patterns.indicators))
+    failures = check_examples(patterns)
+    for failure in failures:
+        click.echo(f"FAIL {failure}", err=True)
+    if failures:
+        click.echo(t("rules.test.failed", chosen, failed=len(failures), count=count))
+        raise click.exceptions.Exit(int(ExitCode.TEST_FAILED))
+    click.echo(t("rules.test.ok", chosen, count=count))
 
 
 def run() -> None:  # pragma: no cover - console entry for python -m

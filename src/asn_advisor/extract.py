@@ -42,25 +42,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
-from asn_advisor._sentences import Sentence, Token, full_forms, light_forms, split_sentences, tokenize
-
-try:  # the core's error tree
-    from asn_advisor.errors import AdvisorError, Location
-except ImportError:  # pragma: no cover - only until the core lands on this branch
-    from asn_advisor._errors_fallback import AdvisorError, Location
+from ._sentences import Sentence, full_forms, light_forms, split_sentences, tokenize
+from ._yaml import Document, Limits, load_document, read_text
+from .errors import AdvisorError, InputError, Location, Problem, RulePackError
 
 __all__ = [
-    "Extraction",
-    "ExtractionError",
-    "ExtractionPatterns",
     "ExtractedFinding",
     "ExtractedIndicator",
     "ExtractedRecommendation",
+    "Extraction",
+    "ExtractionError",
+    "ExtractionPatterns",
     "LocalText",
     "PatternFileError",
+    "check_examples",
+    "check_targets",
+    "compile_patterns",
     "extract",
     "load_patterns",
     "parse_number",
@@ -71,12 +70,12 @@ Severity = Literal["low", "medium", "high"]
 _SEVERITY_ORDER = {"low": 0, "medium": 1, "high": 2}
 
 
-class PatternFileError(AdvisorError):
-    """An extraction pattern file is wrong (a rule-pack error)."""
+class PatternFileError(RulePackError):
+    """An extraction pattern file is wrong; ``problems`` lists every problem (exit code 4)."""
 
 
 class ExtractionError(AdvisorError):
-    """A report cannot be read or cannot be turned into a profile."""
+    """A text cannot be extracted, or is not a report where a profile is needed (exit code 1)."""
 
 
 # ---------------------------------------------------------------------------
@@ -88,7 +87,7 @@ _SNAKE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class NegationCue(_Strict):
@@ -134,7 +133,7 @@ class Signals(_Strict):
 
 class _PatternBase(_Strict):
     id: str
-    all_: list[str] = Field(alias="all", min_length=1)
+    all: list[str] = Field(min_length=1)  # the word-groups that must all occur
     within: int = Field(default=8, ge=1, le=60)
     order: bool = False
     unless: list[str] = []
@@ -176,7 +175,7 @@ class ExtractionPatterns(_Strict):
     findings: list[FindingPattern] = []
     recommendations: list[RecommendationPattern] = []
     indicators: list[IndicatorPattern] = []
-    source_file: str = Field(default="<patterns>", exclude=True)
+    _compiled: _Compiled | None = PrivateAttr(default=None)
 
     @field_validator("groups")
     @classmethod
@@ -187,15 +186,18 @@ class ExtractionPatterns(_Strict):
         return value
 
     def compiled(self) -> _Compiled:
-        """The patterns compiled for matching (cached)."""
-        cached = _COMPILED_CACHE.get(id(self))
-        if cached is None or cached[0] is not self:
-            cached = (self, _compile(self))
-            _COMPILED_CACHE[id(self)] = cached
-        return cached[1]
+        """The patterns compiled for matching (cached).
 
-
-_COMPILED_CACHE: dict[int, tuple[ExtractionPatterns, _Compiled]] = {}
+        Raises:
+            PatternFileError: a word-group cannot be read (patterns built in
+                code; loaded packs report this when they are loaded).
+        """
+        if self._compiled is None:
+            problems = compile_patterns(self)
+            if problems:
+                raise PatternFileError("the extraction patterns have errors", problems=problems)
+        assert self._compiled is not None
+        return self._compiled
 
 
 # ---------------------------------------------------------------------------
@@ -260,8 +262,9 @@ class Extraction(BaseModel):
     def to_profile_dict(self, program_id: str) -> dict[str, Any]:
         """A profile (program, indicators, findings) built from the extraction.
 
-        One finding per id: the highest severity stated, the first sentence as
-        evidence. One value per indicator: the first one stated.
+        One finding per id: the highest severity stated, every sentence that
+        states it as evidence (in text order). One value per indicator: the
+        first one stated.
         """
         indicators: dict[str, Any] = {}
         for ind in self.indicators:
@@ -269,16 +272,15 @@ class Extraction(BaseModel):
                 indicators[ind.id] = int(ind.value) if float(ind.value).is_integer() else ind.value
         findings: dict[str, dict[str, Any]] = {}
         for f in self.findings:
+            evidence = " ".join(f.quote.split())
             entry = findings.get(f.id)
             if entry is None:
-                findings[f.id] = {
-                    "id": f.id,
-                    "severity": f.severity,
-                    "source": "document",
-                    "evidence": " ".join(f.quote.split()),
-                }
-            elif _SEVERITY_ORDER[f.severity] > _SEVERITY_ORDER[entry["severity"]]:
+                findings[f.id] = {"id": f.id, "severity": f.severity, "source": "document", "evidence": [evidence]}
+                continue
+            if _SEVERITY_ORDER[f.severity] > _SEVERITY_ORDER[entry["severity"]]:
                 entry["severity"] = f.severity
+            if evidence not in entry["evidence"]:
+                entry["evidence"].append(evidence)
         return {"program": {"id": program_id}, "indicators": indicators, "findings": list(findings.values())}
 
 
@@ -421,71 +423,75 @@ class _TermIndex:
         return {key: sorted(spans) for key, spans in found.items()}
 
 
+class _TermProblem(Exception):
+    def __init__(self, message: str, path: tuple[Any, ...], offset: int = 0, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message, self.path, self.offset, self.hint = message, path, offset, hint
+
+
 class _TermCompiler:
-    def __init__(self, groups: dict[str, str], file: str, marks: dict[tuple[Any, ...], tuple[int, int]]):
+    """Reads the word notation; raises :class:`_TermProblem` with the offset of the bad word."""
+
+    def __init__(self, groups: dict[str, str]):
         self.groups = groups
-        self.file = file
-        self.marks = marks
         self.cache: dict[str, tuple[_Phrase, ...]] = {}
         self.made: list[_Term] = []
-
-    def error(self, message: str, path: tuple[Any, ...], hint: str | None = None) -> PatternFileError:
-        return PatternFileError(message, location=_location(self.file, self.marks, path), hint=hint)
 
     def term(self, text: str, path: tuple[Any, ...]) -> _Term:
         made = _Term(text, self._phrases(text, path, ()))
         self.made.append(made)
         return made
 
-    def _group(self, name: str, path: tuple[Any, ...], stack: tuple[str, ...]) -> tuple[_Phrase, ...]:
+    def _group(self, name: str, path: tuple[Any, ...], offset: int, stack: tuple[str, ...]) -> tuple[_Phrase, ...]:
         if name in stack:
-            raise self.error(f"word-group @{name} refers to itself ({' -> '.join((*stack, name))})", path)
+            raise _TermProblem(f"word-group @{name} refers to itself ({' -> '.join((*stack, name))})", path, offset)
         if name not in self.groups:
             close = difflib.get_close_matches(name, list(self.groups), n=1)
-            raise self.error(
-                f"unknown word-group @{name}",
-                path,
-                hint=f"did you mean @{close[0]}?" if close else "define it under extract.groups",
-            )
+            raise _TermProblem(f"unknown word-group @{name}", path, offset,
+                               hint=f"did you mean @{close[0]}?" if close else "define it under extract.groups")
         if name not in self.cache:
             self.cache[name] = self._phrases(self.groups[name], ("groups", name), (*stack, name))
         return self.cache[name]
 
     def _phrases(self, text: str, path: tuple[Any, ...], stack: tuple[str, ...]) -> tuple[_Phrase, ...]:
         if not isinstance(text, str) or not text.strip():
-            raise self.error("a word-group must be a non-empty string", path, hint='e.g. "anggaran|dana|biaya"')
+            raise _TermProblem("a word-group must be a non-empty string", path, hint='e.g. "anggaran|dana|biaya"')
         phrases: list[_Phrase] = []
+        start = 0
         for alt in text.split("|"):
-            words = alt.split()
+            words = list(re.finditer(r"\S+", alt))
             if not words:
-                raise self.error(f"empty alternative in {text!r}", path, hint="remove the doubled or trailing '|'")
+                raise _TermProblem(f"empty alternative in {text!r}", path, start, hint="remove the doubled or trailing '|'")
             options: list[list[_Phrase]] = []
-            for w in words:
+            for m in words:
+                w, offset = m.group(), start + m.start()
                 if w == "..":
                     options.append([(_Gap(),)])
                 elif w.startswith("@"):
-                    options.append(list(self._group(w[1:], path, stack)))
+                    options.append(list(self._group(w[1:], path, offset, stack)))
                 else:
-                    options.append([(self._word(w, path),)])
+                    options.append([(self._word(w, path, offset),)])
             for combo in itertools.product(*options):
                 phrase: _Phrase = tuple(el for part in combo for el in part)
                 if isinstance(phrase[0], _Gap) or isinstance(phrase[-1], _Gap):
-                    raise self.error(f"'..' must stand between two words in {alt.strip()!r}", path)
+                    raise _TermProblem(f"'..' must stand between two words in {alt.strip()!r}", path, start)
                 phrases.append(phrase)
+            start += len(alt) + 1
         return tuple(phrases)
 
-    def _word(self, word: str, path: tuple[Any, ...]) -> _Word:
+    def _word(self, word: str, path: tuple[Any, ...], offset: int) -> _Word:
         m = _WORD_SPEC_RE.match(word)
         if not m:
-            raise self.error(
+            raise _TermProblem(
                 f"cannot read {word!r} as a pattern word",
                 path,
+                offset,
                 hint="write a word (kurang), word~ (any affix), =word (exact), word* (prefix), @group or ..",
             )
         exact, value, suffix = m.groups()
         value = value.lower().replace("’", "'")
         if exact and suffix:
-            raise self.error(f"{word!r}: '=' cannot be combined with '{suffix}'", path)
+            raise _TermProblem(f"{word!r}: '=' cannot be combined with '{suffix}'", path, offset)
         mode = "exact" if exact else {"~": "full", "*": "prefix"}.get(suffix or "", "light")
         return _Word(mode, value)
 
@@ -535,235 +541,179 @@ class _Compiled:
     index: _TermIndex
 
 
-def _compile(p: ExtractionPatterns, marks: dict[tuple[Any, ...], tuple[int, int]] | None = None) -> _Compiled:
-    marks = marks if marks is not None else _MARKS.get(p.source_file, {})
-    tc = _TermCompiler(dict(p.groups), p.source_file, marks)
-    base = ("extract",)
+def compile_patterns(patterns: ExtractionPatterns, doc: Document | None = None,
+                     prefix: tuple[Any, ...] = ("extract",)) -> list[Problem]:
+    """Compile the word notation of ``patterns``; return every problem found.
+
+    When there is no problem the compiled form is kept on ``patterns``.
+    ``doc`` (the YAML document the patterns came from) and ``prefix`` (where
+    the ``extract:`` mapping sits in it) turn problems into file:line:column,
+    with the column of the very word that is wrong.
+    """
+    file = doc.file if doc is not None else "<patterns>"
+    problems: list[Problem] = []
+    tc = _TermCompiler(dict(patterns.groups))
+
+    def locate(path: tuple[Any, ...], offset: int = 0, *, key: bool = False) -> Location:
+        if doc is None:
+            return Location(file)
+        full = (*prefix, *path)
+        return doc.locate(full, key=True) if key else doc.expression_location(full, offset)
+
+    def term(text: str, *path: Any) -> _Term | None:
+        try:
+            return tc.term(text, path)
+        except _TermProblem as exc:
+            problems.append(Problem(locate(exc.path, exc.offset), exc.message, code="E140", hint=exc.hint))
+            return None
 
     def opt(text: str, *path: Any) -> _Term | None:
-        return tc.term(text, (*base, *path)) if text.strip() else None
+        return term(text, *path) if text.strip() else None
 
     def cues(items: list[NegationCue], key: str) -> tuple[_Cue, ...]:
-        return tuple(
-            _Cue(tc.term(c.words, (*base, "cues", key, i, "words")), None if c.reach == "clause" else c.reach)
-            for i, c in enumerate(items)
-        )
+        out = []
+        for i, c in enumerate(items):
+            t = term(c.words, "cues", key, i, "words")
+            if t is not None:
+                out.append(_Cue(t, None if c.reach == "clause" else c.reach))
+        return tuple(out)
 
     def rules(items: Sequence[_PatternBase], key: str, target_attr: str) -> tuple[_Rule, ...]:
         seen: dict[str, int] = {}
         out = []
         for i, r in enumerate(items):
             if r.id in seen:
-                raise tc.error(
-                    f"pattern id {r.id!r} is used twice (first at {key}[{seen[r.id]}])", (*base, key, i, "id")
-                )
+                problems.append(Problem(locate((key, i, "id")), f"pattern id {r.id!r} is used twice "
+                                        f"(first at {locate((key, seen[r.id], 'id'))})", code="E141",
+                                        hint="every pattern needs its own id"))
+                continue
             seen[r.id] = i
-            terms = tuple(tc.term(t, (*base, key, i, "all", j)) for j, t in enumerate(r.all_))
-            unless = tuple(tc.term(t, (*base, key, i, "unless", j)) for j, t in enumerate(r.unless))
-            out.append(
-                _Rule(
-                    id=r.id,
-                    target=getattr(r, target_attr),
-                    terms=terms,
-                    unless=unless,
-                    within=r.within,
-                    order=r.order,
-                    scope=getattr(r, "scope", "sentence"),
-                    severity=getattr(r, "severity", None),
-                    figure=getattr(r, "figure", None),
-                )
-            )
+            terms = [term(t, key, i, "all", j) for j, t in enumerate(r.all)]
+            unless = [term(t, key, i, "unless", j) for j, t in enumerate(r.unless)]
+            if any(t is None for t in (*terms, *unless)):
+                continue
+            out.append(_Rule(id=r.id, target=getattr(r, target_attr), terms=tuple(terms),  # type: ignore[arg-type]
+                             unless=tuple(unless), within=r.within, order=r.order,  # type: ignore[arg-type]
+                             scope=getattr(r, "scope", "sentence"), severity=getattr(r, "severity", None),
+                             figure=getattr(r, "figure", None)))
         return tuple(out)
 
-    c = p.cues
-    s = p.signals
-    return _Compiled(
+    c = patterns.cues
+    sig = patterns.signals
+    required = {
+        "hypothetical": term(c.hypothetical, "cues", "hypothetical"),
+        "example": term(c.example, "cues", "example"),
+        "proposal": term(c.proposal, "cues", "proposal"),
+        "topic": term(sig.topic, "signals", "topic"),
+        "evaluative": term(sig.evaluative, "signals", "evaluative"),
+    }
+    compiled_rules = {
+        "findings": rules(patterns.findings, "findings", "finding"),
+        "recommendations": rules(patterns.recommendations, "recommendations", "recommendation"),
+        "indicators": rules(patterns.indicators, "indicators", "indicator"),
+    }
+    built = _Compiled(
         negation=cues(c.negation, "negation"),
         negation_after=cues(c.negation_after, "negation_after"),
         not_negation=opt(c.not_negation, "cues", "not_negation"),
-        hypothetical=tc.term(c.hypothetical, (*base, "cues", "hypothetical")),
-        example=tc.term(c.example, (*base, "cues", "example")),
+        hypothetical=required["hypothetical"],  # type: ignore[arg-type]
+        example=required["example"],  # type: ignore[arg-type]
         example_continuation=opt(c.example_continuation, "cues", "example_continuation"),
         question_is_hypothetical=c.question_is_hypothetical,
-        proposal=tc.term(c.proposal, (*base, "cues", "proposal")),
+        proposal=required["proposal"],  # type: ignore[arg-type]
         weak_proposal=opt(c.weak_proposal, "cues", "weak_proposal"),
         proposal_blockers=opt(c.proposal_blockers, "cues", "proposal_blockers"),
         proposal_sections=opt(c.proposal_sections, "cues", "proposal_sections"),
         severity_high=opt(c.severity_high, "cues", "severity_high"),
         severity_low=opt(c.severity_low, "cues", "severity_low"),
-        indonesian=frozenset(w.lower() for w in s.indonesian.split()),
-        english=frozenset(w.lower() for w in s.english.split()),
-        topic=tc.term(s.topic, (*base, "signals", "topic")),
-        evaluative=tc.term(s.evaluative, (*base, "signals", "evaluative")),
-        signals=s,
-        findings=rules(p.findings, "findings", "finding"),
-        recommendations=rules(p.recommendations, "recommendations", "recommendation"),
-        indicators=rules(p.indicators, "indicators", "indicator"),
+        indonesian=frozenset(w.lower() for w in sig.indonesian.split()),
+        english=frozenset(w.lower() for w in sig.english.split()),
+        topic=required["topic"],  # type: ignore[arg-type]
+        evaluative=required["evaluative"],  # type: ignore[arg-type]
+        signals=sig,
+        findings=compiled_rules["findings"],
+        recommendations=compiled_rules["recommendations"],
+        indicators=compiled_rules["indicators"],
         index=_TermIndex(tc.made),
     )
+    if not problems:
+        patterns._compiled = built
+    return problems
+
+
+def check_targets(patterns: ExtractionPatterns, *, findings: Iterable[str], recommendations: Iterable[str],
+                  indicators: Iterable[str], doc: Document | None = None,
+                  prefix: tuple[Any, ...] = ("extract",)) -> list[Problem]:
+    """Problems for patterns whose finding, recommendation or indicator id is not in the catalogs."""
+    problems = []
+    for key, known, attr in (("findings", findings, "finding"), ("recommendations", recommendations, "recommendation"),
+                             ("indicators", indicators, "indicator")):
+        known_set = set(known)
+        for i, rule in enumerate(getattr(patterns, key)):
+            target = getattr(rule, attr)
+            if target in known_set:
+                continue
+            close = difflib.get_close_matches(target, sorted(known_set), n=1)
+            location = doc.locate((*prefix, key, i, attr)) if doc is not None else Location("<patterns>")
+            problems.append(Problem(location, f"unknown {attr} id {target!r} in pattern {rule.id!r}", code="E142",
+                                    hint=f"did you mean {close[0]!r}?" if close else f"{key} are defined under {key}: in the pack"))
+    return problems
 
 
 # ---------------------------------------------------------------------------
-# Loading the pattern file (own loader until the core's pack loader is merged)
+# Loading a pattern file on its own (the rule pack loads its extract: section itself)
 # ---------------------------------------------------------------------------
-
-_MARKS: dict[str, dict[tuple[Any, ...], tuple[int, int]]] = {}
-
-
-class _MarkedLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):  # type: ignore[misc]
-    """A safe loader; marks are taken from the composed node tree."""
-
-
-def _construct(node: yaml.Node, path: tuple[Any, ...], marks: dict[tuple[Any, ...], tuple[int, int]],
-               file: str) -> Any:
-    """Build Python data from a composed node, recording each path's 1-based mark."""
-    marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        out: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = _construct(key_node, (*path, "<key>"), {}, file)
-            if not isinstance(key, (str, int, float, bool)) or key is None:
-                raise PatternFileError("a key must be a plain word",
-                                       location=Location(file, key_node.start_mark.line + 1,
-                                                         key_node.start_mark.column + 1))
-            if key in out:
-                raise PatternFileError(f"key {key!r} appears twice",
-                                       location=Location(file, key_node.start_mark.line + 1,
-                                                         key_node.start_mark.column + 1))
-            out[key] = _construct(value_node, (*path, key), marks, file)
-            # Point at the key: "unknown key" and "wrong value" both read well there.
-            marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if isinstance(value_node, yaml.ScalarNode):
-                marks[(*path, key, "<value>")] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
-        return out
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, (*path, i), marks, file) for i, item in enumerate(node.value)]
-    loader = _MarkedLoader("")
-    try:
-        return loader.construct_object(node, deep=True)
-    finally:
-        loader.dispose()
-
-
-def _location(file: str, marks: dict[tuple[Any, ...], tuple[int, int]], path: tuple[Any, ...]) -> Location:
-    probe = tuple(path)
-    while probe and probe not in marks:
-        probe = probe[:-1]
-    line, col = marks.get(probe, (1, 1))
-    return Location(file, line, col)
 
 
 def load_patterns(path: str | Path, *, known_findings: Iterable[str] | None = None,
                   known_recommendations: Iterable[str] | None = None,
-                  known_indicators: Iterable[str] | None = None) -> ExtractionPatterns:
-    """Load the ``extract:`` section of a pattern file.
+                  known_indicators: Iterable[str] | None = None, limits: Limits | None = None) -> ExtractionPatterns:
+    """Load one YAML file with a top-level ``extract:`` section (a draft, or a pack file).
+
+    The shipped patterns are part of the rule pack: ``load_rules().extract``.
 
     Args:
-        path: a YAML file with a top-level ``extract:`` mapping.
+        path: the YAML file.
         known_findings, known_recommendations, known_indicators: catalog ids
             to check the patterns' targets against (unchecked when None).
+        limits: bounds on the file's size and structure.
 
     Returns:
         The validated, compiled patterns.
 
     Raises:
-        PatternFileError: the file is missing, is not valid YAML, or a key,
-            value or pattern is wrong; the message carries ``file:line:column``.
+        PatternFileError: listing every problem, each with file:line:column.
+        InputError: the file cannot be read safely.
     """
-    file = str(path)
-    try:
-        raw = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise PatternFileError(f"cannot read pattern file: {exc.strerror or exc}", location=Location(file, 1, 1)) from exc
-    marks: dict[tuple[Any, ...], tuple[int, int]] = {}
-    try:
-        node = yaml.compose(raw, Loader=_MarkedLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise PatternFileError(f"not valid YAML: {getattr(exc, 'problem', exc)}", location=Location(file, line, col)) from exc
-    data = _construct(node, (), marks, file) if node is not None else None
+    from .rulepack import validation_problems  # the pack loader imports this module
+
+    text, display = read_text(Path(path), limits=limits)
+    doc = load_document(text, display, limits=limits)
+    problems = list(doc.problems)
+    data = doc.data
     if not isinstance(data, dict) or "extract" not in data:
-        raise PatternFileError("the file has no top-level 'extract:' section", location=Location(file, 1, 1),
+        raise PatternFileError("the file has no top-level 'extract:' section", location=Location(display, 1, 1),
                                hint="start the file with 'extract:' and put groups, cues, signals, findings under it")
-    return patterns_from_dict(data["extract"], file=file, marks=marks, known_findings=known_findings,
-                              known_recommendations=known_recommendations, known_indicators=known_indicators)
-
-
-def patterns_from_dict(section: Any, *, file: str = "<patterns>",
-                       marks: dict[tuple[Any, ...], tuple[int, int]] | None = None,
-                       known_findings: Iterable[str] | None = None,
-                       known_recommendations: Iterable[str] | None = None,
-                       known_indicators: Iterable[str] | None = None) -> ExtractionPatterns:
-    """Validate an already-loaded ``extract:`` mapping (see :func:`load_patterns`)."""
-    marks = marks if marks is not None else {}
-    if not isinstance(section, dict):
-        raise PatternFileError("'extract:' must be a mapping", location=_location(file, marks, ("extract",)))
     try:
-        patterns = ExtractionPatterns.model_validate({**section, "source_file": file})
+        patterns = ExtractionPatterns.model_validate(data["extract"])
     except ValidationError as exc:
-        # An unknown key is usually a typo that also explains a "Field required".
-        errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
-        err = errors[0]
-        loc = tuple("all" if part == "all_" else part for part in err["loc"])
-        path = ("extract", *loc)
-        hint = None
-        if err["type"] == "extra_forbidden":
-            model_fields = _fields_for(loc[:-1])
-            close = difflib.get_close_matches(str(loc[-1]), model_fields, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else f"allowed keys: {', '.join(model_fields)}"
-            message = f"unknown key {loc[-1]!r}"
-        else:
-            message = f"{'.'.join(str(x) for x in loc)}: {err['msg']}"
-        # "Field required" beside an unknown key in the same mapping is the same typo.
-        more = sum(
-            1 for e in errors[1:]
-            if not (err["type"] == "extra_forbidden" and e["type"] == "missing" and e["loc"][:-1] == err["loc"][:-1])
-        )
-        if more:
-            message += f" (and {more} more problem{'s' if more > 1 else ''})"
-        raise PatternFileError(message, location=_location(file, marks, path), hint=hint) from None
-    _MARKS[file] = marks
-    compiled = _compile(patterns, marks)
-    _COMPILED_CACHE[id(patterns)] = (patterns, compiled)
-    for key, known, attr in (("findings", known_findings, "finding"),
-                             ("recommendations", known_recommendations, "recommendation"),
-                             ("indicators", known_indicators, "indicator")):
-        if known is None:
-            continue
-        known_set = set(known)
-        for i, rule in enumerate(getattr(patterns, key)):
-            target = getattr(rule, attr)
-            if target not in known_set:
-                close = difflib.get_close_matches(target, sorted(known_set), n=1)
-                raise PatternFileError(
-                    f"unknown {attr} id {target!r} in pattern {rule.id!r}",
-                    location=_location(file, marks, ("extract", key, i, attr)),
-                    hint=f"did you mean {close[0]!r}?" if close else f"define it under {key}: in the rule pack",
-                )
+        problems += validation_problems(exc, ExtractionPatterns, doc, ("extract",))
+    else:
+        problems += compile_patterns(patterns, doc)
+        if known_findings is not None or known_recommendations is not None or known_indicators is not None:
+            problems += check_targets(
+                patterns,
+                findings=known_findings if known_findings is not None else [p.finding for p in patterns.findings],
+                recommendations=known_recommendations if known_recommendations is not None
+                else [p.recommendation for p in patterns.recommendations],
+                indicators=known_indicators if known_indicators is not None
+                else [p.indicator for p in patterns.indicators],
+                doc=doc,
+            )
+    if problems:
+        raise PatternFileError(f"the pattern file has {len(problems)} error(s)", location=Location(display),
+                               problems=problems)
     return patterns
-
-
-def _fields_for(loc: tuple[Any, ...]) -> list[str]:
-    model: Any = ExtractionPatterns
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(part) or model.model_fields.get(f"{part}_")
-        if field is None:
-            return []
-        ann = field.annotation
-        args = getattr(ann, "__args__", ())
-        candidates = [ann, *args]
-        model = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
-        if model is None:
-            return []
-    return sorted(f.alias or name for name, f in model.model_fields.items() if name != "source_file")
-
-
-def default_patterns_path() -> Path:
-    """``rules/ekstraksi.yaml`` of the project's own rule pack."""
-    return Path(__file__).resolve().parents[2] / "rules" / "ekstraksi.yaml"
 
 
 # ---------------------------------------------------------------------------
@@ -771,30 +721,25 @@ def default_patterns_path() -> Path:
 # ---------------------------------------------------------------------------
 
 
-def read_report(path: str | Path, data: bytes | None = None) -> str:
-    """Read a report (plain text or Markdown) as text.
+def read_report(source: str | Path, *, limits: Limits | None = None) -> tuple[str, str]:
+    """Read a report (plain text or Markdown; ``-`` is standard input).
 
-    UTF-8 (with or without BOM) first, then Windows-1252. Binary content is
-    returned as decoded text with replacement characters, so that
-    :func:`extract` can say why it is not a report.
+    UTF-8 (with or without BOM); Windows-1252 when the bytes are not UTF-8,
+    as office exports often are.
+
+    Returns:
+        ``(text, display name)``.
 
     Raises:
-        ExtractionError: the file cannot be read.
+        InputError: the file is missing, too large, or binary (NUL bytes).
     """
-    if data is None:
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            raise ExtractionError(f"cannot read report: {exc.strerror or exc}",
-                                  location=Location(str(path), 1, 1)) from exc
-    if b"\x00" in data:
-        return data.decode("utf-8", errors="replace")
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")
+    try:
+        return read_text(source if str(source) == "-" else Path(source), limits=limits)
+    except InputError as exc:
+        if "UTF-8" not in exc.message or str(source) == "-":
+            raise
+    raw = Path(source).read_bytes()
+    return raw.decode("cp1252", errors="replace"), str(source)
 
 
 # ---------------------------------------------------------------------------
@@ -1383,6 +1328,3 @@ def example_matches(c: _Compiled, kind: str, pid: str, sentence: str) -> bool:
         hits += sum(1 for f in found if f.pattern == pid)
     return hits > 0
 
-
-# Re-exported for the tests' convenience.
-_ = (Token,)

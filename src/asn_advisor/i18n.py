@@ -69,6 +69,41 @@ MESSAGES: dict[str, dict[str, str]] = {
     "output.is_input": {"id": "berkas keluaran sama dengan berkas masukan", "en": "the output file is an input file"},
     "output.is_input.hint": {"id": "pilih nama berkas lain", "en": "choose another file name"},
     "output.written": {"id": "ditulis ke {path}", "en": "written to {path}"},
+    "extract.title": {"id": "Hasil pembacaan laporan", "en": "What the report states"},
+    "extract.sentences": {"id": "{count} kalimat", "en": "{count} sentences"},
+    "extract.not_report": {"id": "Bukan laporan evaluasi", "en": "Not an evaluation report"},
+    "extract.no_patterns": {
+        "id": "paket aturan ini tidak memiliki bagian extract:",
+        "en": "this rule pack has no extract: section",
+    },
+    "extract.no_patterns.hint": {
+        "id": "tambahkan ekstraksi.yaml ke include: di pack.yaml",
+        "en": "add ekstraksi.yaml to include: in pack.yaml",
+    },
+    "extract.no_profile": {
+        "id": "teks ini bukan laporan evaluasi, jadi tidak ada profil yang dibuat: {reason}",
+        "en": "the text is not an evaluation report, so no profile was made: {reason}",
+    },
+    "extract.findings": {"id": "Temuan yang dinyatakan laporan", "en": "Findings the report states"},
+    "extract.indicators": {"id": "Angka yang dibaca sebagai indikator", "en": "Figures read as indicators"},
+    "extract.proposals": {"id": "Usulan laporan itu sendiri", "en": "The report's own proposals"},
+    "extract.none": {"id": "tidak ada", "en": "none"},
+    "extract.pattern": {"id": "pola", "en": "pattern"},
+    "report_proposals": {
+        "id": "Usulan dari laporan itu sendiri (di samping rekomendasi di atas)",
+        "en": "The report's own proposals (beside the recommendations above)",
+    },
+    "report_proposals.advised": {"id": "juga direkomendasikan, peringkat {rank}", "en": "also recommended, rank {rank}"},
+    "report_proposals.only": {"id": "hanya diusulkan laporan", "en": "proposed by the report only"},
+    "report.source": {"id": "Dibaca dari laporan", "en": "Read from the report"},
+    "rules.test.ok": {
+        "id": "{count} contoh pola ekstraksi: semuanya sesuai.",
+        "en": "{count} extraction pattern examples: all pass.",
+    },
+    "rules.test.failed": {
+        "id": "{failed} dari {count} contoh pola ekstraksi tidak sesuai.",
+        "en": "{failed} of {count} extraction pattern examples fail.",
+    },
     "pack.ok": {"id": "Paket aturan {pack} versi {version}: tidak ada galat.", "en": "Rule pack {pack} version {version}: no errors."},
     "pack.summary": {
         "id": "{errors} galat, {warnings} peringatan",

@@ -87,6 +87,15 @@ def render_text(advice: Advice) -> str:
         for ref in rec.because:
             detail = _values(ref.values)
             lines.append(f"     {t('because', lang)}: {ref.rule} ({ref.file}:{ref.line}) {ref.when}" + (f" [{detail}]" if detail else ""))
+    if advice.report is not None:
+        lines.append("")
+        lines.append(f"{t('report_proposals', lang)}:")
+        if not advice.report_proposals:
+            lines.append(f"  {t('extract.none', lang)}")
+        for prop in advice.report_proposals:
+            mark = t("report_proposals.advised", lang, rank=prop.rank) if prop.advised else t("report_proposals.only", lang)
+            lines.append(f"  - {prop.title} [{prop.id}]: {mark}")
+            lines.append(f"      \u201c{' '.join(prop.quote.split())}\u201d ({advice.report.file}:{prop.line}:{prop.column})")
     lines.append("")
     lines.append(f"{t('data_gaps', lang)}:")
     if not advice.data_gaps:
@@ -143,6 +152,14 @@ def render_markdown(advice: Advice) -> str:
         for ref in rec.because:
             detail = _values(ref.values)
             out.append(f"   - {t('because', lang)}: `{ref.rule}` ({ref.file}:{ref.line}): `{ref.when}`" + (f" ({detail})" if detail else ""))
+    if advice.report is not None:
+        out += ["", f"## {t('report_proposals', lang)}", ""]
+        if not advice.report_proposals:
+            out.append(t("extract.none", lang))
+        for prop in advice.report_proposals:
+            mark = t("report_proposals.advised", lang, rank=prop.rank) if prop.advised else t("report_proposals.only", lang)
+            out.append(f"- **{_md_escape(prop.title)}** (`{prop.id}`): {mark}")
+            out.append(f"  - \u201c{_md_escape(' '.join(prop.quote.split()))}\u201d ({advice.report.file}:{prop.line}:{prop.column})")
     out += ["", f"## {t('data_gaps', lang)}", ""]
     if not advice.data_gaps:
         out.append(t("data_gaps.none", lang))

@@ -26,6 +26,7 @@ from ._text import Text, TextField
 from ._yaml import Document, Limits, load_document, read_text
 from .condition import Condition, ConditionError, NameInfo, Vocabulary, suggest
 from .errors import AdvisorError, Location, Problem, RulePackError
+from .extract import ExtractionPatterns, check_targets, compile_patterns
 
 __all__ = [
     "CompiledCap",
@@ -198,6 +199,7 @@ class PackFile(_Model):
     dimensions: dict[str, DimensionSpec] | None = None
     derive: list[DeriveRule] | None = None
     recommend: list[RecommendRule] | None = None
+    extract: ExtractionPatterns | None = None  # narrative-report patterns (docs/extraction.md)
 
 
 # ---------------------------------------------------------------- compiled pack
@@ -276,6 +278,7 @@ class RulePack:
     locations: dict[str, Location] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     sections: dict[str, Any] = field(default_factory=dict)
+    extract: ExtractionPatterns | None = None
 
     @property
     def id(self) -> str:
@@ -637,6 +640,8 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
 
     scoring: ScoringSpec | None = None
     scoring_source: _Source | None = None
+    extract: ExtractionPatterns | None = None
+    extract_source: _Source | None = None
     derive: list[tuple[_Source, int, DeriveRule]] = []
     recommend: list[tuple[_Source, int, RecommendRule]] = []
     for source, pf in parsed:
@@ -645,6 +650,11 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
                 out.add(source.doc.locate(("scoring",), key=True), f"'scoring' is defined twice (first in {scoring_source.doc.file})", "E106")
             else:
                 scoring, scoring_source = pf.scoring, source
+        if pf.extract is not None:
+            if extract is not None and extract_source is not None:
+                out.add(source.doc.locate(("extract",), key=True), f"'extract' is defined twice (first in {extract_source.doc.file})", "E106")
+            else:
+                extract, extract_source = pf.extract, source
         derive.extend((source, i, rule) for i, rule in enumerate(pf.derive or []))
         recommend.extend((source, i, rule) for i, rule in enumerate(pf.recommend or []))
     if scoring is None:
@@ -788,6 +798,14 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
 
     ordered = _order_derive_rules(compiled_derive, out)
 
+    # Extraction patterns: the word notation, and the ids they produce.
+    if extract is not None and extract_source is not None:
+        out.problems.extend(compile_patterns(extract, extract_source.doc))
+        for problem in check_targets(extract, findings=set(findings) | silent["findings"],
+                                     recommendations=set(recommendations) | silent["recommendations"],
+                                     indicators=set(indicators) | silent["indicators"], doc=extract_source.doc):
+            out.problems.append(problem)
+
     if meta is None or out.errors:
         return None
     digest = hashlib.sha256()
@@ -809,6 +827,7 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
         recommend_rules=tuple(sorted(compiled_recommend, key=lambda r: r.id)),
         vocabulary=vocabulary,
         locations=locations,
+        extract=extract,
     )
 
 

@@ -1,0 +1,178 @@
+"""From a narrative report to a profile and an advice (``extract`` and ``advise REPORT.txt``).
+
+The reading itself is :func:`asn_advisor.extract.extract`; this module joins it
+to the rest of asn-advisor: the rule pack's ``extract:`` patterns, profiles,
+the advice's ``report_proposals``, and the text/JSON output of ``extract``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ._yaml import Document, Limits
+from .advice import Advice, ReportProposal, ReportSource
+from .engine import advise
+from .errors import AdvisorError, Location
+from .extract import Extraction, ExtractionError, ExtractionPatterns, extract, read_report
+from .i18n import t
+from .profile import Profile, check_findings, normalize_indicators, profile_from_data
+from .rulepack import RulePack
+
+__all__ = [
+    "REPORT_SUFFIXES",
+    "advise_report",
+    "extract_file",
+    "is_report_path",
+    "pack_patterns",
+    "profile_from_extraction",
+    "profile_text",
+    "program_id_for",
+    "render_extraction",
+]
+
+REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+
+def is_report_path(path: str) -> bool:
+    """Whether ``path`` names a narrative report rather than a YAML/JSON profile."""
+    return Path(path).suffix.lower() in REPORT_SUFFIXES
+
+
+def pack_patterns(pack: RulePack, lang: str = "id") -> ExtractionPatterns:
+    """The pack's ``extract:`` patterns.
+
+    Raises:
+        AdvisorError: the pack has no ``extract:`` section.
+    """
+    if pack.extract is None:
+        raise AdvisorError(t("extract.no_patterns", lang), location=Location(str(pack.root)),
+                           hint=t("extract.no_patterns.hint", lang))
+    return pack.extract
+
+
+def extract_file(path: str, pack: RulePack, *, lang: str = "id", limits: Limits | None = None) -> Extraction:
+    """Read ``path`` (``-`` for standard input) and extract it with the pack's patterns."""
+    patterns = pack_patterns(pack, lang)
+    text, display = read_report(path, limits=limits)
+    return extract(text, patterns, source=display)
+
+
+def program_id_for(source: str) -> str:
+    """A program id from a report's file name: ``Laporan Binjai 2024.txt`` -> ``laporan-binjai-2024``."""
+    stem = Path(source).stem if source not in ("-", "<stdin>") else "laporan"
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+    return slug or "laporan"
+
+
+def profile_from_extraction(result: Extraction, pack: RulePack, *, program_id: str | None = None,
+                            lang: str = "id") -> Profile:
+    """A checked :class:`Profile` from an extraction.
+
+    Raises:
+        ExtractionError: the text is not an evaluation report.
+        ProfileError: the extraction does not fit the pack (a pattern names an
+            indicator the pack cannot take, for example).
+    """
+    if not result.is_evaluation_report:
+        reason = result.reason.get(lang) if result.reason else ""
+        raise ExtractionError(t("extract.no_profile", lang, reason=reason), location=Location(result.source))
+    data = result.to_profile_dict(program_id or program_id_for(result.source))
+    profile = profile_from_data(data, Document(data=data, file=result.source))
+    normalize_indicators(profile, pack)
+    check_findings(profile, pack)
+    return profile
+
+
+def advise_report(path: str, pack: RulePack, *, lang: str = "id", program_id: str | None = None,
+                  limits: Limits | None = None) -> Advice:
+    """Extract a narrative report, advise its profile, and set its own proposals beside the advice."""
+    result = extract_file(path, pack, lang=lang, limits=limits)
+    profile = profile_from_extraction(result, pack, program_id=program_id, lang=lang)
+    advice = advise(profile, pack, lang=lang)
+    ranks = {rec.id: rec.rank for rec in advice.recommendations}
+    proposals: list[ReportProposal] = []
+    seen: set[str] = set()
+    for prop in result.recommendations:
+        if prop.id in seen:
+            continue
+        seen.add(prop.id)
+        spec = pack.recommendations.get(prop.id)
+        proposals.append(
+            ReportProposal(
+                id=prop.id,
+                title=spec.label.get(lang) if spec else prop.id,
+                quote=prop.quote,
+                line=prop.line,
+                column=prop.column,
+                pattern=prop.pattern,
+                advised=prop.id in ranks,
+                rank=ranks.get(prop.id),
+            )
+        )
+    advice.report = ReportSource(
+        file=result.source,
+        sentences=result.sentences,
+        findings_stated=len(result.findings),
+        indicators_stated=len(result.indicators),
+    )
+    advice.report_proposals = proposals
+    return advice
+
+
+def profile_text(profile_data: dict[str, Any], target: str) -> str:
+    """The profile as YAML (or JSON for a ``.json`` target), with a provenance comment."""
+    if target.lower().endswith(".json"):
+        return json.dumps(profile_data, ensure_ascii=False, indent=2) + "\n"
+    header = "# Profil dibaca dari laporan naratif oleh 'asn-advisor extract'; periksa sebelum dipakai.\n"
+    header += "# Profile read from a narrative report by 'asn-advisor extract'; review it before use.\n"
+    return header + yaml.safe_dump(profile_data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _label(pack: RulePack, kind: str, item_id: str, lang: str) -> str:
+    catalog: dict[str, Any] = getattr(pack, kind)
+    spec = catalog.get(item_id)
+    return spec.label.get(lang) if spec is not None else item_id
+
+
+def render_extraction(result: Extraction, pack: RulePack, fmt: str = "text", lang: str = "id") -> str:
+    """The extraction as ``text`` (for people) or ``json`` (the :class:`Extraction` model)."""
+    if fmt == "json":
+        return result.model_dump_json(indent=2) + "\n"
+    lines = [f"{t('extract.title', lang)}: {result.source} ({t('extract.sentences', lang, count=result.sentences)})"]
+    if not result.is_evaluation_report:
+        reason = result.reason.get(lang) if result.reason else ""
+        lines.append(f"{t('extract.not_report', lang)}: {reason}")
+        return "\n".join(lines) + "\n"
+
+    def quote(item: Any) -> list[str]:
+        where = f"{result.source}:{item.line}:{item.column}"
+        return [
+            f"      {where}  [{item.start}:{item.end}]  {t('extract.pattern', lang)} {item.pattern}: \u00ab{item.matched}\u00bb",
+            f"      \u201c{' '.join(item.quote.split())}\u201d",
+        ]
+
+    lines += ["", f"{t('extract.findings', lang)}:"]
+    if not result.findings:
+        lines.append(f"  {t('extract.none', lang)}")
+    for f in result.findings:
+        lines.append(f"  - {_label(pack, 'findings', f.id, lang)} [{f.id}; {t('severity.' + f.severity, lang)}]")
+        lines += quote(f)
+    lines += ["", f"{t('extract.indicators', lang)}:"]
+    if not result.indicators:
+        lines.append(f"  {t('extract.none', lang)}")
+    for i in result.indicators:
+        value = f"{i.value:g}" if i.unit != "IDR" else f"{i.value:,.0f}".replace(",", ".")
+        lines.append(f"  - {i.id} = {value} {i.unit} (\u00ab{i.figure}\u00bb)")
+        lines += quote(i)
+    lines += ["", f"{t('extract.proposals', lang)}:"]
+    if not result.recommendations:
+        lines.append(f"  {t('extract.none', lang)}")
+    for r in result.recommendations:
+        lines.append(f"  - {_label(pack, 'recommendations', r.id, lang)} [{r.id}]")
+        lines += quote(r)
+    return "\n".join(lines) + "\n"
