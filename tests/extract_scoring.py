@@ -14,6 +14,9 @@ extractor reports it anywhere in the document (the annotations list every
 sentence that states it, so "anywhere" is fair). Overall figures are micro
 averages (sums of true/false positives over documents). "Evidence" is the
 share of correctly found ids whose quoted sentence overlaps an annotated quote.
+An annotation's ``also_acceptable`` ids (genuinely overlapping ids, such as
+data_gap and weak_evaluation for "data kinerja belum tersedia") count neither
+as right nor as wrong.
 """
 
 from __future__ import annotations
