@@ -33,7 +33,7 @@ import json
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -261,10 +261,11 @@ def _snapshot(record: EvaluationRecord, advice: dict[str, Any], records: int) ->
         if isinstance(finding, dict) and isinstance(finding.get("id"), str):
             dimension = finding.get("dimension")
             findings[finding["id"]] = (str(finding.get("severity") or "medium"), dimension if isinstance(dimension, str) else None)
-    recs = []
+    recs: list[tuple[str, int, float | None, tuple[str, ...]]] = []
     for position, rec in enumerate(advice.get("recommendations") or [], start=1):
         if isinstance(rec, dict) and isinstance(rec.get("id"), str):
-            rank = rec.get("rank") if isinstance(rec.get("rank"), int) else position
+            raw_rank = rec.get("rank")
+            rank = raw_rank if isinstance(raw_rank, int) and not isinstance(raw_rank, bool) else position
             addresses = tuple(a for a in rec.get("addresses") or [] if isinstance(a, str))
             recs.append((rec["id"], rank, _number(rec.get("priority")), addresses))
     return _Snapshot(record, records, dims, tuple(dims), findings, tuple(sorted(recs, key=lambda r: (r[1], r[0]))))
@@ -490,7 +491,7 @@ class HistoryStore:
                 "INSERT INTO recommendation_status_log (program_id, period, recommendation, status, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
                 (program_id, chosen, recommendation, status, clean_note, now),
             )
-            return StatusEntry(program_id=program_id, period=chosen, recommendation=recommendation, status=status, note=clean_note, updated_at=now)  # type: ignore[arg-type]
+            return StatusEntry(program_id=program_id, period=chosen, recommendation=recommendation, status=status, note=clean_note, updated_at=now)
 
         return self._db.write(write)
 
@@ -698,7 +699,7 @@ class _Observation:
 
 def compute_effect(
     series: dict[str, list[_Snapshot]],
-    statuses: dict[tuple[str, str, str], str],
+    statuses: Mapping[tuple[str, str, str], str],
     *,
     min_programs: int = MIN_PROGRAMS,
     only: set[str] | None = None,
