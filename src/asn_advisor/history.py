@@ -217,7 +217,7 @@ class RecommendationEffect(_Model):
     target_dimensions: list[str]
     done: GroupEffect
     not_done: GroupEffect
-    unrecorded: int = Field(description="programs in not_done for which no status was recorded at all")
+    unrecorded: int = Field(description="programs in not_done with at least one period pair for which no status was recorded")
     resolved_difference: float | None = Field(description="done minus not_done findings_resolved, when both rest on enough programs")
     dimension_difference: float | None = Field(description="done minus not_done dimension_change, when both rest on enough programs")
 

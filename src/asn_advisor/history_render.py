@@ -187,7 +187,8 @@ def render_show_text(history: ProgramHistory, labels: Labels) -> str:
     for p in history.periods:
         lines.append(f"  {p.period}:")
         for title, items in _finding_changes(p, labels):
-            lines.append(f"    {title}: " + ("; ".join(items) if items else "-"))
+            lines.append(f"    {title}:" + ("" if items else " -"))
+            lines.extend(f"      - {item}" for item in items)
     lines += ["", f"{t('history.recommendations', lang)}:"]
     rows = _recommendation_lines(history, labels)
     if not rows:
@@ -265,8 +266,10 @@ def render_svg(history: ProgramHistory, labels: Labels) -> str:
     left, right, top, bottom = 48, 220, 40, 48
     plot_w, plot_h = width - left - right, height - top - bottom
 
+    pad = 24  # keeps the first and last points off the axes
+
     def x(i: int) -> float:
-        return left + (plot_w / 2 if len(periods) == 1 else plot_w * i / (len(periods) - 1))
+        return left + pad + ((plot_w - 2 * pad) / 2 if len(periods) == 1 else (plot_w - 2 * pad) * i / (len(periods) - 1))
 
     def y(v: float) -> float:
         return top + plot_h * (1 - max(0.0, min(100.0, v)) / 100)
@@ -312,8 +315,11 @@ def render_svg(history: ProgramHistory, labels: Labels) -> str:
     legend: list[tuple[str, str, float]] = []
     for index, dim_id in enumerate(dim_ids):
         color = _PALETTE[index % len(_PALETTE)]
+        scores = [_dim_score(p, dim_id) for p in periods]
         name = labels.dimension(dim_id)
-        series([_dim_score(p, dim_id) for p in periods], color, 1.5, name)
+        if all(v is None for v in scores):
+            name += f" ({t('no_data', lang)})"
+        series(scores, color, 1.5, name)
         legend.append((name, color, 1.5))
     overall_name = t("score.overall", lang)
     series([p.overall for p in periods], "#222222", 3.0, overall_name)
