@@ -503,6 +503,11 @@ def test_cli_errors_are_messages_not_tracebacks(runner: CliRunner, tmp_path: Pat
     report.write_text("Laporan evaluasi program.\n", encoding="utf-8")
     narrative = runner.invoke(main, ["history", "record", str(report), "--period", "2025", "--db", db])
     assert narrative.exit_code == ExitCode.INPUT and str(report) in narrative.output
+    missing = runner.invoke(main, ["history", "effect", "--db", str(tmp_path / "typo.db")])
+    assert missing.exit_code == ExitCode.ERROR and "no history store" in missing.output
+    assert not (tmp_path / "typo.db").exists()
+    unknown_rec = runner.invoke(main, ["history", "effect", "--db", db, "--recommendation", "promote_benefit"])
+    assert unknown_rec.exit_code == ExitCode.ERROR and "did you mean 'promote_benefits'" in unknown_rec.output
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"\x00\x01not sqlite" * 200)
     broken = runner.invoke(main, ["history", "show", "--db", str(junk)])
@@ -510,7 +515,7 @@ def test_cli_errors_are_messages_not_tracebacks(runner: CliRunner, tmp_path: Pat
     unreachable = runner.invoke(main, ["history", "show", "--db", "postgresql://nobody:secret@127.0.0.1:1/none"], env={"ASN_ADVISOR_PG_CONNECT_TIMEOUT": "2"})
     assert unreachable.exit_code == ExitCode.ERROR
     assert "secret" not in unreachable.output and "***" in unreachable.output
-    for result in (no_period, unknown, rec, narrative, broken, unreachable):
+    for result in (no_period, unknown, rec, narrative, missing, unknown_rec, broken, unreachable):
         assert "Traceback" not in result.output
 
 

@@ -364,8 +364,12 @@ def is_url(target: str) -> bool:
     return target.startswith(("postgresql://", "postgres://"))
 
 
-def connect(target: str, clock: Callable[[], str]) -> Database:
-    """Open (creating if needed) the store at ``target``: a file path or a ``postgresql://`` URL."""
+def connect(target: str, clock: Callable[[], str], *, create: bool = True) -> Database:
+    """Open the store at ``target``: a file path or a ``postgresql://`` URL.
+
+    With ``create=False`` a SQLite file that does not exist is an error rather
+    than a new empty store (a mistyped --db should not leave files behind).
+    """
     if is_url(target):
         database = _connect_postgres(target, clock)
     elif "://" in target:
@@ -376,6 +380,12 @@ def connect(target: str, clock: Callable[[], str]) -> Database:
             hint="give a file path for SQLite or a postgresql:// URL",
         )
     else:
+        if not create and not Path(target).exists():
+            raise HistoryError(
+                "there is no history store here",
+                location=Location(target),
+                hint="record an evaluation first with 'asn-advisor history record PROFILE --period P', or check --db",
+            )
         database = _connect_sqlite(Path(target), clock)
     try:
         database.migrate()

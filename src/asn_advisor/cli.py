@@ -238,11 +238,14 @@ def db_option(func: F) -> F:
     )(func)
 
 
-def open_history(db: str | None, lang: str) -> Any:
-    """Open the history store named by --db (or the default) and say so when it was migrated."""
+def open_history(db: str | None, lang: str, *, create: bool = False) -> Any:
+    """Open the history store named by --db (or the default) and say so when it was migrated.
+
+    Only `record` creates a store: reading a store that is not there is a typo to report.
+    """
     from .history import SCHEMA_VERSION, HistoryStore, resolve_store
 
-    store = HistoryStore.open(resolve_store(db))
+    store = HistoryStore.open(resolve_store(db), create=create)
     if store.migrated_from is not None:
         click.echo(t("history.migrated", lang, old=store.migrated_from, new=SCHEMA_VERSION), err=True)
     return store
@@ -294,7 +297,7 @@ def history_record(profile: str, period: str | None, db: str | None, rules_dir: 
         # The advice shows the period it was recorded for.
         loaded.program.period = period.strip()
     advice = advise(loaded, pack, lang=chosen)
-    with open_history(db, chosen) as store:
+    with open_history(db, chosen, create=True) as store:
         record = store.record(loaded, advice, period=period, source=None if profile == "-" else profile)
         where = store.location
     if fmt == "json":

@@ -308,19 +308,20 @@ class HistoryStore:
     # -- opening ----------------------------------------------------------------
 
     @classmethod
-    def open(cls, target: str | os.PathLike[str] | None = None, *, clock: Callable[[], str] | None = None) -> HistoryStore:
+    def open(cls, target: str | os.PathLike[str] | None = None, *, clock: Callable[[], str] | None = None, create: bool = True) -> HistoryStore:
         """Open the store at ``target``, creating and migrating it as needed.
 
         Args:
             target: a SQLite file path, a ``postgresql://user:password@host/db``
                 URL, or ``None`` for :func:`default_store_path`.
             clock: returns the current UTC time as ISO 8601 text (for tests).
+            create: create a SQLite store that does not exist yet (else: error).
 
         Raises:
             HistoryError: the store cannot be opened, or has a newer schema.
         """
         where = str(target) if target is not None else str(default_store_path())
-        return cls(connect(where, clock or _now))
+        return cls(connect(where, clock or _now, create=create))
 
     def __enter__(self) -> HistoryStore:
         return self
@@ -606,6 +607,15 @@ class HistoryStore:
             return {pid: self._program_snapshots(tx, pid) for pid in ids}
 
         series = self._db.read(read)
+        if recommendations is not None:
+            seen = {r[0] for snaps in series.values() for snap in snaps for r in snap.recommendations}
+            for rec_id in sorted(set(recommendations) - seen):
+                close = suggest(rec_id, seen)
+                raise HistoryError(
+                    f"no recorded evaluation recommended {rec_id!r}",
+                    location=Location(self.location),
+                    hint=f"did you mean {close!r}?" if close else "'asn-advisor history effect' without --recommendation lists every one",
+                )
         statuses = {(e.program_id, e.period, e.recommendation): e.status for e in self.statuses()}
         wanted = set(recommendations) if recommendations is not None else None
         return compute_effect(series, statuses, min_programs=min_programs, only=wanted)
