@@ -142,6 +142,10 @@ def _dim_score(period: PeriodSummary, dim_id: str) -> float | None:
     return next((d.score for d in period.dimensions if d.id == dim_id), None)
 
 
+def _dim_band(period: PeriodSummary, dim_id: str) -> str | None:
+    return next((d.band for d in period.dimensions if d.id == dim_id), None)
+
+
 def _recommendation_lines(history: ProgramHistory, labels: Labels) -> list[tuple[str, str, str, str | None]]:
     """(period, rank+title, status, note): every recommendation of the latest period, and acted-on ones before it."""
     rows = []
@@ -179,10 +183,17 @@ def render_show_text(history: ProgramHistory, labels: Labels) -> str:
         lines += ["", f"{t('history.dimensions', lang)}:"]
         label_width = max(len(labels.dimension(d)) for d in dim_ids)
         col = max(7, width)
-        lines.append(f"  {'':<{label_width}}  " + "  ".join(f"{p.period:>{col}}" for p in history.periods) + "  " + t("history.trend.short", lang))
+        spark_width = max(len(t("history.trend.short", lang)), len(history.periods))
+        lines.append(
+            f"  {'':<{label_width}}  " + "  ".join(f"{p.period:>{col}}" for p in history.periods)
+            + f"  {t('history.trend.short', lang):<{spark_width}}  {t('history.band.latest', lang)}"
+        )
         for dim_id in dim_ids:
             scores = [_dim_score(p, dim_id) for p in history.periods]
-            lines.append(f"  {labels.dimension(dim_id):<{label_width}}  " + "  ".join(f"{_num(s):>{col}}" for s in scores) + "  " + sparkline(scores))
+            lines.append(
+                f"  {labels.dimension(dim_id):<{label_width}}  " + "  ".join(f"{_num(s):>{col}}" for s in scores)
+                + f"  {sparkline(scores):<{spark_width}}  {labels.band(_dim_band(history.periods[-1], dim_id))}"
+            )
     lines += ["", f"{t('history.findings', lang)}:"]
     for p in history.periods:
         lines.append(f"  {p.period}:")
@@ -217,11 +228,15 @@ def render_show_markdown(history: ProgramHistory, labels: Labels) -> str:
     dim_ids = _dimension_ids(history)
     if dim_ids:
         out += ["", f"## {t('history.dimensions', lang)}", ""]
-        out.append(f"| {t('dimension', lang)} | " + " | ".join(p.period for p in history.periods) + f" | {t('history.trend.short', lang)} |")
-        out.append("|---|" + "---:|" * len(history.periods) + "---|")
+        out.append(
+            f"| {t('dimension', lang)} | " + " | ".join(p.period for p in history.periods)
+            + f" | {t('history.trend.short', lang)} | {t('history.band.latest', lang)} |"
+        )
+        out.append("|---|" + "---:|" * len(history.periods) + "---|---|")
         for dim_id in dim_ids:
             scores = [_dim_score(p, dim_id) for p in history.periods]
-            out.append(f"| {_md(labels.dimension(dim_id))} | " + " | ".join(_num(s) for s in scores) + f" | `{sparkline(scores)}` |")
+            band = labels.band(_dim_band(history.periods[-1], dim_id))
+            out.append(f"| {_md(labels.dimension(dim_id))} | " + " | ".join(_num(s) for s in scores) + f" | `{sparkline(scores)}` | {_md(band)} |")
     out += ["", f"## {t('history.findings', lang)}", ""]
     for p in history.periods:
         out.append(f"### {p.period}")

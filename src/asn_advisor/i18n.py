@@ -79,6 +79,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "history.change": {"id": "Perubahan", "en": "Change"},
     "history.trend": {"id": "Tren skor keseluruhan", "en": "Overall score trend"},
     "history.trend.short": {"id": "tren", "en": "trend"},
+    "history.band.latest": {"id": "kategori terakhir", "en": "latest band"},
     "history.dimensions": {"id": "Skor dimensi per periode", "en": "Dimension scores by period"},
     "history.findings": {"id": "Temuan per periode", "en": "Findings by period"},
     "history.findings.first": {"id": "tercatat", "en": "recorded"},
