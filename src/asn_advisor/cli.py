@@ -251,7 +251,7 @@ def open_history(db: str | None, lang: str, *, create: bool = False) -> Any:
     return store
 
 
-def load_history_input(path: str, pack: RulePack) -> Any:
+def load_history_input(path: str, pack: RulePack, lang: str) -> Any:
     """Read what `history record` records: a YAML/JSON profile.
 
     This is the one place that decides how an input becomes a profile, so that
@@ -261,12 +261,8 @@ def load_history_input(path: str, pack: RulePack) -> Any:
     from .errors import InputError, Location
 
     if Path(path).suffix.lower() in (".txt", ".md"):
-        raise InputError(t("history.narrative", lang_of_env()), location=Location(path), hint=t("history.narrative.hint", lang_of_env()))
+        raise InputError(t("history.narrative", lang), location=Location(path), hint=t("history.narrative.hint", lang))
     return load_profile(path, rules=pack)
-
-
-def lang_of_env() -> str:
-    return resolve_lang(None)
 
 
 @main.group("history", cls=AdvisorGroup)
@@ -292,7 +288,7 @@ def history_record(profile: str, period: str | None, db: str | None, rules_dir: 
     """
     chosen = resolve_lang(lang)
     pack = load_pack(rules_dir)
-    loaded = load_history_input(profile, pack)
+    loaded = load_history_input(profile, pack, chosen)
     if period is not None:
         # The advice shows the period it was recorded for.
         loaded.program.period = period.strip()

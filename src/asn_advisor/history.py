@@ -557,17 +557,22 @@ class HistoryStore:
             HistoryError: the program has no evaluation in the store.
         """
 
-        def read(tx: Transaction) -> tuple[list[_Snapshot], list[tuple[Any, ...]]]:
+        def read(tx: Transaction) -> tuple[list[_Snapshot], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+            # One snapshot: evaluations and statuses as they were at one moment.
             snapshots = self._program_snapshots(tx, program_id)
             log = tx.execute(
                 "SELECT program_id, period, recommendation, status, note, recorded_at FROM recommendation_status_log"
                 " WHERE program_id = ? ORDER BY id",
                 (program_id,),
             )
-            return snapshots, log
+            current = tx.execute(
+                "SELECT program_id, period, recommendation, status, note, updated_at FROM recommendation_status WHERE program_id = ?",
+                (program_id,),
+            )
+            return snapshots, log, current
 
-        snapshots, log = self._db.read(read)
-        statuses = {(e.period, e.recommendation): e for e in self.statuses(program_id)}
+        snapshots, log, current = self._db.read(read)
+        statuses = {(r[1], r[2]): StatusEntry(program_id=r[0], period=r[1], recommendation=r[2], status=r[3], note=r[4], updated_at=r[5]) for r in current}
         periods: list[PeriodSummary] = []
         previous: _Snapshot | None = None
         for snap in snapshots:
