@@ -261,6 +261,22 @@ def test_record_needs_a_period_and_keeps_every_record(target: str, pack: RulePac
         assert stored.record.pack.digest == pack.digest and stored.record.tool_version
 
 
+def test_output_does_not_depend_on_the_order_of_recording(tmp_path: Path, pack: RulePack) -> None:
+    """The same evaluations recorded in another order give the same trends and effect table."""
+    outputs = []
+    for name, order in (("forward", (0, 1, 2)), ("backward", (2, 1, 0))):
+        with HistoryStore.open(tmp_path / f"{name}.db", clock=_clock()) as store:
+            for year_index in order:
+                for seed in (SEEDS if name == "forward" else tuple(reversed(SEEDS))):
+                    store.record(*synthetic(seed, year_index, pack))
+            for seed in ("cakranegara", "binjai", "medan"):
+                store.set_status(PROGRAM_IDS[seed], "promote_benefits", "done", period="2023")
+            labels = Labels.from_pack(pack, "id")
+            shown = [render_show(store.show(pid), labels, "text") for pid in sorted(PROGRAM_IDS.values())]
+            outputs.append((shown, render_effect(store.effect(), labels, "json")))
+    assert outputs[0] == outputs[1]
+
+
 def test_period_order() -> None:
     """Periods sort as people read them."""
     periods = ["2024", "2023-S2", "2023", "2023-S1", "2024-10", "2024-2"]
