@@ -321,6 +321,8 @@ def history_show(
     from .history_render import Labels, render_show, render_svg
 
     chosen = resolve_lang(lang)
+    if program is None and svg is not None:
+        raise click.UsageError("--svg needs a PROGRAM: the chart is of one program's trend")
     with open_history(db, chosen) as store:
         if program is None:
             records = store.evaluations()

@@ -607,11 +607,13 @@ class HistoryStore:
         if min_programs < MIN_PROGRAMS:
             raise HistoryError(f"--min-programs must be at least {MIN_PROGRAMS}", hint="fewer programs are anecdotes, not evidence")
 
-        def read(tx: Transaction) -> dict[str, list[_Snapshot]]:
+        def read(tx: Transaction) -> tuple[dict[str, list[_Snapshot]], list[tuple[Any, ...]]]:
+            # Evaluations and statuses from one snapshot, so a concurrent write cannot split them.
             ids = [row[0] for row in tx.execute("SELECT DISTINCT program_id FROM evaluations ORDER BY program_id")]
-            return {pid: self._program_snapshots(tx, pid) for pid in ids}
+            rows = tx.execute("SELECT program_id, period, recommendation, status FROM recommendation_status")
+            return {pid: self._program_snapshots(tx, pid) for pid in ids}, rows
 
-        series = self._db.read(read)
+        series, status_rows = self._db.read(read)
         if recommendations is not None:
             seen = {r[0] for snaps in series.values() for snap in snaps for r in snap.recommendations}
             for rec_id in sorted(set(recommendations) - seen):
@@ -621,7 +623,7 @@ class HistoryStore:
                     location=Location(self.location),
                     hint=f"did you mean {close!r}?" if close else "'asn-advisor history effect' without --recommendation lists every one",
                 )
-        statuses = {(e.program_id, e.period, e.recommendation): e.status for e in self.statuses()}
+        statuses = {(r[0], r[1], r[2]): str(r[3]) for r in status_rows}
         wanted = set(recommendations) if recommendations is not None else None
         return compute_effect(series, statuses, min_programs=min_programs, only=wanted)
 
