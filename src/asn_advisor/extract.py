@@ -74,8 +74,8 @@ class PatternFileError(RulePackError):
     """An extraction pattern file is wrong; ``problems`` lists every problem (exit code 4)."""
 
 
-class ExtractionError(AdvisorError):
-    """A text cannot be extracted, or is not a report where a profile is needed (exit code 1)."""
+class ExtractionError(InputError):
+    """A text cannot be extracted, or is not a report where a profile is needed (exit code 3)."""
 
 
 # ---------------------------------------------------------------------------

@@ -109,6 +109,80 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{errors} galat, {warnings} peringatan",
         "en": "{errors} error(s), {warnings} warning(s)",
     },
+    # --- history (issue 9) ---
+    "history.title": {"id": "Riwayat evaluasi", "en": "Evaluation history"},
+    "history.change": {"id": "Perubahan", "en": "Change"},
+    "history.trend": {"id": "Tren skor keseluruhan", "en": "Overall score trend"},
+    "history.trend.short": {"id": "tren", "en": "trend"},
+    "history.band.latest": {"id": "kategori terakhir", "en": "latest band"},
+    "history.dimensions": {"id": "Skor dimensi per periode", "en": "Dimension scores by period"},
+    "history.findings": {"id": "Temuan per periode", "en": "Findings by period"},
+    "history.findings.first": {"id": "tercatat", "en": "recorded"},
+    "history.findings.appeared": {"id": "baru muncul", "en": "appeared"},
+    "history.findings.persisted": {"id": "masih ada", "en": "persisted"},
+    "history.findings.resolved": {"id": "teratasi", "en": "resolved"},
+    "history.recommendations": {
+        "id": "Rekomendasi dan tindak lanjut (periode terakhir; sebelumnya hanya yang dicatat)",
+        "en": "Recommendations and follow-up (latest period; earlier ones only when recorded)",
+    },
+    "history.recommendation": {"id": "Rekomendasi", "en": "Recommendation"},
+    "history.status": {"id": "Status", "en": "Status"},
+    "history.note": {"id": "Catatan", "en": "Note"},
+    "history.status.planned": {"id": "direncanakan", "en": "planned"},
+    "history.status.in_progress": {"id": "sedang berjalan", "en": "in progress"},
+    "history.status.done": {"id": "selesai dilaksanakan", "en": "done"},
+    "history.status.dropped": {"id": "tidak dilanjutkan", "en": "dropped"},
+    "history.status.none": {"id": "belum dicatat", "en": "not recorded"},
+    "history.pack_changed": {
+        "id": "paket aturan berbeda dari periode sebelumnya: sebagian perubahan bisa berasal dari aturan, bukan dari program",
+        "en": "the rule pack differs from the previous period's: part of the change may come from the rules, not the program",
+    },
+    "history.recorded": {
+        "id": "Tercatat #{id}: {program}, periode {period}, skor {score} ({store})",
+        "en": "Recorded #{id}: {program}, period {period}, score {score} ({store})",
+    },
+    "history.migrated": {
+        "id": "Skema penyimpanan riwayat diperbarui dari versi {old} ke {new}.",
+        "en": "History store schema upgraded from version {old} to {new}.",
+    },
+    "history.status_set": {
+        "id": "{program}, periode {period}: {recommendation} -> {status}",
+        "en": "{program}, period {period}: {recommendation} -> {status}",
+    },
+    "history.programs": {"id": "Program dalam riwayat ({count}):", "en": "Programs in the history ({count}):"},
+    "history.programs.none": {
+        "id": "Riwayat masih kosong. Catat evaluasi dengan: asn-advisor history record PROFIL --period TAHUN",
+        "en": "The history is empty. Record an evaluation with: asn-advisor history record PROFILE --period YEAR",
+    },
+    "history.periods": {"id": "periode", "en": "periods"},
+    "history.svg.written": {"id": "grafik SVG ditulis ke {path}", "en": "SVG chart written to {path}"},
+    "history.effect.title": {"id": "Dampak rekomendasi antarprogram", "en": "Effect of recommendations across programs"},
+    "history.effect.method": {
+        "id": (
+            "Perubahan dari satu periode ke periode berikutnya pada temuan dan skor dimensi yang disasar tiap rekomendasi, "
+            "untuk program yang melaksanakannya (status selesai) dan yang tidak. {programs} program memiliki sedikitnya dua periode. "
+            "Angka dari kurang dari {min} program per kelompok tidak ditampilkan; ini pengamatan, bukan bukti sebab-akibat."
+        ),
+        "en": (
+            "Change from one period to the next in the findings and dimension scores each recommendation targets, "
+            "for programs that carried it out (status done) and those that did not. {programs} program(s) have at least two periods. "
+            "No figure is given from fewer than {min} programs per group; these are observations, not proof of cause."
+        ),
+    },
+    "history.effect.none": {
+        "id": "Belum ada program dengan dua periode atau lebih untuk dibandingkan.",
+        "en": "No program has two or more periods to compare yet.",
+    },
+    "history.effect.targets": {"id": "Sasaran", "en": "Targets"},
+    "history.effect.done": {"id": "Dilaksanakan", "en": "Carried out"},
+    "history.effect.not_done": {"id": "Tidak dilaksanakan", "en": "Not carried out"},
+    "history.effect.difference": {"id": "Selisih", "en": "Difference"},
+    "history.effect.programs": {"id": "Program", "en": "Programs"},
+    "history.effect.unrecorded": {"id": "{n} tanpa status", "en": "{n} without status"},
+    "history.effect.resolved": {"id": "Temuan sasaran teratasi", "en": "Targeted findings resolved"},
+    "history.effect.dimension": {"id": "Perubahan skor dimensi sasaran", "en": "Change in targeted dimension scores"},
+    "history.effect.insufficient": {"id": "data tidak cukup (n={n} < {min})", "en": "insufficient data (n={n} < {min})"},
+    "history.effect.no_data": {"id": "tidak ada data", "en": "no data"},
 }
 
 
