@@ -82,11 +82,11 @@ def test_extract_refuses_non_reports(runner, tmp_path):
         encoding="utf-8",
     )
     result = runner.invoke(main, ["extract", str(path), "--lang", "en"])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "Not an evaluation report: The text is in English" in result.output
     target = tmp_path / "p.yaml"
     result = runner.invoke(main, ["extract", str(path), "-o", str(target)])
-    assert result.exit_code == 1 and not target.exists()
+    assert result.exit_code == 3 and not target.exists()
     assert "bukan laporan evaluasi" in result.output
 
 
@@ -128,7 +128,7 @@ def test_advise_empty_report_is_a_clear_error(runner, tmp_path):
     path = tmp_path / "kosong.txt"
     path.write_text("", encoding="utf-8")
     result = runner.invoke(main, ["advise", str(path)])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "Teks kosong" in result.output
 
 

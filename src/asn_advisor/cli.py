@@ -263,7 +263,7 @@ def extract_command(report: str, rules_dir: str | None, lang: str | None, fmt: s
         return
     click.echo(render_extraction(result, pack, fmt, chosen), nl=False)
     if not result.is_evaluation_report:
-        raise click.exceptions.Exit(int(ExitCode.ERROR))
+        raise click.exceptions.Exit(int(ExitCode.INPUT))
 
 
 @main.group("rules", cls=AdvisorGroup)
