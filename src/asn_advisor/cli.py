@@ -228,3 +228,83 @@ def run() -> None:  # pragma: no cover - console entry for python -m
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+# --- reports (issue 7) ---
+
+
+def _looks_like_advice(data: Any) -> bool:
+    """An advice JSON (from ``advise --format json``) rather than a profile."""
+    return isinstance(data, dict) and "schema_version" in data and "recommendations" in data and "score" in data
+
+
+def load_advice_or_profile(path: str, pack: RulePack, lang: str, lang_given: bool) -> Advice:
+    """Advise a profile, or read an advice JSON saved earlier.
+
+    A saved advice keeps the language it was made in; asking for another one
+    is an error rather than a report in two languages.
+    """
+    from pydantic import ValidationError
+
+    from ._yaml import load_document, read_text
+    from .errors import Location
+    from .profile import check_findings, normalize_indicators, profile_from_data
+    from .rulepack import validation_problems
+
+    text, display = read_text(path)
+    json_mode = display.endswith(".json") or text.lstrip().startswith("{")
+    doc = load_document(text, display, json_mode=json_mode)
+    if _looks_like_advice(doc.data):
+        try:
+            advice = Advice.model_validate(doc.data)
+        except ValidationError as exc:
+            problems = validation_problems(exc, Advice, doc)
+            raise AdvisorError(t("report.advice.invalid", lang, count=len(problems)), location=Location(display), problems=problems) from None
+        if lang_given and advice.lang != lang:
+            raise AdvisorError(
+                t("report.advice.lang", lang, advice=advice.lang, wanted=lang),
+                location=Location(display),
+                hint=t("report.advice.lang.hint", lang, wanted=lang),
+            )
+        return advice
+    profile = profile_from_data(doc.data, doc)
+    normalize_indicators(profile, pack)
+    check_findings(profile, pack)
+    return advise(profile, pack, lang=lang)
+
+
+@main.command("report")
+@click.argument("source", metavar="PROFILE_OR_ADVICE", type=str)
+@rules_option
+@lang_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "markdown"]),
+    default=None,
+    help="Report format; default: from the output file's extension (.html, .md), else markdown.",
+)
+@output_options
+def report_command(source: str, rules_dir: str | None, lang: str | None, fmt: str | None, output: str | None, force: bool) -> None:
+    """Write a report people read: score, chart, findings, recommendations, roadmap, data gaps.
+
+    PROFILE_OR_ADVICE is a profile (YAML or JSON, '-' for standard input) or an
+    advice saved with 'advise --format json'. '-o report.html' writes one
+    self-contained HTML page that prints on A4; '-o report.md' writes Markdown.
+    """
+    from .report import bands_from_pack, render_report, report_format_for
+
+    chosen = resolve_lang(lang)
+    pack = load_pack(rules_dir)
+    if fmt is None:
+        if output is None or output == "-":
+            fmt = "markdown"
+        else:
+            fmt = report_format_for(output)
+            if fmt is None:
+                from .errors import Location, OutputError
+
+                raise OutputError(t("report.format.unknown", chosen), location=Location(output), hint=t("report.format.unknown.hint", chosen))
+    advice = load_advice_or_profile(source, pack, chosen, lang_given=lang is not None or bool(os.environ.get("ASN_ADVISOR_LANG")))
+    text = render_report(advice, bands_from_pack(pack, advice.lang), fmt)
+    emit(text, output, force, [source], advice.lang)

@@ -15,6 +15,47 @@ DEFAULT_LANG = "id"
 
 MESSAGES: dict[str, dict[str, str]] = {
     "advice.title": {"id": "Saran perbaikan program", "en": "Program improvement advice"},
+    # --- reports (issue 7) ---
+    "report.title": {"id": "Laporan evaluasi dan saran perbaikan program", "en": "Program evaluation and improvement report"},
+    "report.identity": {"id": "Identitas program", "en": "Program identity"},
+    "report.name": {"id": "Nama program", "en": "Program name"},
+    "report.type": {"id": "Jenis program", "en": "Program type"},
+    "report.source": {"id": "Sumber data", "en": "Data source"},
+    "report.chart.title": {"id": "Skor per dimensi terhadap kategori", "en": "Dimension scores against the bands"},
+    "report.chart.caption": {
+        "id": "Batang: skor dimensi (0-100); latar berwarna: kategori IP ASN; garis putus merah: skor keseluruhan.",
+        "en": "Bars: dimension scores (0-100); coloured background: IP ASN bands; dashed red line: overall score.",
+    },
+    "report.chart.bands": {"id": "Kategori", "en": "Bands"},
+    "report.phase": {"id": "Tahap", "en": "Phase"},
+    "report.roadmap": {"id": "Peta jalan", "en": "Roadmap"},
+    "report.finding": {"id": "Temuan", "en": "Finding"},
+    "report.indicator": {"id": "Indikator", "en": "Indicator"},
+    "report.total": {"id": "Jumlah (prioritas)", "en": "Total (priority)"},
+    "report.term.severity": {"id": "faktor tingkat", "en": "severity factor"},
+    "report.term.share": {"id": "porsi bobot dimensi", "en": "dimension share"},
+    "report.term.gap": {"id": "kesenjangan", "en": "gap term"},
+    "report.term.weight": {"id": "bobot aturan", "en": "rule weight"},
+    "report.term.contribution": {"id": "kontribusi", "en": "contribution"},
+    "report.data_gaps.intro": {
+        "id": "Data berikut tidak ada di profil. Data yang tidak ada tidak dianggap nol: aturan yang bergantung padanya tidak dijalankan.",
+        "en": "These data are absent from the profile. Absent data are not read as zero: the rules that depend on them do not fire.",
+    },
+    "report.footer": {
+        "id": "Dibuat oleh asn-advisor. Setiap rekomendasi menyebut aturan, berkas dan baris yang menghasilkannya.",
+        "en": "Made by asn-advisor. Every recommendation names the rules, files and lines that produced it.",
+    },
+    "report.format.unknown": {"id": "format laporan tidak dikenali dari nama berkas", "en": "cannot tell the report format from the file name"},
+    "report.format.unknown.hint": {"id": "gunakan akhiran .html atau .md, atau --format", "en": "use a .html or .md extension, or --format"},
+    "report.advice.lang": {
+        "id": "berkas saran ini berbahasa {advice}, bukan {wanted}",
+        "en": "this advice file is in language {advice}, not {wanted}",
+    },
+    "report.advice.lang.hint": {
+        "id": "jalankan ulang advise --format json --lang {wanted}",
+        "en": "run advise --format json --lang {wanted} again",
+    },
+    "report.advice.invalid": {"id": "berkas saran (JSON) tidak valid: {count} galat", "en": "the advice file (JSON) is invalid: {count} error(s)"},
     "program": {"id": "Program", "en": "Program"},
     "region": {"id": "Wilayah", "en": "Region"},
     "period": {"id": "Periode", "en": "Period"},
