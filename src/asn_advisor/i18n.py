@@ -45,6 +45,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Dibuat oleh asn-advisor. Setiap rekomendasi menyebut aturan, berkas dan baris yang menghasilkannya.",
         "en": "Made by asn-advisor. Every recommendation names the rules, files and lines that produced it.",
     },
+    "report.evidence.survey": {"id": "survei", "en": "survey"},
+    "report.evidence.interview": {"id": "wawancara", "en": "interview"},
+    "report.evidence.observation": {"id": "pengamatan", "en": "observation"},
+    "report.evidence.performance_data": {"id": "data kinerja", "en": "performance data"},
+    "report.evidence.document": {"id": "dokumen", "en": "document"},
     "report.format.unknown": {"id": "format laporan tidak dikenali dari nama berkas", "en": "cannot tell the report format from the file name"},
     "report.format.unknown.hint": {"id": "gunakan akhiran .html atau .md, atau --format", "en": "use a .html or .md extension, or --format"},
     "report.advice.lang": {

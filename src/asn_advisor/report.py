@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .advice import Advice, FindingResult, Recommendation
-from .i18n import t
+from .i18n import MESSAGES, t
 
 __all__ = [
     "REPORT_FORMATS",
@@ -86,6 +86,12 @@ def _values_text(values: Mapping[str, Any] | None) -> str:
     if not values:
         return ""
     return ", ".join(f"{k} = {_value_text(v)}" for k, v in sorted(values.items()))
+
+
+def _source(source: str, lang: str) -> str:
+    """An evidence source (survey, interview, ...) in the report's language."""
+    key = f"report.evidence.{source}"
+    return t(key, lang) if key in MESSAGES else source
 
 
 def _title(advice: Advice) -> str:
@@ -373,7 +379,7 @@ def _html_evidence(finding: FindingResult, lang: str) -> list[str]:
         if evidence.kind == "stated":
             if not evidence.text:
                 continue
-            source = f' <span class="muted">({e(evidence.source)})</span>' if evidence.source else ""
+            source = f' <span class="muted">({e(_source(evidence.source, lang))})</span>' if evidence.source else ""
             out.append(f"<li><blockquote>\u201c{e(evidence.text)}\u201d</blockquote>{source}</li>")
         else:
             values = _values_text(evidence.values)
@@ -478,7 +484,7 @@ def render_report_html(advice: Advice, bands: Sequence[ReportBand]) -> str:
     out.append(f'<section id="score"><h2>{e(t("score", lang))}</h2>')
     out.append('<div class="overall">')
     if score.overall is None:
-        out.append(f'<span class="big" id="overall-score">-</span><span class="band">{e(t("score.none", lang))}</span>')
+        out.append(f'<span class="band" id="overall-score">{e(t("score.none", lang))}</span>')
     else:
         out.append(
             f'<span class="big" id="overall-score">{score.overall:.1f}</span><span class="muted">/ 100</span>'
@@ -625,7 +631,7 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
         for evidence in finding.evidence:
             if evidence.kind == "stated":
                 if evidence.text:
-                    source = f" ({_md(evidence.source)})" if evidence.source else ""
+                    source = f" ({_md(_source(evidence.source, lang))})" if evidence.source else ""
                     out.append(f"- \u201c{_md(evidence.text)}\u201d{source}")
             else:
                 values = _values_text(evidence.values)
