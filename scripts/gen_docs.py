@@ -96,8 +96,9 @@ def cli_reference(lang: str) -> str:
         out = [f"# {words['title']}", "", f"*{words['generated']}* {words['other']}", "", words["language"], ""]
         for path, command in walk(cli.main):
             name = f"asn-advisor {path}".strip()
-            parent = click.Context(cli.main, info_name="asn-advisor")
-            ctx = click.Context(command, info_name=name, parent=parent if path else None)
+            # The main command's context settings (help option names, width) as at run time.
+            parent = click.Context(cli.main, info_name="asn-advisor", **cli.main.context_settings)
+            ctx = click.Context(command, info_name=name, parent=parent) if path else parent
             out += [f"## `{name}`", ""]
             pieces = " ".join(command.collect_usage_pieces(ctx))
             out += [f"{words['usage']}: `{name} {pieces}`", ""]

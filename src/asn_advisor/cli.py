@@ -139,7 +139,7 @@ class AdvisorGroup(AdvisorCommand, click.Group):
     help, usage errors and messages are all in that language.
     """
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:  # type: ignore[override]
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         lang = lang_from_args(argv)
         _RUN["lang"] = lang
