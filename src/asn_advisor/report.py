@@ -366,7 +366,9 @@ footer { margin-top: 2rem; font-size: .85rem; color: #444; border-top: 1px solid
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   h2 { break-after: avoid; page-break-after: avoid; }
-  table, figure { break-inside: avoid; page-break-inside: avoid; }
+  /* Keep the chart and each row whole, but let a table continue on the next
+     page rather than leave half a page empty. */
+  figure, tr, .identity { break-inside: avoid; page-break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
 """
