@@ -1,8 +1,8 @@
 """Find every user-facing message template in the library's source.
 
 Used by ``tests/test_i18n.py`` to fail when a message lacks a translation in
-:mod:`asn_advisor.i18n_errors`, and runnable to print the missing ones as
-catalog lines to fill in::
+:mod:`asn_advisor.i18n_errors`, and runnable to print the missing ones (error
+templates and CLI help entries) as catalog lines to fill in::
 
     .venv/bin/python -m tests.i18n_scan
 
@@ -123,8 +123,33 @@ def missing() -> dict[str, str]:
     return {template: where for template, where in scan().items() if template not in known}
 
 
+def missing_help() -> dict[str, str]:
+    """Commands and options of the CLI without an entry in cli_help.HELP: key -> English help."""
+    import click
+
+    from asn_advisor.cli import main
+    from asn_advisor.cli_help import HELP, walk
+
+    out: dict[str, str] = {}
+    for path, command in walk(main):
+        if path not in HELP:
+            out[path] = (command.help or "").strip()
+        for param in command.params:
+            if isinstance(param, click.Option):
+                longs = [n for n in param.opts if n.startswith("--")] or list(param.opts)
+                key = f"{path} {longs[0]}".strip()
+                if key not in HELP and longs[0] not in HELP:
+                    out[key] = param.help or ""
+    return out
+
+
 if __name__ == "__main__":  # pragma: no cover - a maintenance helper
+    # Prints what is missing in the shape of the catalogs; the Indonesian
+    # side must then be written by a person.
     gaps = missing()
     for template, where in sorted(gaps.items(), key=lambda kv: kv[1]):
-        print(f"    # {where}\n    {template!r}: {template!r},")
-    sys.exit(1 if gaps else 0)
+        print(f"    # {where}: add to asn_advisor.i18n_errors.ERRORS\n    {template!r}: '',")
+    help_gaps = missing_help()
+    for key, english in sorted(help_gaps.items()):
+        print(f"    # add to asn_advisor.cli_help.HELP\n    {key!r}: {{'id': '', 'en': {english!r}}},")
+    sys.exit(1 if gaps or help_gaps else 0)

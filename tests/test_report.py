@@ -203,6 +203,11 @@ def test_cli_report_reads_a_saved_advice(runner: CliRunner, tmp_path: Path) -> N
     from_profile = runner.invoke(main, ["report", str(COMPLETE)])
     assert from_json.exit_code == 0, from_json.output
     assert from_json.output == from_profile.output
+    other_pack = json.loads(saved.read_text(encoding="utf-8"))
+    other_pack["pack"]["version"] = "1999.1"
+    (tmp_path / "lain.json").write_text(json.dumps(other_pack), encoding="utf-8")
+    warned = runner.invoke(main, ["report", str(tmp_path / "lain.json")])
+    assert warned.exit_code == 0 and "peringatan: saran ini dibuat dengan paket nasional 1999.1" in warned.output
     mismatch = runner.invoke(main, ["report", str(saved), "--lang", "en"])
     assert mismatch.exit_code == ExitCode.ERROR and "Traceback" not in mismatch.output
     broken = tmp_path / "rusak.json"

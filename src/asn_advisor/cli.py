@@ -402,5 +402,9 @@ def report_command(source: str, rules_dir: str | None, lang: str | None, fmt: st
 
                 raise OutputError(t("report.format.unknown", chosen), location=Location(output), hint=t("report.format.unknown.hint", chosen))
     advice = load_advice_or_profile(source, pack, chosen, lang_given=lang is not None or bool(os.environ.get("ASN_ADVISOR_LANG")))
+    if (advice.pack.id, advice.pack.version) != (pack.id, pack.version):
+        # A saved advice from another pack: its scores stand, but the band zones drawn come from this pack.
+        made_with, loaded = f"{advice.pack.id} {advice.pack.version}", f"{pack.id} {pack.version}"
+        click.echo(t("report.pack.mismatch", advice.lang, advice=made_with, pack=loaded), err=True)
     text = render_report(advice, bands_from_pack(pack, advice.lang), fmt)
     emit(text, output, force, [source], advice.lang)

@@ -60,6 +60,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "jalankan ulang advise --format json --lang {wanted}",
         "en": "run advise --format json --lang {wanted} again",
     },
+    "report.pack.mismatch": {
+        "id": "peringatan: saran ini dibuat dengan paket {advice}, kategori grafik diambil dari paket {pack} (gunakan --rules)",
+        "en": "warning: this advice was made with pack {advice}; the chart's bands come from pack {pack} (use --rules)",
+    },
     "report.advice.invalid": {"id": "berkas saran (JSON) tidak valid: {count} galat", "en": "the advice file (JSON) is invalid: {count} error(s)"},
     "program": {"id": "Program", "en": "Program"},
     "region": {"id": "Wilayah", "en": "Region"},
