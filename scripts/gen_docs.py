@@ -148,7 +148,7 @@ def _doc_markdown(doc: str | None) -> str:
             out[-1] += " " + stripped
         elif in_section and line.startswith("    "):
             out.append("- " + stripped)
-        elif line.startswith("    ") or line.startswith(">>>"):
+        elif line.startswith(("    ", ">>>")):
             out.append(line)
         else:
             in_section = in_section and bool(stripped)

@@ -60,6 +60,7 @@ def test_site_builds_strictly(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=120,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "site" / "panduan" / "index.html").exists()

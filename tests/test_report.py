@@ -8,7 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from click.testing import CliRunner
@@ -39,7 +39,7 @@ def _report(pack: RulePack, advice: Advice, fmt: str) -> str:
 class _TagChecker(HTMLParser):
     """Fails on unbalanced tags and collects every URL-bearing attribute."""
 
-    VOID = {"meta", "br", "hr", "img", "link", "input", "rect", "line", "path", "circle"}
+    VOID: ClassVar[set[str]] = {"meta", "br", "hr", "img", "link", "input", "rect", "line", "path", "circle"}
 
     def __init__(self) -> None:
         super().__init__()

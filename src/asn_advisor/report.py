@@ -252,9 +252,11 @@ def render_chart_svg(advice: Advice, bands: Sequence[ReportBand], *, element_id:
 
     title = t("report.chart.title", lang)
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{e(element_id)}" role="img" '
-        f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-        f'aria-labelledby="{e(element_id)}-title {e(element_id)}-desc" font-family="sans-serif" font-size="12">',
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{e(element_id)}" role="img" '
+            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+            f'aria-labelledby="{e(element_id)}-title {e(element_id)}-desc" font-family="sans-serif" font-size="12">'
+        ),
         f'<title id="{e(element_id)}-title">{e(title)}</title>',
         f'<desc id="{e(element_id)}-desc">{e(_chart_description(advice, bands))}</desc>',
     ]
@@ -416,8 +418,10 @@ def _html_recommendation(rec: Recommendation, labels: Mapping[str, str], lang: s
     for ref in rec.because:
         values = _values_text(ref.values)
         parts = [
-            f"{e(t('rule', lang))} <code>{e(ref.rule)}</code> (<code>{e(ref.file)}:{ref.line}</code>): "
-            f"<code>{e(ref.when)}</code>"
+            (
+                f"{e(t('rule', lang))} <code>{e(ref.rule)}</code> (<code>{e(ref.file)}:{ref.line}</code>): "
+                f"<code>{e(ref.when)}</code>"
+            )
         ]
         if values:
             parts.append(f"; {e(t('values', lang))}: <code>{e(values)}</code>")
@@ -628,8 +632,14 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
         out.append(
             f"### {_md(finding.label)}"
         )
-        out += ["", f"{_md_code(finding.id)}; {_md(t('severity', lang))}: {_md(t('severity.' + finding.severity, lang))}; "
-                f"{_md(t('source.' + finding.source, lang))}", ""]
+        out += [
+            "",
+            (
+                f"{_md_code(finding.id)}; {_md(t('severity', lang))}: {_md(t('severity.' + finding.severity, lang))}; "
+                f"{_md(t('source.' + finding.source, lang))}"
+            ),
+            "",
+        ]
         for evidence in finding.evidence:
             if evidence.kind == "stated":
                 if evidence.text:
@@ -675,12 +685,16 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
         if rec.priority_breakdown:
             out += [
                 "",
-                f"{_md(t('priority.breakdown', lang))}: 100 × {_md(t('report.term.severity', lang))} × "
-                f"{_md(t('report.term.share', lang))} × {_md(t('report.term.gap', lang))} × {_md(t('report.term.weight', lang))}",
+                (
+                    f"{_md(t('priority.breakdown', lang))}: 100 × {_md(t('report.term.severity', lang))} × "
+                    f"{_md(t('report.term.share', lang))} × {_md(t('report.term.gap', lang))} × {_md(t('report.term.weight', lang))}"
+                ),
                 "",
-                f"| {_md(t('report.finding', lang))} | {_md(t('severity', lang))} | {_md(t('report.term.severity', lang))} | "
-                f"{_md(t('report.term.share', lang))} | {_md(t('report.term.gap', lang))} | {_md(t('report.term.weight', lang))} | "
-                f"{_md(t('report.term.contribution', lang))} |",
+                (
+                    f"| {_md(t('report.finding', lang))} | {_md(t('severity', lang))} | {_md(t('report.term.severity', lang))} | "
+                    f"{_md(t('report.term.share', lang))} | {_md(t('report.term.gap', lang))} | {_md(t('report.term.weight', lang))} | "
+                    f"{_md(t('report.term.contribution', lang))} |"
+                ),
                 "|---|---|---:|---:|---:|---:|---:|",
             ]
             for term in rec.priority_breakdown:
