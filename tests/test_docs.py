@@ -64,4 +64,7 @@ def test_site_builds_strictly(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "site" / "panduan" / "index.html").exists()
+    # The site loads nothing from the internet (links to other sites are fine).
+    for page in (tmp_path / "site").rglob("*.html"):
+        assert "src=\"http" not in page.read_text(encoding="utf-8"), page
     assert (tmp_path / "site" / "reference" / "cli.id" / "index.html").exists()
