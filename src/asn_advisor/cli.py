@@ -294,7 +294,7 @@ def explain_command(profile: str, recommendation: str | None, rules_dir: str | N
             )
         for ref in rec.because:
             click.echo(f"   {t('because', chosen)}: {ref.rule} ({ref.file}:{ref.line})")
-            click.echo(f"     when: {ref.when}")
+            click.echo(f"     {t('report.when', chosen)}: {ref.when}")
             if ref.values:
                 click.echo("     " + t("values", chosen) + ": " + ", ".join(f"{k} = {v}" for k, v in ref.values.items()))
             if ref.text:

@@ -64,6 +64,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "peringatan: saran ini dibuat dengan paket {advice}, kategori grafik diambil dari paket {pack} (gunakan --rules)",
         "en": "warning: this advice was made with pack {advice}; the chart's bands come from pack {pack} (use --rules)",
     },
+    "report.when": {"id": "kondisi", "en": "when"},
     "report.advice.invalid": {"id": "berkas saran (JSON) tidak valid: {count} galat", "en": "the advice file (JSON) is invalid: {count} error(s)"},
     "program": {"id": "Program", "en": "Program"},
     "region": {"id": "Wilayah", "en": "Region"},
