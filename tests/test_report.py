@@ -191,6 +191,10 @@ def test_cli_report_writes_html_and_markdown_by_extension(runner: CliRunner, tmp
     again = runner.invoke(main, ["report", str(COMPLETE), "-o", str(html_file)])
     assert again.exit_code == ExitCode.OUTPUT and "--force" in again.output
     assert runner.invoke(main, ["report", str(COMPLETE), "-o", str(html_file), "--force"]).exit_code == 0
+    # Written atomically but readable by others, as a file saved by any program (not mkstemp's 0600).
+    umask = os.umask(0)
+    os.umask(umask)
+    assert html_file.stat().st_mode & 0o777 == 0o666 & ~umask
     bad = runner.invoke(main, ["report", str(COMPLETE), "-o", str(tmp_path / "laporan.pdf")])
     assert bad.exit_code == ExitCode.OUTPUT and "Traceback" not in bad.output
 
