@@ -230,7 +230,8 @@ def advise_file(path: str, pack: RulePack, lang: str) -> Advice:
 
 
 @click.group(cls=AdvisorGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, prog_name="asn-advisor")
+# A message without words, so that it needs no translation.
+@click.version_option(__version__, prog_name="asn-advisor", message="%(prog)s %(version)s")
 def main() -> None:
     """Score an ASN development program's evaluation and recommend prioritized, explained improvements.
 
