@@ -174,8 +174,10 @@ class AdvisorGroup(AdvisorCommand, click.Group):
             ctx.exit(int(ExitCode.ERROR))
 
 
-# Commands added with @main.command() (and in subgroups) get the translated help formatting.
+# Commands added with @main.command() and groups added with @main.group()
+# (and within them) get the translated help formatting without naming a class.
 AdvisorGroup.command_class = AdvisorCommand
+AdvisorGroup.group_class = type
 
 
 def rules_option(func: F) -> F:
