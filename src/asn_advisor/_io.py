@@ -33,6 +33,16 @@ def check_output(path: str | os.PathLike[str], *, inputs: Iterable[str | os.Path
     return target
 
 
+def _output_mode(target: Path) -> int:
+    """The permission bits for a new output file: the old file's, else 0666 less the umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and an atomic rename."""
     target = Path(path)
@@ -42,6 +52,10 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     payload = data.encode("utf-8") if isinstance(data, str) else data
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
+        # mkstemp creates the file private (0600); a report is written to be
+        # shared, so give it the mode a plain open() would (or keep the mode
+        # of the file it replaces).
+        os.chmod(temp, _output_mode(target))
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()

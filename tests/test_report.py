@@ -1,0 +1,283 @@
+"""Reports people read: HTML and Markdown, golden files, a real browser."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+from click.testing import CliRunner
+
+from asn_advisor import Advice, RulePack, advise, load_profile
+from asn_advisor.advice import Recommendation
+from asn_advisor.cli import main
+from asn_advisor.errors import ExitCode
+from asn_advisor.report import bands_from_pack, render_chart_svg, render_report
+
+from . import browser
+from .conftest import EXAMPLES, ROOT, SEEDS
+
+GOLDEN = ROOT / "tests" / "golden" / "report"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+COMPLETE = EXAMPLES / "contoh-lengkap.yaml"
+
+
+def _advice(pack: RulePack, name: str | Path, lang: str = "id") -> Advice:
+    path = EXAMPLES / f"{name}.yaml" if isinstance(name, str) else name
+    return advise(load_profile(path, rules=pack), pack, lang=lang)
+
+
+def _report(pack: RulePack, advice: Advice, fmt: str) -> str:
+    return render_report(advice, bands_from_pack(pack, advice.lang), fmt)
+
+
+class _TagChecker(HTMLParser):
+    """Fails on unbalanced tags and collects every URL-bearing attribute."""
+
+    VOID: ClassVar[set[str]] = {"meta", "br", "hr", "img", "link", "input", "rect", "line", "path", "circle"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.urls: list[str] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.urls += [v or "" for k, v in attrs if k in ("src", "href", "xlink:href", "action")]
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.urls += [v or "" for k, v in attrs if k in ("src", "href", "xlink:href", "action")]
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack[-1] == tag, f"unbalanced </{tag}>, open: {self.stack[-3:]}"
+        self.stack.pop()
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_markdown_report_matches_golden(pack: RulePack, seed: str) -> None:
+    """The Markdown report of each seed is pinned; UPDATE_GOLDEN=1 rewrites the files."""
+    text = _report(pack, _advice(pack, seed), "markdown")
+    golden = GOLDEN / f"{seed}.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+    assert golden.exists(), f"missing {golden}; run UPDATE_GOLDEN=1 pytest tests/test_report.py"
+    assert text == golden.read_text(encoding="utf-8")
+
+
+def test_english_markdown_report_matches_golden(pack: RulePack) -> None:
+    """An English report with every section filled (the complete synthetic example)."""
+    text = _report(pack, _advice(pack, COMPLETE, "en"), "markdown")
+    golden = GOLDEN / "contoh-lengkap.en.md"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+    assert "## Score" in text and "## Recommendations" in text and "Overall score: 71.3" in text
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_html_is_self_contained_balanced_and_deterministic(pack: RulePack, lang: str) -> None:
+    """No script, no network asset, balanced tags, an A4 print rule, same bytes twice."""
+    advice = _advice(pack, COMPLETE, lang)
+    page = _report(pack, advice, "html")
+    assert page == _report(pack, _advice(pack, COMPLETE, lang), "html")
+    checker = _TagChecker()
+    checker.feed(page)
+    checker.close()
+    assert checker.stack == []
+    assert "script" not in checker.tags
+    assert all(url.startswith("#") for url in checker.urls), checker.urls
+    assert not re.search(r"url\(|@import|https?://(?!www\.w3\.org/2000/svg)", page)
+    assert "@page { size: A4" in page and "@media print" in page
+    assert f'<html lang="{lang}">' in page
+    for rec in advice.recommendations:
+        assert f'data-recommendation="{rec.id}"' in page
+
+
+def test_chart_is_accessible_svg_with_band_zones(pack: RulePack) -> None:
+    """The chart is valid SVG with role=img, a title, a description naming every value, and a zone per band."""
+    advice = _advice(pack, COMPLETE, "en")
+    bands = bands_from_pack(pack, "en")
+    svg = render_chart_svg(advice, bands)
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.get("role") == "img"
+    assert root.find(f"{ns}title") is not None
+    desc = root.find(f"{ns}desc")
+    assert desc is not None and desc.text
+    for dim in advice.score.dimensions:
+        assert f"{dim.label}: {dim.score:.1f}" in desc.text
+    zones = [r for r in root.iter(f"{ns}rect") if r.get("class") == "zone"]
+    assert sorted(z.get("data-band") for z in zones) == sorted(b.id for b in bands)
+    texts = " ".join("".join(el.itertext()) for el in root.iter(f"{ns}text"))
+    assert "71.3" in texts and "Very high" in texts
+
+
+def test_chart_without_scores_says_no_data(pack: RulePack) -> None:
+    """A seed without indicators has no bars: every dimension says 'no data', none reads 0."""
+    advice = _advice(pack, "binjai", "en")
+    svg = render_chart_svg(advice, bands_from_pack(pack, "en"))
+    ET.fromstring(svg)
+    assert 'class="bar"' not in svg
+    assert svg.count(">no data<") == len(advice.score.dimensions)
+
+
+def test_untrusted_text_is_escaped(pack: RulePack, tmp_path: Path) -> None:
+    """A profile's text cannot inject markup into the HTML or the Markdown."""
+    source = COMPLETE.read_text(encoding="utf-8")
+    hostile = '<script>alert(1)</script> & "x" | *y*'
+    source = re.sub(r"(?m)^  name: .*$", "  name: " + json.dumps(hostile), source, count=1)
+    path = tmp_path / "hostile.yaml"
+    path.write_text(source, encoding="utf-8")
+    advice = _advice(pack, path)
+    page = _report(pack, advice, "html")
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;" in page
+    markdown = _report(pack, advice, "markdown")
+    assert "<script>" not in markdown and "\\| \\*y\\*" in markdown
+
+
+def _planned(advice: Advice) -> Advice:
+    """The advice as the plan feature will extend it: a phase per recommendation and a roadmap."""
+
+    class PlannedRecommendation(Recommendation):
+        phase: str
+
+    class PlannedAdvice(Advice):
+        recommendations: list[PlannedRecommendation]  # type: ignore[assignment]
+        roadmap: list[dict[str, Any]]
+
+    data = advice.model_dump()
+    for index, rec in enumerate(data["recommendations"]):
+        rec["phase"] = "segera" if index < 2 else "lanjutan"
+    ids = [r["id"] for r in data["recommendations"]]
+    data["roadmap"] = [
+        {"phase": "segera", "label": "Tahap 1: 0-3 bulan", "recommendations": ids[:2], "months": 3},
+        {"phase": "lanjutan", "label": "Tahap 2: 3-12 bulan", "recommendations": ids[2:]},
+    ]
+    return PlannedAdvice.model_validate(data)
+
+
+def test_roadmap_and_phases_are_shown_when_the_advice_has_them(pack: RulePack) -> None:
+    """With the plan feature's attributes the report gains a roadmap; without them it has none."""
+    advice = _advice(pack, COMPLETE)
+    plain = _report(pack, advice, "markdown")
+    assert "## Peta jalan" not in plain and "**Tahap:**" not in plain
+    planned = _planned(advice)
+    for fmt in ("markdown", "html"):
+        text = _report(pack, planned, fmt)
+        assert "Peta jalan" in text and "Tahap 1: 0-3 bulan" in text and "Tahap 2: 3-12 bulan" in text
+        assert advice.recommendations[0].title in text
+    assert "**Tahap:** segera" in _report(pack, planned, "markdown")
+
+
+def test_cli_report_writes_html_and_markdown_by_extension(runner: CliRunner, tmp_path: Path) -> None:
+    """-o FILE.html writes HTML, -o FILE.md writes Markdown; the file is not overwritten without --force."""
+    html_file, md_file = tmp_path / "laporan.html", tmp_path / "laporan.md"
+    result = runner.invoke(main, ["report", str(COMPLETE), "-o", str(html_file)])
+    assert result.exit_code == 0, result.output
+    assert html_file.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    result = runner.invoke(main, ["report", str(COMPLETE), "-o", str(md_file), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert md_file.read_text(encoding="utf-8").startswith("# Program evaluation and improvement report")
+    again = runner.invoke(main, ["report", str(COMPLETE), "-o", str(html_file)])
+    assert again.exit_code == ExitCode.OUTPUT and "--force" in again.output
+    assert runner.invoke(main, ["report", str(COMPLETE), "-o", str(html_file), "--force"]).exit_code == 0
+    # Written atomically but readable by others, as a file saved by any program (not mkstemp's 0600).
+    umask = os.umask(0)
+    os.umask(umask)
+    assert html_file.stat().st_mode & 0o777 == 0o666 & ~umask
+    bad = runner.invoke(main, ["report", str(COMPLETE), "-o", str(tmp_path / "laporan.pdf")])
+    assert bad.exit_code == ExitCode.OUTPUT and "Traceback" not in bad.output
+
+
+def test_cli_report_reads_a_saved_advice(runner: CliRunner, tmp_path: Path) -> None:
+    """An advice saved as JSON gives the same report as the profile; another language is refused."""
+    saved = tmp_path / "saran.json"
+    assert runner.invoke(main, ["advise", str(COMPLETE), "--format", "json", "-o", str(saved)]).exit_code == 0
+    from_json = runner.invoke(main, ["report", str(saved)])
+    from_profile = runner.invoke(main, ["report", str(COMPLETE)])
+    assert from_json.exit_code == 0, from_json.output
+    assert from_json.output == from_profile.output
+    other_pack = json.loads(saved.read_text(encoding="utf-8"))
+    other_pack["pack"]["version"] = "1999.1"
+    (tmp_path / "lain.json").write_text(json.dumps(other_pack), encoding="utf-8")
+    warned = runner.invoke(main, ["report", str(tmp_path / "lain.json")])
+    assert warned.exit_code == 0 and "peringatan: saran ini dibuat dengan paket nasional 1999.1" in warned.output
+    mismatch = runner.invoke(main, ["report", str(saved), "--lang", "en"])
+    assert mismatch.exit_code == ExitCode.ERROR and "Traceback" not in mismatch.output
+    broken = tmp_path / "rusak.json"
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    data["score"]["coverage"] = "banyak"
+    broken.write_text(json.dumps(data), encoding="utf-8")
+    result = runner.invoke(main, ["report", str(broken)])
+    assert result.exit_code == ExitCode.ERROR and "E103" in result.output and "Traceback" not in result.output
+
+
+# ---------------------------------------------------------------------------
+# A real browser: the page as people see it, and as it prints.
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Any:
+    if not browser.available():
+        pytest.skip("Debian's chromium and chromium-driver are not installed (.ci/run installs them)")
+    session = browser.Browser()
+    yield session
+    session.close()
+
+
+_PAGE_STATE = """
+const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+const chart = document.querySelector('svg.chart');
+const box = chart ? chart.getBoundingClientRect() : null;
+return {
+  text: document.body.innerText,
+  overall: document.getElementById('overall-score').innerText,
+  chart: chart ? {role: chart.getAttribute('role'), width: box.width, height: box.height,
+                  rows: chart.querySelectorAll('g.dimension').length,
+                  zones: chart.querySelectorAll('rect.zone').length} : null,
+  recommendations: Array.from(document.querySelectorAll('[data-recommendation]'))
+      .map(el => ({id: el.dataset.recommendation, visible: visible(el), text: el.innerText})),
+};
+"""
+
+
+@pytest.mark.parametrize("name", [*SEEDS, "contoh-lengkap"])
+def test_report_displays_in_chromium(chromium: Any, pack: RulePack, tmp_path: Path, name: str) -> None:
+    """Chromium shows the score, the chart and every recommendation; the page prints on A4."""
+    advice = _advice(pack, name)
+    page = tmp_path / f"{name}.html"
+    page.write_text(_report(pack, advice, "html"), encoding="utf-8")
+    chromium.open(page)
+    state = chromium.script(_PAGE_STATE)
+    if advice.score.overall is None:
+        assert state["overall"] == "belum dapat dihitung (data kurang)"
+    else:
+        assert state["overall"] == f"{advice.score.overall:.1f}"
+        assert advice.score.band_label in state["text"]
+    chart = state["chart"]
+    assert chart is not None and chart["role"] == "img"
+    assert chart["width"] > 300 and chart["height"] > 150
+    assert chart["rows"] == len(advice.score.dimensions) and chart["zones"] == len(pack.scoring.bands)
+    shown = {r["id"]: r for r in state["recommendations"]}
+    assert list(shown) == [r.id for r in advice.recommendations]
+    for rec in advice.recommendations:
+        assert shown[rec.id]["visible"], rec.id
+        assert rec.title in shown[rec.id]["text"]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    chromium.screenshot(ARTIFACTS / f"report-{name}.png")
+    pdf = chromium.print_pdf()
+    assert pdf.startswith(b"%PDF")
+    # A4 is 595.92 x 841.92 points; Chromium writes the MediaBox of every page.
+    sizes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
+    assert sizes and all(abs(float(w) - 595.92) < 1 and abs(float(h) - 841.92) < 1 for w, h in sizes)
+    (ARTIFACTS / f"report-{name}.pdf").write_bytes(pdf)
