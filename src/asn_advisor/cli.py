@@ -210,16 +210,27 @@ def rules_group() -> None:
 @rules_group.command("check")
 @click.argument("pack", required=False, type=click.Path(path_type=str))
 @lang_option
-def rules_check(pack: str | None, lang: str | None) -> None:
-    """Load PACK (default: the shipped pack) and report every problem.
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 4). / Peringatan juga dianggap gagal.")
+@click.option("--ignore", "ignore", multiple=True, metavar="CODE", help="Skip a check, by code (W403) or name (shadowed-rule). / Lewati pemeriksaan.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format. / Format keluaran.")
+def rules_check(pack: str | None, lang: str | None, strict: bool, ignore: tuple[str, ...], fmt: str) -> None:
+    """Report every problem of PACK (default: the shipped pack): errors, then lint warnings.
 
-    / Periksa paket aturan dan laporkan setiap masalah.
+    Each line reads 'file:line:column: [error|warning] CODE message (hint)',
+    sorted by file and position.  Exit code 0 when there is no error, 4 when
+    there are errors (or warnings with --strict), 3 when a file cannot be read.
+
+    / Laporkan setiap masalah paket aturan: galat, lalu peringatan. Kode keluar
+    0 bila tidak ada galat, 4 bila ada galat (atau peringatan dengan --strict).
     """
+    from .authoring import check_pack
+
     chosen = resolve_lang(lang)
-    loaded = load_rules(pack) if pack else load_rules()
-    for warning in loaded.warnings:
-        _print_problem(warning, chosen)
-    click.echo(t("pack.ok", chosen, pack=loaded.id, version=loaded.version))
+    report = check_pack(pack, lang=chosen, ignore=ignore)
+    click.echo(report.render(fmt, chosen), nl=False)
+    failed = report.errors > 0 or (strict and report.warnings > 0)
+    if failed:
+        click.get_current_context().exit(int(ExitCode.RULES))
 
 
 def run() -> None:  # pragma: no cover - console entry for python -m

@@ -74,6 +74,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{errors} galat, {warnings} peringatan",
         "en": "{errors} error(s), {warnings} warning(s)",
     },
+    # --- authoring (issue 4) ---
+    "lint.never_true": {"id": "kondisi aturan {rule!r} tidak pernah bisa benar, jadi aturan ini tidak pernah berlaku", "en": "the condition of rule {rule!r} can never be true, so the rule never fires"},
+    "lint.never_true.hint": {"id": "periksa ambang dan kata 'dan'/'atau'", "en": "check the thresholds and 'and'/'or'"},
+    "lint.out_of_range": {
+        "id": "ambang {value} berada di luar rentang {low}..{high} yang dibandingkan (aturan {rule!r}), jadi perbandingan ini {verdict}",
+        "en": "threshold {value} is outside the range {low}..{high} of what it is compared with (rule {rule!r}), so the comparison is {verdict}",
+    },
+    "lint.out_of_range.hint": {"id": "persen dan rating ditulis pada skala 0..100", "en": "percentages and ratings are written on 0..100"},
+    "lint.always_true": {"id": "selalu benar", "en": "always true"},
+    "lint.always_false": {"id": "tidak pernah benar", "en": "never true"},
+    "lint.shadowed": {
+        "id": "aturan {rule!r} tertutup oleh aturan {other!r} ({where}): setiap kali {rule!r} berlaku, {other!r} juga berlaku dengan hasil yang sama atau lebih kuat",
+        "en": "rule {rule!r} is shadowed by rule {other!r} ({where}): whenever {rule!r} fires, {other!r} fires too with the same or a stronger result",
+    },
+    "lint.shadowed.hint": {"id": "hapus aturan ini, atau bedakan hasil atau bobotnya dari {other!r}", "en": "remove this rule, or make its result or weight differ from {other!r}"},
+    "lint.duplicate": {"id": "aturan {rule!r} sama dengan aturan {other!r} ({where}): kondisi dan hasilnya sama", "en": "rule {rule!r} duplicates rule {other!r} ({where}): same condition, same result"},
+    "lint.duplicate.hint": {"id": "hapus salah satunya", "en": "remove one of them"},
+    "lint.unaddressed": {"id": "temuan {finding!r} tidak dijawab aturan rekomendasi mana pun", "en": "finding {finding!r} is addressed by no recommendation rule"},
+    "lint.unaddressed.hint": {"id": "tambahkan aturan recommend dengan when: has({finding})", "en": "add a recommend rule with when: has({finding})"},
+    "lint.unreachable": {"id": "rekomendasi {recommendation!r} tidak dapat dihasilkan aturan mana pun", "en": "recommendation {recommendation!r} cannot be produced by any rule"},
+    "lint.unreachable.hint": {"id": "sebutkan di recommend: sebuah aturan, atau hapus dari katalog", "en": "name it in a rule's recommend:, or remove it from the catalog"},
+    "lint.translation": {"id": "{field} dari {item!r} tidak punya teks bahasa {language!r}", "en": "the {field} of {item!r} has no {language!r} text"},
+    "lint.translation.hint": {"id": "tulis {id: teks Indonesia, en: English text}", "en": "write {id: Indonesian text, en: English text}"},
+    "lint.escalation_never": {"id": "escalate ke-{index} aturan {rule!r} tidak pernah berlaku bersama kondisi aturannya", "en": "escalation {index} of rule {rule!r} can never hold together with the rule's condition"},
+    "lint.escalation_never.hint": {"id": "ambang escalate harus lebih ketat daripada when", "en": "an escalation's threshold must be stricter than the rule's when"},
+    "lint.escalation_shadowed": {"id": "escalate ke-{index} aturan {rule!r} tidak pernah dipakai: escalate sebelumnya sudah cocok setiap kali yang ini cocok", "en": "escalation {index} of rule {rule!r} is never used: an earlier one already matches whenever it does"},
+    "lint.escalation_shadowed.hint": {"id": "entri pertama yang cocok yang berlaku; tulis ambang paling ketat lebih dulu", "en": "the first matching entry wins; list the strictest threshold first"},
+    "check.summary": {"id": "{pack}: {errors} galat, {warnings} peringatan.", "en": "{pack}: {errors} error(s), {warnings} warning(s)."},
+    "check.strict": {"id": "--strict: peringatan dihitung sebagai kegagalan.", "en": "--strict: warnings count as failures."},
 }
 
 
