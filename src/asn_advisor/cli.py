@@ -233,6 +233,37 @@ def rules_check(pack: str | None, lang: str | None, strict: bool, ignore: tuple[
         click.get_current_context().exit(int(ExitCode.RULES))
 
 
+# --- authoring (issue 4) ---
+
+
+@rules_group.command("test")
+@click.argument("pack", required=False, type=click.Path(path_type=str))
+@lang_option
+@click.option("-k", "only", default=None, metavar="TEXT", help="Run only cases whose name contains TEXT. / Hanya kasus yang namanya memuat TEXT.")
+@click.option("--require-coverage", is_flag=True, help="Fail (exit 7) when a rule of the pack is fired by no case. / Gagal bila ada aturan yang tidak diuji.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format. / Format keluaran.")
+def rules_test(pack: str | None, lang: str | None, only: str | None, require_coverage: bool, fmt: str) -> None:
+    """Run the test cases of PACK (its pack.yaml 'tests:') and report coverage.
+
+    Exit code 0 when every case passes, 7 when one fails (or, with
+    --require-coverage, when a rule is fired by no case), 4 when the pack
+    itself is invalid.
+
+    / Jalankan kasus uji paket dan laporkan cakupan aturan. Kode keluar 0 bila
+    semua lulus, 7 bila ada yang gagal, 4 bila paketnya tidak sah.
+    """
+    from .casetest import run_tests
+
+    chosen = resolve_lang(lang)
+    loaded = load_pack(pack)
+    if not loaded.test_files:
+        click.echo(t("test.no_files", chosen), err=True)
+    report = run_tests(loaded, lang=chosen, only=only)
+    click.echo(report.render(fmt, chosen), nl=False)
+    if report.failed or (require_coverage and report.uncovered) or not loaded.test_files:
+        click.get_current_context().exit(int(ExitCode.TEST_FAILED))
+
+
 def run() -> None:  # pragma: no cover - console entry for python -m
     sys.exit(main())
 
