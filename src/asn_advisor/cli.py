@@ -264,6 +264,47 @@ def rules_test(pack: str | None, lang: str | None, only: str | None, require_cov
         click.get_current_context().exit(int(ExitCode.TEST_FAILED))
 
 
+@rules_group.command("init")
+@click.argument("name")
+@click.option("--dir", "directory", type=click.Path(path_type=str), default=None, help="Where to create the pack (default: ./NAME). / Lokasi paket.")
+@lang_option
+def rules_init(name: str, directory: str | None, lang: str | None) -> None:
+    """Create a regional pack NAME that extends the national pack, with Indonesian comments and a first test case.
+
+    / Buat paket aturan daerah NAME yang mewarisi paket nasional.
+    """
+    from .authoring import init_pack
+
+    chosen = resolve_lang(lang)
+    target = directory or name
+    for path in init_pack(target, name):
+        click.echo(t("output.written", chosen, path=path), err=True)
+    click.echo(t("init.done", chosen, name=name, path=target))
+
+
+@main.command("schema")
+@click.argument("name", type=click.Choice(["rules", "profile", "advice", "tests"]), default="advice")
+@click.option("--write", "write_dir", type=click.Path(file_okay=False, path_type=str), default=None, help="Write all four schemas as DIR/NAME.schema.json. / Tulis keempat skema ke DIR.")
+@lang_option
+def schema_command(name: str, write_dir: str | None, lang: str | None) -> None:
+    """Print the JSON Schema of rule files, profiles, the advice (JSON output) or test cases.
+
+    / Cetak JSON Schema berkas aturan, profil, keluaran saran, atau kasus uji.
+    """
+    from .schema import SCHEMAS, schema_text
+
+    chosen = resolve_lang(lang)
+    if write_dir is None:
+        click.echo(schema_text(name), nl=False)
+        return
+    target = Path(write_dir)
+    if not target.is_dir():
+        raise AdvisorError(t("schema.no_dir", chosen), location=None, hint=write_dir)
+    for each in SCHEMAS:
+        write_atomic(target / f"{each}.schema.json", schema_text(each))
+        click.echo(t("output.written", chosen, path=str(target / f"{each}.schema.json")), err=True)
+
+
 def run() -> None:  # pragma: no cover - console entry for python -m
     sys.exit(main())
 

@@ -124,6 +124,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "test.band": {"id": "kategori diharapkan {expected}, ternyata {got}", "en": "band was expected to be {expected}, got {got}"},
     "test.no_cases": {"id": "berkas kasus uji harus berisi cases: berupa daftar", "en": "a test case file must hold cases: as a list"},
     "test.no_files": {"id": "paket ini tidak punya berkas kasus uji (tambahkan tests: [uji/*.yaml] di pack.yaml)", "en": "this pack has no test case files (add tests: [uji/*.yaml] to pack.yaml)"},
+    "schema.no_dir": {"id": "direktori tujuan skema tidak ada", "en": "the schema target directory does not exist"},
+    "init.bad_name": {"id": "nama paket harus huruf kecil, angka dan tanda -", "en": "a pack name is lowercase letters, digits and '-'"},
+    "init.exists": {"id": "direktori sudah ada dan tidak kosong", "en": "the directory exists and is not empty"},
+    "init.done": {
+        "id": "Paket {name} dibuat di {path}. Berikutnya: asn-advisor rules check {path} && asn-advisor rules test {path}",
+        "en": "Pack {name} created in {path}. Next: asn-advisor rules check {path} && asn-advisor rules test {path}",
+    },
 }
 
 

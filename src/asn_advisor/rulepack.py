@@ -180,7 +180,7 @@ class RecommendRule(_Model):
     because: TextField | None = None
     source: str | None = None
 
-    @field_validator("recommend", mode="before")
+    @field_validator("recommend", mode="before", json_schema_input_type=str | list[str])
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
