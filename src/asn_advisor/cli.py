@@ -282,6 +282,25 @@ def rules_init(name: str, directory: str | None, lang: str | None) -> None:
     click.echo(t("init.done", chosen, name=name, path=target))
 
 
+@rules_group.command("diff")
+@click.argument("old", type=click.Path(path_type=str))
+@click.argument("new", type=click.Path(path_type=str))
+@click.option("--profiles", "profiles", required=True, type=click.Path(file_okay=False, path_type=str), help="Directory of profiles to compare on. / Direktori profil.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True, help="Output format. / Format keluaran.")
+@lang_option
+def rules_diff(old: str, new: str, profiles: str, fmt: str, lang: str | None) -> None:
+    """Show, profile by profile, which scores, findings and recommendations change from pack OLD to pack NEW.
+
+    / Tampilkan per profil perubahan skor, temuan dan rekomendasi dari paket OLD ke NEW.
+    """
+    from .packdiff import diff_packs, render_diff
+
+    chosen = resolve_lang(lang)
+    old_pack, new_pack = load_rules(old), load_rules(new)
+    diffs = diff_packs(old_pack, new_pack, Path(profiles), lang=chosen)
+    click.echo(render_diff(diffs, old_pack, new_pack, fmt, chosen), nl=False)
+
+
 @main.command("schema")
 @click.argument("name", type=click.Choice(["rules", "profile", "advice", "tests"]), default="advice")
 @click.option("--write", "write_dir", type=click.Path(file_okay=False, path_type=str), default=None, help="Write all four schemas as DIR/NAME.schema.json. / Tulis keempat skema ke DIR.")

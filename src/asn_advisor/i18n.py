@@ -131,6 +131,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Paket {name} dibuat di {path}. Berikutnya: asn-advisor rules check {path} && asn-advisor rules test {path}",
         "en": "Pack {name} created in {path}. Next: asn-advisor rules check {path} && asn-advisor rules test {path}",
     },
+    "diff.title": {"id": "Perubahan saran antarpaket", "en": "Advice changes between packs"},
+    "diff.no_dir": {"id": "--profiles harus berupa direktori berisi profil", "en": "--profiles must be a directory of profiles"},
+    "diff.error_old": {"id": "tidak dapat dinilai dengan paket lama", "en": "cannot be advised with the old pack"},
+    "diff.error_new": {"id": "tidak dapat dinilai dengan paket baru", "en": "cannot be advised with the new pack"},
+    "diff.added": {"id": "baru muncul", "en": "added"},
+    "diff.removed": {"id": "hilang", "en": "removed"},
+    "diff.changed": {"id": "berubah", "en": "changed"},
+    "diff.rank": {"id": "peringkat", "en": "rank"},
+    "diff.recommendation": {"id": "Rekomendasi", "en": "Recommendation"},
+    "diff.summary": {"id": "{changed} dari {total} profil berubah.", "en": "{changed} of {total} profile(s) change."},
 }
 
 
