@@ -304,6 +304,10 @@ def run_tests(pack: RulePack, *, lang: str = "id", only: str | None = None) -> T
             report.results.append(result)
     own = sorted(pack.own_rules)
     report.total_rules = len(own)
-    report.uncovered = [(rid, pack.locations[rid]) for rid in own if rid not in fired and rid in pack.locations]
+    for rid in own:
+        if rid in fired or rid not in pack.locations:
+            continue
+        override = pack.origins.get(("override", rid))  # an overridden rule is shown where this pack changes it
+        report.uncovered.append((rid, override[0].locate(override[1], key=True) if override else pack.locations[rid]))
     report.problems.sort(key=Problem.sort_key)
     return report
