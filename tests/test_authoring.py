@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import textwrap
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from asn_advisor.casetest import run_tests
 from asn_advisor.cli import main
 from asn_advisor.errors import ExitCode
 from asn_advisor.i18n import MESSAGES
-from asn_advisor.lint import CHECKS, lint
+from asn_advisor.lint import CHECKS, lint, reference_markdown
 from asn_advisor.schema import SCHEMAS, schema_text
 
 from .conftest import EXAMPLES, ROOT
@@ -246,7 +247,20 @@ def test_every_check_documents_pass_and_fail() -> None:
     guide = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
     for code, check in CHECKS.items():
         assert check.code == code and "PASS::" in check.doc and "FAIL::" in check.doc, code
-        assert code in guide and check.name in guide, code
+        assert re.fullmatch(r"W4\d\d", code) and re.fullmatch(r"[a-z]+(-[a-z]+)*", check.name), code
+    assert guide.endswith(reference_markdown()), "regenerate the lint reference at the end of docs/authoring.md from lint.reference_markdown()"
+
+
+def test_rating_scale_threshold(tmp_path: Path) -> None:
+    """A rating compared with a 1-4/1-5 scale value is flagged with the 0..100 equivalents."""
+    files = dict(REGIONAL)
+    files["aturan.yaml"] = "derive:\n  - {id: a, finding: low_satisfaction, when: satisfaction < 3.06}\n"
+    files["uji/kasus.yaml"] = "cases: []\n"
+    problems = lint(load_rules(write(tmp_path / "p", files), display="p"), lang="en")
+    scale = [p for p in problems if p.code == "W408"]
+    assert [(p.location.line, p.location.column) for p in scale] == [(2, 61)]
+    assert "76.5" in (scale[0].hint or "")
+    assert any(p.code == "W403" and "kepuasan-rendah" in p.message for p in problems)  # and the national rule covers it
 
 
 # ---------------------------------------------------------------- rules test

@@ -101,6 +101,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lint.escalation_never.hint": {"id": "ambang escalate harus lebih ketat daripada when", "en": "an escalation's threshold must be stricter than the rule's when"},
     "lint.escalation_shadowed": {"id": "escalate ke-{index} aturan {rule!r} tidak pernah dipakai: escalate sebelumnya sudah cocok setiap kali yang ini cocok", "en": "escalation {index} of rule {rule!r} is never used: an earlier one already matches whenever it does"},
     "lint.escalation_shadowed.hint": {"id": "entri pertama yang cocok yang berlaku; tulis ambang paling ketat lebih dulu", "en": "the first matching entry wins; list the strictest threshold first"},
+    "lint.rating_scale": {
+        "id": "rating {name} dibandingkan dengan {value} pada aturan {rule!r}, padahal rating dinormalisasi ke 0..100",
+        "en": "rating {name} is compared with {value} in rule {rule!r}, but ratings are normalized to 0..100",
+    },
+    "lint.rating_scale.hint": {"id": "pada skala 1-4 itu {four}, pada skala 1-5 itu {five}", "en": "on a 1-4 scale that is {four}, on a 1-5 scale {five}"},
     "check.summary": {"id": "{pack}: {errors} galat, {warnings} peringatan.", "en": "{pack}: {errors} error(s), {warnings} warning(s)."},
     "check.strict": {"id": "--strict: peringatan dihitung sebagai kegagalan.", "en": "--strict: warnings count as failures."},
     "test.ok": {"id": "LULUS", "en": "PASS"},

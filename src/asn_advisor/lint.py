@@ -113,8 +113,8 @@ def never_true(ctx: Context) -> Iterator[Problem]:
     """A rule's condition can never be true, so the rule never fires.
 
     Value ranges are compared, not text: each indicator's range from the pack
-    (a percentage is 0..100) counts, and so does missing data (``missing(x)``
-    and ``x < 30`` cannot both hold).
+    (a percentage is 0..100) counts, and so does missing data (`missing(x)`
+    and `x < 30` cannot both hold).
 
     PASS::
 
@@ -139,7 +139,7 @@ def never_true(ctx: Context) -> Iterator[Problem]:
 def out_of_range(ctx: Context) -> Iterator[Problem]:
     """A threshold lies outside the range of what it is compared with.
 
-    The range of an indicator comes from the pack (``min``/``max``; 0..100 for
+    The range of an indicator comes from the pack (`min`/`max`; 0..100 for
     percentages and ratings, which are normalized to 0..100); sums and other
     arithmetic get the range of their parts.  Such a comparison is always
     true or never true, which is rarely what was meant (a rating written on
@@ -338,7 +338,7 @@ def missing_translation(ctx: Context) -> Iterator[Problem]:
 
 @_register("W407", "unused-escalation")
 def unused_escalation(ctx: Context) -> Iterator[Problem]:
-    """An ``escalate`` entry never applies.
+    """An `escalate` entry never applies.
 
     Either it cannot hold together with the rule's own condition, or an
     earlier entry already matches whenever it does (the first matching entry
@@ -378,7 +378,64 @@ def unused_escalation(ctx: Context) -> Iterator[Problem]:
             earlier.append(own)
 
 
+@_register("W408", "rating-scale")
+def rating_scale(ctx: Context) -> Iterator[Problem]:
+    """A rating is compared with a threshold that looks written on its 1-4 or 1-5 scale.
+
+    Ratings are normalized to 0..100 when a profile is loaded (3.2 on 1-4
+    becomes 80), so a threshold of 5 or less is almost certainly a scale
+    value.  Write the 0..100 equivalent (`3.06 x 25 = 76.5`).
+
+    PASS::
+
+        when: satisfaction < 76.61
+
+    FAIL::
+
+        when: satisfaction < 3.06
+    """
+    ratings = {name for name, spec in ctx.pack.indicators.items() if spec.type == "rating"}
+    for rule in ctx.rules():
+        trees: list[tuple[str, tuple[Any, ...], Node]] = [("when", (), rule.condition.tree)]
+        if isinstance(rule, CompiledDerive):
+            trees += [("escalate", (j, "when"), c.tree) for j, (c, _) in enumerate(rule.escalations)]
+        for kind, sub, tree in trees:
+            for node in _walk(tree):
+                if not isinstance(node, Compare) or node.op in ("in", "not in"):
+                    continue
+                pairs = ((node.left, node.right), (node.right, node.left))
+                for name, literal in pairs:
+                    if isinstance(name, Name) and name.name in ratings and isinstance(literal, Literal) and not isinstance(literal.value, bool | str) and 0 < float(literal.value) <= 5:
+                        yield _warn(
+                            ctx.locate(kind, rule.id, *sub, offset=literal.start),
+                            "W408",
+                            t("lint.rating_scale", ctx.lang, name=name.name, value=f"{float(literal.value):g}", rule=rule.id),
+                            t("lint.rating_scale.hint", ctx.lang, four=f"{float(literal.value) * 25:g}", five=f"{float(literal.value) * 20:g}"),
+                        )
+
+
 # ---------------------------------------------------------------- entry point
+
+
+def reference_markdown() -> str:
+    """The lint reference of docs/authoring.md, generated from the checks' docstrings."""
+    import textwrap
+
+    parts: list[str] = []
+    for code in sorted(CHECKS):
+        check = CHECKS[code]
+        summary, _, body = check.doc.partition("\n")
+        text = textwrap.dedent(body).strip("\n")
+        blocks: list[str] = []
+        for chunk in text.split("\n\n"):
+            stripped = chunk.strip("\n")
+            if stripped.startswith("    "):
+                blocks.append("```yaml\n" + textwrap.dedent(stripped) + "\n```")
+            else:
+                blocks.append(stripped.replace("::", ":"))
+        parts.append(f"### {code} `{check.name}`\n\n{summary.strip()}\n\n" + "\n\n".join(blocks) + "\n")
+    return "\n".join(parts)
+
 
 
 def lint(pack: RulePack, *, lang: str = "id", ignore: Iterable[str] = ()) -> list[Problem]:
