@@ -146,10 +146,13 @@ def _subdocument(doc: Document, prefix: tuple[Any, ...], data: Any) -> Document:
     """A view of the part of ``doc`` under ``prefix``, so that its problems keep their real lines."""
     size = len(prefix)
     sub = Document(data=data, file=doc.file)
-    for source, target in ((doc.value_marks, sub.value_marks), (doc.key_marks, sub.key_marks), (doc.scalar_styles, sub.scalar_styles)):
-        for path, mark in source.items():
+    for marks, target in ((doc.value_marks, sub.value_marks), (doc.key_marks, sub.key_marks)):
+        for path, mark in marks.items():
             if path[:size] == prefix:
-                target[path[size:]] = mark  # type: ignore[index]
+                target[path[size:]] = mark
+    for path, style in doc.scalar_styles.items():
+        if path[:size] == prefix:
+            sub.scalar_styles[path[size:]] = style
     if () not in sub.value_marks:
         sub.value_marks[()] = doc.value_marks.get(prefix, (1, 1))
     return sub

@@ -239,22 +239,22 @@ def shadowed_rule(ctx: Context) -> Iterator[Problem]:
             yield from _shadow_problem(ctx, rule, other, mine, theirs, same_outputs=(set(rule.rule.recommend), set(rule.addresses), rule.rule.weight) == (set(other.rule.recommend), set(other.addresses), other.rule.weight))
             break
     derives = list(ctx.pack.derive_rules)
-    for rule in derives:
-        mine = ctx.ranges(rule.id, rule.condition.tree)
+    for derive in derives:
+        mine = ctx.ranges(derive.id, derive.condition.tree)
         if not mine:
             continue
-        highest = max([SEVERITY_RANK[rule.rule.severity], *(SEVERITY_RANK[s] for _, s in rule.escalations)])
-        for other in derives:
-            if other is rule or other.rule.finding != rule.rule.finding:
+        highest = max([SEVERITY_RANK[derive.rule.severity], *(SEVERITY_RANK[s] for _, s in derive.escalations)])
+        for base in derives:
+            if base is derive or base.rule.finding != derive.rule.finding:
                 continue
-            lowest = min([SEVERITY_RANK[other.rule.severity], *(SEVERITY_RANK[s] for _, s in other.escalations)])
+            lowest = min([SEVERITY_RANK[base.rule.severity], *(SEVERITY_RANK[s] for _, s in base.escalations)])
             if highest > lowest:
                 continue
-            theirs = ctx.ranges(other.id, other.condition.tree)
+            theirs = ctx.ranges(base.id, base.condition.tree)
             if theirs is None or not implies(mine, theirs):
                 continue
-            same = rule.rule.severity == other.rule.severity and not rule.escalations and not other.escalations
-            yield from _shadow_problem(ctx, rule, other, mine, theirs, same_outputs=same)
+            same = derive.rule.severity == base.rule.severity and not derive.escalations and not base.escalations
+            yield from _shadow_problem(ctx, derive, base, mine, theirs, same_outputs=same)
             break
 
 

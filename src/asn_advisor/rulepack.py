@@ -953,19 +953,19 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
             origins[(kind, key)] = (source.doc, path)
     if scoring_source is not None:
         origins[("scoring", "")] = (scoring_source.doc, ("scoring",))
-    for kind, entries in (("derive", derive), ("recommend", recommend)):
-        for source, i, rule in entries:
-            origins[("rule", rule.id)] = (source.doc, (kind, i))
-            when_source, when_path = at.get(("when", rule.id), (source, (kind, i, "when")))
-            origins[("when", rule.id)] = (when_source.doc, when_path)
-            if kind == "derive":
-                esc_source, esc_path = at.get(("escalate", rule.id), (source, (kind, i, "escalate")))
-                origins[("escalate", rule.id)] = (esc_source.doc, esc_path)
+    placed: list[tuple[str, _Source, int, str]] = [("derive", s, i, r.id) for s, i, r in derive] + [("recommend", s, i, r.id) for s, i, r in recommend]
+    for kind, source, i, rule_id in placed:
+        origins[("rule", rule_id)] = (source.doc, (kind, i))
+        when_source, when_path = at.get(("when", rule_id), (source, (kind, i, "when")))
+        origins[("when", rule_id)] = (when_source.doc, when_path)
+        if kind == "derive":
+            esc_source, esc_path = at.get(("escalate", rule_id), (source, (kind, i, "escalate")))
+            origins[("escalate", rule_id)] = (esc_source.doc, esc_path)
     for (kind, key), (source, path) in at.items():
         if kind == "override":
             origins[("override", key)] = (source.doc, path)
     own_files = frozenset(source.doc.file for source in sources if not source.inherited)
-    own_rules = {rule.id for source, _, rule in [*derive, *recommend] if not source.inherited}
+    own_rules = {rule_id for _, source, _, rule_id in placed if not source.inherited}
     own_rules |= {key for (kind, key), (source, _) in at.items() if kind == "override" and not source.inherited}
     digest = hashlib.sha256()
     for source in sources:
@@ -1049,9 +1049,10 @@ def _apply_overrides(
         if override.scoring is not None:
             scoring = _updated(scoring, override.scoring)
         rules: dict[str, tuple[list[Any], int]] = {}
-        for entries in (derive, recommend):
-            for index, (_, _, rule) in enumerate(entries):
-                rules[rule.id] = (entries, index)
+        for index, (_, _, derive_rule) in enumerate(derive):
+            rules[derive_rule.id] = (derive, index)
+        for index, (_, _, recommend_rule) in enumerate(recommend):
+            rules[recommend_rule.id] = (recommend, index)
         for rule_id, change in override.rules.items():
             path = ("override", "rules", rule_id)
             if rule_id not in rules:
@@ -1076,15 +1077,15 @@ def _apply_overrides(
                 at[("escalate", rule_id)] = (source, (*path, "escalate"))
     for source, pf in parsed:
         for j, rule_id in enumerate(pf.disable or []):
-            position = next((k for k, (_, _, rule) in enumerate(derive) if rule.id == rule_id), None)
-            if position is not None:
-                del derive[position]
+            at_derive = next((k for k, (_, _, rule) in enumerate(derive) if rule.id == rule_id), None)
+            if at_derive is not None:
+                del derive[at_derive]
                 continue
-            position = next((k for k, (_, _, rule) in enumerate(recommend) if rule.id == rule_id), None)
-            if position is not None:
-                del recommend[position]
+            at_recommend = next((k for k, (_, _, rec) in enumerate(recommend) if rec.id == rule_id), None)
+            if at_recommend is not None:
+                del recommend[at_recommend]
                 continue
-            close = suggest(rule_id, [rule.id for _, _, rule in [*derive, *recommend]])
+            close = suggest(rule_id, [d.id for _, _, d in derive] + [r.id for _, _, r in recommend])
             out.add(source.doc.locate(("disable", j)), f"cannot disable unknown rule {rule_id!r}", "E111", hint=f"did you mean {close!r}?" if close else None)
     return scoring, at
 
