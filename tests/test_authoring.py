@@ -184,6 +184,24 @@ def test_never_true_and_out_of_range_compare_ranges(tmp_path: Path) -> None:
     assert ("W401", 9) not in codes and ("W402", 9) not in codes
 
 
+def test_dimension_caps_are_linted(tmp_path: Path) -> None:
+    """A cap whose condition never holds, or compares out of range, is flagged at the cap."""
+    codes = lint_codes(
+        tmp_path,
+        """
+        dimensions:
+          ekstra:
+            label: {id: Ekstra, en: Extra}
+            weight: 5
+            source: uji
+            metrics: [{indicator: online_share, primary: true}]
+            caps:
+              - {when: online_share > 120, max: 50}
+        """,
+    )
+    assert ("W401", 8) in codes and ("W402", 8) in codes
+
+
 def test_shadowed_duplicate_unaddressed_unreachable_translation_escalation(tmp_path: Path) -> None:
     """Each remaining check reports its case at the right line."""
     codes = lint_codes(
@@ -318,15 +336,54 @@ def test_init_scaffold_passes_check_and_test(runner: CliRunner, tmp_path: Path) 
 
 
 def test_diff_shows_rank_and_finding_changes(runner: CliRunner, tmp_path: Path) -> None:
-    """rules diff lists, per profile, what a regional change moves."""
-    root = write(tmp_path / "p", REGIONAL)
+    """rules diff lists, per profile, the findings, scores and ranks a regional change moves."""
+    files = dict(REGIONAL)
+    files["aturan.yaml"] = REGIONAL["aturan.yaml"].replace("partisipasi-jadwal-fleksibel: {weight: 2}", "partisipasi-jadwal-fleksibel: {weight: 2}\n            kepuasan-rendah: {when: satisfaction < 80}")
+    root = write(tmp_path / "p", files)
     result = runner.invoke(main, ["rules", "diff", str(ROOT / "rules"), str(root), "--profiles", str(EXAMPLES), "--format", "json"])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
-    pupr = next(p for p in data["profiles"] if p["profile"] == "pupr-2021.yaml")
-    assert pupr["recommendations"] and any(f["id"] == "low_public_satisfaction" for f in pupr["findings"]) or pupr["recommendations"]
-    text = runner.invoke(main, ["rules", "diff", str(ROOT / "rules"), str(ROOT / "rules"), "--profiles", str(EXAMPLES), "--format", "markdown"]).output
-    assert text.startswith("# Perubahan saran antarpaket") and "0 dari" in text
+    full = next(p for p in json.loads(result.output)["profiles"] if p["profile"] == "contoh-lengkap.yaml")
+    assert {"id": "low_satisfaction", "old": None, "new": "medium"} in full["findings"]  # 77.5 is now under the regional 80
+    assert full["score"]["overall"][0] != full["score"]["overall"][1]  # access weighs 30 instead of 20
+    flexible = next(r for r in full["recommendations"] if r["id"] == "flexible_scheduling")
+    assert (flexible["old_rank"], flexible["new_rank"]) == (2, 1)
+    text = runner.invoke(main, ["rules", "diff", str(ROOT / "rules"), str(root), "--profiles", str(EXAMPLES), "--lang", "en"]).output
+    assert "low_satisfaction: added (- -> medium)" in text and "rank 2 -> 1" in text
+    same = runner.invoke(main, ["rules", "diff", str(ROOT / "rules"), str(ROOT / "rules"), "--profiles", str(EXAMPLES), "--format", "markdown"]).output
+    assert same.startswith("# Perubahan saran antarpaket") and "0 dari 7 profil berubah." in same
+
+
+def test_case_profiles_by_path_stay_inside_the_pack(runner: CliRunner, tmp_path: Path) -> None:
+    """A case may load a profile file inside the pack; one outside is refused, and rules check reports bad case files."""
+    files = dict(REGIONAL)
+    files["uji/profil/pupr.yaml"] = (EXAMPLES / "pupr-2021.yaml").read_text(encoding="utf-8")
+    files["uji/kasus.yaml"] = """
+        cases:
+          - name: pupr
+            profile: profil/pupr.yaml
+            expect: {findings: {low_participation: high}, ranks: {flexible_scheduling: 1}}
+          - name: luar
+            profile: ../../luar.yaml
+            expect: {}
+    """
+    root = write(tmp_path / "p", files)
+    result = runner.invoke(main, ["rules", "test", str(root), "--lang", "en"])
+    assert "PASS pupr" in result.output and "FAIL luar" in result.output, result.output
+    assert "the profile must be inside the pack directory" in result.output
+    (root / "uji" / "kasus.yaml").write_text("cases:\n  - name: x\n    expct: {}\n", encoding="utf-8")
+    checked = runner.invoke(main, ["rules", "check", str(root)])
+    assert checked.exit_code == ExitCode.RULES
+    assert f"{root}/uji/kasus.yaml:3:5: [error] E102 unknown key 'expct'" in checked.output
+
+
+def test_pre_commit_hooks_run_check_and_test() -> None:
+    """.pre-commit-hooks.yaml exports the two hooks with commands the CLI has."""
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    assert set(hooks) == {"asn-advisor-check", "asn-advisor-test"}
+    assert hooks["asn-advisor-check"]["entry"].startswith("asn-advisor rules check")
+    assert hooks["asn-advisor-test"]["entry"].startswith("asn-advisor rules test")
+    for hook in hooks.values():
+        assert hook["language"] == "python" and hook["pass_filenames"] is False
 
 
 # ---------------------------------------------------------------- schemas

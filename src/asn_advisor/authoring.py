@@ -63,7 +63,10 @@ def check_pack(path: str | None, *, lang: str = "id", ignore: Iterable[str] = ()
     except RulePackError as error:
         problems = list(error.problems) or [Problem(error.location or Location(path or "rules"), error.message, code="E100", hint=error.hint)]
         return CheckReport(path or "rules", sorted(problems, key=Problem.sort_key))
-    problems = [*pack.warnings, *lint(pack, lang=lang, ignore=ignore)]
+    from .casetest import load_cases
+
+    _, case_problems = load_cases(pack, lang=lang)  # the pack's test files are part of it: their structure is checked too
+    problems = [*pack.warnings, *case_problems, *lint(pack, lang=lang, ignore=ignore)]
     name = f"{pack.id} {pack.version}"
     return CheckReport(name, sorted(problems, key=Problem.sort_key), pack)
 

@@ -42,7 +42,7 @@ from .i18n import t
 from .profile import check_findings, load_profile, normalize_indicators, profile_from_data
 from .rulepack import RulePack, validation_problems
 
-__all__ = ["CaseFile", "CaseResult", "TestReport", "run_tests"]
+__all__ = ["CaseFile", "CaseResult", "TestReport", "load_cases", "run_tests"]
 
 
 class _Model(BaseModel):
@@ -274,6 +274,39 @@ class _Runner:
                 self.fail(result, doc, (*at, "band"), "test.band", expected=expect.band, got=advice.score.band or "-")
 
 
+def load_cases(pack: RulePack, *, lang: str = "id") -> tuple[list[tuple[Path, Document, int, Case]], list[Problem]]:
+    """Read and validate the pack's case files; return the cases and every problem (as errors).
+
+    Raises:
+        InputError: a case file cannot be read safely.
+    """
+    cases: list[tuple[Path, Document, int, Case]] = []
+    problems: list[Problem] = []
+    for file_path, name in pack.test_files:
+        text, _ = read_text(file_path, name=name)
+        doc = load_document(text, name)
+        problems.extend(doc.problems)
+        data = doc.data
+        if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
+            problems.append(Problem(doc.locate(()), t("test.no_cases", lang), code="T703", hint="cases: [{name: ..., expect: {...}}]"))
+            continue
+        for key in sorted((k for k in data if k != "cases"), key=str):
+            problems.append(Problem(doc.locate((key,), key=True), f"unknown key {key!r}", code="E102", hint="a case file holds only cases:"))
+        names: dict[str, Location] = {}
+        for index, raw in enumerate(data["cases"]):
+            try:
+                case = Case.model_validate(raw)
+            except ValidationError as exc:
+                problems.extend(validation_problems(exc, Case, doc, ("cases", index)))
+                continue
+            location = doc.locate(("cases", index, "name"))
+            if case.name in names:
+                problems.append(Problem(location, t("test.duplicate_name", lang, name=case.name, first=str(names[case.name])), code="T704"))
+            names.setdefault(case.name, location)
+            cases.append((file_path, doc, index, case))
+    return cases, sorted(problems, key=Problem.sort_key)
+
+
 def run_tests(pack: RulePack, *, lang: str = "id", only: str | None = None) -> TestReport:
     """Run every case of ``pack``'s test files (``only``: cases whose name contains it).
 
@@ -283,28 +316,14 @@ def run_tests(pack: RulePack, *, lang: str = "id", only: str | None = None) -> T
     report = TestReport(f"{pack.id} {pack.version}")
     runner = _Runner(pack, lang)
     fired: set[str] = set()
-    for file_path, name in pack.test_files:
-        text, _ = read_text(file_path, name=name)
-        doc = load_document(text, name)
-        report.problems.extend(Problem(p.location, p.message, code=p.code, severity="fail", hint=p.hint) for p in doc.problems)
-        data = doc.data
-        if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
-            report.problems.append(Problem(doc.locate(()), t("test.no_cases", lang), code="T703", severity="fail", hint="cases:\n  - name: ...\n    expect: {...}"))
+    cases, problems = load_cases(pack, lang=lang)
+    report.problems = [Problem(p.location, p.message, code=p.code, severity="fail", hint=p.hint) for p in problems]
+    for file_path, doc, index, case in cases:
+        if only and only not in case.name:
             continue
-        extra = sorted(str(k) for k in data if k != "cases")
-        for key in extra:
-            report.problems.append(Problem(doc.locate((key,), key=True), f"unknown key {key!r}", code="E102", severity="fail", hint="a case file holds only cases:"))
-        for index, raw in enumerate(data["cases"]):
-            try:
-                case = Case.model_validate(raw)
-            except ValidationError as exc:
-                report.problems.extend(Problem(p.location, p.message, code=p.code, severity="fail", hint=p.hint) for p in validation_problems(exc, Case, doc, ("cases", index)))
-                continue
-            if only and only not in case.name:
-                continue
-            result = runner.run(case, doc, index, file_path)
-            fired |= result.fired
-            report.results.append(result)
+        result = runner.run(case, doc, index, file_path)
+        fired |= result.fired
+        report.results.append(result)
     own = sorted(pack.own_rules)
     report.total_rules = len(own)
     for rid in own:
@@ -312,5 +331,4 @@ def run_tests(pack: RulePack, *, lang: str = "id", only: str | None = None) -> T
             continue
         override = pack.origins.get(("override", rid))  # an overridden rule is shown where this pack changes it
         report.uncovered.append((rid, override[0].locate(override[1], key=True) if override else pack.locations[rid]))
-    report.problems.sort(key=Problem.sort_key)
     return report

@@ -128,6 +128,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "test.score": {"id": "skor keseluruhan diharapkan antara {low} dan {high}, ternyata {got}", "en": "overall score was expected between {low} and {high}, got {got}"},
     "test.band": {"id": "kategori diharapkan {expected}, ternyata {got}", "en": "band was expected to be {expected}, got {got}"},
     "test.no_cases": {"id": "berkas kasus uji harus berisi cases: berupa daftar", "en": "a test case file must hold cases: as a list"},
+    "test.duplicate_name": {"id": "nama kasus {name!r} sudah dipakai (pertama di {first})", "en": "case name {name!r} is used twice (first at {first})"},
     "test.no_files": {"id": "paket ini tidak punya berkas kasus uji (tambahkan tests: [uji/*.yaml] di pack.yaml)", "en": "this pack has no test case files (add tests: [uji/*.yaml] to pack.yaml)"},
     "schema.no_dir": {"id": "direktori tujuan skema tidak ada", "en": "the schema target directory does not exist"},
     "init.bad_name": {"id": "nama paket harus huruf kecil, angka dan tanda -", "en": "a pack name is lowercase letters, digits and '-'"},

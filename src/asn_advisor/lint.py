@@ -133,6 +133,15 @@ def never_true(ctx: Context) -> Iterator[Problem]:
                 t("lint.never_true", ctx.lang, rule=rule.id),
                 t("lint.never_true.hint", ctx.lang),
             )
+    for dimension in ctx.pack.dimensions.values():
+        for i, cap in enumerate(dimension.caps):
+            if ctx.ranges(f"{dimension.id}#cap{i}", cap.condition.tree) == []:
+                yield _warn(
+                    ctx.locate("dimension", dimension.id, "caps", i, "when"),
+                    "W401",
+                    t("lint.never_true", ctx.lang, rule=f"{dimension.id} caps[{i + 1}]"),
+                    t("lint.never_true.hint", ctx.lang),
+                )
 
 
 @_register("W402", "out-of-range")
@@ -158,9 +167,12 @@ def out_of_range(ctx: Context) -> Iterator[Problem]:
         if isinstance(rule, CompiledDerive):
             for j, (condition, _) in enumerate(rule.escalations):
                 yield from _range_problems(ctx, rule.id, "escalate", (j, "when"), condition.tree)
+    for dimension in ctx.pack.dimensions.values():
+        for i, cap in enumerate(dimension.caps):
+            yield from _range_problems(ctx, dimension.id, "dimension", ("caps", i, "when"), cap.condition.tree, label=f"{dimension.id} caps[{i + 1}]")
 
 
-def _range_problems(ctx: Context, rule_id: str, kind: str, sub: tuple[Any, ...], tree: Node) -> Iterator[Problem]:
+def _range_problems(ctx: Context, rule_id: str, kind: str, sub: tuple[Any, ...], tree: Node, *, label: str | None = None) -> Iterator[Problem]:
     for node in _walk(tree):
         if not isinstance(node, Compare) or node.op in ("in", "not in"):
             continue
@@ -180,7 +192,7 @@ def _range_problems(ctx: Context, rule_id: str, kind: str, sub: tuple[Any, ...],
         yield _warn(
             ctx.locate(kind, rule_id, *sub, offset=right.start),
             "W402",
-            t("lint.out_of_range", ctx.lang, value=f"{value:g}", low=f"{span.low:g}", high=f"{span.high:g}", verdict=verdict, rule=rule_id),
+            t("lint.out_of_range", ctx.lang, value=f"{value:g}", low=f"{span.low:g}", high=f"{span.high:g}", verdict=verdict, rule=label or rule_id),
             t("lint.out_of_range.hint", ctx.lang),
         )
 
