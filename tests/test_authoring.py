@@ -353,6 +353,17 @@ def test_diff_shows_rank_and_finding_changes(runner: CliRunner, tmp_path: Path) 
     assert same.startswith("# Perubahan saran antarpaket") and "0 dari 7 profil berubah." in same
 
 
+def test_diff_reports_profiles_a_pack_cannot_advise(runner: CliRunner, write_pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A profile the new pack rejects is reported with the first problem, not a traceback; 'nasional' names the installed pack."""
+    from .conftest import MINIMAL_PACK
+
+    small = write_pack(dict(MINIMAL_PACK))
+    result = runner.invoke(main, ["rules", "diff", "nasional", str(small), "--profiles", str(EXAMPLES), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "cannot be advised with the new pack: " in result.output and "P201 unknown indicator" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_case_profiles_by_path_stay_inside_the_pack(runner: CliRunner, tmp_path: Path) -> None:
     """A case may load a profile file inside the pack; one outside is refused, and rules check reports bad case files."""
     files = dict(REGIONAL)

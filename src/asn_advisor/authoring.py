@@ -58,8 +58,12 @@ def check_pack(path: str | None, *, lang: str = "id", ignore: Iterable[str] = ()
     Load errors (including keys defined twice, E101) are gathered, not raised;
     an unreadable file still raises :class:`~asn_advisor.errors.InputError`.
     """
+    from pathlib import Path
+
+    from .rulepack import NATIONAL_PACK
+
     try:
-        pack = load_rules(path) if path else load_rules()
+        pack = load_rules(path) if path and not (path == NATIONAL_PACK and not Path(path).exists()) else load_rules()
     except RulePackError as error:
         problems = list(error.problems) or [Problem(error.location or Location(path or "rules"), error.message, code="E100", hint=error.hint)]
         return CheckReport(path or "rules", sorted(problems, key=Problem.sort_key))

@@ -236,6 +236,15 @@ def rules_check(pack: str | None, lang: str | None, strict: bool, ignore: tuple[
 # --- authoring (issue 4) ---
 
 
+def _named_pack(path: str) -> RulePack:
+    """A pack directory, or 'nasional' for the installed national pack (as extends: names it)."""
+    from .rulepack import NATIONAL_PACK
+
+    if path == NATIONAL_PACK and not Path(path).exists():
+        return load_rules()
+    return load_rules(path)
+
+
 @rules_group.command("test")
 @click.argument("pack", required=False, type=click.Path(path_type=str))
 @lang_option
@@ -245,7 +254,8 @@ def rules_check(pack: str | None, lang: str | None, strict: bool, ignore: tuple[
 def rules_test(pack: str | None, lang: str | None, only: str | None, require_coverage: bool, fmt: str) -> None:
     """Run the test cases of PACK (its pack.yaml 'tests:') and report coverage.
 
-    Exit code 0 when every case passes, 7 when one fails (or, with
+    PACK may be 'nasional' for the installed national pack.  Exit code 0
+    when every case passes, 7 when one fails (or, with
     --require-coverage, when a rule is fired by no case), 4 when the pack
     itself is invalid.
 
@@ -255,7 +265,7 @@ def rules_test(pack: str | None, lang: str | None, only: str | None, require_cov
     from .casetest import run_tests
 
     chosen = resolve_lang(lang)
-    loaded = load_pack(pack)
+    loaded = _named_pack(pack) if pack else load_rules()
     if not loaded.test_files:
         click.echo(t("test.no_files", chosen), err=True)
     report = run_tests(loaded, lang=chosen, only=only)
@@ -291,12 +301,14 @@ def rules_init(name: str, directory: str | None, lang: str | None) -> None:
 def rules_diff(old: str, new: str, profiles: str, fmt: str, lang: str | None) -> None:
     """Show, profile by profile, which scores, findings and recommendations change from pack OLD to pack NEW.
 
+    OLD or NEW may be 'nasional' for the installed national pack.
+
     / Tampilkan per profil perubahan skor, temuan dan rekomendasi dari paket OLD ke NEW.
     """
     from .packdiff import diff_packs, render_diff
 
     chosen = resolve_lang(lang)
-    old_pack, new_pack = load_rules(old), load_rules(new)
+    old_pack, new_pack = _named_pack(old), _named_pack(new)
     diffs = diff_packs(old_pack, new_pack, Path(profiles), lang=chosen)
     click.echo(render_diff(diffs, old_pack, new_pack, fmt, chosen), nl=False)
 
