@@ -722,7 +722,7 @@ def _merge(parsed: list[tuple[_Source, PackFile]], section: str, out: _Collector
             if key in merged:
                 first_source, first_path = where[key]
                 first = first_source.doc.locate(first_path, key=True)
-                out.add(source.doc.locate(path, key=True), f"{section[:-1] if section.endswith('s') else section} {key!r} is defined twice (first at {first})", "E106", hint="keep one definition")
+                out.add(source.doc.locate(path, key=True), f"{section[:-1] if section.endswith('s') else section} {key!r} is defined twice (first at {first})", "E106", hint="to change an inherited entry use override:" if first_source.inherited and not source.inherited else "keep one definition")
                 continue
             merged[key] = value
             where[key] = (source, path)
