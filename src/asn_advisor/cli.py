@@ -204,7 +204,7 @@ def explain_command(profile: str, recommendation: str | None, rules_dir: str | N
 
 @main.group("rules", cls=AdvisorGroup)
 def rules_group() -> None:
-    """Work with rule packs: check them. / Kelola paket aturan."""
+    """Work with rule packs: check, test, diff, init. / Kelola paket aturan: periksa, uji, bandingkan, buat."""
 
 
 @rules_group.command("check")
