@@ -34,4 +34,5 @@ def _coerce(value: Any) -> Any:
     return value
 
 
-TextField = Annotated[Text, BeforeValidator(_coerce)]
+# The JSON Schema says what YAML authors may write: a plain (Indonesian) string or {id, en}.
+TextField = Annotated[Text, BeforeValidator(_coerce, json_schema_input_type=str | Text)]

@@ -65,7 +65,7 @@ class StatedFinding(BaseModel):
     source: EvidenceSource | None = None
     evidence: list[str] = Field(default_factory=list)
 
-    @field_validator("evidence", mode="before")
+    @field_validator("evidence", mode="before", json_schema_input_type=str | list[str] | None)
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
         if value is None:

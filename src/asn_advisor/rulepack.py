@@ -181,10 +181,69 @@ class RecommendRule(_Model):
     because: TextField | None = None
     source: str | None = None
 
-    @field_validator("recommend", mode="before")
+    @field_validator("recommend", mode="before", json_schema_input_type=str | list[str])
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
+
+
+class RuleOverride(_Model):
+    """What a regional pack may change in an inherited rule (``override: rules:``)."""
+
+    when: str | None = None
+    severity: Severity | None = Field(default=None, description="derive rules only")
+    escalate: list[Escalation] | None = Field(default=None, description="derive rules only; replaces the whole list")
+    weight: float | None = Field(default=None, gt=0, le=3, description="recommend rules only")
+    because: TextField | None = None
+    source: str | None = None
+
+
+class FindingOverride(_Model):
+    label: TextField | None = None
+    description: TextField | None = None
+    severity: Severity | None = None
+    source: str | None = None
+
+
+class RecommendationOverride(_Model):
+    label: TextField | None = None
+    description: TextField | None = None
+    effort: Literal["low", "medium", "high"] | None = None
+    time_to_impact: Literal["short", "medium", "long"] | None = None
+    source: str | None = None
+
+
+class DimensionOverride(_Model):
+    label: TextField | None = None
+    description: TextField | None = None
+    weight: float | None = Field(default=None, gt=0)
+    source: str | None = None
+
+
+class IndicatorOverride(_Model):
+    label: TextField | None = None
+    description: TextField | None = None
+    unit: str | None = None
+    source: str | None = None
+
+
+class ScoringOverride(_Model):
+    bands: list[BandSpec] | None = None
+    severity_factors: dict[Severity, float] | None = None
+    overall_min_coverage: float | None = Field(default=None, ge=0, le=1)
+    priority: PrioritySpec | None = None
+    source: str | None = None
+
+
+class PackOverride(_Model):
+    """Changes a pack makes to what it inherits through ``extends``, by id."""
+
+    rules: dict[str, RuleOverride] = Field(default_factory=dict)
+    findings: dict[str, FindingOverride] = Field(default_factory=dict)
+    recommendations: dict[str, RecommendationOverride] = Field(default_factory=dict)
+    dimensions: dict[str, DimensionOverride] = Field(default_factory=dict)
+    indicators: dict[str, IndicatorOverride] = Field(default_factory=dict)
+    scoring: ScoringOverride | None = None
 
 
 class PackFile(_Model):
@@ -192,6 +251,10 @@ class PackFile(_Model):
 
     pack: PackMeta | None = None
     include: list[str] | None = None
+    extends: str | None = Field(default=None, description="'nasional' (the installed national pack) or a directory inside this pack")
+    tests: list[str] | None = Field(default=None, description="test case files (globs allowed), relative to pack.yaml")
+    override: PackOverride | None = None
+    disable: list[str] | None = Field(default=None, description="ids of inherited rules to switch off")
     indicators: dict[str, IndicatorSpec] | None = None
     findings: dict[str, FindingSpec] | None = None
     recommendations: dict[str, RecommendationSpec] | None = None
@@ -280,6 +343,19 @@ class RulePack:
     sections: dict[str, Any] = field(default_factory=dict)
     extract: ExtractionPatterns | None = None
 
+    #: Where each element was written: ("rule"|"when"|"escalate"|"finding"|
+    #: "recommendation"|"indicator"|"dimension"|"scoring", id) -> (document,
+    #: path inside it).  Authoring tools (lint, tests) locate problems with it.
+    origins: dict[tuple[str, str], tuple[Document, tuple[Any, ...]]] = field(default_factory=dict)
+    #: Test case files of this pack (not of the packs it extends): (path, display name).
+    test_files: tuple[tuple[Path, str], ...] = ()
+    #: Display names of the files this pack itself holds (not inherited ones).
+    own_files: frozenset[str] = frozenset()
+    #: Rule ids this pack's own files define or override.
+    own_rules: frozenset[str] = frozenset()
+    #: What pack.yaml ``extends`` (as written), if anything.
+    extends: str | None = None
+
     @property
     def id(self) -> str:
         return self.meta.id
@@ -302,6 +378,10 @@ class RulePack:
             if score >= band.min:
                 return band
         return self.scoring.bands[-1] if self.scoring.bands else None
+
+
+#: The id by which ``extends`` names the installed national pack.
+NATIONAL_PACK = "nasional"
 
 
 def default_pack_dir() -> Path:
@@ -336,28 +416,28 @@ def _inside(root: Path, candidate: Path) -> bool:
     return True
 
 
-def _expand_includes(root: Path, display_root: str, manifest: Document, includes: list[str], out: _Collector) -> list[Path]:
+def _expand_includes(root: Path, display_root: str, manifest: Document, includes: list[str], out: _Collector, key: str = "include") -> list[Path]:
     paths: list[Path] = []
     seen: set[Path] = set()
     for index, pattern in enumerate(includes):
-        location = manifest.locate(("include", index))
+        location = manifest.locate((key, index))
         if not isinstance(pattern, str) or not pattern.strip():
-            out.add(location, "an include must be a file name", "E201")
+            out.add(location, f"an entry of {key!r} must be a file name", "E201")
             continue
         if os.path.isabs(pattern) or pattern.startswith(("/", "\\")) or (len(pattern) > 1 and pattern[1] == ":"):
-            out.add(location, f"include {pattern!r} is an absolute path; includes must stay inside the pack", "E202", hint="write a path relative to pack.yaml")
+            out.add(location, f"{key} {pattern!r} is an absolute path; files must stay inside the pack", "E202", hint="write a path relative to pack.yaml")
             continue
         parts = Path(pattern).parts
         if ".." in parts:
-            out.add(location, f"include {pattern!r} leaves the pack directory", "E202", hint="keep every file of the pack inside its directory")
+            out.add(location, f"{key} {pattern!r} leaves the pack directory", "E202", hint="keep every file of the pack inside its directory")
             continue
         matches = sorted(root.glob(pattern)) if any(c in pattern for c in "*?[") else [root / pattern]
         if not matches or not all(m.exists() for m in matches):
-            out.add(location, f"include {pattern!r}: file not found", "E203", hint=_file_hint(root, pattern))
+            out.add(location, f"{key} {pattern!r}: file not found", "E203", hint=_file_hint(root, pattern))
             continue
         for match in matches:
             if not _inside(root, match):
-                out.add(location, f"include {pattern!r} resolves outside the pack (through a link)", "E202", hint="copy the file into the pack instead of linking it")
+                out.add(location, f"{key} {pattern!r} resolves outside the pack (through a link)", "E202", hint="copy the file into the pack instead of linking it")
                 continue
             if match.is_dir() or match.suffix not in (".yaml", ".yml"):
                 continue
@@ -464,6 +544,14 @@ def validation_problems(exc: ValidationError, model: type[BaseModel], doc: Docum
 class _Source:
     doc: Document
     rel: str
+    manifest: bool = False  # a pack.yaml (of this pack or of one it extends)
+    inherited: bool = False  # read through ``extends``
+
+
+#: Sections only a pack.yaml may hold.
+_MANIFEST_ONLY = ("pack", "include", "extends", "tests")
+#: How deep ``extends`` may chain (a regional pack on a provincial pack on the national one).
+_MAX_EXTENDS = 8
 
 
 def _vocabulary(indicators: dict[str, IndicatorSpec], findings: Iterable[str]) -> Vocabulary:
@@ -515,24 +603,7 @@ def load_rules(path: str | os.PathLike[str] | None = None, *, limits: Limits | N
             hint="give the directory that holds pack.yaml, or create one with 'asn-advisor rules init'",
         )
 
-    def shown(p: Path) -> str:
-        rel = p.resolve().relative_to(root.resolve()).as_posix()
-        return f"{display_root.rstrip('/')}/{rel}" if display_root not in ("", ".") else rel
-
-    sources: list[_Source] = []
-    text, _ = read_text(manifest_path, limits=limits, name=shown(manifest_path))
-    manifest = load_document(text, shown(manifest_path), limits=limits)
-    out.problems.extend(manifest.problems)
-    sources.append(_Source(manifest, "pack.yaml"))
-    includes = manifest.data.get("include", []) if isinstance(manifest.data, dict) else []
-    if not isinstance(includes, list):
-        includes = []
-    for file_path in _expand_includes(root, display_root, manifest, includes, out):
-        name = shown(file_path)
-        text, _ = read_text(file_path, limits=limits, name=name)
-        doc = load_document(text, name, limits=limits)
-        out.problems.extend(doc.problems)
-        sources.append(_Source(doc, name))
+    sources, test_files = _gather(root, display_root, limits, out, inherited=False, chain=(root.resolve(),))
 
     parsed: list[tuple[_Source, PackFile]] = []
     broken: dict[str, set[str]] = {}
@@ -544,8 +615,8 @@ def load_rules(path: str | os.PathLike[str] | None = None, *, limits: Limits | N
         if not isinstance(data, dict):
             out.add(source.doc.locate(()), "a pack file must be a mapping of sections", "E104", hint=f"sections: {', '.join(_SECTION_KEYS)}")
             continue
-        if source is not sources[0]:
-            for key in ("pack", "include"):
+        if not source.manifest:
+            for key in _MANIFEST_ONLY:
                 if key in data:
                     out.add(source.doc.locate((key,), key=True), f"{key!r} belongs in pack.yaml only", "E105")
         parsed.append((source, _parse_file(source.doc, data, out, broken)))
@@ -559,7 +630,90 @@ def load_rules(path: str | os.PathLike[str] | None = None, *, limits: Limits | N
             problems=out.problems,
         )
     pack.warnings = sorted((p for p in out.problems if p.severity == "warning"), key=Problem.sort_key)
+    pack.test_files = tuple(test_files)
     return pack
+
+
+def _shown(root: Path, display_root: str, path: Path) -> str:
+    rel = path.resolve().relative_to(root.resolve()).as_posix()
+    return f"{display_root.rstrip('/')}/{rel}" if display_root not in ("", ".") else rel
+
+
+def _gather(
+    root: Path,
+    display_root: str,
+    limits: Limits | None,
+    out: _Collector,
+    *,
+    inherited: bool,
+    chain: tuple[Path, ...],
+) -> tuple[list[_Source], list[tuple[Path, str]]]:
+    """Read a pack's manifest and files, after those of the pack it extends.
+
+    Returns the sources in merge order (inherited first) and this pack's own
+    test files.  Nothing outside ``root`` is read, except the pack named by
+    ``extends`` (a directory inside ``root`` or the installed national pack).
+    """
+    manifest_path = root / "pack.yaml"
+    name = _shown(root, display_root, manifest_path)
+    text, _ = read_text(manifest_path, limits=limits, name=name)
+    manifest = load_document(text, name, limits=limits)
+    out.problems.extend(manifest.problems)
+    data = manifest.data if isinstance(manifest.data, dict) else {}
+
+    sources: list[_Source] = []
+    extends = data.get("extends")
+    if extends is not None:
+        base = _resolve_extends(root, display_root, manifest, extends, out)
+        if base is not None:
+            base_root, base_display = base
+            if base_root.resolve() in chain:
+                out.add(manifest.locate(("extends",)), f"extends {extends!r} leads back to a pack already being extended", "E205", hint="a pack cannot extend itself, directly or not")
+            elif len(chain) > _MAX_EXTENDS:
+                out.add(manifest.locate(("extends",)), f"extends chains more than {_MAX_EXTENDS} packs", "E205")
+            else:
+                base_sources, _ = _gather(base_root, base_display, limits, out, inherited=True, chain=(*chain, base_root.resolve()))
+                sources.extend(base_sources)
+
+    sources.append(_Source(manifest, "pack.yaml", manifest=True, inherited=inherited))
+    includes = data.get("include", [])
+    for file_path in _expand_includes(root, display_root, manifest, includes if isinstance(includes, list) else [], out):
+        name = _shown(root, display_root, file_path)
+        text, _ = read_text(file_path, limits=limits, name=name)
+        doc = load_document(text, name, limits=limits)
+        out.problems.extend(doc.problems)
+        sources.append(_Source(doc, name, inherited=inherited))
+    tests = data.get("tests", [])
+    test_files: list[tuple[Path, str]] = []
+    if not inherited and isinstance(tests, list):
+        for file_path in _expand_includes(root, display_root, manifest, tests, out, key="tests"):
+            test_files.append((file_path, _shown(root, display_root, file_path)))
+    return sources, test_files
+
+
+def _resolve_extends(root: Path, display_root: str, manifest: Document, value: Any, out: _Collector) -> tuple[Path, str] | None:
+    """Where ``extends`` points: the installed national pack, or a pack directory inside ``root``."""
+    location = manifest.locate(("extends",))
+    if not isinstance(value, str) or not value.strip():
+        out.add(location, "extends must name a pack", "E204", hint="extends: nasional")
+        return None
+    national = default_pack_dir()
+    if value == NATIONAL_PACK:
+        return national, f"<{NATIONAL_PACK}>"
+    if os.path.isabs(value) or value.startswith(("/", "\\")) or (len(value) > 1 and value[1] == ":"):
+        out.add(location, f"extends {value!r} is an absolute path; a pack may only extend '{NATIONAL_PACK}' or a pack inside its own directory", "E202", hint=f"extends: {NATIONAL_PACK}")
+        return None
+    if ".." in Path(value).parts:
+        out.add(location, f"extends {value!r} leaves the pack directory", "E202", hint=f"extends: {NATIONAL_PACK}, or copy the base pack into a sub-directory")
+        return None
+    candidate = root / value
+    if not (candidate / "pack.yaml").is_file():
+        out.add(location, f"extends {value!r}: no pack.yaml found there", "E203", hint=f"extends: {NATIONAL_PACK} (the installed national pack) or a sub-directory holding pack.yaml")
+        return None
+    if not _inside(root, candidate) or not _inside(root, candidate / "pack.yaml"):
+        out.add(location, f"extends {value!r} resolves outside the pack (through a link)", "E202", hint="copy the base pack into the pack instead of linking it")
+        return None
+    return candidate, f"{display_root.rstrip('/')}/{Path(value).as_posix()}" if display_root not in ("", ".") else Path(value).as_posix()
 
 
 def _merge(parsed: list[tuple[_Source, PackFile]], section: str, out: _Collector) -> tuple[dict[str, Any], dict[str, tuple[_Source, tuple[Any, ...]]]]:
@@ -572,7 +726,7 @@ def _merge(parsed: list[tuple[_Source, PackFile]], section: str, out: _Collector
             if key in merged:
                 first_source, first_path = where[key]
                 first = first_source.doc.locate(first_path, key=True)
-                out.add(source.doc.locate(path, key=True), f"{section[:-1] if section.endswith('s') else section} {key!r} is defined twice (first at {first})", "E106", hint="keep one definition")
+                out.add(source.doc.locate(path, key=True), f"{section[:-1] if section.endswith('s') else section} {key!r} is defined twice (first at {first})", "E106", hint="to change an inherited entry use override:" if first_source.inherited and not source.inherited else "keep one definition")
                 continue
             merged[key] = value
             where[key] = (source, path)
@@ -628,10 +782,11 @@ def _parse_file(doc: Document, data: dict[Any, Any], out: _Collector, broken: di
 
 
 def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], root: Path, out: _Collector, broken: dict[str, set[str]]) -> RulePack | None:
-    manifest_pf = next((pf for source, pf in parsed if source is sources[0]), None)
+    own_manifest = next(source for source in sources if source.manifest and not source.inherited)
+    manifest_pf = next((pf for source, pf in parsed if source is own_manifest), None)
     meta = manifest_pf.pack if manifest_pf else None
     if manifest_pf is not None and meta is None:
-        out.add(Location(sources[0].doc.file, 1, 1), "pack.yaml needs a 'pack:' section with id and version", "E107", hint="pack: {id: nasional, version: \"1\"}")
+        out.add(Location(own_manifest.doc.file, 1, 1), "pack.yaml needs a 'pack:' section with id and version", "E107", hint="pack: {id: nasional, version: \"1\"}")
 
     indicators, ind_where = _merge(parsed, "indicators", out)
     findings, find_where = _merge(parsed, "findings", out)
@@ -660,7 +815,9 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
     if scoring is None:
         scoring = ScoringSpec()
         if parsed:
-            out.add(Location(sources[0].doc.file, 1, 1), "the pack has no 'scoring' section", "E108", hint="define scales, bands and severity_factors", severity="warning")
+            out.add(Location(own_manifest.doc.file, 1, 1), "the pack has no 'scoring' section", "E108", hint="define scales, bands and severity_factors", severity="warning")
+
+    scoring, at = _apply_overrides(parsed, indicators, findings, recommendations, dimensions, scoring, derive, recommend, out)
 
     # Indicator specs that need keys or values.
     for name, spec in indicators.items():
@@ -751,7 +908,7 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
 
     def register(rule_id: str, location: Location) -> None:
         if rule_id in rule_ids:
-            out.add(location, f"rule id {rule_id!r} is used twice (first at {rule_ids[rule_id]})", "E114", hint="every rule needs its own id")
+            out.add(location, f"rule id {rule_id!r} is used twice (first at {rule_ids[rule_id]})", "E114", hint="every rule needs its own id; to change an inherited rule use override: or disable:")
         else:
             rule_ids[rule_id] = location
 
@@ -763,10 +920,11 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
         if rule.finding not in findings and rule.finding not in silent["findings"]:
             close = suggest(rule.finding, findings)
             out.add(source.doc.locate((*path, "finding")), f"unknown finding {rule.finding!r}", "E111", hint=f"did you mean {close!r}?" if close else "finding ids are defined under findings:")
-        condition = compile_at(source, (*path, "when"), rule.when)
+        condition = compile_at(*at.get(("when", rule.id), (source, (*path, "when"))), rule.when)
+        esc_source, esc_path = at.get(("escalate", rule.id), (source, (*path, "escalate")))
         escalations: list[tuple[Condition, str]] = []
         for j, esc in enumerate(rule.escalate):
-            esc_condition = compile_at(source, (*path, "escalate", j, "when"), esc.when)
+            esc_condition = compile_at(esc_source, (*esc_path, j, "when"), esc.when)
             if esc_condition is not None:
                 escalations.append((esc_condition, esc.severity))
         if condition is not None:
@@ -786,7 +944,7 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
             if fid not in findings and fid not in silent["findings"]:
                 close = suggest(fid, findings)
                 out.add(source.doc.locate((*path, "addresses", j)), f"unknown finding {fid!r}", "E111", hint=f"did you mean {close!r}?" if close else None)
-        condition = compile_at(source, (*path, "when"), rule.when)
+        condition = compile_at(*at.get(("when", rule.id), (source, (*path, "when"))), rule.when)
         if condition is None:
             continue
         addresses = tuple(sorted(rule.addresses if rule.addresses is not None else condition.findings))
@@ -808,6 +966,26 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
 
     if meta is None or out.errors:
         return None
+    origins: dict[tuple[str, str], tuple[Document, tuple[Any, ...]]] = {}
+    for kind, where in (("indicator", ind_where), ("finding", find_where), ("recommendation", rec_where), ("dimension", dim_where)):
+        for key, (source, path) in where.items():
+            origins[(kind, key)] = (source.doc, path)
+    if scoring_source is not None:
+        origins[("scoring", "")] = (scoring_source.doc, ("scoring",))
+    placed: list[tuple[str, _Source, int, str]] = [("derive", s, i, r.id) for s, i, r in derive] + [("recommend", s, i, r.id) for s, i, r in recommend]
+    for kind, source, i, rule_id in placed:
+        origins[("rule", rule_id)] = (source.doc, (kind, i))
+        when_source, when_path = at.get(("when", rule_id), (source, (kind, i, "when")))
+        origins[("when", rule_id)] = (when_source.doc, when_path)
+        if kind == "derive":
+            esc_source, esc_path = at.get(("escalate", rule_id), (source, (kind, i, "escalate")))
+            origins[("escalate", rule_id)] = (esc_source.doc, esc_path)
+    for (kind, key), (source, path) in at.items():
+        if kind == "override":
+            origins[("override", key)] = (source.doc, path)
+    own_files = frozenset(source.doc.file for source in sources if not source.inherited)
+    own_rules = {rule_id for _, source, _, rule_id in placed if not source.inherited}
+    own_rules |= {key for (kind, key), (source, _) in at.items() if kind == "override" and not source.inherited}
     digest = hashlib.sha256()
     for source in sources:
         digest.update(source.doc.file.encode())
@@ -828,7 +1006,109 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
         vocabulary=vocabulary,
         locations=locations,
         extract=extract,
+
+        origins=origins,
+        own_files=own_files,
+        own_rules=frozenset(own_rules),
+        extends=manifest_pf.extends if manifest_pf else None,
     )
+
+
+def _merge_text(old: Text | None, new: Text | None) -> Text | None:
+    """An overriding text keeps the language it does not give from the inherited one."""
+    if new is None:
+        return old
+    if old is None:
+        return new
+    return Text(id=new.id or old.id, en=new.en or old.en)
+
+
+def _updated(spec: Any, change: BaseModel) -> Any:
+    update: dict[str, Any] = {}
+    for name in change.model_fields_set:
+        value = getattr(change, name)
+        if value is None:
+            continue
+        if isinstance(value, Text):
+            value = _merge_text(getattr(spec, name), value)
+        update[name] = value
+    return spec.model_copy(update=update)
+
+
+def _apply_overrides(
+    parsed: list[tuple[_Source, PackFile]],
+    indicators: dict[str, Any],
+    findings: dict[str, Any],
+    recommendations: dict[str, Any],
+    dimensions: dict[str, Any],
+    scoring: ScoringSpec,
+    derive: list[tuple[_Source, int, DeriveRule]],
+    recommend: list[tuple[_Source, int, RecommendRule]],
+    out: _Collector,
+) -> tuple[ScoringSpec, dict[tuple[str, str], tuple[_Source, tuple[Any, ...]]]]:
+    """Apply every ``override:`` and ``disable:`` in file order (inherited packs first).
+
+    Catalogs and rules are changed in place.  Returns the scoring and, for
+    each rule whose condition now comes from an override, where that text is
+    (``("when", id)``, ``("escalate", id)``), plus ``("override", id)`` for
+    every overridden rule, so that errors point at the override.
+    """
+    at: dict[tuple[str, str], tuple[_Source, tuple[Any, ...]]] = {}
+    catalogs: dict[str, dict[str, Any]] = {"indicators": indicators, "findings": findings, "recommendations": recommendations, "dimensions": dimensions}
+    for source, pf in parsed:
+        override = pf.override
+        if override is None:
+            continue
+        for section, catalog in catalogs.items():
+            for key, change in getattr(override, section).items():
+                path = ("override", section, key)
+                if key not in catalog:
+                    close = suggest(key, catalog)
+                    out.add(source.doc.locate(path, key=True), f"override of unknown {section[:-1]} {key!r}", "E111", hint=f"did you mean {close!r}?" if close else "only what the pack defines or inherits can be overridden")
+                    continue
+                catalog[key] = _updated(catalog[key], change)
+        if override.scoring is not None:
+            scoring = _updated(scoring, override.scoring)
+        rules: dict[str, tuple[list[Any], int]] = {}
+        for index, (_, _, derive_rule) in enumerate(derive):
+            rules[derive_rule.id] = (derive, index)
+        for index, (_, _, recommend_rule) in enumerate(recommend):
+            rules[recommend_rule.id] = (recommend, index)
+        for rule_id, change in override.rules.items():
+            path = ("override", "rules", rule_id)
+            if rule_id not in rules:
+                close = suggest(rule_id, rules)
+                out.add(source.doc.locate(path, key=True), f"override of unknown rule {rule_id!r}", "E111", hint=f"did you mean {close!r}?" if close else "rule ids are the id: of derive and recommend rules")
+                continue
+            entries, index = rules[rule_id]
+            rule_source, position, rule = entries[index]
+            is_derive = isinstance(rule, DeriveRule)
+            wrong = [name for name in ("weight",) if is_derive and getattr(change, name) is not None]
+            wrong += [name for name in ("severity", "escalate") if not is_derive and getattr(change, name) is not None]
+            for name in wrong:
+                kind = "recommend" if name == "weight" else "derive"
+                out.add(source.doc.locate((*path, name), key=True), f"{name!r} applies only to {kind} rules, and {rule_id!r} is not one", "E117")
+            if wrong:
+                continue
+            entries[index] = (rule_source, position, _updated(rule, change))
+            at[("override", rule_id)] = (source, path)
+            if change.when is not None:
+                at[("when", rule_id)] = (source, (*path, "when"))
+            if change.escalate is not None:
+                at[("escalate", rule_id)] = (source, (*path, "escalate"))
+    for source, pf in parsed:
+        for j, rule_id in enumerate(pf.disable or []):
+            at_derive = next((k for k, (_, _, rule) in enumerate(derive) if rule.id == rule_id), None)
+            if at_derive is not None:
+                del derive[at_derive]
+                continue
+            at_recommend = next((k for k, (_, _, rec) in enumerate(recommend) if rec.id == rule_id), None)
+            if at_recommend is not None:
+                del recommend[at_recommend]
+                continue
+            close = suggest(rule_id, [d.id for _, _, d in derive] + [r.id for _, _, r in recommend])
+            out.add(source.doc.locate(("disable", j)), f"cannot disable unknown rule {rule_id!r}", "E111", hint=f"did you mean {close!r}?" if close else None)
+    return scoring, at
 
 
 def _order_derive_rules(rules: list[CompiledDerive], out: _Collector) -> list[CompiledDerive]:
