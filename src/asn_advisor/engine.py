@@ -33,6 +33,7 @@ from .advice import (
     ScoreResult,
 )
 from .condition import SEVERITY_RANK
+from .plan import build_plan
 from .profile import Profile, check_findings, normalize_indicators
 from .rulepack import CompiledRecommend, RulePack
 from .scoring import ScoreComputation, compute_scores
@@ -260,7 +261,7 @@ def advise(profile: Profile, rules: RulePack, *, lang: str = "id") -> Advice:
     ]
     finding_results.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.source != "stated", f.id))
 
-    return Advice(
+    advice = Advice(
         lang=lang,  # type: ignore[arg-type]
         program=profile.program,
         pack=PackInfo(id=rules.id, version=rules.version, digest=rules.digest),
@@ -269,6 +270,8 @@ def advise(profile: Profile, rules: RulePack, *, lang: str = "id") -> Advice:
         recommendations=recommendations,
         data_gaps=_data_gaps(rules, scores, unknown_rules, lang),
     )
+    # Issue 3: root causes, prerequisites, conflicts and the phased roadmap.
+    return build_plan(advice, rules, scores)
 
 
 def _score_result(rules: RulePack, scores: ScoreComputation, lang: str) -> ScoreResult:
