@@ -92,7 +92,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "plan.prerequisite": {"id": "Prasyarat untuk {steps}.", "en": "A prerequisite of {steps}."},
     "plan.after": {"id": "Fase {phase}: setelah prasyaratnya {steps}.", "en": "Phase {phase}: after its prerequisites {steps}."},
-    "plan.quick_win": {"id": "Quick win: upaya rendah dan cepat berdampak.", "en": "Quick win: little effort and quick impact."},
+    "plan.quick_win": {
+        "id": "Quick win: upaya {effort}, waktu hingga berdampak {time}.",
+        "en": "Quick win: {effort} effort, {time} time to impact.",
+    },
     "plan.dropped": {
         "id": "Tidak dimasukkan: bertentangan dengan {kept}, yang prioritasnya lebih kuat.",
         "en": "Left out: conflicts with {kept}, which is stronger.",

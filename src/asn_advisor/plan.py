@@ -334,7 +334,7 @@ def build_plan(advice: Advice, pack: RulePack, scores: ScoreComputation, *, orde
         if step.requires:
             step.explanation.append(t("plan.after", lang, phase=step.phase, steps=", ".join(step.requires)))
         if step.quick_win:
-            step.explanation.append(t("plan.quick_win", lang))
+            step.explanation.append(t("plan.quick_win", lang, effort=t("effort." + step.effort, lang), time=t("impact." + step.time_to_impact, lang)))
 
     advice.recommendations = steps
     advice.dropped = sorted(dropped, key=lambda d: (-d.priority, d.id))

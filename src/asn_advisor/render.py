@@ -8,6 +8,7 @@ from typing import Any
 
 from .advice import Advice
 from .i18n import t
+from .render_plan import roadmap_markdown, roadmap_text
 
 __all__ = ["FORMATS", "render", "render_score"]
 
@@ -88,6 +89,8 @@ def render_text(advice: Advice) -> str:
             detail = _values(ref.values)
             lines.append(f"     {t('because', lang)}: {ref.rule} ({ref.file}:{ref.line}) {ref.when}" + (f" [{detail}]" if detail else ""))
     lines.append("")
+    lines.extend(roadmap_text(advice))  # issue 3: the plan's phases
+    lines.append("")
     lines.append(f"{t('data_gaps', lang)}:")
     if not advice.data_gaps:
         lines.append(f"  {t('data_gaps.none', lang)}")
@@ -143,7 +146,8 @@ def render_markdown(advice: Advice) -> str:
         for ref in rec.because:
             detail = _values(ref.values)
             out.append(f"   - {t('because', lang)}: `{ref.rule}` ({ref.file}:{ref.line}): `{ref.when}`" + (f" ({detail})" if detail else ""))
-    out += ["", f"## {t('data_gaps', lang)}", ""]
+    out += ["", *roadmap_markdown(advice)]  # issue 3: the plan's phases
+    out += [f"## {t('data_gaps', lang)}", ""]
     if not advice.data_gaps:
         out.append(t("data_gaps.none", lang))
     for gap in advice.data_gaps:
