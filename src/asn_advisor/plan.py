@@ -65,6 +65,48 @@ _GRADE = {"low": 0, "short": 0, "medium": 1, "high": 2, "long": 2}
 _RANK_SEVERITY = {rank: name for name, rank in SEVERITY_RANK.items()}
 
 
+@dataclasses.dataclass(frozen=True)
+class _PackIndex:
+    """The pack's relations in the shape the plan reads them, built once per pack."""
+
+    causes: dict[str, tuple[str, ...]]
+    requires: dict[str, tuple[str, ...]]
+    closure: dict[str, tuple[str, ...]]
+    supports: dict[str, tuple[str, ...]]
+    conflicts: dict[frozenset[str], tuple[str, str]]  # pair -> (written on, names)
+
+    @classmethod
+    def of(cls, pack: RulePack) -> _PackIndex:
+        recs = pack.recommendations
+        requires = {rid: tuple(p for p in spec.related("requires") if p in recs) for rid, spec in recs.items()}
+        conflicts: dict[frozenset[str], tuple[str, str]] = {}
+        for rid, spec in sorted(recs.items()):
+            for other in spec.related("conflicts_with"):
+                if other in recs and other != rid:
+                    conflicts.setdefault(frozenset((rid, other)), (rid, other))
+        return cls(
+            causes={fid: tuple(c for c in spec.cause_ids if c in pack.findings) for fid, spec in pack.findings.items()},
+            requires=requires,
+            closure={rid: tuple(prerequisite_closure(requires, rid)) for rid in recs},
+            supports={rid: tuple(spec.related("supports")) for rid, spec in recs.items()},
+            conflicts=conflicts,
+        )
+
+
+# Packs are looked up by digest: equal digests mean equal files, hence equal
+# relations (what_if's pack copy differs only in its derivation rules).
+_INDEXES: dict[str, _PackIndex] = {}
+
+
+def _index(pack: RulePack) -> _PackIndex:
+    index = _INDEXES.get(pack.digest)
+    if index is None:
+        if len(_INDEXES) >= 32:
+            _INDEXES.clear()
+        index = _INDEXES[pack.digest] = _PackIndex.of(pack)
+    return index
+
+
 def _ease(rec: Recommendation) -> int:
     return _GRADE[rec.effort] + _GRADE[rec.time_to_impact]
 
@@ -75,11 +117,11 @@ def _sort_key(rec: Recommendation, findings_rank: Mapping[str, int]) -> tuple[fl
     return (-rec.priority, -top, -len(rec.addresses), rec.id)
 
 
-def _effects(pack: RulePack, present: set[str], addressed: Iterable[str]) -> dict[str, list[str]]:
+def _effects(causes: Mapping[str, tuple[str, ...]], present: set[str], addressed: Iterable[str]) -> dict[str, list[str]]:
     """Present findings caused, through present findings only, by ``addressed``; effect -> causes addressed."""
     found: dict[str, set[str]] = {}
     for start in addressed:
-        stack = [c for c in pack.findings[start].cause_ids if c in present] if start in pack.findings else []
+        stack = [c for c in causes.get(start, ()) if c in present]
         seen: set[str] = set()
         while stack:
             current = stack.pop()
@@ -87,7 +129,9 @@ def _effects(pack: RulePack, present: set[str], addressed: Iterable[str]) -> dic
                 continue
             seen.add(current)
             found.setdefault(current, set()).add(start)
-            stack.extend(c for c in pack.findings[current].cause_ids if c in present)
+            stack.extend(c for c in causes.get(current, ()) if c in present)
+    if not found:
+        return {}
     direct = set(addressed)
     return {e: sorted(v) for e, v in sorted(found.items()) if e not in direct}
 
@@ -117,34 +161,52 @@ def expected_gain(
         ``None`` when there is no overall score; and the sorted dimensions of
         resolved findings that have no score (their part is unknown).
     """
-    factors = pack.scoring.severity_factors
-    by_dimension = scores.by_id()
-    mass: dict[str, float] = {}
-    recovered: dict[str, float] = {}
-    resolved_set = {f for f in resolved if f in findings_rank and f in pack.findings}
-    for fid, rank in findings_rank.items():
-        spec = pack.findings.get(fid)
-        if spec is None or spec.dimension not in by_dimension:
-            continue
-        factor = factors.get(_RANK_SEVERITY[rank], 1.0)  # type: ignore[call-overload]
-        mass[spec.dimension] = mass.get(spec.dimension, 0.0) + factor
-        if fid in resolved_set:
-            recovered[spec.dimension] = recovered.get(spec.dimension, 0.0) + factor
-    unscored = sorted(d for d in recovered if by_dimension[d].score is None)
-    if scores.overall is None:
-        return None, unscored
-    total = weight = 0.0
-    for result in scores.dimensions:
-        if result.score is None:
-            continue
-        score = result.score
-        share = recovered.get(result.dimension.id, 0.0)
-        if share and mass.get(result.dimension.id):
-            score += (100.0 - score) * share / mass[result.dimension.id]
-        total += result.dimension.spec.weight * score
-        weight += result.dimension.spec.weight
-    gain = total / weight - scores.overall if weight else 0.0
-    return round(gain, 2) + 0.0, unscored
+    return _GainModel.of(pack, scores, findings_rank).gain(resolved)
+
+
+@dataclasses.dataclass(frozen=True)
+class _GainModel:
+    """What :func:`expected_gain` needs of one profile, computed once for all its steps."""
+
+    scores: ScoreComputation
+    where: dict[str, tuple[str, float]]  # present finding -> (dimension, severity factor)
+    mass: dict[str, float]  # dimension -> sum of the factors of its present findings
+
+    @classmethod
+    def of(cls, pack: RulePack, scores: ScoreComputation, findings_rank: Mapping[str, int]) -> _GainModel:
+        factors = pack.scoring.severity_factors
+        dimensions = {d.dimension.id for d in scores.dimensions}
+        where: dict[str, tuple[str, float]] = {}
+        mass: dict[str, float] = {}
+        for fid, rank in findings_rank.items():
+            spec = pack.findings.get(fid)
+            if spec is None or spec.dimension not in dimensions:
+                continue
+            factor = factors.get(_RANK_SEVERITY[rank], 1.0)  # type: ignore[call-overload]
+            where[fid] = (spec.dimension, factor)
+            mass[spec.dimension] = mass.get(spec.dimension, 0.0) + factor
+        return cls(scores, where, mass)
+
+    def gain(self, resolved: Iterable[str]) -> tuple[float | None, list[str]]:
+        recovered: dict[str, float] = {}
+        for fid in set(resolved):
+            if fid in self.where:
+                dimension, factor = self.where[fid]
+                recovered[dimension] = recovered.get(dimension, 0.0) + factor
+        if not recovered:
+            return (None if self.scores.overall is None else 0.0), []
+        by_id = {d.dimension.id: d for d in self.scores.dimensions if d.dimension.id in recovered}
+        unscored = sorted(d for d, result in by_id.items() if result.score is None)
+        if self.scores.overall is None:
+            return None, unscored
+        # overall' - overall = sum over the recovering dimensions of
+        # weight x (100 - score) x recovered / mass, over the scored weight.
+        weight = sum(d.dimension.spec.weight for d in self.scores.dimensions if d.score is not None)
+        rise = 0.0
+        for dimension, result in by_id.items():
+            if result.score is not None and self.mass.get(dimension):
+                rise += result.dimension.spec.weight * (100.0 - result.score) * recovered[dimension] / self.mass[dimension]
+        return round(rise / weight if weight else 0.0, 2) + 0.0, unscored
 
 
 def order_roadmap(recommendations: Sequence[Recommendation], order: str = "priority") -> list[list[str]]:
@@ -197,14 +259,13 @@ def _relation(pack: RulePack, relation: Literal["requires", "conflicts_with"], s
     )
 
 
-def _conflict(pack: RulePack, a: str, b: str) -> RelationReference | None:
+def _conflict(pack: RulePack, index: _PackIndex, a: str, b: str) -> RelationReference | None:
     # conflicts_with is symmetric: written on either side, it binds both.
-    if b in pack.recommendations[a].related("conflicts_with"):
-        return _relation(pack, "conflicts_with", a, b)
-    if a in pack.recommendations[b].related("conflicts_with"):
-        reference = _relation(pack, "conflicts_with", b, a)
-        return reference.model_copy(update={"id": b})
-    return None
+    written = index.conflicts.get(frozenset((a, b)))
+    if written is None:
+        return None
+    reference = _relation(pack, "conflicts_with", *written)
+    return reference.model_copy(update={"id": b})
 
 
 def build_plan(advice: Advice, pack: RulePack, scores: ScoreComputation, *, order: str = "priority") -> Advice:
@@ -228,13 +289,17 @@ def build_plan(advice: Advice, pack: RulePack, scores: ScoreComputation, *, orde
     from .engine import priority_terms  # the engine imports this module
 
     lang = advice.lang
+    index = _index(pack)
     findings_rank = {f.id: SEVERITY_RANK[f.severity] for f in advice.findings}
     present = set(findings_rank)
     weight = pack.scoring.priority.root_cause_weight
 
-    # 1. Root-cause bonus.
+    # 1. Root-cause bonus (only findings that cause another present one can earn it).
+    sources = {f for f in present if any(c in present for c in index.causes.get(f, ()))}
     for rec in advice.recommendations:
-        effects = _effects(pack, present, rec.addresses)
+        if not sources.intersection(rec.addresses):
+            continue
+        effects = _effects(index.causes, present, rec.addresses)
         if not effects:
             continue
         terms = priority_terms(pack, dict.fromkeys(effects, weight), findings_rank, scores)
@@ -249,16 +314,18 @@ def build_plan(advice: Advice, pack: RulePack, scores: ScoreComputation, *, orde
     advice.recommendations.sort(key=lambda r: _sort_key(r, findings_rank))
 
     # 2. Prerequisites and conflicts, strongest first.
-    requires = {rid: [p for p in spec.related("requires") if p in pack.recommendations] for rid, spec in pack.recommendations.items()}
+    requires = index.requires
     planned: dict[str, Recommendation] = {}
     needed_by: dict[str, str] = {}  # prerequisite -> the step that first brought it in
     dropped: list[DroppedRecommendation] = []
     for rec in advice.recommendations:
-        members = [rec.id, *prerequisite_closure(requires, rec.id)]
-        clash = next(
-            ((m, k, ref) for m in members for k in sorted(planned) if k != m for ref in [_conflict(pack, m, k)] if ref is not None),
-            None,
-        )
+        members = [rec.id, *index.closure[rec.id]]
+        clash = None
+        if index.conflicts:
+            clash = next(
+                ((m, k, ref) for m in members for k in sorted(planned) if k != m for ref in [_conflict(pack, index, m, k)] if ref is not None),
+                None,
+            )
         if clash is not None:
             member, kept, reference = clash
             owner = needed_by.get(kept)
@@ -318,14 +385,29 @@ def build_plan(advice: Advice, pack: RulePack, scores: ScoreComputation, *, orde
         return phase[rid]
 
     max_ease = pack.scoring.plan.quick_win_max_ease
+    gains = _GainModel.of(pack, scores, findings_rank)
+    dependents: dict[str, list[str]] = {}
+    for other in sorted(planned):
+        for prerequisite in requires[other]:
+            dependents.setdefault(prerequisite, []).append(other)
     for step in steps:
-        spec = pack.recommendations[step.id]
-        step.requires = list(requires[step.id])
-        step.supports = [s for s in spec.related("supports") if s in planned]
-        step.prerequisite_for = [_relation(pack, "requires", other, step.id) for other in sorted(planned) if step.id in requires[other]]
+        # Only values that differ from the defaults are assigned: pydantic's
+        # attribute assignment is the plan's main cost per profile.
+        if requires[step.id]:
+            step.requires = list(requires[step.id])
+        supports = [s for s in index.supports[step.id] if s in planned]
+        if supports:
+            step.supports = supports
+        if step.id in dependents:
+            step.prerequisite_for = [_relation(pack, "requires", other, step.id) for other in dependents[step.id]]
         step.phase = phase_of(step.id)
-        step.quick_win = _ease(step) <= max_ease
-        step.expected_gain, step.expected_gain_unscored = expected_gain(pack, scores, findings_rank, step.addresses)
+        if _ease(step) <= max_ease:
+            step.quick_win = True
+        gain, unscored = gains.gain(step.addresses)
+        if gain is not None:
+            step.expected_gain = gain
+        if unscored:
+            step.expected_gain_unscored = unscored
         users = ", ".join(r.id for r in step.prerequisite_for)
         if step.added_as_prerequisite:
             step.explanation.append(t("plan.added_prerequisite", lang, steps=users))
