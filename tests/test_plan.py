@@ -283,6 +283,10 @@ def test_plan_cli_formats_and_order(runner: CliRunner) -> None:
     assert data["order"] == "priority" and data["roadmap"] and data["phases"][0]["steps"][0]["phase"] == 1
     advise_text = runner.invoke(main, ["advise", str(EXAMPLES / "bungo.yaml"), "--lang", "en"])
     assert "Roadmap" in advise_text.output and "Phase 2" in advise_text.output
+    advise_md = runner.invoke(main, ["advise", str(EXAMPLES / "bungo.yaml"), "--format", "markdown"])
+    assert "## Peta jalan" in advise_md.output and "### Fase 2" in advise_md.output
+    explained = runner.invoke(main, ["explain", str(EXAMPLES / "bungo.yaml"), "learning_culture", "--lang", "en"])
+    assert "root cause of low_transfer (through weak_supervisor_support)" in explained.output
 
 
 def test_whatif_cli(runner: CliRunner) -> None:

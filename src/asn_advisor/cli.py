@@ -194,10 +194,14 @@ def explain_command(profile: str, recommendation: str | None, rules_dir: str | N
         click.echo(f"{rec.rank}. {rec.title} [{rec.id}]  {t('priority', chosen).lower()} = {rec.priority:g}")
         click.echo(f"   {t('priority.breakdown', chosen)}:")
         for term in rec.priority_breakdown:
+            # Issue 3: a root-cause term names the addressed causes it comes through.
+            name = term.finding if term.kind == "finding" else t("plan.root_cause.term", chosen, finding=term.finding, via=", ".join(term.via))
             click.echo(
-                f"     {term.finding} ({t('severity.' + term.severity, chosen)}): 100 x {term.severity_factor:g} x {term.dimension_share:g}"
+                f"     {name} ({t('severity.' + term.severity, chosen)}): 100 x {term.severity_factor:g} x {term.dimension_share:g}"
                 f" x {term.gap_term:g} x {term.rule_weight:g} = {term.contribution:g}"
             )
+        for sentence in rec.explanation:  # issue 3: the plan's reasons
+            click.echo(f"   {sentence}")
         for ref in rec.because:
             click.echo(f"   {t('because', chosen)}: {ref.rule} ({ref.file}:{ref.line})")
             click.echo(f"     when: {ref.when}")

@@ -168,7 +168,7 @@ def check_relations(
                 add(where[("supports", rid, other)], f"recommendation {rid!r} supports itself", "E123", hint="remove this entry")
     for rid, spec in sorted(recommendations.items()):
         for relation in ("requires", "supports"):
-            for other in spec.related(relation):  # type: ignore[arg-type]
+            for other in spec.related(relation):
                 if other != rid and frozenset((rid, other)) in conflicts:
                     add(
                         where[(relation, rid, other)],
@@ -245,7 +245,7 @@ def build_graph(pack: RulePack, *, view: str = "full") -> nx.MultiDiGraph[str]:
             edge(node("finding", fid), node("finding", cause), "causes")
     for rid, rspec in pack.recommendations.items():
         for relation in ("requires", "supports", "conflicts_with"):
-            for other in rspec.related(relation):  # type: ignore[arg-type]
+            for other in rspec.related(relation):
                 edge(node("recommendation", rid), node("recommendation", other), relation)
     if not full:
         return graph

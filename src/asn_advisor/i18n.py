@@ -86,6 +86,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Menjawab akar masalah dari {effects} (melalui {causes}).",
         "en": "Addresses the root cause of {effects} (through {causes}).",
     },
+    "plan.root_cause.term": {"id": "akar masalah dari {finding} (melalui {via})", "en": "root cause of {finding} (through {via})"},
     "plan.added_prerequisite": {
         "id": "Ditambahkan sebagai prasyarat untuk {steps}; tidak ada aturan yang merekomendasikannya langsung.",
         "en": "Added as a prerequisite of {steps}; no rule recommended it directly.",

@@ -394,8 +394,8 @@ def build_plan(advice: Advice, pack: RulePack, scores: ScoreComputation, *, orde
         # Only values that differ from the defaults are assigned: pydantic's
         # attribute assignment is the plan's main cost per profile.
         if requires[step.id]:
-            step.requires = list(requires[step.id])
-        supports = [s for s in index.supports[step.id] if s in planned]
+            step.requires = sorted(requires[step.id])
+        supports = sorted(s for s in index.supports[step.id] if s in planned)
         if supports:
             step.supports = supports
         if step.id in dependents:

@@ -758,7 +758,7 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
     for rid, spec in recommendations.items():
         source, path = rec_where[rid]
         for relation in ("requires", "supports", "conflicts_with"):
-            for i, other in enumerate(spec.related(relation)):  # type: ignore[arg-type]
+            for i, other in enumerate(spec.related(relation)):
                 relation_locations[(relation, rid, other)] = source.doc.locate((*path, relation, i))
                 if other not in recommendations and other not in silent["recommendations"]:
                     close = suggest(other, recommendations)
