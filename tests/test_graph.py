@@ -160,11 +160,12 @@ def test_json_export_is_node_link_and_deterministic(pack: RulePack) -> None:
     ids = {n["id"] for n in data["nodes"]}
     assert all({"id", "kind"} <= set(n) for n in data["nodes"])
     assert all(link["source"] in ids and link["target"] in ids for link in data["links"])
-    assert {"source": "finding:weak_supervisor_support", "target": "finding:low_transfer", "relation": "causes"} in data["links"]
+    assert {"source": "finding:weak_supervisor_support", "target": "finding:low_transfer", "relation": "causes", "key": "causes"} in data["links"]
     import networkx as nx
 
-    graph = nx.node_link_graph(data, directed=True, multigraph=False, edges="links")
-    assert graph.number_of_nodes() == len(data["nodes"])
+    graph = nx.node_link_graph(data, edges="links")
+    assert graph.number_of_nodes() == len(data["nodes"]) and graph.number_of_edges() == len(data["links"])
+    assert graph.has_edge("recommendation:follow_up_platform", "recommendation:leadership_support", key="requires")
 
 
 def test_mermaid_and_dot_exports(pack: RulePack) -> None:
@@ -201,3 +202,17 @@ def test_docs_show_the_current_graph(pack: RulePack) -> None:
     assert match.group(1) == export_graph(pack, "mermaid", view="relations"), (
         "regenerate with: asn-advisor rules graph --format mermaid --view relations"
     )
+
+
+def test_rules_check_reports_a_requires_cycle(runner: CliRunner, write_pack: Callable[..., Path]) -> None:
+    """rules check exits with the rules code and prints each cycle with its members."""
+    recs = """
+recommendations:
+  x: {label: {id: X, en: X}, requires: [y]}
+  y: {label: {id: Y, en: Y}, requires: [x]}
+"""
+    root = _pack(write_pack, "findings:\n  a: {label: {id: A, en: A}, dimension: access}\n", recs)
+    result = runner.invoke(main, ["rules", "check", str(root)])
+    assert result.exit_code == 4
+    assert "E122" in result.output and "x -> y" in result.output and "y -> x" in result.output
+    assert "Traceback" not in result.output

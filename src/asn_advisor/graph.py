@@ -278,10 +278,14 @@ def _ordered(graph: nx.MultiDiGraph[str]) -> tuple[list[tuple[str, str, str]], l
 
 def _to_json(graph: nx.MultiDiGraph[str]) -> str:
     nodes, links = _ordered(graph)
+    # "multigraph" and each link's "key" (its relation) let networkx's
+    # node_link_graph() rebuild the graph exactly: two entries may be joined
+    # by more than one relation.
     data: dict[str, Any] = {
         "directed": True,
+        "multigraph": True,
         "nodes": [{"id": name, "kind": kind, "label": ident} for name, kind, ident in nodes],
-        "links": [{"source": s, "target": t, "relation": r} for s, t, r in links],
+        "links": [{"source": s, "target": t, "relation": r, "key": r} for s, t, r in links],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
@@ -357,8 +361,9 @@ def export_graph(pack: RulePack, fmt: str = "mermaid", *, view: str = "full") ->
     Args:
         pack: a loaded rule pack.
         fmt: ``"mermaid"``, ``"dot"`` or ``"json"``.  JSON is node-link data:
-            ``{"nodes": [{"id", "kind", "label"}], "links": [{"source",
-            "target", "relation"}]}``.
+            ``{"directed": true, "multigraph": true, "nodes": [{"id", "kind",
+            "label"}], "links": [{"source", "target", "relation", "key"}]}``
+            (``key`` repeats the relation, for ``networkx.node_link_graph``).
         view: ``"full"`` or ``"relations"`` (see :func:`build_graph`).
 
     Returns:
