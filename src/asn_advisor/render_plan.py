@@ -31,6 +31,12 @@ def _gain(rec: Recommendation, lang: str) -> str:
     return text
 
 
+def _notes(rec: Recommendation, lang: str) -> list[str]:
+    """The explanation minus the quick-win sentence, which the roadmap shows as a tag."""
+    quick = t("plan.quick_win", lang, effort=t("effort." + rec.effort, lang), time=t("impact." + rec.time_to_impact, lang))
+    return [sentence for sentence in rec.explanation if sentence != quick]
+
+
 def _steps(advice: Advice) -> dict[str, Recommendation]:
     return {r.id: r for r in advice.recommendations}
 
@@ -62,7 +68,7 @@ def roadmap_text(advice: Advice, *, detail: bool = False) -> list[str]:
                     lines.append(f"       {t('plan.requires', lang)}: {', '.join(rec.requires)}")
                 if rec.supports:
                     lines.append(f"       {t('plan.supports', lang)}: {', '.join(rec.supports)}")
-            for sentence in rec.explanation:
+            for sentence in _notes(rec, lang):
                 lines.append(f"       {sentence}")
     if advice.dropped:
         lines.append(f"  {t('plan.dropped.title', lang)}:")
@@ -101,7 +107,7 @@ def roadmap_markdown(advice: Advice, *, level: int = 2) -> list[str]:
             out.append(
                 f"| {number} | {title} | {t('effort.' + rec.effort, lang)} | {t('impact.' + rec.time_to_impact, lang)} | {rec.priority:g} | {_md(_gain(rec, lang))} |"
             )
-            notes += [f"- `{rec.id}`: {_md(sentence)}" for sentence in rec.explanation]
+            notes += [f"- `{rec.id}`: {_md(sentence)}" for sentence in _notes(rec, lang)]
         out.append("")
         if notes:
             out += [*notes, ""]
