@@ -309,3 +309,34 @@ def test_whatif_cli(runner: CliRunner) -> None:
         outcome = runner.invoke(main, args)
         assert outcome.exit_code == code, (args, outcome.output)
         assert needle in outcome.output and "Traceback" not in outcome.output, (args, outcome.output)
+
+
+@FEWER
+@given(st.integers(2, 5).flatmap(lambda n: st.tuples(st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), unique=True, max_size=6))))
+def test_any_requires_cycle_is_a_load_error_naming_its_members(drawn: tuple[int, list[tuple[int, int]]]) -> None:
+    """A pack loads iff requires is acyclic; otherwise each cycle's members are named (E122)."""
+    import networkx as nx
+
+    n, edges = drawn
+    requires: dict[int, list[int]] = {}
+    for a, b in edges:
+        requires.setdefault(a, []).append(b)
+    case = {"n": n, "requires": requires, "conflicts": [], "addresses": {}, "causes": [], "effort": [0] * n}
+    graph: nx.DiGraph[int] = nx.DiGraph(edges)
+    graph.add_nodes_from(range(n))
+    expected = [sorted(f"r{i}" for i in c) for c in nx.strongly_connected_components(graph) if len(c) > 1 or graph.has_edge(*(next(iter(c)),) * 2)]
+    text = _pack_text(n, requires, [], {}, [], [0] * n)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        (root / "pack.yaml").write_text("pack: {id: uji, version: '1'}\ninclude: [p.yaml]\n", encoding="utf-8")
+        (root / "p.yaml").write_text(text, encoding="utf-8")
+        try:
+            load_rules(root)
+        except RulePackError as error:
+            problems = [p for p in error.problems if p.code == "E122"]
+            assert expected and len(problems) == len(expected), [str(p) for p in error.problems]
+            for members in expected:
+                [problem] = [p for p in problems if all(f"{m} -> " in p.message for m in members)]
+                assert problem.message.count("p.yaml:") == len(members)
+            return
+    assert not expected, case
