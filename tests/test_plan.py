@@ -302,6 +302,7 @@ def test_whatif_cli(runner: CliRunner) -> None:
         (["whatif", PUPR, "--set", "participation_rate"], 2, "nama=nilai"),
         (["whatif", PUPR, "--set", "participation_rat=3"], 1, "did you mean 'participation_rate'"),
         (["whatif", PUPR, "--resolve", "time_conflit"], 1, "did you mean 'time_conflict'"),
+        (["whatif", PUPR, "--resolve", "limited_budget"], 1, "present findings:"),
         (["whatif", PUPR, "--set", "participation_rate=150"], 5, "between 0 and 100"),
         (["whatif", PUPR, "--set", "participation_rate=["], 2, "YAML"),
     ]

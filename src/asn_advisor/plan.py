@@ -240,7 +240,18 @@ def order_roadmap(recommendations: Sequence[Recommendation], order: str = "prior
 
 
 def reorder(advice: Advice, order: str) -> Advice:
-    """A copy of ``advice`` whose roadmap is ordered by ``order`` (``priority`` or ``gain``)."""
+    """A copy of ``advice`` whose roadmap is ordered by ``order``.
+
+    Args:
+        advice: an advice with its plan.
+        order: ``"priority"`` or ``"gain"`` (see :func:`order_roadmap`).
+
+    Returns:
+        A deep copy with ``roadmap`` and ``plan_order`` set; ``advice`` is unchanged.
+
+    Raises:
+        ValueError: an unknown order.
+    """
     copy = advice.model_copy(deep=True)
     copy.roadmap = order_roadmap(copy.recommendations, order)
     copy.plan_order = order  # type: ignore[assignment]
@@ -503,7 +514,8 @@ def what_if(
         The :class:`WhatIf` comparison.
 
     Raises:
-        AdvisorError: an unknown indicator or finding id, with a suggestion.
+        AdvisorError: an unknown indicator or finding id (with a suggestion),
+            or a finding to resolve that the profile does not have.
         ProfileError: a value set does not fit its indicator.
     """
     from .engine import advise  # the engine imports this module
@@ -519,6 +531,11 @@ def what_if(
             close = suggest(fid, sorted(pack.findings))
             raise AdvisorError(f"--resolve {fid}: unknown finding", hint=f"did you mean {close!r}?" if close else "finding ids are listed in the rule pack's findings")
     before = reorder(advise(profile, pack, lang=lang), order)
+    present = {f.id for f in before.findings}
+    for fid in resolve:
+        if fid not in present:
+            listed = ", ".join(sorted(present)) or "-"
+            raise AdvisorError(f"--resolve {fid}: the profile has no such finding", hint=f"present findings: {listed}")
     data = profile.model_dump(mode="json", exclude_none=True)
     data["indicators"] = _apply_set(profile.indicators, values)
     changed = profile_from_mapping(data, file="--set")

@@ -42,7 +42,15 @@ def _steps(advice: Advice) -> dict[str, Recommendation]:
 
 
 def roadmap_text(advice: Advice, *, detail: bool = False) -> list[str]:
-    """The roadmap as text lines (a heading, then one block per phase)."""
+    """The roadmap as text lines: a heading, one block per phase, then dropped steps.
+
+    Args:
+        advice: an advice with its plan.
+        detail: also show each step's priority, expected gain and relations.
+
+    Returns:
+        The lines, without trailing newlines.
+    """
     lang = advice.lang
     lines = [f"{t('roadmap', lang)} ({t('plan.order', lang, order=t('plan.order.' + advice.plan_order, lang))}):"]
     if not advice.roadmap:
@@ -83,7 +91,15 @@ def _md(text: str) -> str:
 
 
 def roadmap_markdown(advice: Advice, *, level: int = 2) -> list[str]:
-    """The roadmap as Markdown lines: a heading and a table per phase."""
+    """The roadmap as Markdown lines: a heading, a table per phase, then dropped steps.
+
+    Args:
+        advice: an advice with its plan.
+        level: the heading level of the roadmap (phases are one deeper).
+
+    Returns:
+        The lines, ending with an empty line.
+    """
     lang = advice.lang
     out = [f"{'#' * level} {t('roadmap', lang)}", "", t("plan.order", lang, order=t("plan.order." + advice.plan_order, lang)) + ".", ""]
     if not advice.roadmap:
