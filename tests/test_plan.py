@@ -341,3 +341,42 @@ def test_any_requires_cycle_is_a_load_error_naming_its_members(drawn: tuple[int,
                 assert problem.message.count("p.yaml:") == len(members)
             return
     assert not expected, case
+
+
+def test_conflict_with_a_prerequisite_and_through_a_prerequisite(write_pack: Callable[..., Path]) -> None:
+    """A weaker step that conflicts with a stronger step's prerequisite, or whose own prerequisite conflicts, is dropped."""
+    from .conftest import MINIMAL_PACK
+
+    text = textwrap.dedent(MINIMAL_PACK["base.yaml"])
+    text = text.replace(
+        "flexible_scheduling: {label: {id: Jadwal fleksibel, en: Flexible scheduling}, effort: low, time_to_impact: short}",
+        "flexible_scheduling: {label: {id: Jadwal fleksibel, en: Flexible scheduling}, effort: low, time_to_impact: short, requires: [{id: improve_methods, source: t}]}",
+    ).replace(
+        "promote_benefits: {label: {id: Promosi manfaat, en: Promote benefits}}",
+        "promote_benefits: {label: {id: Promosi manfaat, en: Promote benefits}, conflicts_with: [improve_methods]}",
+    )
+    pack = load_rules(write_pack({"base.yaml": text}))
+    advice = advise(_profile([{"id": "time_conflict"}, {"id": "low_participation"}]), pack, lang="en")
+    steps = {r.id: r for r in advice.recommendations}
+    assert set(steps) == {"flexible_scheduling", "improve_methods"}
+    assert steps["improve_methods"].added_as_prerequisite and steps["improve_methods"].phase == 1 and steps["flexible_scheduling"].phase == 2
+    [dropped] = advice.dropped
+    assert dropped.id == "promote_benefits" and dropped.kept == "improve_methods" and dropped.through is None
+    assert "improve_methods is a prerequisite of flexible_scheduling" in dropped.reason
+
+    # The other way round: the weaker step's own prerequisite conflicts with the stronger step.
+    text2 = textwrap.dedent(MINIMAL_PACK["base.yaml"]).replace(
+        "promote_benefits: {label: {id: Promosi manfaat, en: Promote benefits}}",
+        "promote_benefits: {label: {id: Promosi manfaat, en: Promote benefits}, requires: [improve_methods]}",
+    ).replace(
+        "improve_methods: {label: {id: Perbaiki metode, en: Improve methods}}",
+        "improve_methods: {label: {id: Perbaiki metode, en: Improve methods}, conflicts_with: [flexible_scheduling]}",
+    )
+    pack2 = load_rules(write_pack({"base.yaml": text2}))
+    advice2 = advise(_profile([{"id": "time_conflict"}, {"id": "low_participation"}]), pack2, lang="en")
+    assert [r.id for r in advice2.recommendations] == ["flexible_scheduling"]
+    [dropped2] = advice2.dropped
+    assert dropped2.id == "promote_benefits" and dropped2.through == "improve_methods" and dropped2.kept == "flexible_scheduling"
+    assert "its prerequisite improve_methods conflicts with flexible_scheduling" in dropped2.reason
+    text_out = render_plan(advice2, "text")
+    assert "Left out because of a conflict" in text_out and "promote_benefits" in text_out
