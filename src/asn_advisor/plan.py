@@ -5,9 +5,10 @@
 1. **Root-cause bonus.**  Findings form a ``causes`` graph (``rules/temuan.yaml``).
    For a recommendation, its *effects* are the present findings reachable
    from a finding it addresses through ``causes`` edges whose every finding
-   is present (a chain breaks at a finding the profile does not have),
-   less the findings it already addresses.  Each effect adds a
-   ``root_cause`` term to ``priority_breakdown``::
+   is present (a chain breaks at a finding the profile does not have).
+   Each effect adds a ``root_cause`` term to ``priority_breakdown``, also
+   when a rule links the recommendation to the effect directly: that term
+   rewards the link to the symptom, this one acting on its cause::
 
        100 x severity_factor(effect) x dimension_share x gap_term x root_cause_weight
 
@@ -132,8 +133,7 @@ def _effects(causes: Mapping[str, tuple[str, ...]], present: set[str], addressed
             stack.extend(c for c in causes.get(current, ()) if c in present)
     if not found:
         return {}
-    direct = set(addressed)
-    return {e: sorted(v) for e, v in sorted(found.items()) if e not in direct}
+    return {e: sorted(v) for e, v in sorted(found.items())}
 
 
 def expected_gain(
