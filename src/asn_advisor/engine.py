@@ -10,7 +10,9 @@ Steps, each deterministic:
    from the findings it addresses (see :func:`priority_terms`);
 5. rank: higher priority first, then the most severe finding addressed, then
    the number of findings addressed, then the id; none of this depends on
-   the order of rules in files or findings in the profile.
+   the order of rules in files or findings in the profile;
+6. turn the ranking into a plan (:func:`.plan.build_plan`): root-cause terms,
+   prerequisites, conflicts, phases and expected gains (docs/plan.md).
 """
 
 from __future__ import annotations
