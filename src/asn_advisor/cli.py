@@ -41,6 +41,11 @@ from .profile import load_profile
 from .render import FORMATS, render, render_score
 from .rulepack import RulePack, load_rules
 
+# --- plan (issue 3) ---
+from .graph import GRAPH_FORMATS, GRAPH_VIEWS, export_graph  # noqa: E402
+from .plan import ORDERS, reorder, what_if  # noqa: E402
+from .render_plan import PLAN_FORMATS, render_plan, render_whatif  # noqa: E402
+
 __all__ = ["main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -321,10 +326,14 @@ def explain_command(profile: str, recommendation: str | None, rules_dir: str | N
         click.echo(f"{rec.rank}. {rec.title} [{rec.id}]  {t('priority', chosen).lower()} = {rec.priority:g}")
         click.echo(f"   {t('priority.breakdown', chosen)}:")
         for term in rec.priority_breakdown:
+            # Issue 3: a root-cause term names the addressed causes it comes through.
+            name = term.finding if term.kind == "finding" else t("plan.root_cause.term", chosen, finding=term.finding, via=", ".join(term.via))
             click.echo(
-                f"     {term.finding} ({t('severity.' + term.severity, chosen)}): 100 x {term.severity_factor:g} x {term.dimension_share:g}"
+                f"     {name} ({t('severity.' + term.severity, chosen)}): 100 x {term.severity_factor:g} x {term.dimension_share:g}"
                 f" x {term.gap_term:g} x {term.rule_weight:g} = {term.contribution:g}"
             )
+        for sentence in rec.explanation:  # issue 3: the plan's reasons
+            click.echo(f"   {sentence}")
         for ref in rec.because:
             click.echo(f"   {t('because', chosen)}: {ref.rule} ({ref.file}:{ref.line})")
             click.echo(f"     {t('report.when', chosen)}: {ref.when}")
@@ -776,3 +785,108 @@ def report_command(source: str, rules_dir: str | None, lang: str | None, fmt: st
         click.echo(t("report.pack.mismatch", advice.lang, advice=made_with, pack=loaded), err=True)
     text = render_report(advice, bands_from_pack(pack, advice.lang), fmt)
     emit(text, output, force, [source], advice.lang)
+
+# --- plan (issue 3) ---
+
+
+def _parse_assignments(assignments: tuple[str, ...], lang: str) -> dict[str, Any]:
+    """``NAME=VALUE`` pairs to a mapping; VALUE is read as a YAML scalar or flow mapping."""
+    from ._yaml import load_document
+
+    values: dict[str, Any] = {}
+    for item in assignments:
+        name, sep, text = item.partition("=")
+        name = name.strip()
+        if not sep or not name:
+            raise click.BadParameter(f"{item!r}: {t('whatif.bad_set', lang)} (participation_rate=80)", param_hint="--set")
+        try:
+            document = load_document(text if text.strip() else "null", f"--set {name}")
+        except AdvisorError as error:
+            raise click.BadParameter(f"{item!r}: {error.message}" + (f" ({error.hint})" if error.hint else ""), param_hint="--set") from None
+        if document.problems:
+            problem = document.problems[0]
+            raise click.BadParameter(f"{item!r}: {problem.message}" + (f" ({problem.hint})" if problem.hint else ""), param_hint="--set")
+        values[name] = document.data
+    return values
+
+
+@main.command("plan")
+@click.argument("profile", type=str)
+@rules_option
+@lang_option
+@click.option("--format", "fmt", type=click.Choice(sorted(PLAN_FORMATS)), default="text", show_default=True, help="Output format. / Format keluaran.")
+@click.option(
+    "--order",
+    type=click.Choice(ORDERS),
+    default="priority",
+    show_default=True,
+    help="Order within a phase after quick wins: priority or expected score gain. / Urutan dalam fase setelah quick win.",
+)
+@output_options
+def plan_command(profile: str, rules_dir: str | None, lang: str | None, fmt: str, order: str, output: str | None, force: bool) -> None:
+    """Show the improvement plan of PROFILE: phases, prerequisites, quick wins, expected gains.
+
+    / Tampilkan rencana perbaikan PROFILE: fase, prasyarat, quick win, perkiraan kenaikan skor.
+    """
+    chosen = resolve_lang(lang)
+    pack = load_pack(rules_dir)
+    advice = reorder(advise_file(profile, pack, chosen), order)
+    emit(render_plan(advice, fmt), output, force, [profile], chosen)
+
+
+@main.command("whatif")
+@click.argument("profile", type=str)
+@click.option("--set", "assignments", multiple=True, metavar="NAME=VALUE", help="Set an indicator (repeatable; 'null' removes it). / Ubah indikator.")
+@click.option("--resolve", "resolve", multiple=True, metavar="FINDING", help="Assume a finding resolved (repeatable). / Anggap temuan teratasi.")
+@rules_option
+@lang_option
+@click.option("--format", "fmt", type=click.Choice(["json", "markdown", "text"]), default="text", show_default=True, help="Output format. / Format keluaran.")
+@click.option("--order", type=click.Choice(ORDERS), default="priority", show_default=True, help="Roadmap order. / Urutan peta jalan.")
+@output_options
+def whatif_command(
+    profile: str,
+    assignments: tuple[str, ...],
+    resolve: tuple[str, ...],
+    rules_dir: str | None,
+    lang: str | None,
+    fmt: str,
+    order: str,
+    output: str | None,
+    force: bool,
+) -> None:
+    """Show how the score, findings and plan of PROFILE change under a scenario.
+
+    Example: asn-advisor whatif p.yaml --set participation_rate=80 --resolve time_conflict
+    / Tampilkan perubahan skor, temuan dan rencana dalam sebuah skenario.
+    """
+    chosen = resolve_lang(lang)
+    if not assignments and not resolve:
+        raise click.UsageError(t("whatif.nothing", chosen))
+    values = _parse_assignments(assignments, chosen)
+    pack = load_pack(rules_dir)
+    loaded = load_profile(profile, rules=pack)
+    result = what_if(loaded, pack, set_values=values, resolve=list(resolve), lang=chosen, order=order)
+    emit(render_whatif(result, fmt), output, force, [profile], chosen)
+
+
+@rules_group.command("graph")
+@click.argument("pack", required=False, type=click.Path(path_type=str))
+@click.option("--format", "fmt", type=click.Choice(GRAPH_FORMATS), default="mermaid", show_default=True, help="Export format. / Format ekspor.")
+@click.option(
+    "--view",
+    type=click.Choice(GRAPH_VIEWS),
+    default="full",
+    show_default=True,
+    help="full: findings, recommendations, rules; relations: only causes/requires/supports/conflicts_with. / Cakupan graf.",
+)
+@lang_option
+@output_options
+def rules_graph(pack: str | None, fmt: str, view: str, lang: str | None, output: str | None, force: bool) -> None:
+    """Export the knowledge graph of PACK (default: the shipped pack).
+
+    JSON is node-link data: {"nodes": [{"id", "kind"}], "links": [{"source", "target", "relation"}]}.
+    / Ekspor graf pengetahuan paket aturan (Mermaid, DOT atau JSON).
+    """
+    chosen = resolve_lang(lang)
+    loaded = load_rules(pack) if pack else load_rules()
+    emit(export_graph(loaded, fmt, view=view), output, force, [], chosen)

@@ -10,7 +10,9 @@ Steps, each deterministic:
    from the findings it addresses (see :func:`priority_terms`);
 5. rank: higher priority first, then the most severe finding addressed, then
    the number of findings addressed, then the id; none of this depends on
-   the order of rules in files or findings in the profile.
+   the order of rules in files or findings in the profile;
+6. turn the ranking into a plan (:func:`.plan.build_plan`): root-cause terms,
+   prerequisites, conflicts, phases and expected gains (docs/plan.md).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from .advice import (
     ScoreResult,
 )
 from .condition import SEVERITY_RANK
+from .plan import build_plan
 from .profile import Profile, check_findings, normalize_indicators
 from .rulepack import CompiledRecommend, RulePack
 from .scoring import ScoreComputation, compute_scores
@@ -260,7 +263,7 @@ def advise(profile: Profile, rules: RulePack, *, lang: str = "id") -> Advice:
     ]
     finding_results.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.source != "stated", f.id))
 
-    return Advice(
+    advice = Advice(
         lang=lang,  # type: ignore[arg-type]
         program=profile.program,
         pack=PackInfo(id=rules.id, version=rules.version, digest=rules.digest),
@@ -269,6 +272,8 @@ def advise(profile: Profile, rules: RulePack, *, lang: str = "id") -> Advice:
         recommendations=recommendations,
         data_gaps=_data_gaps(rules, scores, unknown_rules, lang),
     )
+    # Issue 3: root causes, prerequisites, conflicts and the phased roadmap.
+    return build_plan(advice, rules, scores)
 
 
 def _score_result(rules: RulePack, scores: ScoreComputation, lang: str) -> ScoreResult:

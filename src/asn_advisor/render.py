@@ -8,6 +8,7 @@ from typing import Any
 
 from .advice import Advice
 from .i18n import t
+from .render_plan import roadmap_markdown, roadmap_text
 
 __all__ = ["FORMATS", "render", "render_score"]
 
@@ -97,6 +98,8 @@ def render_text(advice: Advice) -> str:
             lines.append(f"  - {prop.title} [{prop.id}]: {mark}")
             lines.append(f"      \u201c{' '.join(prop.quote.split())}\u201d ({advice.report.file}:{prop.line}:{prop.column})")
     lines.append("")
+    lines.extend(roadmap_text(advice))  # issue 3: the plan's phases
+    lines.append("")
     lines.append(f"{t('data_gaps', lang)}:")
     if not advice.data_gaps:
         lines.append(f"  {t('data_gaps.none', lang)}")
@@ -160,7 +163,8 @@ def render_markdown(advice: Advice) -> str:
             mark = t("report_proposals.advised", lang, rank=prop.rank) if prop.advised else t("report_proposals.only", lang)
             out.append(f"- **{_md_escape(prop.title)}** (`{prop.id}`): {mark}")
             out.append(f"  - \u201c{_md_escape(' '.join(prop.quote.split()))}\u201d ({advice.report.file}:{prop.line}:{prop.column})")
-    out += ["", f"## {t('data_gaps', lang)}", ""]
+    out += ["", *roadmap_markdown(advice)]  # issue 3: the plan's phases
+    out += [f"## {t('data_gaps', lang)}", ""]
     if not advice.data_gaps:
         out.append(t("data_gaps.none", lang))
     for gap in advice.data_gaps:

@@ -27,6 +27,7 @@ from ._yaml import Document, Limits, load_document, read_text
 from .condition import Condition, ConditionError, NameInfo, Vocabulary, suggest
 from .errors import AdvisorError, Location, Problem, RulePackError
 from .extract import ExtractionPatterns, check_targets, compile_patterns
+from .graph import check_relations
 
 __all__ = [
     "CompiledCap",
@@ -37,6 +38,7 @@ __all__ = [
     "IndicatorSpec",
     "RecommendRule",
     "RecommendationSpec",
+    "Relation",
     "RulePack",
     "ScoringSpec",
     "default_pack_dir",
@@ -75,13 +77,44 @@ class IndicatorSpec(_Model):
         return (self.min, self.max)
 
 
+class Relation(_Model):
+    """One relation to another finding or recommendation, with its source.
+
+    Written either as a plain id (``- low_participation``) or as a mapping
+    (``- {id: low_participation, source: "Seed Bungo"}``) so that every
+    relation can cite where it comes from, like every other default.
+    """
+
+    id: str
+    source: str | None = None
+
+    @classmethod
+    def _coerce(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [{"id": item} if isinstance(item, str) else item for item in value]
+        return value
+
+
 class FindingSpec(_Model):
     label: TextField
     description: TextField | None = None
     dimension: str
     severity: Severity = "medium"
-    causes: list[str] = Field(default_factory=list)
+    causes: list[Relation] = Field(default_factory=list)
     source: str | None = None
+
+    @field_validator("causes", mode="before")
+    @classmethod
+    def _plain_ids(cls, value: Any) -> Any:
+        return Relation._coerce(value)
+
+    @property
+    def cause_ids(self) -> list[str]:
+        """The ids of the findings this finding causes."""
+        return [r.id for r in self.causes]
+
+
+RecommendationRelation = Literal["requires", "supports", "conflicts_with"]
 
 
 class RecommendationSpec(_Model):
@@ -89,10 +122,20 @@ class RecommendationSpec(_Model):
     description: TextField | None = None
     effort: Literal["low", "medium", "high"] = "medium"
     time_to_impact: Literal["short", "medium", "long"] = "medium"
-    requires: list[str] = Field(default_factory=list)
-    supports: list[str] = Field(default_factory=list)
-    conflicts_with: list[str] = Field(default_factory=list)
+    requires: list[Relation] = Field(default_factory=list)
+    supports: list[Relation] = Field(default_factory=list)
+    conflicts_with: list[Relation] = Field(default_factory=list)
     source: str | None = None
+
+    @field_validator("requires", "supports", "conflicts_with", mode="before")
+    @classmethod
+    def _plain_ids(cls, value: Any) -> Any:
+        return Relation._coerce(value)
+
+    def related(self, relation: RecommendationRelation) -> list[str]:
+        """The ids this recommendation ``requires``, ``supports`` or ``conflicts_with``."""
+        relations: list[Relation] = getattr(self, relation)
+        return [r.id for r in relations]
 
 
 class ScaleSpec(_Model):
@@ -110,6 +153,19 @@ class BandSpec(_Model):
 class PrioritySpec(_Model):
     gap_floor: float = Field(default=0.5, ge=0, le=1)
     unknown_gap: float = Field(default=0.5, ge=0, le=1)
+    # The weight of a root-cause term (docs/plan.md): a recommendation that
+    # addresses a cause of another present finding gains that finding's
+    # priority term times this weight.
+    root_cause_weight: float = Field(default=0.5, ge=0, le=3)
+
+
+class PlanSpec(_Model):
+    """Parameters of the roadmap (docs/plan.md)."""
+
+    # A step is a quick win when effort + time to impact, graded low/short = 0,
+    # medium = 1, high/long = 2, is at most this.
+    quick_win_max_ease: int = Field(default=1, ge=0, le=4)
+    source: str | None = None
 
 
 class ScoringSpec(_Model):
@@ -118,6 +174,7 @@ class ScoringSpec(_Model):
     severity_factors: dict[Severity, float] = Field(default_factory=lambda: {"low": 0.5, "medium": 1.0, "high": 1.5})
     overall_min_coverage: float = Field(default=0.5, ge=0, le=1)
     priority: PrioritySpec = Field(default_factory=PrioritySpec)
+    plan: PlanSpec = Field(default_factory=PlanSpec)
     source: str | None = None
 
 
@@ -355,6 +412,10 @@ class RulePack:
     own_rules: frozenset[str] = frozenset()
     #: What pack.yaml ``extends`` (as written), if anything.
     extends: str | None = None
+    # (relation, from id, to id) -> where the relation is written; relations
+    # are causes (finding to finding), requires, supports and conflicts_with
+    # (recommendation to recommendation).
+    relation_locations: dict[tuple[str, str, str], Location] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -840,6 +901,7 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
         name, kind = item.split(":", 1)
         vocabulary.names.setdefault(name, NameInfo({"bool": "bool", "list": "list", "map": "map"}.get(kind, "number")))
     locations: dict[str, Location] = {}
+    relation_locations: dict[tuple[str, str, str], Location] = {}
     silent = {kind: broken.get(kind, set()) for kind in ("findings", "recommendations", "dimensions", "indicators")}
 
     def compile_at(source: _Source, path: tuple[Any, ...], text: str, expect: str = "bool") -> Condition | None:
@@ -855,17 +917,20 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
         if spec.dimension not in dimensions and spec.dimension not in silent["dimensions"]:
             close = suggest(spec.dimension, dimensions)
             out.add(source.doc.locate((*path, "dimension")), f"unknown dimension {spec.dimension!r}", "E111", hint=f"did you mean {close!r}?" if close else f"dimensions: {', '.join(sorted(dimensions))}")
-        for i, cause in enumerate(spec.causes):
+        for i, cause in enumerate(spec.cause_ids):
+            relation_locations[("causes", fid, cause)] = source.doc.locate((*path, "causes", i))
             if cause not in findings and cause not in silent["findings"]:
                 close = suggest(cause, findings)
                 out.add(source.doc.locate((*path, "causes", i)), f"unknown finding {cause!r}", "E111", hint=f"did you mean {close!r}?" if close else None)
     for rid, spec in recommendations.items():
         source, path = rec_where[rid]
         for relation in ("requires", "supports", "conflicts_with"):
-            for i, other in enumerate(getattr(spec, relation)):
+            for i, other in enumerate(spec.related(relation)):
+                relation_locations[(relation, rid, other)] = source.doc.locate((*path, relation, i))
                 if other not in recommendations and other not in silent["recommendations"]:
                     close = suggest(other, recommendations)
                     out.add(source.doc.locate((*path, relation, i)), f"unknown recommendation {other!r}", "E111", hint=f"did you mean {close!r}?" if close else None)
+    check_relations(findings, recommendations, relation_locations, out.add)
 
     # Dimensions.
     compiled_dims: dict[str, CompiledDimension] = {}
@@ -1011,6 +1076,7 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
         own_files=own_files,
         own_rules=frozenset(own_rules),
         extends=manifest_pf.extends if manifest_pf else None,
+        relation_locations=relation_locations,
     )
 
 
