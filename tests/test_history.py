@@ -503,8 +503,9 @@ def test_cli_record_show_status_effect(runner: CliRunner, tmp_path: Path) -> Non
     assert json.loads(recorded.output)["period"] == "2026"
 
 
-def test_cli_errors_are_messages_not_tracebacks(runner: CliRunner, tmp_path: Path) -> None:
+def test_cli_errors_are_messages_not_tracebacks(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A missing period, an unknown program, a narrative report and a broken store each give a message and a code."""
+    monkeypatch.setenv("ASN_ADVISOR_LANG", "en")
     db = str(tmp_path / "h.db")
     no_period = runner.invoke(main, ["history", "record", str(EXAMPLES / "binjai.yaml"), "--db", db])
     assert no_period.exit_code == ExitCode.ERROR and "--period" in no_period.output

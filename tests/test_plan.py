@@ -289,8 +289,9 @@ def test_plan_cli_formats_and_order(runner: CliRunner) -> None:
     assert "root cause of low_transfer (through weak_supervisor_support)" in explained.output
 
 
-def test_whatif_cli(runner: CliRunner) -> None:
+def test_whatif_cli(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     """whatif shows the change; bad input is a clear error, never a traceback."""
+    monkeypatch.setenv("ASN_ADVISOR_LANG", "en")
     result = runner.invoke(main, ["whatif", PUPR, "--set", "participation_rate=85", "--resolve", "time_conflict", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "Overall score: 77.6 now" in result.output and "Findings gone: time_conflict" in result.output
@@ -299,7 +300,7 @@ def test_whatif_cli(runner: CliRunner) -> None:
     assert runner.invoke(main, ["whatif", PUPR, "--format", "markdown", "--set", "absence_reasons.work_conflict=10"]).exit_code == 0
     cases = [
         (["whatif", PUPR], 2, "--set"),
-        (["whatif", PUPR, "--set", "participation_rate"], 2, "nama=nilai"),
+        (["whatif", PUPR, "--set", "participation_rate"], 2, "name=value"),
         (["whatif", PUPR, "--set", "participation_rat=3"], 1, "did you mean 'participation_rate'"),
         (["whatif", PUPR, "--resolve", "time_conflit"], 1, "did you mean 'time_conflict'"),
         (["whatif", PUPR, "--resolve", "limited_budget"], 1, "present findings:"),

@@ -145,38 +145,17 @@ def test_untrusted_text_is_escaped(pack: RulePack, tmp_path: Path) -> None:
     assert "<script>" not in markdown and "\\| \\*y\\*" in markdown
 
 
-def _planned(advice: Advice) -> Advice:
-    """The advice as the plan feature will extend it: a phase per recommendation and a roadmap."""
-
-    class PlannedRecommendation(Recommendation):
-        phase: str
-
-    class PlannedAdvice(Advice):
-        recommendations: list[PlannedRecommendation]  # type: ignore[assignment]
-        roadmap: list[dict[str, Any]]
-
-    data = advice.model_dump()
-    for index, rec in enumerate(data["recommendations"]):
-        rec["phase"] = "segera" if index < 2 else "lanjutan"
-    ids = [r["id"] for r in data["recommendations"]]
-    data["roadmap"] = [
-        {"phase": "segera", "label": "Tahap 1: 0-3 bulan", "recommendations": ids[:2], "months": 3},
-        {"phase": "lanjutan", "label": "Tahap 2: 3-12 bulan", "recommendations": ids[2:]},
-    ]
-    return PlannedAdvice.model_validate(data)
-
-
-def test_roadmap_and_phases_are_shown_when_the_advice_has_them(pack: RulePack) -> None:
-    """With the plan feature's attributes the report gains a roadmap; without them it has none."""
+def test_roadmap_and_phases_are_shown(pack: RulePack) -> None:
+    """The report shows the plan's phases, every step in them, and each step's phase."""
     advice = _advice(pack, COMPLETE)
-    plain = _report(pack, advice, "markdown")
-    assert "## Peta jalan" not in plain and "**Tahap:**" not in plain
-    planned = _planned(advice)
+    assert advice.roadmap
     for fmt in ("markdown", "html"):
-        text = _report(pack, planned, fmt)
-        assert "Peta jalan" in text and "Tahap 1: 0-3 bulan" in text and "Tahap 2: 3-12 bulan" in text
-        assert advice.recommendations[0].title in text
-    assert "**Tahap:** segera" in _report(pack, planned, "markdown")
+        text = _report(pack, advice, fmt)
+        assert "Peta jalan" in text and "Fase 1" in text
+        for phase in advice.roadmap:
+            for rid in phase:
+                assert rid in text
+    assert "**Fase:** 1" in _report(pack, advice, "markdown")
 
 
 def test_cli_report_writes_html_and_markdown_by_extension(runner: CliRunner, tmp_path: Path) -> None:

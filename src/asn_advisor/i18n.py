@@ -14,6 +14,7 @@ __all__ = ["DEFAULT_LANG", "MESSAGES", "resolve_lang", "t"]
 DEFAULT_LANG = "id"
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "report.root_cause_term": {"id": "{finding} (akar masalah, melalui {via})", "en": "{finding} (root cause, via {via})"},
     "advice.title": {"id": "Saran perbaikan program", "en": "Program improvement advice"},
     # --- reports (issue 7) ---
     "report.title": {"id": "Laporan evaluasi dan saran perbaikan program", "en": "Program evaluation and improvement report"},
@@ -27,8 +28,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Bars: dimension scores (0-100); coloured background: IP ASN bands; dashed red line: overall score.",
     },
     "report.chart.bands": {"id": "Kategori", "en": "Bands"},
-    "report.phase": {"id": "Tahap", "en": "Phase"},
-    "report.roadmap": {"id": "Peta jalan", "en": "Roadmap"},
+    "report.phase": {"id": "Fase", "en": "Phase"},
     "report.finding": {"id": "Temuan", "en": "Finding"},
     "report.indicator": {"id": "Indikator", "en": "Indicator"},
     "report.total": {"id": "Jumlah (prioritas)", "en": "Total (priority)"},

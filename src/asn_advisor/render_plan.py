@@ -21,7 +21,7 @@ def _score(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
-def _gain(rec: Recommendation, lang: str) -> str:
+def gain_text(rec: Recommendation, lang: str) -> str:
     if rec.expected_gain is None:
         text = t("expected_gain.unknown", lang)
     else:
@@ -31,7 +31,7 @@ def _gain(rec: Recommendation, lang: str) -> str:
     return text
 
 
-def _notes(rec: Recommendation, lang: str) -> list[str]:
+def step_notes(rec: Recommendation, lang: str) -> list[str]:
     """The explanation minus the quick-win sentence, which the roadmap shows as a tag."""
     quick = t("plan.quick_win", lang, effort=t("effort." + rec.effort, lang), time=t("impact." + rec.time_to_impact, lang))
     return [sentence for sentence in rec.explanation if sentence != quick]
@@ -69,14 +69,14 @@ def roadmap_text(advice: Advice, *, detail: bool = False) -> list[str]:
                 tags.insert(0, t("plan.added", lang))
             lines.append(f"    {number}. {rec.title} [{rec.id}] ({'; '.join(tags)})")
             if detail:
-                lines.append(f"       {t('priority', lang)} {rec.priority:g}; {t('expected_gain', lang).lower()} {_gain(rec, lang)}")
+                lines.append(f"       {t('priority', lang)} {rec.priority:g}; {t('expected_gain', lang).lower()} {gain_text(rec, lang)}")
                 if rec.addresses:
                     lines.append(f"       {t('addresses', lang)}: {', '.join(rec.addresses)}")
                 if rec.requires:
                     lines.append(f"       {t('plan.requires', lang)}: {', '.join(rec.requires)}")
                 if rec.supports:
                     lines.append(f"       {t('plan.supports', lang)}: {', '.join(rec.supports)}")
-            for sentence in _notes(rec, lang):
+            for sentence in step_notes(rec, lang):
                 lines.append(f"       {sentence}")
     if advice.dropped:
         lines.append(f"  {t('plan.dropped.title', lang)}:")
@@ -121,9 +121,9 @@ def roadmap_markdown(advice: Advice, *, level: int = 2) -> list[str]:
                 marks.append(f"*{t('plan.added', lang)}*")
             title = f"{_md(rec.title)} (`{rec.id}`)" + (" " + ", ".join(marks) if marks else "")
             out.append(
-                f"| {number} | {title} | {t('effort.' + rec.effort, lang)} | {t('impact.' + rec.time_to_impact, lang)} | {rec.priority:g} | {_md(_gain(rec, lang))} |"
+                f"| {number} | {title} | {t('effort.' + rec.effort, lang)} | {t('impact.' + rec.time_to_impact, lang)} | {rec.priority:g} | {_md(gain_text(rec, lang))} |"
             )
-            notes += [f"- `{rec.id}`: {_md(sentence)}" for sentence in _notes(rec, lang)]
+            notes += [f"- `{rec.id}`: {_md(sentence)}" for sentence in step_notes(rec, lang)]
         out.append("")
         if notes:
             out += [*notes, ""]

@@ -17,9 +17,9 @@ Design choices, and why:
   a profile is untrusted input.
 * The output is a pure function of the advice and the bands: no dates, no
   random ids, dictionaries in a fixed order.  Golden tests rely on it.
-* Attributes that later features add to the advice (``phase`` on a
-  recommendation, ``roadmap`` on the advice) are read with :func:`getattr` so
-  that this module works with and without them.
+* The roadmap comes from the plan (``phase`` on each recommendation,
+  ``roadmap`` and ``dropped`` on the advice) and is worded as
+  ``asn-advisor plan`` words it.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from typing import Any
 
 from .advice import Advice, FindingResult, Recommendation
 from .i18n import MESSAGES, t
+from .render_plan import gain_text, roadmap_markdown, step_notes
 
 __all__ = [
     "REPORT_FORMATS",
@@ -102,73 +103,60 @@ def _finding_labels(advice: Advice) -> dict[str, str]:
     return {f.id: f.label for f in advice.findings}
 
 
-def _phase_of(rec: Recommendation) -> str | None:
-    """The plan feature's phase of a recommendation, if the advice has one."""
-    phase = getattr(rec, "phase", None)
-    if phase is None:
-        return None
-    return str(getattr(phase, "value", phase))
-
-
-def _plain(item: Any) -> Any:
-    """A roadmap entry (pydantic model, dataclass-like or dict) as plain data."""
-    dump = getattr(item, "model_dump", None)
-    if callable(dump):
-        return dump(mode="json")
-    return item
-
-
-_ROADMAP_TITLE_KEYS = ("label", "title", "name", "phase", "id")
-_ROADMAP_ITEM_KEYS = ("recommendations", "items", "steps", "actions")
+def _phase_of(rec: Recommendation, lang: str) -> str | None:
+    """The roadmap phase of a recommendation, as shown to readers."""
+    return None if rec.phase is None else str(rec.phase)
 
 
 @dataclass(frozen=True)
-class _RoadmapStep:
+class _RoadmapItem:
+    id: str
     title: str
-    details: list[tuple[str, str]]
-    items: list[str]
+    marks: list[str]
+    effort: str
+    time: str
+    gain: str
+    notes: list[str]
 
 
-def _roadmap(advice: Advice) -> list[_RoadmapStep]:
-    """Read ``advice.roadmap`` whatever its exact shape, or group by ``phase``.
+def _roadmap(advice: Advice) -> list[tuple[str, list[_RoadmapItem]]]:
+    """The plan's phases with their steps, in order, as the plan renderer words them."""
+    lang = advice.lang
+    steps = {rec.id: rec for rec in advice.recommendations}
+    phases: list[tuple[str, list[_RoadmapItem]]] = []
+    for index, phase in enumerate(advice.roadmap, start=1):
+        items = []
+        for rid in phase:
+            rec = steps[rid]
+            marks = [t("quick_win", lang)] if rec.quick_win else []
+            if rec.added_as_prerequisite:
+                marks.append(t("plan.added", lang))
+            items.append(
+                _RoadmapItem(
+                    id=rid,
+                    title=rec.title,
+                    marks=marks,
+                    effort=t("effort." + rec.effort, lang),
+                    time=t("impact." + rec.time_to_impact, lang),
+                    gain=gain_text(rec, lang),
+                    notes=step_notes(rec, lang),
+                )
+            )
+        phases.append((f"{t('phase', lang)} {index}", items))
+    return phases
 
-    The plan feature defines the roadmap; this reads any list of entries that
-    have a title-like key and a list of recommendations, so that the report
-    does not break when that model gains fields.
-    """
-    titles = {r.id: r.title for r in advice.recommendations}
-    raw = getattr(advice, "roadmap", None)
-    steps: list[_RoadmapStep] = []
-    if raw:
-        for entry in raw:
-            data = _plain(entry)
-            if not isinstance(data, dict):
-                steps.append(_RoadmapStep(title=_value_text(data), details=[], items=[]))
-                continue
-            title_key = next((k for k in _ROADMAP_TITLE_KEYS if data.get(k) not in (None, "")), None)
-            items_key = next((k for k in _ROADMAP_ITEM_KEYS if isinstance(data.get(k), list)), None)
-            items: list[str] = []
-            for item in data.get(items_key, []) if items_key else []:
-                if isinstance(item, dict):
-                    rid = str(item.get("id") or item.get("recommendation") or "")
-                    label = str(item.get("title") or titles.get(rid) or rid)
-                    items.append(f"{label} ({rid})" if rid and rid != label else label)
-                else:
-                    rid = str(item)
-                    items.append(f"{titles[rid]} ({rid})" if rid in titles else rid)
-            details = [
-                (key, _value_text(value))
-                for key, value in data.items()
-                if key not in (title_key, items_key) and value not in (None, "", [], {})
-            ]
-            steps.append(_RoadmapStep(title=_value_text(data[title_key]) if title_key else "-", details=details, items=items))
-        return steps
-    phases: dict[str, list[str]] = {}
-    for rec in advice.recommendations:
-        phase = _phase_of(rec)
-        if phase is not None:
-            phases.setdefault(phase, []).append(f"{rec.title} ({rec.id})")
-    return [_RoadmapStep(title=phase, details=[], items=items) for phase, items in phases.items()]
+
+def _html_term(term: Any, lang: str) -> str:
+    if getattr(term, "kind", "finding") == "root_cause":
+        return html.escape(_term_label(term, lang))
+    return f"<code>{html.escape(term.finding)}</code>"
+
+
+def _term_label(term: Any, lang: str) -> str:
+    """A priority term's finding, saying when it counts as a root cause."""
+    if getattr(term, "kind", "finding") == "root_cause":
+        return t("report.root_cause_term", lang, finding=term.finding, via=", ".join(term.via))
+    return str(term.finding)
 
 
 def _identity(advice: Advice) -> list[tuple[str, str]]:
@@ -406,7 +394,7 @@ def _html_recommendation(rec: Recommendation, labels: Mapping[str, str], lang: s
         f"<strong>{e(t('effort', lang))}:</strong> {e(t('effort.' + rec.effort, lang))}",
         f"<strong>{e(t('time_to_impact', lang))}:</strong> {e(t('impact.' + rec.time_to_impact, lang))}",
     ]
-    phase = _phase_of(rec)
+    phase = _phase_of(rec, lang)
     if phase is not None:
         facts.append(f"<strong>{e(t('report.phase', lang))}:</strong> {e(phase)}")
     out.append("<p>" + " &middot; ".join(facts) + "</p>")
@@ -446,7 +434,7 @@ def _html_recommendation(rec: Recommendation, labels: Mapping[str, str], lang: s
         )
         for term in rec.priority_breakdown:
             out.append(
-                f"<tr><td><code>{e(term.finding)}</code></td><td>{e(t('severity.' + term.severity, lang))}</td>"
+                f"<tr><td>{_html_term(term, lang)}</td><td>{e(t('severity.' + term.severity, lang))}</td>"
                 f"<td class=\"num\">{term.severity_factor:g}</td><td class=\"num\">{term.dimension_share:g}</td>"
                 f"<td class=\"num\">{term.gap_term:g}</td><td class=\"num\">{term.rule_weight:g}</td>"
                 f"<td class=\"num\">{term.contribution:g}</td></tr>"
@@ -537,17 +525,30 @@ def render_report_html(advice: Advice, bands: Sequence[ReportBand]) -> str:
     out.append("</section>")
 
     # Roadmap
-    steps = _roadmap(advice)
-    if steps:
-        out.append(f'<section id="roadmap"><h2>{e(t("report.roadmap", lang))}</h2><ol>')
-        for step in steps:
-            out.append(f"<li><strong>{e(step.title)}</strong>")
-            if step.details:
-                out.append("<br><span class=\"muted\">" + "; ".join(f"{e(k)}: {e(v)}" for k, v in step.details) + "</span>")
-            if step.items:
-                out.append("<ul>" + "".join(f"<li>{e(item)}</li>" for item in step.items) + "</ul>")
-            out.append("</li>")
-        out.append("</ol></section>")
+    phases = _roadmap(advice)
+    if phases:
+        out.append(f'<section id="roadmap"><h2>{e(t("roadmap", lang))}</h2>')
+        out.append(f"<p class=\"muted\">{e(t('plan.order', lang, order=t('plan.order.' + advice.plan_order, lang)))}.</p><ol>")
+        for title, items in phases:
+            out.append(f"<li><strong>{e(title)}</strong><ul>")
+            for item in items:
+                marks = f" <em>({e(', '.join(item.marks))})</em>" if item.marks else ""
+                out.append(
+                    f"<li>{e(item.title)} <code>{e(item.id)}</code>{marks}<br><span class=\"muted\">"
+                    f"{e(t('effort', lang))}: {e(item.effort)}; {e(t('time_to_impact', lang))}: {e(item.time)}; "
+                    f"{e(t('expected_gain', lang))}: {e(item.gain)}</span>"
+                )
+                if item.notes:
+                    out.append("<br>" + " ".join(e(note) for note in item.notes))
+                out.append("</li>")
+            out.append("</ul></li>")
+        out.append("</ol>")
+        if advice.dropped:
+            out.append(f"<h3>{e(t('plan.dropped.title', lang))}</h3><ul>")
+            for dropped in advice.dropped:
+                out.append(f"<li>{e(dropped.title)} <code>{e(dropped.id)}</code>: {e(dropped.reason)}</li>")
+            out.append("</ul>")
+        out.append("</section>")
 
     # Data gaps
     out.append(f'<section id="data-gaps"><h2>{e(t("data_gaps", lang))}</h2>')
@@ -666,7 +667,7 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
             f"**{_md(t('effort', lang))}:** {_md(t('effort.' + rec.effort, lang))}",
             f"**{_md(t('time_to_impact', lang))}:** {_md(t('impact.' + rec.time_to_impact, lang))}",
         ]
-        phase = _phase_of(rec)
+        phase = _phase_of(rec, lang)
         if phase is not None:
             facts.append(f"**{_md(t('report.phase', lang))}:** {_md(phase)}")
         out += [" · ".join(facts), ""]
@@ -699,22 +700,14 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
             ]
             for term in rec.priority_breakdown:
                 out.append(
-                    f"| {_md_code(term.finding)} | {_md(t('severity.' + term.severity, lang))} | {term.severity_factor:g} | "
+                    f"| {_md_code(term.finding) if getattr(term, 'kind', 'finding') == 'finding' else _md(_term_label(term, lang))} | {_md(t('severity.' + term.severity, lang))} | {term.severity_factor:g} | "
                     f"{term.dimension_share:g} | {term.gap_term:g} | {term.rule_weight:g} | {term.contribution:g} |"
                 )
             out.append(f"| **{_md(t('report.total', lang))}** | | | | | | **{rec.priority:g}** |")
         out.append("")
 
-    steps = _roadmap(advice)
-    if steps:
-        out += [f"## {t('report.roadmap', lang)}", ""]
-        for number, step in enumerate(steps, start=1):
-            out.append(f"{number}. **{_md(step.title)}**")
-            if step.details:
-                out.append("   " + "; ".join(f"{_md(k)}: {_md(v)}" for k, v in step.details))
-            for item in step.items:
-                out.append(f"   - {_md(item)}")
-        out.append("")
+    if advice.roadmap:
+        out += roadmap_markdown(advice, level=2)
 
     out += [f"## {t('data_gaps', lang)}", ""]
     if not advice.data_gaps:
