@@ -92,14 +92,18 @@ def test_stated_finding_severity_defaults_from_catalog(minimal_pack: RulePack) -
 
 FINDING_IDS = ["low_participation", "time_conflict", "limited_budget", "weak_supervisor_support", "no_follow_up", "theoretical_curriculum", "low_transfer"]
 
+# A bare rating in 1..5 is refused as ambiguous (which scale?), so bare
+# ratings are drawn from 0 and 6..100.
+ratings = st.one_of(st.just(0), st.integers(6, 100))
+
 indicator_values = st.fixed_dictionaries(
     {},
     optional={
         "participation_rate": st.integers(0, 100),
         "nominee_attendance_rate": st.integers(0, 100),
-        "satisfaction": st.integers(0, 100),
-        "application_rate": st.integers(0, 100),
-        "supervisor_support": st.integers(0, 100),
+        "satisfaction": ratings,
+        "application_rate": ratings,
+        "supervisor_support": ratings,
         "training_budget_share": st.floats(0, 2, allow_nan=False),
         "follow_up_conducted": st.booleans(),
         "highest_level_evaluated": st.integers(0, 5),
@@ -146,6 +150,8 @@ def test_worsening_an_indicator_never_raises_the_score(pack: RulePack, indicator
     before = advise(profile(indicators), pack).score.overall
     worse = dict(indicators)
     worse[name] = max(0, indicators[name] - drop)
+    if 0 < worse[name] <= 5:
+        worse[name] = 0
     after = advise(profile(worse), pack).score.overall
     if before is not None and after is not None:
         assert after <= before + 1e-9

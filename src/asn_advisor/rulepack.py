@@ -23,9 +23,10 @@ import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ._text import Text, TextField
+from ._lookalike import unknown_id_hint
 from ._yaml import Document, Limits, load_document, read_text
 from .condition import Condition, ConditionError, NameInfo, Vocabulary, suggest
-from .errors import AdvisorError, Location, Problem, RulePackError
+from .errors import MAX_PROBLEMS, AdvisorError, Location, Problem, RulePackError
 
 __all__ = [
     "CompiledCap",
@@ -47,7 +48,10 @@ IndicatorType = Literal["percent", "number", "rating", "bool", "list", "map"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # allow_inf_nan=False: a weight of .inf or .nan would pass gt/le checks
+    # (.inf > 0) or fail them with a misleading message (.nan <= 3), and then
+    # turn every score it touches into NaN.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class PackMeta(_Model):
@@ -311,14 +315,41 @@ def default_pack_dir() -> Path:
 
 
 _SECTION_KEYS = tuple(PackFile.model_fields)
+_NOT_REGULAR_HINT = "a pack holds plain files only, not pipes, sockets or devices"
+
+
+class _TooManyProblems(Exception):
+    """Raised by :class:`_Collector` once :data:`MAX_PROBLEMS` errors are gathered."""
 
 
 class _Collector:
+    """Gathers the problems of a pack, up to :data:`MAX_PROBLEMS` errors.
+
+    Each problem may cost a did-you-mean search over the catalog, so a pack
+    with tens of thousands of broken entries would take minutes to report in
+    full; past the cap loading stops and the first problems are shown.
+    """
+
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.truncated = False
+        self.error_count = 0
 
     def add(self, location: Location, message: str, code: str, hint: str | None = None, severity: str = "error") -> None:
-        self.problems.append(Problem(location, message, code=code, severity=severity, hint=hint))
+        self.extend([Problem(location, message, code=code, severity=severity, hint=hint)])
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            if problem.severity == "error":
+                if self.error_count >= MAX_PROBLEMS:
+                    self.truncated = True
+                    raise _TooManyProblems
+                self.error_count += 1
+            self.problems.append(problem)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
 
     @property
     def errors(self) -> list[Problem]:
@@ -357,6 +388,10 @@ def _expand_includes(root: Path, display_root: str, manifest: Document, includes
                 out.add(location, f"include {pattern!r} resolves outside the pack (through a link)", "E202", hint="copy the file into the pack instead of linking it")
                 continue
             if match.is_dir() or match.suffix not in (".yaml", ".yml"):
+                continue
+            if not match.is_file():
+                # A named pipe or a device would block or never end when read.
+                out.add(location, f"include {pattern!r}: {match.name} is not a regular file", "E204", hint=_NOT_REGULAR_HINT)
                 continue
             if match.name == "pack.yaml" or match in seen:
                 continue
@@ -414,7 +449,9 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
 def validation_problems(exc: ValidationError, model: type[BaseModel], doc: Document, prefix: tuple[Any, ...] = ()) -> list[Problem]:
     """Turn pydantic errors into located problems with hints."""
     problems: list[Problem] = []
-    for error in exc.errors(include_url=False):
+    # One mapping with tens of thousands of bad keys gives as many errors,
+    # each with a did-you-mean search: keep the first MAX_PROBLEMS.
+    for error in exc.errors(include_url=False)[:MAX_PROBLEMS]:
         loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and ("[" in part or part.startswith("function-"))))
         kind = error["type"]
         path = (*prefix, *loc)
@@ -499,6 +536,16 @@ def load_rules(path: str | os.PathLike[str] | None = None, *, limits: Limits | N
         InputError: a file cannot be read safely.
     """
     root = Path(path) if path is not None else default_pack_dir()
+    if path is None and limits is None:
+        # The shipped pack is installed with the code and trusted like it;
+        # limits lowered for untrusted profiles (--max-nodes 500) must not
+        # make it unloadable, so it is read with at least the defaults.
+        current, default = Limits.current(), Limits()
+        limits = Limits(
+            max_bytes=max(current.max_bytes, default.max_bytes),
+            max_depth=max(current.max_depth, default.max_depth),
+            max_nodes=max(current.max_nodes, default.max_nodes),
+        )
     display_root = display if display is not None else (str(path) if path is not None else "rules")
     out = _Collector()
     manifest_path = root / "pack.yaml" if root.is_dir() else root
@@ -512,49 +559,64 @@ def load_rules(path: str | os.PathLike[str] | None = None, *, limits: Limits | N
             hint="give the directory that holds pack.yaml, or create one with 'asn-advisor rules init'",
         )
 
+    manifest_shown = os.path.join(display_root, manifest_path.name)
+    if not _inside(root, manifest_path):
+        # A pack.yaml that is a link to a file elsewhere would let the pack
+        # read outside its directory just as an include could.
+        raise RulePackError(
+            "pack.yaml resolves outside the pack directory (through a link)",
+            location=Location(manifest_shown),
+            hint="copy the file into the pack instead of linking it",
+        )
+    if not manifest_path.is_file():
+        raise RulePackError(f"{manifest_path.name} is not a regular file", location=Location(manifest_shown), hint=_NOT_REGULAR_HINT)
+
     def shown(p: Path) -> str:
         rel = p.resolve().relative_to(root.resolve()).as_posix()
         return f"{display_root.rstrip('/')}/{rel}" if display_root not in ("", ".") else rel
 
     sources: list[_Source] = []
-    text, _ = read_text(manifest_path, limits=limits, name=shown(manifest_path))
-    manifest = load_document(text, shown(manifest_path), limits=limits)
-    out.problems.extend(manifest.problems)
-    sources.append(_Source(manifest, "pack.yaml"))
-    includes = manifest.data.get("include", []) if isinstance(manifest.data, dict) else []
-    if not isinstance(includes, list):
-        includes = []
-    for file_path in _expand_includes(root, display_root, manifest, includes, out):
-        name = shown(file_path)
-        text, _ = read_text(file_path, limits=limits, name=name)
-        doc = load_document(text, name, limits=limits)
-        out.problems.extend(doc.problems)
-        sources.append(_Source(doc, name))
+    pack: RulePack | None = None
+    try:
+        text, _ = read_text(manifest_path, limits=limits, name=shown(manifest_path))
+        manifest = load_document(text, shown(manifest_path), limits=limits)
+        out.extend(manifest.problems)
+        sources.append(_Source(manifest, "pack.yaml"))
+        includes = manifest.data.get("include", []) if isinstance(manifest.data, dict) else []
+        if not isinstance(includes, list):
+            includes = []
+        for file_path in _expand_includes(root, display_root, manifest, includes, out):
+            name = shown(file_path)
+            text, _ = read_text(file_path, limits=limits, name=name)
+            doc = load_document(text, name, limits=limits)
+            out.extend(doc.problems)
+            sources.append(_Source(doc, name))
 
-    parsed: list[tuple[_Source, PackFile]] = []
-    broken: dict[str, set[str]] = {}
-    for source in sources:
-        data = source.doc.data
-        if data is None:
-            out.add(Location(source.doc.file, 1, 1), "the file is empty", "E104", hint="a pack file holds sections such as findings: or derive:")
-            continue
-        if not isinstance(data, dict):
-            out.add(source.doc.locate(()), "a pack file must be a mapping of sections", "E104", hint=f"sections: {', '.join(_SECTION_KEYS)}")
-            continue
-        if source is not sources[0]:
-            for key in ("pack", "include"):
-                if key in data:
-                    out.add(source.doc.locate((key,), key=True), f"{key!r} belongs in pack.yaml only", "E105")
-        parsed.append((source, _parse_file(source.doc, data, out, broken)))
+        parsed: list[tuple[_Source, PackFile]] = []
+        broken: dict[str, set[str]] = {}
+        for source in sources:
+            data = source.doc.data
+            if data is None:
+                out.add(Location(source.doc.file, 1, 1), "the file is empty", "E104", hint="a pack file holds sections such as findings: or derive:")
+                continue
+            if not isinstance(data, dict):
+                out.add(source.doc.locate(()), "a pack file must be a mapping of sections", "E104", hint=f"sections: {', '.join(_SECTION_KEYS)}")
+                continue
+            if source is not sources[0]:
+                for key in ("pack", "include"):
+                    if key in data:
+                        out.add(source.doc.locate((key,), key=True), f"{key!r} belongs in pack.yaml only", "E105")
+            parsed.append((source, _parse_file(source.doc, data, out, broken)))
 
-    pack = _assemble(parsed, sources, root, out, broken)
+        pack = _assemble(parsed, sources, root, out, broken)
+    except _TooManyProblems:
+        pack = None
     errors = out.errors
     if errors or pack is None:
-        raise RulePackError(
-            f"the rule pack has {len(errors)} error(s)",
-            location=Location(display_root),
-            problems=out.problems,
-        )
+        message = f"the rule pack has {len(errors)} error(s)"
+        if out.truncated:
+            message = f"the rule pack has more than {MAX_PROBLEMS} errors; checking stopped after the first {MAX_PROBLEMS}"
+        raise RulePackError(message, location=Location(display_root), problems=out.problems)
     pack.warnings = sorted((p for p in out.problems if p.severity == "warning"), key=Problem.sort_key)
     return pack
 
@@ -600,7 +662,7 @@ def _parse_file(doc: Document, data: dict[Any, Any], out: _Collector, broken: di
                 try:
                     good[entry_id] = model.model_validate(entry)
                 except ValidationError as exc:
-                    out.problems.extend(validation_problems(exc, model, doc, (key, entry_id)))
+                    out.extend(validation_problems(exc, model, doc, (key, entry_id)))
                     broken.setdefault(key, set()).add(entry_id)
                     if key == "indicators" and isinstance(entry, dict) and entry.get("type") in typing.get_args(IndicatorType):
                         broken.setdefault("indicator_types", set()).add(f"{entry_id}:{entry['type']}")
@@ -612,7 +674,7 @@ def _parse_file(doc: Document, data: dict[Any, Any], out: _Collector, broken: di
                 try:
                     items.append(model.model_validate(entry))
                 except ValidationError as exc:
-                    out.problems.extend(validation_problems(exc, model, doc, (key, index)))
+                    out.extend(validation_problems(exc, model, doc, (key, index)))
                     if isinstance(entry, dict) and isinstance(entry.get("id"), str):
                         broken.setdefault("rules", set()).add(entry["id"])
             sections[key] = items
@@ -620,7 +682,7 @@ def _parse_file(doc: Document, data: dict[Any, Any], out: _Collector, broken: di
             try:
                 sections[key] = PackFile.model_validate({key: value}).__dict__[key]
             except ValidationError as exc:
-                out.problems.extend(validation_problems(exc, PackFile, doc))
+                out.extend(validation_problems(exc, PackFile, doc))
     return PackFile.model_construct(**sections)
 
 
@@ -686,19 +748,16 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
     for fid, spec in findings.items():
         source, path = find_where[fid]
         if spec.dimension not in dimensions and spec.dimension not in silent["dimensions"]:
-            close = suggest(spec.dimension, dimensions)
-            out.add(source.doc.locate((*path, "dimension")), f"unknown dimension {spec.dimension!r}", "E111", hint=f"did you mean {close!r}?" if close else f"dimensions: {', '.join(sorted(dimensions))}")
+            out.add(source.doc.locate((*path, "dimension")), f"unknown dimension {spec.dimension!r}", "E111", hint=unknown_id_hint(spec.dimension, dimensions, f"dimensions: {', '.join(sorted(dimensions))}"))
         for i, cause in enumerate(spec.causes):
             if cause not in findings and cause not in silent["findings"]:
-                close = suggest(cause, findings)
-                out.add(source.doc.locate((*path, "causes", i)), f"unknown finding {cause!r}", "E111", hint=f"did you mean {close!r}?" if close else None)
+                out.add(source.doc.locate((*path, "causes", i)), f"unknown finding {cause!r}", "E111", hint=unknown_id_hint(cause, findings, None))
     for rid, spec in recommendations.items():
         source, path = rec_where[rid]
         for relation in ("requires", "supports", "conflicts_with"):
             for i, other in enumerate(getattr(spec, relation)):
                 if other not in recommendations and other not in silent["recommendations"]:
-                    close = suggest(other, recommendations)
-                    out.add(source.doc.locate((*path, relation, i)), f"unknown recommendation {other!r}", "E111", hint=f"did you mean {close!r}?" if close else None)
+                    out.add(source.doc.locate((*path, relation, i)), f"unknown recommendation {other!r}", "E111", hint=unknown_id_hint(other, recommendations, None))
 
     # Dimensions.
     compiled_dims: dict[str, CompiledDimension] = {}
@@ -714,8 +773,7 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
                 if metric.indicator in silent["indicators"]:
                     continue
                 if metric.indicator not in vocabulary.names or vocabulary.names[metric.indicator].kind in ("list", "map"):
-                    close = suggest(metric.indicator, indicators)
-                    out.add(source.doc.locate((*mpath, "indicator")), f"unknown or unscorable indicator {metric.indicator!r}", "E111", hint=f"did you mean {close!r}?" if close else None)
+                    out.add(source.doc.locate((*mpath, "indicator")), f"unknown or unscorable indicator {metric.indicator!r}", "E111", hint=unknown_id_hint(metric.indicator, indicators, None))
                     continue
                 kind = vocabulary.names[metric.indicator].kind
                 if kind == "bool" and metric.map is None:
@@ -751,8 +809,7 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
         location = source.doc.locate(path)
         register(rule.id, location)
         if rule.finding not in findings and rule.finding not in silent["findings"]:
-            close = suggest(rule.finding, findings)
-            out.add(source.doc.locate((*path, "finding")), f"unknown finding {rule.finding!r}", "E111", hint=f"did you mean {close!r}?" if close else "finding ids are defined under findings:")
+            out.add(source.doc.locate((*path, "finding")), f"unknown finding {rule.finding!r}", "E111", hint=unknown_id_hint(rule.finding, findings, "finding ids are defined under findings:"))
         condition = compile_at(source, (*path, "when"), rule.when)
         escalations: list[tuple[Condition, str]] = []
         for j, esc in enumerate(rule.escalate):
@@ -770,12 +827,10 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
         register(rule.id, location)
         for j, rec in enumerate(rule.recommend):
             if rec not in recommendations and rec not in silent["recommendations"]:
-                close = suggest(rec, recommendations)
-                out.add(source.doc.locate((*path, "recommend", j)), f"unknown recommendation {rec!r}", "E111", hint=f"did you mean {close!r}?" if close else "recommendation ids are defined under recommendations:")
+                out.add(source.doc.locate((*path, "recommend", j)), f"unknown recommendation {rec!r}", "E111", hint=unknown_id_hint(rec, recommendations, "recommendation ids are defined under recommendations:"))
         for j, fid in enumerate(rule.addresses or []):
             if fid not in findings and fid not in silent["findings"]:
-                close = suggest(fid, findings)
-                out.add(source.doc.locate((*path, "addresses", j)), f"unknown finding {fid!r}", "E111", hint=f"did you mean {close!r}?" if close else None)
+                out.add(source.doc.locate((*path, "addresses", j)), f"unknown finding {fid!r}", "E111", hint=unknown_id_hint(fid, findings, None))
         condition = compile_at(source, (*path, "when"), rule.when)
         if condition is None:
             continue
