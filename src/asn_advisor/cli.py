@@ -20,6 +20,8 @@ import click
 
 from . import __version__
 from ._io import check_output, write_atomic
+from ._lookalike import unknown_id_hint
+from ._yaml import Limits, use_limits
 from .advice import Advice
 from .engine import advise
 from .errors import AdvisorError, ExitCode, Problem
@@ -64,6 +66,8 @@ class AdvisorGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("asn-advisor: interrupted", err=True)
             ctx.exit(130)
+        except (MemoryError, RecursionError) as error:
+            ctx.exit(report_resource_error(error, lang))
         except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for users
             if os.environ.get("ASN_ADVISOR_DEBUG"):
                 traceback.print_exc()
@@ -124,12 +128,17 @@ def advise_file(path: str, pack: RulePack, lang: str) -> Advice:
 
 @click.group(cls=AdvisorGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="asn-advisor")
-def main() -> None:
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N", help="Largest input file, in bytes (default 10485760; env ASN_ADVISOR_MAX_BYTES). / Ukuran berkas maksimum.")
+@click.option("--max-depth", type=click.IntRange(min=1), default=None, metavar="N", help="Deepest nesting of an input file (default 64; env ASN_ADVISOR_MAX_DEPTH). / Kedalaman maksimum.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=None, metavar="N", help="Most values in an input file, aliases expanded (default 100000; env ASN_ADVISOR_MAX_NODES). / Jumlah nilai maksimum.")
+@click.pass_context
+def main(ctx: click.Context, max_bytes: int | None, max_depth: int | None, max_nodes: int | None) -> None:
     """Score an ASN development program's evaluation and recommend improvements.
 
     Menilai evaluasi program pengembangan ASN dan memberi rekomendasi perbaikan
     yang diprioritaskan dan dijelaskan.
     """
+    apply_limit_options(ctx, max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes)
 
 
 @main.command("advise")
@@ -184,7 +193,9 @@ def explain_command(profile: str, recommendation: str | None, rules_dir: str | N
         recs = [r for r in recs if r.id == recommendation]
         if not recs:
             known = ", ".join(r.id for r in advice.recommendations) or "-"
-            raise AdvisorError(f"recommendation {recommendation!r} is not in the advice for this profile", hint=f"recommended: {known}")
+            meant = unknown_id_hint(recommendation, pack.recommendations)
+            hint = f"{meant}; recommended: {known}" if meant else f"recommended: {known}"
+            raise AdvisorError(f"recommendation {recommendation!r} is not in the advice for this profile", hint=hint)
     for rec in recs:
         click.echo(f"{rec.rank}. {rec.title} [{rec.id}]  {t('priority', chosen).lower()} = {rec.priority:g}")
         click.echo(f"   {t('priority.breakdown', chosen)}:")
@@ -224,6 +235,45 @@ def rules_check(pack: str | None, lang: str | None) -> None:
 
 def run() -> None:  # pragma: no cover - console entry for python -m
     sys.exit(main())
+
+
+# --- hardening (issue 8) ---
+
+
+def apply_limit_options(ctx: click.Context, *, max_bytes: int | None, max_depth: int | None, max_nodes: int | None) -> Limits:
+    """Put the input limits of the global options in force for the whole command.
+
+    Options given override the environment (``ASN_ADVISOR_MAX_*``), which
+    overrides the defaults.  The limits are held in a context variable that is
+    reset when the command ends, so nothing leaks into the next invocation
+    (which matters when ``main`` is called in-process, as tests and batch
+    tools do).
+    """
+    base = Limits.from_env()
+    limits = Limits(
+        max_bytes=max_bytes if max_bytes is not None else base.max_bytes,
+        max_depth=max_depth if max_depth is not None else base.max_depth,
+        max_nodes=max_nodes if max_nodes is not None else base.max_nodes,
+    )
+    ctx.with_resource(use_limits(limits))
+    return limits
+
+
+def report_resource_error(error: MemoryError | RecursionError, lang: str) -> int:
+    """Print a clear message for an input that exhausted memory or the stack; return the exit code.
+
+    The loaders' limits are meant to stop such inputs first; this is the
+    backstop for whatever slips through, so the user gets the input exit code
+    and a way forward rather than an "internal error".
+    """
+    if os.environ.get("ASN_ADVISOR_DEBUG"):
+        traceback.print_exc()
+    if isinstance(error, MemoryError):
+        message = t("error.memory", lang)
+    else:
+        message = t("error.recursion", lang)
+    click.echo(f"asn-advisor: {message}", err=True)
+    return int(ExitCode.INPUT)
 
 
 if __name__ == "__main__":  # pragma: no cover
