@@ -236,6 +236,10 @@ _STR_TAG = "tag:yaml.org,2002:str"
 # starting with any other character is text.
 _RESOLVED_FIRST = frozenset(key for key in _Loader.yaml_implicit_resolvers if key)
 _FAST_TEXT = None not in _Loader.yaml_implicit_resolvers
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_PLAIN_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+_NO_FAST_VALUE = object()
 _NULL_TAG = "tag:yaml.org,2002:null"
 
 
@@ -374,9 +378,16 @@ def _load_yaml(text: str, file: str, limits: Limits) -> Document:
                 if nodes > limits.max_nodes:
                     raise InputError(f"document has more than {limits.max_nodes} values", location=Location(file, *_mark(event)), hint=_limit_hint("nodes"))
                 tag = event.tag
+                fast: Any = _NO_FAST_VALUE
                 if tag is None or tag == "!":
                     text_value = event.value
-                    if _FAST_TEXT and event.implicit[0] and text_value and text_value[0] not in _RESOLVED_FIRST:
+                    if tag is None and event.implicit[0] and _PLAIN_DECIMAL.fullmatch(text_value):
+                        # Plain decimal numbers are most values of a profile;
+                        # YAML 1.1 reads these exactly as int() and float() do
+                        # (leading zeros, '_' and ':' take the slow path).
+                        tag = _INT_TAG if text_value.lstrip("+-").isdigit() else _FLOAT_TAG
+                        fast = int(text_value) if tag == _INT_TAG else float(text_value)
+                    elif _FAST_TEXT and event.implicit[0] and text_value and text_value[0] not in _RESOLVED_FIRST:
                         # A plain scalar whose first character starts no
                         # int/float/bool/null/... pattern is text: skip the
                         # resolver's regex scan (most keys and words).
@@ -387,8 +398,10 @@ def _load_yaml(text: str, file: str, limits: Limits) -> Document:
                     raise InputError("YAML merge keys (<<) are not supported", location=Location(file, *_mark(event)), hint="write the keys out")
                 if tag not in _ALLOWED_TAGS or tag in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
                     raise InputError(f"YAML tag {event.tag or tag!r} is not allowed", location=Location(file, *_mark(event)), hint="write plain values without ! tags")
-                if tag == _STR_TAG:
-                    value: Any = event.value
+                if fast is not _NO_FAST_VALUE:
+                    value: Any = fast
+                elif tag == _STR_TAG:
+                    value = event.value
                 elif tag == _NULL_TAG:
                     value = None
                 else:

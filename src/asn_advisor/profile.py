@@ -207,7 +207,7 @@ def _number(value: Any) -> float | None:
     except OverflowError:
         # YAML reads 1000...0 (400 digits) as an int that no float holds; it is
         # out of every range, so an infinity gives the honest message below.
-        return math.copysign(math.inf, value)
+        return math.inf if value > 0 else -math.inf
 
 
 def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
