@@ -116,7 +116,7 @@ def emit(text: str, output: str | None, force: bool, inputs: list[str], lang: st
         click.echo(text, nl=False)
         return
     target = check_output(output, inputs=inputs, force=force, lang=lang)
-    write_atomic(target, text)
+    write_atomic(target, text, overwrite=force, lang=lang)
     click.echo(t("output.written", lang, path=output), err=True)
 
 
@@ -156,7 +156,7 @@ def advise_command(profile: str, rules_dir: str | None, lang: str | None, fmt: s
     chosen = resolve_lang(lang)
     pack = load_pack(rules_dir)
     advice = advise_file(profile, pack, chosen)
-    emit(render(advice, fmt), output, force, [profile], chosen)
+    emit(render(advice, fmt), output, force, input_paths(pack, profile), chosen)
 
 
 @main.command("score")
@@ -257,6 +257,11 @@ def apply_limit_options(ctx: click.Context, *, max_bytes: int | None, max_depth:
     )
     ctx.with_resource(use_limits(limits))
     return limits
+
+
+def input_paths(pack: RulePack, *files: str) -> list[str]:
+    """Every file a command read: the given ones and the pack's, which an output must never overwrite."""
+    return [*files, *(str(path) for path in pack.paths)]
 
 
 def report_resource_error(error: MemoryError | RecursionError, lang: str) -> int:

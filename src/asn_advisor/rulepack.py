@@ -280,6 +280,7 @@ class RulePack:
     locations: dict[str, Location] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     sections: dict[str, Any] = field(default_factory=dict)
+    paths: tuple[Path, ...] = ()  # the files read, resolved; outputs never overwrite them
 
     @property
     def id(self) -> str:
@@ -498,6 +499,7 @@ def validation_problems(exc: ValidationError, model: type[BaseModel], doc: Docum
 class _Source:
     doc: Document
     rel: str
+    path: Path | None = None  # the file read, so that outputs can refuse to overwrite it
 
 
 def _vocabulary(indicators: dict[str, IndicatorSpec], findings: Iterable[str]) -> Vocabulary:
@@ -581,7 +583,7 @@ def load_rules(path: str | os.PathLike[str] | None = None, *, limits: Limits | N
         text, _ = read_text(manifest_path, limits=limits, name=shown(manifest_path))
         manifest = load_document(text, shown(manifest_path), limits=limits)
         out.extend(manifest.problems)
-        sources.append(_Source(manifest, "pack.yaml"))
+        sources.append(_Source(manifest, "pack.yaml", manifest_path.resolve()))
         includes = manifest.data.get("include", []) if isinstance(manifest.data, dict) else []
         if not isinstance(includes, list):
             includes = []
@@ -590,7 +592,7 @@ def load_rules(path: str | os.PathLike[str] | None = None, *, limits: Limits | N
             text, _ = read_text(file_path, limits=limits, name=name)
             doc = load_document(text, name, limits=limits)
             out.extend(doc.problems)
-            sources.append(_Source(doc, name))
+            sources.append(_Source(doc, name, file_path.resolve()))
 
         parsed: list[tuple[_Source, PackFile]] = []
         broken: dict[str, set[str]] = {}
@@ -864,6 +866,7 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
         recommend_rules=tuple(sorted(compiled_recommend, key=lambda r: r.id)),
         vocabulary=vocabulary,
         locations=locations,
+        paths=tuple(s.path for s in sources if s.path is not None),
     )
 
 
