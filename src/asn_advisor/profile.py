@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from ._yaml import Document, Limits, load_document, read_text
 from ._lookalike import unknown_id_hint
@@ -52,6 +52,31 @@ class Program(BaseModel):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)
         return value
+
+    @model_validator(mode="after")
+    def _finite_extras(self) -> Program:
+        # Extra fields are kept as given and copied into the advice; a NaN or
+        # an infinity there would serialize to JSON null and the advice would
+        # no longer load back as it was.  allow_inf_nan covers declared
+        # fields only, so the extras are walked here.
+        for key, value in (self.model_extra or {}).items():
+            if not _all_finite(value):
+                raise ValueError(f"program field {key!r} holds NaN or an infinite number; write a finite number or leave it out")
+        return self
+
+
+def _all_finite(value: Any) -> bool:
+    """True unless ``value`` holds, at any depth, a float that is NaN or infinite."""
+    stack = [value]
+    while stack:  # iterative: the loader bounds depth, but this need not rely on it
+        item = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            return False
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return True
 
 
 class StatedFinding(BaseModel):

@@ -447,13 +447,51 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
     return None
 
 
+def _at(data: Any, path: tuple[Any, ...]) -> Any:
+    """The value at ``path`` inside parsed data (``None`` if there is none)."""
+    for part in path:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Keep the parts of a pydantic error location that are keys or indexes of the data.
+
+    Pydantic inserts validator and type names into locations ('function-after[...]',
+    'list[str]'); they used to be dropped by their look, which also dropped a
+    user's key containing '[' and crashed on the empty location.  Walking the
+    data tells them apart; the last part is kept even when absent, since it
+    names a missing key.
+    """
+    path: list[Any] = []
+    node = data
+    for index, part in enumerate(loc):
+        if isinstance(node, dict) and part in node:
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif index == len(loc) - 1:
+            path.append(part)
+    return tuple(path)
+
+
 def validation_problems(exc: ValidationError, model: type[BaseModel], doc: Document, prefix: tuple[Any, ...] = ()) -> list[Problem]:
     """Turn pydantic errors into located problems with hints."""
     problems: list[Problem] = []
     # One mapping with tens of thousands of bad keys gives as many errors,
     # each with a did-you-mean search: keep the first MAX_PROBLEMS.
     for error in exc.errors(include_url=False)[:MAX_PROBLEMS]:
-        loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and ("[" in part or part.startswith("function-"))))
+        loc = _data_path(_at(doc.data, prefix), tuple(error["loc"]))
+        if not loc:
+            problems.append(Problem(doc.locate(prefix), error["msg"][:1].lower() + error["msg"][1:], code="E103"))
+            continue
         kind = error["type"]
         path = (*prefix, *loc)
         if kind == "extra_forbidden":
