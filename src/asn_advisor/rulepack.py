@@ -282,6 +282,11 @@ class RulePack:
     sections: dict[str, Any] = field(default_factory=dict)
     paths: tuple[Path, ...] = ()  # the files read, resolved; outputs never overwrite them
 
+    def __repr__(self) -> str:
+        # The generated repr runs to hundreds of kilobytes; test frameworks
+        # print it for every failing example, which hides the failure.
+        return f"RulePack({self.meta.id!r}, version={self.meta.version!r}, root={str(self.root)!r}, {len(self.derive_rules)} derive + {len(self.recommend_rules)} recommend rules)"
+
     @property
     def id(self) -> str:
         return self.meta.id
