@@ -35,16 +35,17 @@ def instrumented(active: bool) -> AbstractContextManager[object]:
     if not active:
         return contextlib.nullcontext()
     try:
-        import atheris
+        import atheris  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError:  # pragma: no cover - depends on the fuzz extra
         return contextlib.nullcontext()
-    return atheris.instrument_imports(include=["asn_advisor"])
+    context: AbstractContextManager[object] = atheris.instrument_imports(include=["asn_advisor"])
+    return context
 
 
 def main(test_one_input: Callable[[bytes], None]) -> None:
     """Run ``test_one_input`` under atheris/libFuzzer with the command-line flags given."""
     try:
-        import atheris
+        import atheris  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError:  # pragma: no cover - depends on the fuzz extra
         sys.exit("atheris is not installed: pip install -e '.[fuzz]' (see fuzz/README.md)")
     atheris.Setup(sys.argv, test_one_input)

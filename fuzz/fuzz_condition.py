@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -21,7 +22,7 @@ with instrumented(__name__ == "__main__"):
 _PACK = load_rules()
 _VOCABULARY = _PACK.vocabulary
 # Value sets that exercise known, unknown, boundary and extreme inputs.
-_VALUES = (
+_VALUES: tuple[dict[str, Any], ...] = (
     {},
     {name: 0.0 for name, info in _VOCABULARY.names.items() if info.kind == "number"},
     {name: 100.0 for name, info in _VOCABULARY.names.items() if info.kind == "number"},
@@ -29,7 +30,7 @@ _VALUES = (
     {name: True for name, info in _VOCABULARY.names.items() if info.kind == "bool"},
     {name: tuple(info.values or ()) for name, info in _VOCABULARY.names.items() if info.kind == "list"},
 )
-_FINDINGS = ({}, {finding: 3 for finding in _VOCABULARY.findings})
+_FINDINGS: tuple[dict[str, int], ...] = ({}, {finding: 3 for finding in _VOCABULARY.findings})
 
 
 def test_one_input(data: bytes) -> None:

@@ -229,7 +229,7 @@ _Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.cons
 # Scalar construction goes straight to the per-tag function rather than through
 # ``construct_object``, which caches every node it has seen (memory that grows
 # with the document) and costs several times more per value.
-_SCALAR_CONSTRUCTORS: dict[str, Any] = dict(_Constructor.yaml_constructors)
+_SCALAR_CONSTRUCTORS: dict[str | None, Any] = dict(_Constructor.yaml_constructors)
 _STR_TAG = "tag:yaml.org,2002:str"
 # First characters for which an implicit resolver (int, float, bool, null...)
 # exists; PyYAML's safe resolvers have no wildcard entry, so a plain scalar

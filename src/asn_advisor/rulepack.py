@@ -357,10 +357,6 @@ class _Collector:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
 
 def _inside(root: Path, candidate: Path) -> bool:
     try:

@@ -198,7 +198,7 @@ PROFILE_CASES: tuple[Case, ...] = (
 # ---------------------------------------------------------------- packs
 
 
-def _pack(edit: Callable[[Path], None]) -> Callable[[Path], Path]:
+def _pack(edit: Callable[[Path], object]) -> Callable[[Path], Path]:
     """A copy of the shipped pack, changed by ``edit``."""
 
     def build(tmp: Path) -> Path:

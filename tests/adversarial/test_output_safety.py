@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -142,7 +143,7 @@ def test_missing_or_unwritable_directory_is_an_output_error(runner: CliRunner, t
         def denied(*args: object, **kwargs: object) -> None:
             raise PermissionError(13, "Permission denied")
 
-        patch.setattr(_io.tempfile, "mkstemp", denied)
+        patch.setattr(tempfile, "mkstemp", denied)
         result = runner.invoke(main, WRITERS["advise"](profile, pack, tmp_path / "advice.json"))
         assert result.exit_code == ExitCode.OUTPUT and "Permission denied" in result.stderr and "Traceback" not in result.output
     if os.geteuid() == 0:
@@ -165,7 +166,7 @@ def test_failure_during_the_write_keeps_the_old_file(tmp_path: Path, monkeypatch
     def broken_replace(src: str, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(_io.os, "replace", broken_replace)
+    monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(OutputError, match="No space left"):
         _io.write_atomic(out, "new")
     assert out.read_bytes() == b"old"
@@ -174,7 +175,7 @@ def test_failure_during_the_write_keeps_the_old_file(tmp_path: Path, monkeypatch
     def interrupted_replace(src: str, dst: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(_io.os, "replace", interrupted_replace)
+    monkeypatch.setattr(os, "replace", interrupted_replace)
     with pytest.raises(KeyboardInterrupt):
         _io.write_atomic(out, "new")
     assert out.read_bytes() == b"old" and _temporaries(tmp_path) == []
