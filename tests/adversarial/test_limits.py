@@ -110,3 +110,18 @@ def test_explain_names_a_lookalike_recommendation(runner: CliRunner) -> None:
     result = runner.invoke(main, ["explain", str(GOOD_PROFILE), "flexibl\u0435_scheduling"])
     assert result.exit_code == ExitCode.ERROR
     assert "CYRILLIC SMALL LETTER IE" in result.stderr and "did you mean 'flexible_scheduling'" in result.stderr
+
+
+@pytest.mark.parametrize("error", [MemoryError, RecursionError])
+def test_exhausted_memory_or_stack_is_an_input_error_not_a_traceback(runner: CliRunner, monkeypatch: pytest.MonkeyPatch, error: type[BaseException]) -> None:
+    """The backstop behind the limits: exit 3 with a way forward, in the chosen language."""
+    import asn_advisor.cli as cli
+
+    def exhausted(rules_dir: str | None) -> None:
+        raise error
+
+    monkeypatch.setattr(cli, "load_pack", exhausted)
+    result = runner.invoke(main, ["advise", str(GOOD_PROFILE), "--lang", "en"])
+    assert result.exit_code == ExitCode.INPUT
+    assert "--max-" in result.stderr and "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
