@@ -15,6 +15,8 @@ from asn_advisor import Profile, RulePack, advise, load_profile
 from asn_advisor.profile import profile_from_mapping
 
 from .conftest import EXAMPLES, ROOT, SEEDS
+from .strategies import indicator_values
+from .strategies import stated_findings as stated
 
 
 def profile(indicators: dict | None = None, findings: list | None = None) -> Profile:
@@ -90,28 +92,6 @@ def test_stated_finding_severity_defaults_from_catalog(minimal_pack: RulePack) -
     assert finding.evidence[0].text == "Waktu berbenturan."
 
 
-FINDING_IDS = ["low_participation", "time_conflict", "limited_budget", "weak_supervisor_support", "no_follow_up", "theoretical_curriculum", "low_transfer"]
-
-indicator_values = st.fixed_dictionaries(
-    {},
-    optional={
-        "participation_rate": st.integers(0, 100),
-        "nominee_attendance_rate": st.integers(0, 100),
-        "satisfaction": st.integers(0, 100),
-        "application_rate": st.integers(0, 100),
-        "supervisor_support": st.integers(0, 100),
-        "training_budget_share": st.floats(0, 2, allow_nan=False),
-        "follow_up_conducted": st.booleans(),
-        "highest_level_evaluated": st.integers(0, 5),
-        "absence_reasons": st.fixed_dictionaries({"work_conflict": st.integers(0, 100)}),
-    },
-)
-stated = st.lists(
-    st.fixed_dictionaries({"id": st.sampled_from(FINDING_IDS), "severity": st.sampled_from(["low", "medium", "high"])}),
-    max_size=5,
-)
-
-
 @given(indicator_values, stated, st.randoms(use_true_random=False))
 def test_ranking_does_not_depend_on_the_order_of_findings(pack: RulePack, indicators: dict, findings: list, rnd: random.Random) -> None:
     """Shuffling the profile's findings and indicators never changes the advice."""
@@ -136,19 +116,6 @@ def test_score_stays_within_bounds(pack: RulePack, indicators: dict, findings: l
     assert ranks == list(range(1, len(ranks) + 1))
     priorities = [r.priority for r in advice.recommendations]
     assert priorities == sorted(priorities, reverse=True)
-
-
-@given(indicator_values, st.sampled_from(["participation_rate", "satisfaction", "application_rate", "supervisor_support", "nominee_attendance_rate"]), st.integers(1, 50))
-def test_worsening_an_indicator_never_raises_the_score(pack: RulePack, indicators: dict, name: str, drop: int) -> None:
-    """Lowering a higher-is-better indicator never raises the overall score."""
-    if name not in indicators:
-        return
-    before = advise(profile(indicators), pack).score.overall
-    worse = dict(indicators)
-    worse[name] = max(0, indicators[name] - drop)
-    after = advise(profile(worse), pack).score.overall
-    if before is not None and after is not None:
-        assert after <= before + 1e-9
 
 
 def test_same_input_gives_byte_identical_output(pack: RulePack) -> None:

@@ -33,37 +33,100 @@ def check_output(path: str | os.PathLike[str], *, inputs: Iterable[str | os.Path
     return target
 
 
-def _output_mode(target: Path) -> int:
-    """The permission bits for a new output file: the old file's, else 0666 less the umask."""
-    try:
-        return target.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, overwrite: bool = True, lang: str = "id") -> None:
+    """Write ``data`` to ``path`` through a temporary file and an atomic rename.
 
+    Readers see the old file or the new one, never a half-written one, and a
+    failure (disk full, interruption) leaves the old file as it was.  With
+    ``overwrite=False`` the file is created only if nothing exists at ``path``
+    at the moment of the rename, so a file that appeared after
+    :func:`check_output` looked is not clobbered either.
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and an atomic rename."""
+    Raises:
+        OutputError: the directory is missing or not writable, the file
+            exists (``overwrite=False``), or the write fails.
+    """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
-    if not directory.exists():
+    if not directory.is_dir():
         raise OutputError("the output directory does not exist", location=Location(str(path)))
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
-        # mkstemp creates the file private (0600); a report is written to be
-        # shared, so give it the mode a plain open() would (or keep the mode
-        # of the file it replaces).
-        os.chmod(temp, _output_mode(target))
+        mode = _final_mode(target)
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror}", location=Location(str(path))) from None
+    try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp, target)
+        # mkstemp creates the file readable by its owner only; give the
+        # output the permissions an ordinary new file (or the file it
+        # replaces) would have.
+        os.chmod(temp, mode)
+        if overwrite:
+            os.replace(temp, target)
+        else:
+            _create_exclusively(temp, target)
+        _sync_directory(directory)
+    except FileExistsError:
+        _discard(temp)
+        raise OutputError(t("output.exists", lang), location=Location(str(path)), hint=t("output.exists.hint", lang)) from None
+    except OSError as exc:
+        _discard(temp)
+        raise OutputError(f"cannot write the output: {exc.strerror or exc}", location=Location(str(path))) from None
     except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
+        _discard(temp)
         raise
+
+
+def _final_mode(target: Path) -> int:
+    """The permission bits for the output: those of the file replaced, else 0o666 minus the umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        pass
+    umask = os.umask(0o022)  # reading the umask means setting it; put it straight back
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _create_exclusively(temp: str, target: Path) -> None:
+    """Move ``temp`` to ``target`` only if ``target`` does not exist, atomically.
+
+    A hard link fails with FileExistsError if the name is taken, which a
+    rename would silently replace.  Where links are unsupported (some network
+    and FAT file systems) the existence check and rename are the fallback.
+    """
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        if target.exists():
+            raise FileExistsError(str(target)) from None
+        os.replace(temp, target)
+        return
+    os.unlink(temp)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Flush the rename to disk where the platform allows it (best effort)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _discard(temp: str) -> None:
+    try:
+        os.unlink(temp)
+    except OSError:
+        pass

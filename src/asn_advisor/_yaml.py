@@ -10,10 +10,15 @@ and recording the 1-based line and column of every key and value.
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import os
+import re
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -23,7 +28,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 
 from .errors import InputError, Location, Problem
 
-__all__ = ["Document", "Limits", "load_document", "read_text"]
+__all__ = ["Document", "Limits", "dump_yaml", "load_document", "read_text", "use_limits"]
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -41,6 +46,11 @@ _ALLOWED_TAGS = {
 }
 
 
+def _limit_hint(limit: str) -> str:
+    """How to raise a limit, for the hint of the error it caused."""
+    return f"raise it with --max-{limit} or ASN_ADVISOR_MAX_{limit.upper()} if the file is genuine"
+
+
 def _env_int(name: str, default: int) -> int:
     raw = os.environ.get(name)
     if raw is None:
@@ -56,22 +66,50 @@ def _env_int(name: str, default: int) -> int:
 class Limits:
     """Bounds on what one input file may cost to read.
 
-    Defaults can be changed with the environment variables
-    ``ASN_ADVISOR_MAX_BYTES``, ``ASN_ADVISOR_MAX_DEPTH`` and
-    ``ASN_ADVISOR_MAX_NODES`` (documented in SECURITY.md).
+    The defaults fit the largest real files with a wide margin (the biggest
+    file of the national pack holds about 1,600 values and 40 KB) while
+    keeping the worst file within the limits to about a second and a couple
+    of hundred MB.  They can be changed for a process with the environment
+    variables ``ASN_ADVISOR_MAX_BYTES``, ``ASN_ADVISOR_MAX_DEPTH`` and
+    ``ASN_ADVISOR_MAX_NODES``, for one command with the ``asn-advisor``
+    options ``--max-bytes``, ``--max-depth`` and ``--max-nodes``, and in
+    Python with :func:`use_limits` or the ``limits=`` argument of the
+    loaders.  See SECURITY.md.
     """
 
     max_bytes: int = 10 * 1024 * 1024
     max_depth: int = 64
-    max_nodes: int = 1_000_000
+    max_nodes: int = 100_000
 
     @classmethod
     def from_env(cls) -> Limits:
+        """The defaults, overridden by the ``ASN_ADVISOR_MAX_*`` environment variables."""
         return cls(
             max_bytes=_env_int("ASN_ADVISOR_MAX_BYTES", cls.max_bytes),
             max_depth=_env_int("ASN_ADVISOR_MAX_DEPTH", cls.max_depth),
             max_nodes=_env_int("ASN_ADVISOR_MAX_NODES", cls.max_nodes),
         )
+
+    @classmethod
+    def current(cls) -> Limits:
+        """The limits in force: those set by :func:`use_limits`, else :meth:`from_env`."""
+        chosen = _CURRENT_LIMITS.get()
+        return chosen if chosen is not None else cls.from_env()
+
+
+# A context variable rather than a module global, so that limits set for one
+# command (or one thread, or one asyncio task) never leak into another.
+_CURRENT_LIMITS: ContextVar[Limits | None] = ContextVar("asn_advisor_limits", default=None)
+
+
+@contextmanager
+def use_limits(limits: Limits) -> Iterator[Limits]:
+    """Make ``limits`` the default of every loader inside the ``with`` block."""
+    token = _CURRENT_LIMITS.set(limits)
+    try:
+        yield limits
+    finally:
+        _CURRENT_LIMITS.reset(token)
 
 
 @dataclass
@@ -125,7 +163,7 @@ def read_text(source: str | Path | IO[bytes], *, limits: Limits | None = None, n
     Returns ``(text, display_name)``.  Raises :class:`InputError` for a missing,
     oversized, binary or non-UTF-8 file.
     """
-    limits = limits or Limits.from_env()
+    limits = limits or Limits.current()
     if isinstance(source, (str, Path)) and str(source) == "-":
         stream: IO[bytes] = sys.stdin.buffer
         display = name or "<stdin>"
@@ -141,7 +179,7 @@ def read_text(source: str | Path | IO[bytes], *, limits: Limits | None = None, n
                 raise InputError(
                     f"file is {size} bytes, over the limit of {limits.max_bytes}",
                     location=Location(display),
-                    hint="raise ASN_ADVISOR_MAX_BYTES if the file is genuine",
+                    hint=_limit_hint("bytes"),
                 )
             with path.open("rb") as handle:
                 raw = handle.read(limits.max_bytes + 1)
@@ -160,7 +198,7 @@ def read_text(source: str | Path | IO[bytes], *, limits: Limits | None = None, n
         raise InputError(
             f"input is over the limit of {limits.max_bytes} bytes",
             location=Location(display),
-            hint="raise ASN_ADVISOR_MAX_BYTES if the file is genuine",
+            hint=_limit_hint("bytes"),
         )
     return decode_text(raw, display), display
 
@@ -188,9 +226,25 @@ class _Constructor(SafeConstructor):
 
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
 
+# Scalar construction goes straight to the per-tag function rather than through
+# ``construct_object``, which caches every node it has seen (memory that grows
+# with the document) and costs several times more per value.
+_SCALAR_CONSTRUCTORS: dict[str | None, Any] = dict(_Constructor.yaml_constructors)
+_STR_TAG = "tag:yaml.org,2002:str"
+# First characters for which an implicit resolver (int, float, bool, null...)
+# exists; PyYAML's safe resolvers have no wildcard entry, so a plain scalar
+# starting with any other character is text.
+_RESOLVED_FIRST = frozenset(key for key in _Loader.yaml_implicit_resolvers if key)
+_FAST_TEXT = None not in _Loader.yaml_implicit_resolvers
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_PLAIN_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+_NO_FAST_VALUE = object()
+_NULL_TAG = "tag:yaml.org,2002:null"
+
 
 class _Frame:
-    __slots__ = ("anchor", "container", "is_map", "key", "key_mark", "path", "pending_key", "size", "start")
+    __slots__ = ("anchor", "container", "height", "is_map", "key", "key_mark", "path", "pending_key", "size", "start")
 
     def __init__(self, container: Any, is_map: bool, path: PathKey, anchor: str | None, start: tuple[int, int]) -> None:
         self.container = container
@@ -201,6 +255,9 @@ class _Frame:
         self.key: Any = None
         self.key_mark: tuple[int, int] = (0, 0)
         self.size = 1
+        # Nesting levels of the finished collection (an empty one counts 1);
+        # kept so an alias cannot nest an anchored value past max_depth.
+        self.height = 1
         self.start = start
 
 
@@ -222,21 +279,36 @@ def load_document(text: str, file: str, *, limits: Limits | None = None, json_mo
     Duplicate keys are reported in ``Document.problems`` (the first value is
     kept); everything else that is wrong raises :class:`InputError`.
     """
-    limits = limits or Limits.from_env()
+    limits = limits or Limits.current()
     if len(text.encode("utf-8", "surrogatepass")) > limits.max_bytes:
         raise InputError(f"input is over the limit of {limits.max_bytes} bytes", location=Location(file))
     if json_mode:
         return _load_json(text, file, limits)
+    # Building many small objects triggers the cyclic garbage collector over
+    # and over, and each pass walks the whole growing document: that made
+    # reading a large, flat file quadratic in practice (14 s for a 10 MB
+    # file).  The values built here cannot form cycles (an alias can only
+    # name a finished anchor), so the collector is paused while loading.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_yaml(text, file, limits)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load_yaml(text: str, file: str, limits: Limits) -> Document:
     doc = Document(data=None, file=file)
     loader = _Loader(text)
     constructor = _Constructor()
-    anchors: dict[str, tuple[Any, int]] = {}
+    anchors: dict[str, tuple[Any, int, int]] = {}
     stack: list[_Frame] = []
     nodes = 0
     root_set = False
     root: Any = None
 
-    def attach(value: Any, size: int, path_mark: tuple[int, int], style: str | None, is_scalar: bool) -> None:
+    def attach(value: Any, size: int, path_mark: tuple[int, int], style: str | None, is_scalar: bool, height: int = 0) -> None:
         nonlocal root, root_set, nodes
         if not stack:
             root, root_set = value, True
@@ -246,6 +318,8 @@ def load_document(text: str, file: str, *, limits: Limits | None = None, json_mo
             return
         frame = stack[-1]
         frame.size += size
+        if height + 1 > frame.height:
+            frame.height = height + 1
         if frame.is_map:
             if not frame.pending_key:
                 try:
@@ -302,28 +376,49 @@ def load_document(text: str, file: str, *, limits: Limits | None = None, json_mo
             if kind is yaml.ScalarEvent:
                 nodes += 1
                 if nodes > limits.max_nodes:
-                    raise InputError(f"document has more than {limits.max_nodes} values", location=Location(file, *_mark(event)), hint="raise ASN_ADVISOR_MAX_NODES if genuine")
+                    raise InputError(f"document has more than {limits.max_nodes} values", location=Location(file, *_mark(event)), hint=_limit_hint("nodes"))
                 tag = event.tag
+                fast: Any = _NO_FAST_VALUE
                 if tag is None or tag == "!":
-                    tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                    text_value = event.value
+                    if tag is None and event.implicit[0] and _PLAIN_DECIMAL.fullmatch(text_value):
+                        # Plain decimal numbers are most values of a profile;
+                        # YAML 1.1 reads these exactly as int() and float() do
+                        # (leading zeros, '_' and ':' take the slow path).
+                        tag = _INT_TAG if text_value.lstrip("+-").isdigit() else _FLOAT_TAG
+                        fast = int(text_value) if tag == _INT_TAG else float(text_value)
+                    elif _FAST_TEXT and event.implicit[0] and text_value and text_value[0] not in _RESOLVED_FIRST:
+                        # A plain scalar whose first character starts no
+                        # int/float/bool/null/... pattern is text: skip the
+                        # resolver's regex scan (most keys and words).
+                        tag = _STR_TAG
+                    else:
+                        tag = loader.resolve(yaml.ScalarNode, text_value, event.implicit)
                 if tag == "tag:yaml.org,2002:merge":
                     raise InputError("YAML merge keys (<<) are not supported", location=Location(file, *_mark(event)), hint="write the keys out")
                 if tag not in _ALLOWED_TAGS or tag in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
                     raise InputError(f"YAML tag {event.tag or tag!r} is not allowed", location=Location(file, *_mark(event)), hint="write plain values without ! tags")
-                node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-                try:
-                    value = constructor.construct_object(node, deep=True)
-                except (ConstructorError, ValueError, OverflowError) as exc:
-                    raise InputError(f"cannot read value {event.value!r}: {exc}", location=Location(file, *_mark(event))) from None
+                if fast is not _NO_FAST_VALUE:
+                    value: Any = fast
+                elif tag == _STR_TAG:
+                    value = event.value
+                elif tag == _NULL_TAG:
+                    value = None
+                else:
+                    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+                    try:
+                        value = _SCALAR_CONSTRUCTORS[tag](constructor, node)
+                    except (ConstructorError, ValueError, OverflowError) as exc:
+                        raise InputError(f"cannot read value {_clip(event.value)!r}: {_clip(str(exc))}", location=Location(file, *_mark(event))) from None
                 if event.anchor:
-                    anchors[event.anchor] = (value, 1)
+                    anchors[event.anchor] = (value, 1, 0)
                 attach(value, 1, _mark(event), event.style, True)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 nodes += 1
                 if nodes > limits.max_nodes:
-                    raise InputError(f"document has more than {limits.max_nodes} values", location=Location(file, *_mark(event)), hint="raise ASN_ADVISOR_MAX_NODES if genuine")
+                    raise InputError(f"document has more than {limits.max_nodes} values", location=Location(file, *_mark(event)), hint=_limit_hint("nodes"))
                 if len(stack) >= limits.max_depth:
-                    raise InputError(f"document is nested deeper than {limits.max_depth} levels", location=Location(file, *_mark(event)), hint="raise ASN_ADVISOR_MAX_DEPTH if genuine")
+                    raise InputError(f"document is nested deeper than {limits.max_depth} levels", location=Location(file, *_mark(event)), hint=_limit_hint("depth"))
                 if event.tag not in (None, "!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
                     raise InputError(f"YAML tag {event.tag!r} is not allowed", location=Location(file, *_mark(event)), hint="write plain values without ! tags")
                 is_map = kind is yaml.MappingStartEvent
@@ -332,12 +427,21 @@ def load_document(text: str, file: str, *, limits: Limits | None = None, json_mo
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = stack.pop()
                 if frame.anchor:
-                    anchors[frame.anchor] = (frame.container, frame.size)
-                attach(frame.container, frame.size, frame.start, None, False)
+                    anchors[frame.anchor] = (frame.container, frame.size, frame.height)
+                attach(frame.container, frame.size, frame.start, None, False, frame.height)
             elif kind is yaml.AliasEvent:
                 if event.anchor not in anchors:
                     raise InputError(f"unknown alias *{event.anchor}", location=Location(file, *_mark(event)))
-                value, size = anchors[event.anchor]
+                value, size, height = anchors[event.anchor]
+                if len(stack) + height > limits.max_depth:
+                    # The alias is shared, not copied, but every consumer
+                    # (validation, JSON output) walks it as if it were written
+                    # out, so its nesting counts where it is used.
+                    raise InputError(
+                        f"the alias *{event.anchor} nests the document deeper than {limits.max_depth} levels",
+                        location=Location(file, *_mark(event)),
+                        hint=_limit_hint("depth"),
+                    )
                 nodes += size
                 if nodes > limits.max_nodes:
                     raise InputError(
@@ -345,7 +449,7 @@ def load_document(text: str, file: str, *, limits: Limits | None = None, json_mo
                         location=Location(file, *_mark(event)),
                         hint="this looks like an alias bomb; write the values out",
                     )
-                attach(value, size, _mark(event), None, False)
+                attach(value, size, _mark(event), None, False, height)
             elif kind is yaml.DocumentStartEvent and root_set:
                 raise InputError("file holds more than one YAML document", location=Location(file, *_mark(event)), hint="keep one document per file (remove '---')")
     except yaml.MarkedYAMLError as exc:
@@ -357,6 +461,11 @@ def load_document(text: str, file: str, *, limits: Limits | None = None, json_mo
         loader.dispose()
     doc.data = root
     return doc
+
+
+def _clip(text: str, length: int = 80) -> str:
+    """Shorten a value quoted in a message; an input may hold megabyte-long scalars."""
+    return text if len(text) <= length else text[: length - 3] + "..."
 
 
 def _yaml_hint(problem: str) -> str | None:
@@ -382,15 +491,22 @@ def _load_json(text: str, file: str, limits: Limits) -> Document:
             result[key] = value
         return result
 
-    depth = _json_depth(text)
+    values, depth = _json_shape(text, limits)
+    if values > limits.max_nodes:
+        raise InputError(f"document has more than {limits.max_nodes} values", location=Location(file, 1, 1), hint=_limit_hint("nodes"))
     if depth > limits.max_depth:
-        raise InputError(f"document is nested deeper than {limits.max_depth} levels", location=Location(file, 1, 1), hint="raise ASN_ADVISOR_MAX_DEPTH if genuine")
+        raise InputError(f"document is nested deeper than {limits.max_depth} levels", location=Location(file, 1, 1), hint=_limit_hint("depth"))
     try:
         doc.data = json.loads(text, object_pairs_hook=pairs, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise InputError(f"JSON syntax error: {exc.msg}", location=Location(file, exc.lineno, exc.colno)) from None
     except ValueError as exc:
-        raise InputError(str(exc), location=Location(file, 1, 1)) from None
+        message = str(exc)
+        if "integer string conversion" in message:
+            # Python refuses to parse integers of more than 4300 digits; its
+            # message names an interpreter setting the user cannot change.
+            message = "a number has more than 4300 digits"
+        raise InputError(message, location=Location(file, 1, 1), hint="write a finite number of ordinary size, or leave the value out") from None
     except RecursionError:
         raise InputError("document is nested too deeply", location=Location(file, 1, 1)) from None
     for key in duplicates:
@@ -402,23 +518,58 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows; write a finite number or leave the value out")
 
 
-def _json_depth(text: str) -> int:
-    """Upper bound of bracket nesting, ignoring brackets inside strings."""
+# The "unrolled loop" form: one regex step per run of plain characters, not
+# per character, which matters for megabyte-long strings.
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_JSON_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+
+
+def _json_shape(text: str, limits: Limits) -> tuple[int, int]:
+    """A lower bound of the values and the bracket nesting, cut short past the limits.
+
+    Strings are cut out first so brackets and commas inside them do not
+    count; the remaining work runs in the regex engine and ``str.count``
+    rather than a Python loop over every character of a 10 MB file.  Each
+    ``[`` or ``{`` outside strings is one value, and each ``,`` separates two
+    elements of a collection, so the document holds at least
+    ``max(containers, commas + 1)`` values: never more than the true count.
+    """
+    bare = _JSON_STRING.sub("", text)
+    lower_bound = max(bare.count("[") + bare.count("{"), bare.count(",") + 1)
+    if lower_bound > limits.max_nodes:
+        return lower_bound, 0
     depth = best = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
+    for char in _JSON_NOT_BRACKET.sub("", bare):
+        if char in "[{":
             depth += 1
-            best = max(best, depth)
-        elif char in "]}":
+            if depth > best:
+                best = depth
+                if best > limits.max_depth:
+                    break
+        else:
             depth -= 1
-    return best
+    return lower_bound, best
+
+
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Safe dumping whose output loads back to the same values."""
+
+
+_LINE_BREAK_LOOKALIKES = ("\x85", "\u2028", "\u2029")
+
+
+def _represent_str(dumper: Any, value: str) -> Any:
+    # PyYAML writes NEL, LS and PS raw in plain and single-quoted scalars, and
+    # a YAML reader takes them for line breaks; the double-quoted style
+    # escapes them, so the text comes back unchanged.
+    if any(ch in value for ch in _LINE_BREAK_LOOKALIKES):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+    return dumper.represent_str(value)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump_yaml(data: Any, *, width: int = 100) -> str:
+    """YAML text for ``data`` (plain values only) that :func:`load_document` reads back unchanged."""
+    return str(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=width))

@@ -60,12 +60,16 @@ def check_pack(path: str | None, *, lang: str = "id", ignore: Iterable[str] = ()
     """
     from pathlib import Path
 
+    from .errors import MAX_PROBLEMS
     from .rulepack import NATIONAL_PACK
 
     try:
         pack = load_rules(path) if path and not (path == NATIONAL_PACK and not Path(path).exists()) else load_rules()
     except RulePackError as error:
-        problems = list(error.problems) or [Problem(error.location or Location(path or "rules"), error.message, code="E100", hint=error.hint)]
+        problems = list(error.problems)
+        if not problems or sum(p.severity == "error" for p in problems) >= MAX_PROBLEMS:
+            # The loader stopped early (or found nothing to list): its own message says why.
+            problems.append(Problem(error.location or Location(path or "rules"), error.message, code="E100", hint=error.hint))
         return CheckReport(path or "rules", sorted(problems, key=Problem.sort_key))
     from .casetest import load_cases
 

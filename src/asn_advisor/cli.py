@@ -20,6 +20,8 @@ import click
 
 from . import __version__
 from ._io import check_output, write_atomic
+from ._lookalike import unknown_id_hint
+from ._yaml import Limits, use_limits
 from .advice import Advice
 from .engine import advise
 from .errors import AdvisorError, ExitCode, Problem
@@ -182,6 +184,8 @@ class AdvisorGroup(AdvisorCommand, click.Group):
         except KeyboardInterrupt:
             click.echo(help_text("click.interrupted", lang), err=True)
             ctx.exit(130)
+        except (MemoryError, RecursionError) as error:
+            ctx.exit(report_resource_error(error, lang))
         except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for users
             if os.environ.get("ASN_ADVISOR_DEBUG"):
                 traceback.print_exc()
@@ -236,7 +240,7 @@ def emit(text: str, output: str | None, force: bool, inputs: list[str], lang: st
         click.echo(text, nl=False)
         return
     target = check_output(output, inputs=inputs, force=force, lang=lang)
-    write_atomic(target, text)
+    write_atomic(target, text, overwrite=force, lang=lang)
     click.echo(t("output.written", lang, path=output), err=True)
 
 
@@ -258,18 +262,23 @@ def report_option(func: F) -> F:
         "--report",
         "as_report",
         is_flag=True,
-        help="Read the input as a narrative report (implied for .txt and .md). / Baca masukan sebagai laporan naratif.",
+        help="Read the input as a narrative report (implied for .txt and .md).",
     )(func)
 
 
 @click.group(cls=AdvisorGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 # A message without words, so that it needs no translation.
 @click.version_option(__version__, prog_name="asn-advisor", message="%(prog)s %(version)s")
-def main() -> None:
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N", help="Largest input file, in bytes (default 10485760; env ASN_ADVISOR_MAX_BYTES).")
+@click.option("--max-depth", type=click.IntRange(min=1), default=None, metavar="N", help="Deepest nesting of an input file (default 64; env ASN_ADVISOR_MAX_DEPTH).")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=None, metavar="N", help="Most values in an input file, aliases expanded (default 100000; env ASN_ADVISOR_MAX_NODES).")
+@click.pass_context
+def main(ctx: click.Context, max_bytes: int | None, max_depth: int | None, max_nodes: int | None) -> None:
     """Score an ASN development program's evaluation and recommend prioritized, explained improvements.
 
     Help texts in Indonesian and English come from asn_advisor.cli_help.HELP.
     """
+    apply_limit_options(ctx, max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes)
 
 
 @main.command("advise")
@@ -289,7 +298,7 @@ def advise_command(profile: str, rules_dir: str | None, lang: str | None, fmt: s
     chosen = resolve_lang(lang)
     pack = load_pack(rules_dir)
     advice = advise_file(profile, pack, chosen, report=as_report)
-    emit(render(advice, fmt), output, force, [profile], chosen)
+    emit(render(advice, fmt), output, force, input_paths(pack, profile), chosen)
 
 
 @main.command("score")
@@ -321,7 +330,9 @@ def explain_command(profile: str, recommendation: str | None, rules_dir: str | N
         recs = [r for r in recs if r.id == recommendation]
         if not recs:
             known = ", ".join(r.id for r in advice.recommendations) or "-"
-            raise AdvisorError(f"recommendation {recommendation!r} is not in the advice for this profile", hint=f"recommended: {known}")
+            meant = unknown_id_hint(recommendation, pack.recommendations)
+            hint = f"{meant}; recommended: {known}" if meant else f"recommended: {known}"
+            raise AdvisorError(f"recommendation {recommendation!r} is not in the advice for this profile", hint=hint)
     for rec in recs:
         click.echo(f"{rec.rank}. {rec.title} [{rec.id}]  {t('priority', chosen).lower()} = {rec.priority:g}")
         click.echo(f"   {t('priority.breakdown', chosen)}:")
@@ -369,7 +380,7 @@ def extract_command(report: str, rules_dir: str | None, lang: str | None, fmt: s
         profile_from_extraction(result, pack, program_id=program_id, lang=chosen)  # checks it fits the pack
         data = result.to_profile_dict(program_id or program_id_for(result.source))
         click.echo(render_extraction(result, pack, fmt, chosen), nl=False)
-        emit(profile_text(data, output), output, force, [report], chosen)
+        emit(profile_text(data, output), output, force, input_paths(pack, report), chosen)
         return
     click.echo(render_extraction(result, pack, fmt, chosen), nl=False)
     if not result.is_evaluation_report:
@@ -699,6 +710,50 @@ def run() -> None:  # pragma: no cover - console entry for python -m
     sys.exit(main())
 
 
+# --- hardening (issue 8) ---
+
+
+def apply_limit_options(ctx: click.Context, *, max_bytes: int | None, max_depth: int | None, max_nodes: int | None) -> Limits:
+    """Put the input limits of the global options in force for the whole command.
+
+    Options given override the environment (``ASN_ADVISOR_MAX_*``), which
+    overrides the defaults.  The limits are held in a context variable that is
+    reset when the command ends, so nothing leaks into the next invocation
+    (which matters when ``main`` is called in-process, as tests and batch
+    tools do).
+    """
+    base = Limits.from_env()
+    limits = Limits(
+        max_bytes=max_bytes if max_bytes is not None else base.max_bytes,
+        max_depth=max_depth if max_depth is not None else base.max_depth,
+        max_nodes=max_nodes if max_nodes is not None else base.max_nodes,
+    )
+    ctx.with_resource(use_limits(limits))
+    return limits
+
+
+def input_paths(pack: RulePack, *files: str) -> list[str]:
+    """Every file a command read: the given ones and the pack's, which an output must never overwrite."""
+    return [*files, *(str(path) for path in pack.paths)]
+
+
+def report_resource_error(error: MemoryError | RecursionError, lang: str) -> int:
+    """Print a clear message for an input that exhausted memory or the stack; return the exit code.
+
+    The loaders' limits are meant to stop such inputs first; this is the
+    backstop for whatever slips through, so the user gets the input exit code
+    and a way forward rather than an "internal error".
+    """
+    if os.environ.get("ASN_ADVISOR_DEBUG"):
+        traceback.print_exc()
+    if isinstance(error, MemoryError):
+        message = t("error.memory", lang)
+    else:
+        message = t("error.recursion", lang)
+    click.echo(f"asn-advisor: {message}", err=True)
+    return int(ExitCode.INPUT)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
 
@@ -784,7 +839,7 @@ def report_command(source: str, rules_dir: str | None, lang: str | None, fmt: st
         made_with, loaded = f"{advice.pack.id} {advice.pack.version}", f"{pack.id} {pack.version}"
         click.echo(t("report.pack.mismatch", advice.lang, advice=made_with, pack=loaded), err=True)
     text = render_report(advice, bands_from_pack(pack, advice.lang), fmt)
-    emit(text, output, force, [source], advice.lang)
+    emit(text, output, force, input_paths(pack, source), advice.lang)
 
 # --- plan (issue 3) ---
 
@@ -831,7 +886,7 @@ def plan_command(profile: str, rules_dir: str | None, lang: str | None, fmt: str
     chosen = resolve_lang(lang)
     pack = load_pack(rules_dir)
     advice = reorder(advise_file(profile, pack, chosen), order)
-    emit(render_plan(advice, fmt), output, force, [profile], chosen)
+    emit(render_plan(advice, fmt), output, force, input_paths(pack, profile), chosen)
 
 
 @main.command("whatif")
@@ -866,7 +921,7 @@ def whatif_command(
     pack = load_pack(rules_dir)
     loaded = load_profile(profile, rules=pack)
     result = what_if(loaded, pack, set_values=values, resolve=list(resolve), lang=chosen, order=order)
-    emit(render_whatif(result, fmt), output, force, [profile], chosen)
+    emit(render_whatif(result, fmt), output, force, input_paths(pack, profile), chosen)
 
 
 @rules_group.command("graph")
@@ -889,4 +944,4 @@ def rules_graph(pack: str | None, fmt: str, view: str, lang: str | None, output:
     """
     chosen = resolve_lang(lang)
     loaded = load_rules(pack) if pack else load_rules()
-    emit(export_graph(loaded, fmt, view=view), output, force, [], chosen)
+    emit(export_graph(loaded, fmt, view=view), output, force, input_paths(loaded), chosen)

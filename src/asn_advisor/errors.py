@@ -24,11 +24,21 @@ __all__ = [
     "ExitCode",
     "InputError",
     "Location",
+    "MAX_PROBLEMS",
     "OutputError",
     "Problem",
     "ProfileError",
     "RulePackError",
 ]
+
+
+MAX_PROBLEMS = 200
+"""Loaders stop gathering problems after this many errors.
+
+Each problem may carry a did-you-mean search over a catalog; a file with tens
+of thousands of broken entries would otherwise take minutes to report, and
+nobody reads past the first screens anyway.
+"""
 
 
 class ExitCode(IntEnum):

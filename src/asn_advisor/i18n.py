@@ -115,6 +115,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "kesalahan internal asn-advisor: {error}. Mohon laporkan bersama berkas masukan.",
         "en": "internal asn-advisor error: {error}. Please report it with the input files.",
     },
+    "error.memory": {
+        "id": "masukan terlalu besar untuk memori yang tersedia (turunkan --max-bytes atau --max-nodes, atau perkecil berkas)",
+        "en": "the input is too large for the available memory (lower --max-bytes or --max-nodes, or split the file)",
+    },
+    "error.recursion": {
+        "id": "masukan bersarang terlalu dalam untuk diproses (turunkan --max-depth)",
+        "en": "the input is nested too deeply to process (lower --max-depth)",
+    },
     "output.exists": {"id": "berkas keluaran sudah ada", "en": "output file already exists"},
     "output.exists.hint": {"id": "gunakan --force untuk menimpanya", "en": "use --force to overwrite it"},
     "output.is_input": {"id": "berkas keluaran sama dengan berkas masukan", "en": "the output file is an input file"},

@@ -12,9 +12,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 
-from ._yaml import Document, Limits
+from ._yaml import Document, Limits, dump_yaml
 from .advice import Advice, ReportProposal, ReportSource
 from .engine import advise
 from .errors import AdvisorError, Location
@@ -130,7 +129,7 @@ def profile_text(profile_data: dict[str, Any], target: str) -> str:
         return json.dumps(profile_data, ensure_ascii=False, indent=2) + "\n"
     header = "# Profil dibaca dari laporan naratif oleh 'asn-advisor extract'; periksa sebelum dipakai.\n"
     header += "# Profile read from a narrative report by 'asn-advisor extract'; review it before use.\n"
-    return header + yaml.safe_dump(profile_data, allow_unicode=True, sort_keys=False, width=100)
+    return header + dump_yaml(profile_data)
 
 
 def _label(pack: RulePack, kind: str, item_id: str, lang: str) -> str:

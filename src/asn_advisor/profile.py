@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import math
 import os
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from ._yaml import Document, Limits, load_document, read_text
-from .condition import suggest
-from .errors import Location, Problem, ProfileError
+from ._lookalike import unknown_id_hint
+from .errors import MAX_PROBLEMS, Location, Problem, ProfileError
 
 __all__ = [
     "EvidenceSource",
@@ -53,6 +52,31 @@ class Program(BaseModel):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return str(value)
         return value
+
+    @model_validator(mode="after")
+    def _finite_extras(self) -> Program:
+        # Extra fields are kept as given and copied into the advice; a NaN or
+        # an infinity there would serialize to JSON null and the advice would
+        # no longer load back as it was.  allow_inf_nan covers declared
+        # fields only, so the extras are walked here.
+        for key, value in (self.model_extra or {}).items():
+            if not _all_finite(value):
+                raise ValueError(f"program field {key!r} holds NaN or an infinite number; write a finite number or leave it out")
+        return self
+
+
+def _all_finite(value: Any) -> bool:
+    """True unless ``value`` holds, at any depth, a float that is NaN or infinite."""
+    stack = [value]
+    while stack:  # iterative: the loader bounds depth, but this need not rely on it
+        item = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            return False
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return True
 
 
 class StatedFinding(BaseModel):
@@ -165,32 +189,50 @@ def load_profile(
     return profile
 
 
-def _ascii_hint(word: str) -> str | None:
-    if word.isascii():
-        return None
-    odd = [c for c in word if not c.isascii()]
-    names = ", ".join(f"{c!r} ({unicodedata.name(c, 'unknown')})" for c in odd[:3])
-    return f"it contains characters that only look like plain letters: {names}"
+def _show(value: Any, length: int = 60) -> str:
+    """``repr`` of a value quoted in a message, shortened: a value may be megabytes long."""
+    text = repr(value)
+    return text if len(text) <= length else text[: length - 3] + "..."
+
+
+def _too_many(problems: list[Problem]) -> bool:
+    """True once enough problems are gathered: each may cost a did-you-mean search."""
+    return len(problems) >= MAX_PROBLEMS
+
+
+def _profile_error(problems: list[Problem], location: Location, truncated: bool) -> ProfileError:
+    if truncated:
+        message = f"the profile has more than {MAX_PROBLEMS} errors; checking stopped after the first {MAX_PROBLEMS}"
+    else:
+        message = f"the profile has {len(problems)} error(s)"
+    return ProfileError(message, location=location, problems=problems)
 
 
 def check_findings(profile: Profile, rules: Any) -> None:
     """Raise :class:`ProfileError` for stated findings the pack does not know."""
     problems: list[Problem] = []
+    truncated = False
     for index, finding in enumerate(profile.findings):
         if finding.id not in rules.findings:
-            close = suggest(unicodedata.normalize("NFKC", finding.id), rules.findings)
-            hint = _ascii_hint(finding.id) or (f"did you mean {close!r}?" if close else "finding ids are listed by 'asn-advisor rules show'")
-            if _ascii_hint(finding.id) and close:
-                hint += f"; did you mean {close!r}?"
+            if _too_many(problems):
+                truncated = True
+                break
+            hint = unknown_id_hint(finding.id, rules.findings, "finding ids are listed by 'asn-advisor rules show'")
             problems.append(Problem(profile.locate(("findings", index, "id")), f"unknown finding {finding.id!r}", code="P201", hint=hint))
     if problems:
-        raise ProfileError(f"the profile has {len(problems)} error(s)", location=problems[0].location, problems=problems)
+        raise _profile_error(problems, problems[0].location, truncated)
 
 
 def _number(value: Any) -> float | None:
+    """The value as a float; ``None`` for non-numbers, ``inf`` for integers too large for a float."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    return float(value)
+    try:
+        return float(value)
+    except OverflowError:
+        # YAML reads 1000...0 (400 digits) as an int that no float holds; it is
+        # out of every range, so an infinity gives the honest message below.
+        return math.inf if value > 0 else -math.inf
 
 
 def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
@@ -204,6 +246,7 @@ def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
         ProfileError: with every problem and its location.
     """
     problems: list[Problem] = []
+    truncated = False
     values: dict[str, Any] = {}
     scales = rules.scoring.scales
 
@@ -211,12 +254,14 @@ def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
         problems.append(Problem(profile.locate(("indicators", name, *sub)), message, code="P202", hint=hint))
 
     for name in sorted(profile.indicators, key=str):
+        if _too_many(problems):
+            truncated = True
+            break
         raw = profile.indicators[name]
         spec = rules.indicators.get(name) if isinstance(name, str) else None
         if spec is None:
             text = str(name)
-            close = suggest(unicodedata.normalize("NFKC", text), rules.indicators)
-            hint = _ascii_hint(text) or (f"did you mean {close!r}?" if close else "indicator ids are listed by 'asn-advisor rules show'")
+            hint = unknown_id_hint(text, rules.indicators, "indicator ids are listed by 'asn-advisor rules show'")
             problems.append(Problem(profile.locate(("indicators", name), key=True), f"unknown indicator {text!r}", code="P201", hint=hint))
             continue
         if raw is None:
@@ -235,8 +280,7 @@ def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
                 continue
             unknown = [x for x in raw if spec.values and x not in spec.values]
             for item in unknown:
-                close = suggest(item, spec.values or [])
-                bad(name, f"{item!r} is not a value of {name}", f"did you mean {close!r}?" if close else f"values: {', '.join(spec.values or [])}")
+                bad(name, f"{_show(item)} is not a value of {name}", unknown_id_hint(item, spec.values or [], f"values: {', '.join(spec.values or [])}"))
             if unknown:
                 continue
             values[name] = tuple(sorted(set(raw)))
@@ -248,14 +292,13 @@ def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
             for key in sorted(raw, key=str):
                 number = _number(raw[key])
                 if key not in (spec.keys or []):
-                    close = suggest(str(key), spec.keys or [])
-                    bad(name, f"unknown key {key!r} of {name}", f"did you mean {close!r}?" if close else f"keys: {', '.join(spec.keys or [])}", sub=(key,))
+                    bad(name, f"unknown key {_show(key)} of {name}", unknown_id_hint(str(key), spec.keys or [], f"keys: {', '.join(spec.keys or [])}"), sub=(key,))
                 elif raw[key] is None:
                     continue
                 elif number is None or not math.isfinite(number):
-                    bad(name, f"{name}.{key} must be a finite number, got {raw[key]!r}", sub=(key,))
+                    bad(name, f"{name}.{key} must be a finite number, got {_show(raw[key])}", sub=(key,))
                 elif not 0 <= number <= 100:
-                    bad(name, f"{name}.{key} is {raw[key]!r}, but a percentage is between 0 and 100", sub=(key,))
+                    bad(name, f"{name}.{key} is {_show(raw[key])}, but a percentage is between 0 and 100", sub=(key,))
                 else:
                     entries[str(key)] = number
             values[name] = dict(entries)
@@ -271,8 +314,7 @@ def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
                     continue
                 scale = scales.get(rating.scale)
                 if scale is None:
-                    close = suggest(rating.scale, scales)
-                    bad(name, f"unknown rating scale {rating.scale!r}", f"did you mean {close!r}?" if close else f"scales: {', '.join(scales)}", sub=("scale",))
+                    bad(name, f"unknown rating scale {_show(rating.scale)}", unknown_id_hint(rating.scale, scales, f"scales: {', '.join(scales)}"), sub=("scale",))
                     continue
                 if not scale.min <= rating.value <= scale.max:
                     bad(name, f"{name} is {rating.value:g}, outside its scale {rating.scale}", sub=("value",))
@@ -280,25 +322,28 @@ def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
                 values[name] = min(100.0, max(0.0, rating.value * scale.factor))
                 continue
             if number is None:
-                bad(name, f"{name} must be a number, got {raw!r}", "remove quotes or units such as '%'" if isinstance(raw, str) else None)
+                bad(name, f"{name} must be a number, got {_show(raw)}", "remove quotes or units such as '%'" if isinstance(raw, str) else None)
                 continue
             if not math.isfinite(number):
-                bad(name, f"{name} must be a finite number, got {raw!r}", "leave the indicator out when it is not known")
+                bad(name, f"{name} must be a finite number, got {_show(raw)}", "leave the indicator out when it is not known")
                 continue
-            if spec.type == "rating" and 0 < number <= 5 and number != int(number):
+            if spec.type == "rating" and 0 < number <= 5:
+                # A bare 3 or 3.2 is almost surely a 1-4 or 1-5 rating, which
+                # read as 0..100 would become a catastrophic 3 out of 100.
+                # Integers are as ambiguous as decimals, so both need a scale.
                 bad(
                     name,
-                    f"{name} is {raw!r}: is that on a 1-4 or 1-5 scale?",
+                    f"{name} is {_show(raw)}: is that on a 1-4 or 1-5 scale?",
                     f'write {{value: {raw}, scale: "1-4"}} (or "1-5"), or convert it to 0..100',
                 )
                 continue
             if (low is not None and number < low) or (high is not None and number > high):
                 unit = "a percentage" if spec.type == "percent" else "a rating" if spec.type == "rating" else name
-                bad(name, f"{name} is {raw!r}, but {unit} must be between {low:g} and {high:g}" if low is not None and high is not None else f"{name} is {raw!r}, out of range", None)
+                bad(name, f"{name} is {_show(raw)}, but {unit} must be between {low:g} and {high:g}" if low is not None and high is not None else f"{name} is {_show(raw)}, out of range", None)
                 continue
             values[name] = number
     if problems:
-        raise ProfileError(f"the profile has {len(problems)} error(s)", location=problems[0].location, problems=problems)
+        raise _profile_error(problems, problems[0].location, truncated)
     return values
 
 

@@ -23,9 +23,10 @@ import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ._text import Text, TextField
+from ._lookalike import unknown_id_hint
 from ._yaml import Document, Limits, load_document, read_text
 from .condition import Condition, ConditionError, NameInfo, Vocabulary, suggest
-from .errors import AdvisorError, Location, Problem, RulePackError
+from .errors import MAX_PROBLEMS, AdvisorError, Location, Problem, RulePackError
 from .extract import ExtractionPatterns, check_targets, compile_patterns
 from .graph import check_relations
 
@@ -50,7 +51,10 @@ IndicatorType = Literal["percent", "number", "rating", "bool", "list", "map"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # allow_inf_nan=False: a weight of .inf or .nan would pass gt/le checks
+    # (.inf > 0) or fail them with a misleading message (.nan <= 3), and then
+    # turn every score it touches into NaN.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class PackMeta(_Model):
@@ -416,6 +420,16 @@ class RulePack:
     # are causes (finding to finding), requires, supports and conflicts_with
     # (recommendation to recommendation).
     relation_locations: dict[tuple[str, str, str], Location] = field(default_factory=dict)
+    paths: tuple[Path, ...] = ()  # the files read, resolved; outputs never overwrite them
+
+    def __repr__(self) -> str:
+        # The generated repr runs to hundreds of kilobytes; test frameworks
+        # print it for every failing example, which hides the failure.
+        return f"RulePack({self.meta.id!r}, version={self.meta.version!r}, root={str(self.root)!r}, {len(self.derive_rules)} derive + {len(self.recommend_rules)} recommend rules)"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # Pretty printers (IPython, hypothesis) walk dataclass fields unless told otherwise.
+        printer.text(repr(self))
 
     @property
     def id(self) -> str:
@@ -455,14 +469,37 @@ def default_pack_dir() -> Path:
 
 
 _SECTION_KEYS = tuple(PackFile.model_fields)
+_NOT_REGULAR_HINT = "a pack holds plain files only, not pipes, sockets or devices"
+
+
+class _TooManyProblems(Exception):
+    """Raised by :class:`_Collector` once :data:`MAX_PROBLEMS` errors are gathered."""
 
 
 class _Collector:
+    """Gathers the problems of a pack, up to :data:`MAX_PROBLEMS` errors.
+
+    Each problem may cost a did-you-mean search over the catalog, so a pack
+    with tens of thousands of broken entries would take minutes to report in
+    full; past the cap loading stops and the first problems are shown.
+    """
+
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.truncated = False
+        self.error_count = 0
 
     def add(self, location: Location, message: str, code: str, hint: str | None = None, severity: str = "error") -> None:
-        self.problems.append(Problem(location, message, code=code, severity=severity, hint=hint))
+        self.extend([Problem(location, message, code=code, severity=severity, hint=hint)])
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            if problem.severity == "error":
+                if self.error_count >= MAX_PROBLEMS:
+                    self.truncated = True
+                    raise _TooManyProblems
+                self.error_count += 1
+            self.problems.append(problem)
 
     @property
     def errors(self) -> list[Problem]:
@@ -501,6 +538,10 @@ def _expand_includes(root: Path, display_root: str, manifest: Document, includes
                 out.add(location, f"{key} {pattern!r} resolves outside the pack (through a link)", "E202", hint="copy the file into the pack instead of linking it")
                 continue
             if match.is_dir() or match.suffix not in (".yaml", ".yml"):
+                continue
+            if not match.is_file():
+                # A named pipe or a device would block or never end when read.
+                out.add(location, f"include {pattern!r}: {match.name} is not a regular file", "E204", hint=_NOT_REGULAR_HINT)
                 continue
             if match.name == "pack.yaml" or match in seen:
                 continue
@@ -555,11 +596,51 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
     return None
 
 
+def _at(data: Any, path: tuple[Any, ...]) -> Any:
+    """The value at ``path`` inside parsed data (``None`` if there is none)."""
+    for part in path:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Keep the parts of a pydantic error location that are keys or indexes of the data.
+
+    Pydantic inserts validator and type names into locations ('function-after[...]',
+    'list[str]'); they used to be dropped by their look, which also dropped a
+    user's key containing '[' and crashed on the empty location.  Walking the
+    data tells them apart; the last part is kept even when absent, since it
+    names a missing key.
+    """
+    path: list[Any] = []
+    node = data
+    for index, part in enumerate(loc):
+        if isinstance(node, dict) and part in node:
+            path.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path.append(part)
+            node = node[part]
+        elif index == len(loc) - 1:
+            path.append(part)
+    return tuple(path)
+
+
 def validation_problems(exc: ValidationError, model: type[BaseModel], doc: Document, prefix: tuple[Any, ...] = ()) -> list[Problem]:
     """Turn pydantic errors into located problems with hints."""
     problems: list[Problem] = []
-    for error in exc.errors(include_url=False):
-        loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and ("[" in part or part.startswith("function-"))))
+    # One mapping with tens of thousands of bad keys gives as many errors,
+    # each with a did-you-mean search: keep the first MAX_PROBLEMS.
+    for error in exc.errors(include_url=False)[:MAX_PROBLEMS]:
+        loc = _data_path(_at(doc.data, prefix), tuple(error["loc"]))
+        if not loc:
+            problems.append(Problem(doc.locate(prefix), error["msg"][:1].lower() + error["msg"][1:], code="E103"))
+            continue
         kind = error["type"]
         path = (*prefix, *loc)
         if kind == "extra_forbidden":
@@ -607,6 +688,7 @@ class _Source:
     rel: str
     manifest: bool = False  # a pack.yaml (of this pack or of one it extends)
     inherited: bool = False  # read through ``extends``
+    path: Path | None = None  # the file read, so that outputs can refuse to overwrite it
 
 
 #: Sections only a pack.yaml may hold.
@@ -651,6 +733,16 @@ def load_rules(path: str | os.PathLike[str] | None = None, *, limits: Limits | N
         InputError: a file cannot be read safely.
     """
     root = Path(path) if path is not None else default_pack_dir()
+    if path is None and limits is None:
+        # The shipped pack is installed with the code and trusted like it;
+        # limits lowered for untrusted profiles (--max-nodes 500) must not
+        # make it unloadable, so it is read with at least the defaults.
+        current, default = Limits.current(), Limits()
+        limits = Limits(
+            max_bytes=max(current.max_bytes, default.max_bytes),
+            max_depth=max(current.max_depth, default.max_depth),
+            max_nodes=max(current.max_nodes, default.max_nodes),
+        )
     display_root = display if display is not None else (str(path) if path is not None else "rules")
     out = _Collector()
     manifest_path = root / "pack.yaml" if root.is_dir() else root
@@ -664,32 +756,47 @@ def load_rules(path: str | os.PathLike[str] | None = None, *, limits: Limits | N
             hint="give the directory that holds pack.yaml, or create one with 'asn-advisor rules init'",
         )
 
-    sources, test_files = _gather(root, display_root, limits, out, inherited=False, chain=(root.resolve(),))
+    manifest_shown = os.path.join(display_root, manifest_path.name)
+    if not _inside(root, manifest_path):
+        # A pack.yaml that is a link to a file elsewhere would let the pack
+        # read outside its directory just as an include could.
+        raise RulePackError(
+            "pack.yaml resolves outside the pack directory (through a link)",
+            location=Location(manifest_shown),
+            hint="copy the file into the pack instead of linking it",
+        )
+    if not manifest_path.is_file():
+        raise RulePackError(f"{manifest_path.name} is not a regular file", location=Location(manifest_shown), hint=_NOT_REGULAR_HINT)
 
-    parsed: list[tuple[_Source, PackFile]] = []
-    broken: dict[str, set[str]] = {}
-    for source in sources:
-        data = source.doc.data
-        if data is None:
-            out.add(Location(source.doc.file, 1, 1), "the file is empty", "E104", hint="a pack file holds sections such as findings: or derive:")
-            continue
-        if not isinstance(data, dict):
-            out.add(source.doc.locate(()), "a pack file must be a mapping of sections", "E104", hint=f"sections: {', '.join(_SECTION_KEYS)}")
-            continue
-        if not source.manifest:
-            for key in _MANIFEST_ONLY:
-                if key in data:
-                    out.add(source.doc.locate((key,), key=True), f"{key!r} belongs in pack.yaml only", "E105")
-        parsed.append((source, _parse_file(source.doc, data, out, broken)))
+    pack: RulePack | None = None
+    try:
+        sources, test_files = _gather(root, display_root, limits, out, inherited=False, chain=(root.resolve(),))
 
-    pack = _assemble(parsed, sources, root, out, broken)
+        parsed: list[tuple[_Source, PackFile]] = []
+        broken: dict[str, set[str]] = {}
+        for source in sources:
+            data = source.doc.data
+            if data is None:
+                out.add(Location(source.doc.file, 1, 1), "the file is empty", "E104", hint="a pack file holds sections such as findings: or derive:")
+                continue
+            if not isinstance(data, dict):
+                out.add(source.doc.locate(()), "a pack file must be a mapping of sections", "E104", hint=f"sections: {', '.join(_SECTION_KEYS)}")
+                continue
+            if not source.manifest:
+                for key in _MANIFEST_ONLY:
+                    if key in data:
+                        out.add(source.doc.locate((key,), key=True), f"{key!r} belongs in pack.yaml only", "E105")
+            parsed.append((source, _parse_file(source.doc, data, out, broken)))
+
+        pack = _assemble(parsed, sources, root, out, broken)
+    except _TooManyProblems:
+        pack = None
     errors = out.errors
     if errors or pack is None:
-        raise RulePackError(
-            f"the rule pack has {len(errors)} error(s)",
-            location=Location(display_root),
-            problems=out.problems,
-        )
+        message = f"the rule pack has {len(errors)} error(s)"
+        if out.truncated:
+            message = f"the rule pack has more than {MAX_PROBLEMS} errors; checking stopped after the first {MAX_PROBLEMS}"
+        raise RulePackError(message, location=Location(display_root), problems=out.problems)
     pack.warnings = sorted((p for p in out.problems if p.severity == "warning"), key=Problem.sort_key)
     pack.test_files = tuple(test_files)
     return pack
@@ -719,7 +826,7 @@ def _gather(
     name = _shown(root, display_root, manifest_path)
     text, _ = read_text(manifest_path, limits=limits, name=name)
     manifest = load_document(text, name, limits=limits)
-    out.problems.extend(manifest.problems)
+    out.extend(manifest.problems)
     data = manifest.data if isinstance(manifest.data, dict) else {}
 
     sources: list[_Source] = []
@@ -736,14 +843,14 @@ def _gather(
                 base_sources, _ = _gather(base_root, base_display, limits, out, inherited=True, chain=(*chain, base_root.resolve()))
                 sources.extend(base_sources)
 
-    sources.append(_Source(manifest, "pack.yaml", manifest=True, inherited=inherited))
+    sources.append(_Source(manifest, "pack.yaml", manifest=True, inherited=inherited, path=manifest_path.resolve()))
     includes = data.get("include", [])
     for file_path in _expand_includes(root, display_root, manifest, includes if isinstance(includes, list) else [], out):
         name = _shown(root, display_root, file_path)
         text, _ = read_text(file_path, limits=limits, name=name)
         doc = load_document(text, name, limits=limits)
-        out.problems.extend(doc.problems)
-        sources.append(_Source(doc, name, inherited=inherited))
+        out.extend(doc.problems)
+        sources.append(_Source(doc, name, inherited=inherited, path=file_path.resolve()))
     tests = data.get("tests", [])
     test_files: list[tuple[Path, str]] = []
     if not inherited and isinstance(tests, list):
@@ -818,7 +925,7 @@ def _parse_file(doc: Document, data: dict[Any, Any], out: _Collector, broken: di
                 try:
                     good[entry_id] = model.model_validate(entry)
                 except ValidationError as exc:
-                    out.problems.extend(validation_problems(exc, model, doc, (key, entry_id)))
+                    out.extend(validation_problems(exc, model, doc, (key, entry_id)))
                     broken.setdefault(key, set()).add(entry_id)
                     if key == "indicators" and isinstance(entry, dict) and entry.get("type") in typing.get_args(IndicatorType):
                         broken.setdefault("indicator_types", set()).add(f"{entry_id}:{entry['type']}")
@@ -830,7 +937,7 @@ def _parse_file(doc: Document, data: dict[Any, Any], out: _Collector, broken: di
                 try:
                     items.append(model.model_validate(entry))
                 except ValidationError as exc:
-                    out.problems.extend(validation_problems(exc, model, doc, (key, index)))
+                    out.extend(validation_problems(exc, model, doc, (key, index)))
                     if isinstance(entry, dict) and isinstance(entry.get("id"), str):
                         broken.setdefault("rules", set()).add(entry["id"])
             sections[key] = items
@@ -838,7 +945,7 @@ def _parse_file(doc: Document, data: dict[Any, Any], out: _Collector, broken: di
             try:
                 sections[key] = PackFile.model_validate({key: value}).__dict__[key]
             except ValidationError as exc:
-                out.problems.extend(validation_problems(exc, PackFile, doc))
+                out.extend(validation_problems(exc, PackFile, doc))
     return PackFile.model_construct(**sections)
 
 
@@ -915,21 +1022,18 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
     for fid, spec in findings.items():
         source, path = find_where[fid]
         if spec.dimension not in dimensions and spec.dimension not in silent["dimensions"]:
-            close = suggest(spec.dimension, dimensions)
-            out.add(source.doc.locate((*path, "dimension")), f"unknown dimension {spec.dimension!r}", "E111", hint=f"did you mean {close!r}?" if close else f"dimensions: {', '.join(sorted(dimensions))}")
+            out.add(source.doc.locate((*path, "dimension")), f"unknown dimension {spec.dimension!r}", "E111", hint=unknown_id_hint(spec.dimension, dimensions, f"dimensions: {', '.join(sorted(dimensions))}"))
         for i, cause in enumerate(spec.cause_ids):
             relation_locations[("causes", fid, cause)] = source.doc.locate((*path, "causes", i))
             if cause not in findings and cause not in silent["findings"]:
-                close = suggest(cause, findings)
-                out.add(source.doc.locate((*path, "causes", i)), f"unknown finding {cause!r}", "E111", hint=f"did you mean {close!r}?" if close else None)
+                out.add(source.doc.locate((*path, "causes", i)), f"unknown finding {cause!r}", "E111", hint=unknown_id_hint(cause, findings, None))
     for rid, spec in recommendations.items():
         source, path = rec_where[rid]
         for relation in ("requires", "supports", "conflicts_with"):
             for i, other in enumerate(spec.related(relation)):
                 relation_locations[(relation, rid, other)] = source.doc.locate((*path, relation, i))
                 if other not in recommendations and other not in silent["recommendations"]:
-                    close = suggest(other, recommendations)
-                    out.add(source.doc.locate((*path, relation, i)), f"unknown recommendation {other!r}", "E111", hint=f"did you mean {close!r}?" if close else None)
+                            out.add(source.doc.locate((*path, relation, i)), f"unknown recommendation {other!r}", "E111", hint=unknown_id_hint(other, recommendations, None))
     check_relations(findings, recommendations, relation_locations, out.add)
 
     # Dimensions.
@@ -946,8 +1050,7 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
                 if metric.indicator in silent["indicators"]:
                     continue
                 if metric.indicator not in vocabulary.names or vocabulary.names[metric.indicator].kind in ("list", "map"):
-                    close = suggest(metric.indicator, indicators)
-                    out.add(source.doc.locate((*mpath, "indicator")), f"unknown or unscorable indicator {metric.indicator!r}", "E111", hint=f"did you mean {close!r}?" if close else None)
+                    out.add(source.doc.locate((*mpath, "indicator")), f"unknown or unscorable indicator {metric.indicator!r}", "E111", hint=unknown_id_hint(metric.indicator, indicators, None))
                     continue
                 kind = vocabulary.names[metric.indicator].kind
                 if kind == "bool" and metric.map is None:
@@ -983,8 +1086,7 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
         location = source.doc.locate(path)
         register(rule.id, location)
         if rule.finding not in findings and rule.finding not in silent["findings"]:
-            close = suggest(rule.finding, findings)
-            out.add(source.doc.locate((*path, "finding")), f"unknown finding {rule.finding!r}", "E111", hint=f"did you mean {close!r}?" if close else "finding ids are defined under findings:")
+            out.add(source.doc.locate((*path, "finding")), f"unknown finding {rule.finding!r}", "E111", hint=unknown_id_hint(rule.finding, findings, "finding ids are defined under findings:"))
         condition = compile_at(*at.get(("when", rule.id), (source, (*path, "when"))), rule.when)
         esc_source, esc_path = at.get(("escalate", rule.id), (source, (*path, "escalate")))
         escalations: list[tuple[Condition, str]] = []
@@ -1003,12 +1105,10 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
         register(rule.id, location)
         for j, rec in enumerate(rule.recommend):
             if rec not in recommendations and rec not in silent["recommendations"]:
-                close = suggest(rec, recommendations)
-                out.add(source.doc.locate((*path, "recommend", j)), f"unknown recommendation {rec!r}", "E111", hint=f"did you mean {close!r}?" if close else "recommendation ids are defined under recommendations:")
+                out.add(source.doc.locate((*path, "recommend", j)), f"unknown recommendation {rec!r}", "E111", hint=unknown_id_hint(rec, recommendations, "recommendation ids are defined under recommendations:"))
         for j, fid in enumerate(rule.addresses or []):
             if fid not in findings and fid not in silent["findings"]:
-                close = suggest(fid, findings)
-                out.add(source.doc.locate((*path, "addresses", j)), f"unknown finding {fid!r}", "E111", hint=f"did you mean {close!r}?" if close else None)
+                    out.add(source.doc.locate((*path, "addresses", j)), f"unknown finding {fid!r}", "E111", hint=unknown_id_hint(fid, findings, None))
         condition = compile_at(*at.get(("when", rule.id), (source, (*path, "when"))), rule.when)
         if condition is None:
             continue
@@ -1023,7 +1123,7 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
 
     # Extraction patterns: the word notation, and the ids they produce.
     if extract is not None and extract_source is not None:
-        out.problems.extend(compile_patterns(extract, extract_source.doc))
+        out.extend(compile_patterns(extract, extract_source.doc))
         for problem in check_targets(extract, findings=set(findings) | silent["findings"],
                                      recommendations=set(recommendations) | silent["recommendations"],
                                      indicators=set(indicators) | silent["indicators"], doc=extract_source.doc):
@@ -1077,6 +1177,7 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
         own_rules=frozenset(own_rules),
         extends=manifest_pf.extends if manifest_pf else None,
         relation_locations=relation_locations,
+        paths=tuple(s.path for s in sources if s.path is not None),
     )
 
 

@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .._lookalike import skeleton
 from ..errors import ConditionError
 from .ast import BinaryOp, BoolOp, Call, Compare, ListLiteral, Literal, Name, Negate, Node, Not
 from .functions import ALIASES, FUNCTIONS, SEVERITY_RANK
@@ -42,8 +43,16 @@ class Usage:
 
 
 def suggest(word: str, candidates: Iterable[str]) -> str | None:
-    """The closest candidate to a misspelled word, if any is close."""
+    """The closest candidate to a misspelled word, if any is close.
+
+    Look-alike characters (a Cyrillic 'о' for 'o') are mapped first, so a word
+    that only looks like a candidate always finds it.
+    """
     pool = sorted(set(candidates))
+    if not word.isascii():
+        word = skeleton(word)
+        if word in pool:
+            return word
     matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     if matches:
         return matches[0]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .._lookalike import describe_odd_characters
 from ..errors import ConditionError
 from .ast import BinaryOp, BoolOp, Call, Compare, ListLiteral, Literal, Name, Negate, Node, Not
 
@@ -82,7 +83,8 @@ def _tokenize(text: str) -> list[_Token]:
             elif char in "\"'":
                 hint = "close the text with the same quote on the same line"
             elif not char.isascii():
-                hint = "names use plain letters a-z, digits and _; check for look-alike characters"
+                odd = describe_odd_characters(char)
+                hint = f"names use plain letters a-z, digits and _; found {odd}" if odd else "names use plain letters a-z, digits and _"
             raise ConditionError(f"unexpected character {char!r}", offset=pos, hint=hint)
         kind = match.lastgroup or ""
         value = match.group()

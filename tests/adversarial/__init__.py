@@ -1,0 +1,1 @@
+"""Adversarial inputs for every command: see cases.py for the tables."""
