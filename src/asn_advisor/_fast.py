@@ -1,0 +1,482 @@
+"""The fast path: an advice written straight to JSON, byte-identical to the model's.
+
+:func:`asn_advisor.advise` builds ~110 validated pydantic models per profile
+and ``model_dump_json`` then serializes ~20 kB, most of it static text of the
+pack (labels, rule texts, file names).  For batches that costs about a
+millisecond per profile.  A :class:`Kernel` is built once per (pack,
+language): it serializes every static piece of the output once, and per
+profile computes the same numbers as :mod:`.engine` and joins pre-serialized
+fragments with the few dynamic values.
+
+Contract (tests/test_fast_path.py checks it on the examples, thousands of
+synthetic profiles and generated ones): for every valid profile,
+``Kernel(pack, lang).advise_json(...)`` equals
+``advise(profile, pack, lang=lang).model_dump_json()`` byte for byte.
+
+Why the output stays exact:
+
+* dynamic values are serialized by ``pydantic_core.to_json``, the serializer
+  ``model_dump_json`` itself uses (strings, ``Any`` values, floats that
+  Python's ``repr`` would print differently);
+* float fields are passed through ``float()`` exactly where pydantic's
+  validation would coerce an int;
+* the key order of every object is the field order of the models in
+  :mod:`.advice`; :data:`MODEL_FIELDS` records it and :class:`Kernel` refuses
+  the fast path (falls back to the models) when a model gains a field this
+  module does not write yet -- so adding a field to the advice can slow a
+  batch down but never make its output differ.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import to_json
+
+from . import advice as advice_models
+from .condition import SEVERITY_RANK
+from .engine import _plain, _round
+from .profile import Profile
+from .rulepack import CompiledMetric, RulePack
+
+__all__ = ["MODEL_FIELDS", "Kernel", "StatedTuple"]
+
+# Field order of every output model as this module writes it.  A model with
+# other fields (a later additive change) disables the fast path until the
+# writer below learns them; see Kernel.exact.
+MODEL_FIELDS: dict[str, tuple[str, ...]] = {
+    "Advice": ("schema_version", "lang", "program", "pack", "score", "findings", "recommendations", "data_gaps"),
+    "PackInfo": ("id", "version", "digest"),
+    "ScoreResult": ("overall", "band", "band_label", "coverage", "dimensions"),
+    "DimensionScore": ("id", "label", "score", "band", "band_label", "weight", "metrics", "caps"),
+    "MetricScore": ("metric", "value", "score", "primary"),
+    "FindingResult": ("id", "label", "severity", "source", "dimension", "evidence"),
+    "Evidence": ("kind", "text", "source", "rule", "file", "line", "values"),
+    "Recommendation": (
+        "rank",
+        "id",
+        "title",
+        "description",
+        "priority",
+        "addresses",
+        "because",
+        "priority_breakdown",
+        "effort",
+        "time_to_impact",
+    ),
+    "RuleReference": ("rule", "file", "line", "when", "text", "values", "findings", "weight"),
+    "PriorityTerm": (
+        "finding",
+        "severity",
+        "severity_factor",
+        "dimension",
+        "dimension_share",
+        "dimension_score",
+        "gap_term",
+        "rule_weight",
+        "contribution",
+    ),
+    "DataGap": ("indicator", "label", "decides", "dimensions"),
+}
+
+_RANK_SEVERITY = {rank: name for name, rank in SEVERITY_RANK.items()}
+
+# A stated finding, already validated: (id, severity or None, source or None, evidence texts).
+StatedTuple = tuple[str, str | None, str | None, tuple[str, ...]]
+
+
+def models_match() -> bool:
+    """True when the advice models have exactly the fields this module writes."""
+    for name, fields in MODEL_FIELDS.items():
+        model: type[BaseModel] = getattr(advice_models, name)
+        if tuple(model.model_fields) != fields:
+            return False
+    return True
+
+
+def _j(value: Any) -> str:
+    """JSON of one value, as pydantic serializes it."""
+    return to_json(value).decode()
+
+
+def _f(value: float) -> str:
+    """JSON of a float field.  ``repr`` is pydantic's format except for exponents."""
+    text = repr(value)
+    return text if "e" not in text and "n" not in text else to_json(value).decode()
+
+
+def _fo(value: float | None) -> str:
+    return "null" if value is None else _f(value)
+
+
+def _values_json(names: Sequence[str], facts: Mapping[str, Any]) -> str:
+    """``engine._values_read`` serialized; ``names`` are pre-sorted."""
+    parts = []
+    for name in names:
+        value = facts.get(name)
+        if value is not None:
+            parts.append(f"{_j(name)}:{_j(_plain(value))}")
+    return "{" + ",".join(parts) + "}"
+
+
+class _Metric:
+    """One metric with everything its scoring needs precomputed."""
+
+    __slots__ = ("evaluate", "head", "indicator", "map", "names", "numeric_keys", "points", "primary", "weight", "xs")
+
+    def __init__(self, metric: CompiledMetric) -> None:
+        spec = metric.spec
+        self.indicator = spec.indicator
+        self.evaluate = metric.evaluate.evaluator
+        self.map = spec.map
+        self.numeric_keys = sorted(k for k in spec.map if isinstance(k, (int, float)) and not isinstance(k, bool)) if spec.map else []
+        self.points = spec.points
+        self.xs = [x for x, _ in spec.points] if spec.points else []
+        self.primary = spec.primary
+        self.weight = spec.weight
+        self.names = sorted(metric.evaluate.names)
+        self.head = '{"metric":' + _j(metric.name) + ',"value":'
+
+    def score(self, value: Any) -> float | None:
+        # Mirrors scoring.metric_score exactly, with the sorting done once.
+        if value is None:
+            return None
+        if self.map is not None:
+            if isinstance(value, bool):
+                score = self.map.get(value)
+            else:
+                index = bisect.bisect_right(self.numeric_keys, value)
+                score = self.map[self.numeric_keys[index - 1]] if index else None
+            return None if score is None else min(100.0, max(0.0, float(score)))
+        if isinstance(value, bool):
+            return None
+        number = float(value)
+        if not math.isfinite(number):
+            return None
+        if self.points is not None:
+            points, xs = self.points, self.xs
+            if number <= xs[0]:
+                number = points[0][1]
+            elif number >= xs[-1]:
+                number = points[-1][1]
+            else:
+                i = bisect.bisect_right(xs, number)
+                (x0, y0), (x1, y1) = points[i - 1], points[i]
+                number = y0 + (y1 - y0) * (number - x0) / (x1 - x0)
+        return min(100.0, max(0.0, number))
+
+
+class Kernel:
+    """Everything static about the advice of one pack in one language, serialized once.
+
+    Build one per (pack, language) and call :meth:`advise_json` per profile.
+    A kernel holds no per-profile state, so one may serve many threads;
+    processes each build their own (it takes a few milliseconds).
+    """
+
+    def __init__(self, pack: RulePack, lang: str = "id") -> None:
+        if lang not in ("id", "en"):
+            raise ValueError("lang must be 'id' or 'en'")
+        self.pack = pack
+        self.lang = lang
+        #: False when the advice models have fields this writer does not know
+        #: (see MODEL_FIELDS); callers then build the models instead.
+        self.exact = models_match()
+        self.head = f'{{"schema_version":{_j(advice_models.SCHEMA_VERSION)},"lang":{_j(lang)},"program":'
+        self.pack_json = f',"pack":{{"id":{_j(pack.id)},"version":{_j(pack.version)},"digest":{_j(pack.digest)}}}'
+        self.total_weight = pack.total_weight
+        self.min_coverage = pack.scoring.overall_min_coverage
+        self.bands = [(band.min, f'"band":{_j(band.id)},"band_label":{_j(band.label.get(lang))}') for band in pack.scoring.bands]
+        self.no_band = '"band":null,"band_label":null'
+        # Dimensions in the engine's order (sorted ids).
+        self.dimensions = []
+        for dim_id in sorted(pack.dimensions):
+            dim = pack.dimensions[dim_id]
+            head = f'{{"id":{_j(dim_id)},"label":{_j(dim.spec.label.get(lang))},"score":'
+            caps = [(cap.condition.evaluator, cap.spec.max, _j(cap.spec.when)) for cap in dim.caps]
+            weight_json = f',"weight":{_f(float(dim.spec.weight))},"metrics":['
+            self.dimensions.append((dim_id, dim, head, weight_json, [_Metric(m) for m in dim.metrics], caps))
+        self.finding_head = {
+            fid: (f'{{"id":{_j(fid)},"label":{_j(spec.label.get(lang))},"severity":', f',"dimension":{_j(spec.dimension)},"evidence":[')
+            for fid, spec in pack.findings.items()
+        }
+        self.default_rank = {fid: SEVERITY_RANK[spec.severity] for fid, spec in pack.findings.items()}
+        self.derive = []
+        for rule in pack.derive_rules:
+            text = rule.rule.because.get(lang) if rule.rule.because else None
+            evidence = f'{{"kind":"rule","text":{_j(text)},"source":null,"rule":{_j(rule.id)},"file":{_j(rule.location.file)},"line":{rule.location.line},"values":'
+            escalations = [(cond.evaluator, SEVERITY_RANK[level]) for cond, level in rule.escalations]
+            self.derive.append(
+                (
+                    rule.id,
+                    rule.condition.evaluator,
+                    sorted(rule.condition.names),
+                    SEVERITY_RANK[rule.rule.severity],
+                    escalations,
+                    rule.rule.finding,
+                    evidence,
+                    sorted(rule.names),
+                )
+            )
+        self.recommend = []
+        for rec_rule in pack.recommend_rules:
+            text = rec_rule.rule.because.get(lang) if rec_rule.rule.because else None
+            head = (
+                f'{{"rule":{_j(rec_rule.id)},"file":{_j(rec_rule.location.file)},"line":{rec_rule.location.line},'
+                f'"when":{_j(rec_rule.rule.when)},"text":{_j(text)},"values":'
+            )
+            tail = f',"weight":{_f(float(rec_rule.rule.weight))}}}'
+            self.recommend.append(
+                (
+                    rec_rule.id,
+                    rec_rule.condition.evaluator,
+                    sorted(rec_rule.condition.names),
+                    rec_rule.addresses,
+                    tuple(rec_rule.rule.recommend),
+                    float(rec_rule.rule.weight),
+                    head,
+                    tail,
+                    sorted(rec_rule.condition.findings),
+                )
+            )
+        self.recommendation_parts = {}
+        for rec_id, spec in pack.recommendations.items():
+            description = spec.description.get(lang) if spec.description else None
+            self.recommendation_parts[rec_id] = (
+                f',"id":{_j(rec_id)},"title":{_j(spec.label.get(lang))},"description":{_j(description)},"priority":',
+                f',"effort":{_j(spec.effort)},"time_to_impact":{_j(spec.time_to_impact)}}}',
+            )
+        params = pack.scoring.priority
+        self.gap_floor = params.gap_floor
+        self.unknown_gap = params.unknown_gap
+        self.factors = {name: float(value) for name, value in pack.scoring.severity_factors.items()}
+        # Priority-term constants of each finding: (dimension id or None, share, head of the JSON).
+        total = pack.total_weight or 1.0
+        self.finding_dimension = {}
+        for fid, fspec in pack.findings.items():
+            dimension = pack.dimensions.get(fspec.dimension)
+            share = dimension.spec.weight / total if dimension else 0.0
+            self.finding_dimension[fid] = (fspec.dimension if dimension else None, share, _j(fid))
+        self._gap_labels: dict[str, str] = {}
+
+    # ------------------------------------------------------------ helpers
+
+    def _band(self, score: float | None) -> str:
+        # Mirrors RulePack.band_for.
+        if score is None:
+            return self.no_band
+        for minimum, fragment in self.bands:
+            if score >= minimum:
+                return fragment
+        return self.bands[-1][1] if self.bands else self.no_band
+
+    def _gap_label(self, name: str) -> str:
+        cached = self._gap_labels.get(name)
+        if cached is None:
+            base = name.split(".", 1)[0]
+            spec = self.pack.indicators.get(base)
+            text = spec.label.get(self.lang) if spec else name
+            label = f"{text} ({name.split('.', 1)[1]})" if "." in name else text
+            cached = self._gap_labels[name] = f'{{"indicator":{_j(name)},"label":{_j(label)},"decides":'
+        return cached
+
+    # ------------------------------------------------------------ entry points
+
+    def advise_profile_json(self, profile: Profile, values: Mapping[str, Any]) -> str:
+        """The advice of a validated :class:`Profile` whose indicators are normalized to ``values``."""
+        stated = [(f.id, f.severity, f.source, tuple(f.evidence)) for f in profile.findings]
+        return self.advise_json(profile.program.model_dump_json(), values, stated)
+
+    def advise_json(self, program_json: str, values: Mapping[str, Any], stated: Sequence[StatedTuple]) -> str:
+        """The advice's JSON from the program's JSON, normalized values and stated findings.
+
+        ``values`` is what :func:`~asn_advisor.profile.normalize_indicators`
+        returns; finding ids must be known to the pack (the callers check).
+        """
+        out: list[str] = [self.head, program_json, self.pack_json]
+        append = out.append
+
+        # -- scores (mirrors scoring.compute_scores and engine._score_result)
+        append(',"score":{')
+        dim_parts: list[str] = []
+        dim_scores: dict[str, float | None] = {}
+        missing_primary: list[tuple[str, list[str]]] = []
+        scored_weight = 0.0
+        weighted_sum = 0.0
+        for dim_id, dim, head, weight_json, metrics, caps in self.dimensions:
+            metric_parts: list[str] = []
+            unknown_primary: list[list[str]] = []
+            total = weight = 0.0
+            primary_known = False
+            for metric in metrics:
+                value = values.get(metric.indicator) if metric.indicator is not None else metric.evaluate(values, {})
+                score = metric.score(value)
+                if value is None and metric.primary:
+                    unknown_primary.append(metric.names)
+                if score is not None:
+                    total += metric.weight * score
+                    weight += metric.weight
+                    primary_known = primary_known or metric.primary
+                metric_parts.append(
+                    f'{metric.head}{_j(_plain(value))},"score":{_fo(_round(score))},"primary":{"true" if metric.primary else "false"}}}'
+                )
+            score_value: float | None = None
+            applied: list[str] = []
+            if primary_known and weight > 0:
+                score_value = total / weight
+                for evaluate, maximum, when_json in caps:
+                    if evaluate(values, {}) is True and score_value > maximum:
+                        score_value = maximum
+                        applied.append(when_json)
+                score_value = min(100.0, max(0.0, score_value))
+                scored_weight += dim.spec.weight
+                weighted_sum += dim.spec.weight * score_value
+            else:
+                missing_primary.extend((dim_id, names) for names in unknown_primary)
+            dim_scores[dim_id] = score_value
+            dim_parts.append(
+                f"{head}{_fo(_round(score_value))},{self._band(score_value)}{weight_json}{','.join(metric_parts)}],\"caps\":[{','.join(applied)}]}}"
+            )
+        coverage = scored_weight / self.total_weight if self.total_weight else 0.0
+        overall: float | None = None
+        if scored_weight > 0 and coverage + 1e-9 >= self.min_coverage:
+            overall = weighted_sum / scored_weight
+        append(f'"overall":{_fo(_round(overall))},{self._band(overall)},"coverage":{_f(_round(coverage, 4) or 0.0)},"dimensions":[')
+        append(",".join(dim_parts))
+        append("]}")
+
+        facts: dict[str, Any] = dict(values)
+        facts["coverage"] = coverage * 100.0
+
+        # -- findings: stated first (mirrors engine.advise)
+        ranks: dict[str, int] = {}
+        stated_ids: set[str] = set()
+        evidence: dict[str, list[str]] = {}
+        for fid, severity, source, texts in sorted(stated, key=lambda f: (f[0], f[1] or "", f[2] or "", list(f[3]))):
+            rank = SEVERITY_RANK[severity] if severity else self.default_rank[fid]
+            ranks[fid] = max(ranks.get(fid, 0), rank)
+            stated_ids.add(fid)
+            items = evidence.setdefault(fid, [])
+            source_json = _j(source)
+            for text in texts or (None,):
+                items.append(f'{{"kind":"stated","text":{_j(text)},"source":{source_json},"rule":null,"file":null,"line":null,"values":null}}')
+
+        unknown_rules: dict[str, set[str]] = {}
+        for rule_id, evaluate, names, severity_rank, escalations, finding_id, evidence_head, read_names in self.derive:
+            outcome = evaluate(facts, ranks)
+            if outcome is None:
+                for name in names:
+                    if facts.get(name) is None:
+                        unknown_rules.setdefault(name, set()).add(rule_id)
+                continue
+            if outcome is not True:
+                continue
+            rank = severity_rank
+            for escalate, level in escalations:
+                if escalate(facts, ranks) is True:
+                    rank = level
+                    break
+            ranks[finding_id] = max(ranks.get(finding_id, 0), rank)
+            evidence.setdefault(finding_id, []).append(evidence_head + _values_json(read_names, facts) + "}")
+
+        # -- recommendations
+        fired: dict[str, list[tuple[Any, ...]]] = {}
+        for entry in self.recommend:
+            rule_id, evaluate, names, addresses = entry[0], entry[1], entry[2], entry[3]
+            outcome = evaluate(facts, ranks)
+            if outcome is None:
+                for name in names:
+                    if facts.get(name) is None:
+                        unknown_rules.setdefault(name, set()).add(rule_id)
+                continue
+            if outcome is not True:
+                continue
+            if not any(f in ranks for f in addresses):
+                continue
+            for rec_id in entry[4]:
+                fired.setdefault(rec_id, []).append(entry)
+
+        recs: list[tuple[tuple[float, int, int, str], str, str]] = []
+        gap_floor = self.gap_floor
+        # Within one profile the same (finding, weight) term and the same
+        # rule's "because" recur across recommendations: build each once.
+        term_cache: dict[tuple[str, float], tuple[str, float]] = {}
+        because_cache: dict[str, str] = {}
+        for rec_id, rules in fired.items():
+            addressed: dict[str, float] = {}
+            for entry in rules:
+                weight = entry[5]
+                for fid in entry[3]:
+                    if fid in ranks:
+                        addressed[fid] = max(addressed.get(fid, 0.0), weight)
+            terms: list[str] = []
+            priority_sum = 0.0
+            ordered = sorted(addressed)
+            for fid in ordered:
+                weight = addressed[fid]
+                cached = term_cache.get((fid, weight))
+                if cached is None:
+                    severity = _RANK_SEVERITY[ranks[fid]]
+                    dimension, share, fid_json = self.finding_dimension[fid]
+                    dim_score = dim_scores.get(dimension) if dimension is not None else None
+                    gap = self.unknown_gap if dim_score is None else (100.0 - dim_score) / 100.0
+                    gap_term = gap_floor + (1.0 - gap_floor) * gap
+                    factor = self.factors.get(severity, 1.0)
+                    contribution = _round(100.0 * factor * share * gap_term * weight, 4) or 0.0
+                    cached = term_cache[(fid, weight)] = (
+                        f'{{"finding":{fid_json},"severity":"{severity}","severity_factor":{_f(factor)},'
+                        f'"dimension":{_j(dimension)},"dimension_share":{_f(_round(share, 4) or 0.0)},'
+                        f'"dimension_score":{_fo(_round(dim_score))},"gap_term":{_f(_round(gap_term, 4) or 0.0)},'
+                        f'"rule_weight":{_f(weight)},"contribution":{_f(contribution)}}}',
+                        contribution,
+                    )
+                priority_sum += cached[1]
+                terms.append(cached[0])
+            priority = round(priority_sum, 3)
+            because = []
+            for entry in sorted(rules, key=lambda e: e[0]):
+                text = because_cache.get(entry[0])
+                if text is None:
+                    present = [f for f in entry[8] if f in ranks]
+                    text = because_cache[entry[0]] = f"{entry[6]}{_values_json(entry[2], facts)},\"findings\":{_j(present)}{entry[7]}"
+                because.append(text)
+            middle, tail = self.recommendation_parts[rec_id]
+            body = f'{middle}{_f(priority)},"addresses":{_j(ordered)},"because":[{",".join(because)}],"priority_breakdown":[{",".join(terms)}]{tail}'
+            top = max((ranks[f] for f in ordered), default=0)
+            recs.append(((-priority, -top, -len(ordered), rec_id), rec_id, body))
+        recs.sort(key=lambda r: r[0])
+
+        # -- findings out, in the engine's order
+        finding_order = sorted(ranks, key=lambda fid: (-ranks[fid], fid not in stated_ids, fid))
+        finding_parts = []
+        for fid in finding_order:
+            head, tail = self.finding_head[fid]
+            source = '"stated"' if fid in stated_ids else '"derived"'
+            finding_parts.append(f'{head}"{_RANK_SEVERITY[ranks[fid]]}","source":{source}{tail}{",".join(evidence[fid])}]}}')
+        append(',"findings":[')
+        append(",".join(finding_parts))
+        append('],"recommendations":[')
+        append(",".join(f'{{"rank":{position}{body}' for position, (_, _, body) in enumerate(recs, start=1)))
+        append('],"data_gaps":[')
+        append(self._data_gaps(unknown_rules, missing_primary))
+        append("]}")
+        return "".join(out)
+
+    def _data_gaps(self, unknown_rules: dict[str, set[str]], missing_primary: list[tuple[str, list[str]]]) -> str:
+        # Mirrors engine._data_gaps: the rules each missing name would decide,
+        # then the unscored dimensions its primary metrics would help score.
+        decides = {name: sorted(rules) for name, rules in unknown_rules.items() if name != "coverage"}
+        dimensions: dict[str, list[str]] = {}
+        for dim_id, names in missing_primary:
+            for name in names:
+                listed = dimensions.setdefault(name, [])
+                if dim_id not in listed:
+                    listed.append(dim_id)
+        return ",".join(
+            f"{self._gap_label(name)}{_j(decides.get(name, []))},\"dimensions\":{_j(dimensions.get(name, []))}}}"
+            for name in sorted(set(decides) | set(dimensions))
+        )
