@@ -32,7 +32,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 from pydantic_core import to_json
@@ -43,7 +43,7 @@ from .engine import _plain, _round
 from .profile import Profile
 from .rulepack import CompiledMetric, RulePack
 
-__all__ = ["MODEL_FIELDS", "Kernel", "StatedTuple"]
+__all__ = ["MODEL_FIELDS", "Kernel", "StatedTuple", "Summary"]
 
 # Field order of every output model as this module writes it.  A model with
 # other fields (a later additive change) disables the fast path until the
@@ -89,6 +89,35 @@ _RANK_SEVERITY = {rank: name for name, rank in SEVERITY_RANK.items()}
 StatedTuple = tuple[str, str | None, str | None, tuple[str, ...]]
 
 
+class Summary(NamedTuple):
+    """The part of an advice that tables and comparisons need, without the JSON."""
+
+    program: str
+    name: str | None
+    region: str | None
+    overall: float | None
+    band: str | None
+    coverage: float
+    dimensions: tuple[tuple[str, float | None, str | None], ...]  # (id, score, band)
+    findings: tuple[tuple[str, str, str], ...]  # (id, severity, source), the advice's order
+    recommendations: tuple[tuple[str, float], ...]  # (id, priority), ranked
+
+    @classmethod
+    def from_advice(cls, advice: advice_models.Advice) -> Summary:
+        score = advice.score
+        return cls(
+            advice.program.id,
+            advice.program.name,
+            advice.program.region,
+            score.overall,
+            score.band,
+            score.coverage,
+            tuple((d.id, d.score, d.band) for d in score.dimensions),
+            tuple((f.id, f.severity, f.source) for f in advice.findings),
+            tuple((r.id, r.priority) for r in advice.recommendations),
+        )
+
+
 def models_match() -> bool:
     """True when the advice models have exactly the fields this module writes."""
     for name, fields in MODEL_FIELDS.items():
@@ -113,13 +142,20 @@ def _fo(value: float | None) -> str:
     return "null" if value is None else _f(value)
 
 
-def _values_json(names: Sequence[str], facts: Mapping[str, Any]) -> str:
-    """``engine._values_read`` serialized; ``names`` are pre-sorted."""
+def _values_json(names: Sequence[str], facts: Mapping[str, Any], memo: dict[str, str]) -> str:
+    """``engine._values_read`` serialized; ``names`` are pre-sorted.
+
+    ``memo`` holds the ``"name":value`` pairs already serialized for this
+    profile (empty text for an unknown name): rules read the same few names.
+    """
     parts = []
     for name in names:
-        value = facts.get(name)
-        if value is not None:
-            parts.append(f"{_j(name)}:{_j(_plain(value))}")
+        pair = memo.get(name)
+        if pair is None:
+            value = facts.get(name)
+            pair = memo[name] = "" if value is None else f"{_j(name)}:{_j(_plain(value))}"
+        if pair:
+            parts.append(pair)
     return "{" + ",".join(parts) + "}"
 
 
@@ -274,6 +310,10 @@ class Kernel:
                 return fragment
         return self.bands[-1][1] if self.bands else self.no_band
 
+    def _band_id(self, score: float | None) -> str | None:
+        band = self.pack.band_for(score)
+        return band.id if band else None
+
     def _gap_label(self, name: str) -> str:
         cached = self._gap_labels.get(name)
         if cached is None:
@@ -288,11 +328,22 @@ class Kernel:
 
     def advise_profile_json(self, profile: Profile, values: Mapping[str, Any]) -> str:
         """The advice of a validated :class:`Profile` whose indicators are normalized to ``values``."""
-        stated = [(f.id, f.severity, f.source, tuple(f.evidence)) for f in profile.findings]
-        return self.advise_json(profile.program.model_dump_json(), values, stated)
+        return self.advise_parts(profile, values)[0]
 
-    def advise_json(self, program_json: str, values: Mapping[str, Any], stated: Sequence[StatedTuple]) -> str:
-        """The advice's JSON from the program's JSON, normalized values and stated findings.
+    def advise_parts(self, profile: Profile, values: Mapping[str, Any]) -> tuple[str, Summary]:
+        """The advice's JSON and its :class:`Summary`."""
+        stated = [(f.id, f.severity, f.source, tuple(f.evidence)) for f in profile.findings]
+        program = profile.program
+        return self.advise_json(program.model_dump_json(), values, stated, (program.id, program.name, program.region))
+
+    def advise_json(
+        self,
+        program_json: str,
+        values: Mapping[str, Any],
+        stated: Sequence[StatedTuple],
+        program: tuple[str, str | None, str | None] = ("", None, None),
+    ) -> tuple[str, Summary]:
+        """The advice's JSON and summary from the program's JSON, normalized values and stated findings.
 
         ``values`` is what :func:`~asn_advisor.profile.normalize_indicators`
         returns; finding ids must be known to the pack (the callers check).
@@ -304,6 +355,7 @@ class Kernel:
         append(',"score":{')
         dim_parts: list[str] = []
         dim_scores: dict[str, float | None] = {}
+        dim_summary: list[tuple[str, float | None, str | None]] = []
         missing_primary: list[tuple[str, list[str]]] = []
         scored_weight = 0.0
         weighted_sum = 0.0
@@ -338,6 +390,7 @@ class Kernel:
             else:
                 missing_primary.extend((dim_id, names) for names in unknown_primary)
             dim_scores[dim_id] = score_value
+            dim_summary.append((dim_id, _round(score_value), self._band_id(score_value)))
             dim_parts.append(
                 f"{head}{_fo(_round(score_value))},{self._band(score_value)}{weight_json}{','.join(metric_parts)}],\"caps\":[{','.join(applied)}]}}"
             )
@@ -351,6 +404,7 @@ class Kernel:
 
         facts: dict[str, Any] = dict(values)
         facts["coverage"] = coverage * 100.0
+        memo: dict[str, str] = {}
 
         # -- findings: stated first (mirrors engine.advise)
         ranks: dict[str, int] = {}
@@ -381,7 +435,7 @@ class Kernel:
                     rank = level
                     break
             ranks[finding_id] = max(ranks.get(finding_id, 0), rank)
-            evidence.setdefault(finding_id, []).append(evidence_head + _values_json(read_names, facts) + "}")
+            evidence.setdefault(finding_id, []).append(evidence_head + _values_json(read_names, facts, memo) + "}")
 
         # -- recommendations
         fired: dict[str, list[tuple[Any, ...]]] = {}
@@ -438,11 +492,11 @@ class Kernel:
                 terms.append(cached[0])
             priority = round(priority_sum, 3)
             because = []
-            for entry in sorted(rules, key=lambda e: e[0]):
+            for entry in rules:  # pack.recommend_rules is sorted by id, as the engine's "because" is
                 text = because_cache.get(entry[0])
                 if text is None:
                     present = [f for f in entry[8] if f in ranks]
-                    text = because_cache[entry[0]] = f"{entry[6]}{_values_json(entry[2], facts)},\"findings\":{_j(present)}{entry[7]}"
+                    text = because_cache[entry[0]] = f"{entry[6]}{_values_json(entry[2], facts, memo)},\"findings\":{_j(present)}{entry[7]}"
                 because.append(text)
             middle, tail = self.recommendation_parts[rec_id]
             body = f'{middle}{_f(priority)},"addresses":{_j(ordered)},"because":[{",".join(because)}],"priority_breakdown":[{",".join(terms)}]{tail}'
@@ -464,7 +518,18 @@ class Kernel:
         append('],"data_gaps":[')
         append(self._data_gaps(unknown_rules, missing_primary))
         append("]}")
-        return "".join(out)
+        summary = Summary(
+            program[0],
+            program[1],
+            program[2],
+            _round(overall),
+            self._band_id(overall),
+            _round(coverage, 4) or 0.0,
+            tuple(dim_summary),
+            tuple((fid, _RANK_SEVERITY[ranks[fid]], "stated" if fid in stated_ids else "derived") for fid in finding_order),
+            tuple((rec_id, -key[0]) for key, rec_id, _ in recs),
+        )
+        return "".join(out), summary
 
     def _data_gaps(self, unknown_rules: dict[str, set[str]], missing_primary: list[tuple[str, list[str]]]) -> str:
         # Mirrors engine._data_gaps: the rules each missing name would decide,
