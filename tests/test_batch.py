@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from asn_advisor import RulePack, advise, load_profile
 from asn_advisor._fast import Kernel, Summary, models_match
-from asn_advisor.batch import Outcome, advise_many, read_records, run_records
+from asn_advisor.batch import COLUMNAR_MIN, Outcome, Record, advise_block, advise_many, read_records, run_records
 from asn_advisor.cli import main
 from asn_advisor.errors import ExitCode
 from asn_advisor.profile import normalize_indicators, profile_from_mapping
@@ -112,13 +112,16 @@ def profiles(draw: st.DrawFn, pack: RulePack) -> dict[str, Any]:
 
 
 def test_fast_path_is_byte_identical_on_generated_profiles(pack: RulePack) -> None:
-    """Generated profiles (odd text, extra program fields, ratings on scales, maps) agree too."""
+    """Generated profiles (odd text, extra program fields, ratings on scales, maps) agree too,
+    one at a time and through a batch block (fast validation, columnar rules)."""
 
     @settings(max_examples=50)
-    @given(profiles(pack), st.sampled_from(["id", "en"]))
-    def check(data: dict[str, Any], lang: str) -> None:
-        profile = profile_from_mapping(data)
-        assert fast_json(pack, profile, lang) == advise(profile, pack, lang=lang).model_dump_json()
+    @given(st.lists(profiles(pack), min_size=1, max_size=24), st.sampled_from(["id", "en"]))
+    def check(block: list[dict[str, Any]], lang: str) -> None:
+        expected = [advise(profile_from_mapping(data), pack, lang=lang).model_dump_json() for data in block]
+        assert [fast_json(pack, profile_from_mapping(data), lang) for data in block] == expected
+        records = [Record(i, "<t>", i + 1, "json", json.dumps(data)) for i, data in enumerate(block)]
+        assert [o.json for o in advise_block(records, pack, lang)] == expected
 
     check()
 
@@ -178,6 +181,10 @@ def test_batch_jobs_two_is_identical_to_one(runner: CliRunner, tmp_path: Path) -
     assert runner.invoke(main, ["batch", str(source), "-o", str(one)]).exit_code == ExitCode.PARTIAL
     assert runner.invoke(main, ["batch", str(source), "-o", str(two), "--jobs", "2"]).exit_code == ExitCode.PARTIAL
     assert one.read_bytes() == two.read_bytes()
+
+
+def test_blocks_are_large_enough_to_go_columnar() -> None:
+    assert COLUMNAR_MIN <= 16  # the generated blocks above reach it
 
 
 def test_batch_output_lines_equal_the_models(runner: CliRunner, tmp_path: Path, pack: RulePack) -> None:
@@ -332,9 +339,9 @@ def test_run_records_streams_lazily(pack: RulePack, tmp_path: Path) -> None:
             pulled.append(record.index)
             yield record
 
-    stream = run_records(tracking(), pack)
+    stream = run_records(tracking(), pack, chunk_size=8)
     first: Outcome = next(stream)
-    assert first.ok and len(pulled) == 1
+    assert first.ok and len(pulled) == 8
 
 
 def test_dask_bag_partitioned_by_region(pack: RulePack) -> None:

@@ -31,19 +31,23 @@ from __future__ import annotations
 
 import bisect
 import math
+import typing
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
+import numpy as np
+import numpy.typing as npt
 from pydantic import BaseModel
 from pydantic_core import to_json
 
 from . import advice as advice_models
 from .condition import SEVERITY_RANK
+from .condition._vector import Columns, compile_vector
 from .engine import _plain, _round
-from .profile import Profile
+from .profile import EvidenceSource, Profile
 from .rulepack import CompiledMetric, RulePack
 
-__all__ = ["MODEL_FIELDS", "Kernel", "StatedTuple", "Summary"]
+__all__ = ["MODEL_FIELDS", "FindingState", "Kernel", "Prepared", "Scored", "StatedTuple", "Summary"]
 
 # Field order of every output model as this module writes it.  A model with
 # other fields (a later additive change) disables the fast path until the
@@ -83,6 +87,9 @@ MODEL_FIELDS: dict[str, tuple[str, ...]] = {
     "DataGap": ("indicator", "label", "decides", "dimensions"),
 }
 
+#: Entries kept per memo of recurring fragments (bounded memory; see Kernel).
+MEMO_LIMIT = 20_000
+
 _RANK_SEVERITY = {rank: name for name, rank in SEVERITY_RANK.items()}
 
 # A stated finding, already validated: (id, severity or None, source or None, evidence texts).
@@ -116,6 +123,49 @@ class Summary(NamedTuple):
             tuple((f.id, f.severity, f.source) for f in advice.findings),
             tuple((r.id, r.priority) for r in advice.recommendations),
         )
+
+
+_PROFILE_KEYS = frozenset({"program", "indicators", "findings"})
+_PROGRAM_FIELDS = ("id", "name", "region", "type", "period")
+_FINDING_KEYS = frozenset({"id", "severity", "source", "evidence"})
+_SOURCES = frozenset(typing.get_args(EvidenceSource))
+
+
+def _decided(pair: tuple[Any, Any], size: int) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """(known and true, known) of a columnar result, as arrays of ``size``."""
+    value, known = pair
+    known_array = np.broadcast_to(np.asarray(known, dtype=bool), (size,))
+    return np.logical_and(np.asarray(value, dtype=bool), known_array), known_array
+
+
+class Prepared(NamedTuple):
+    """A profile validated and normalized by :meth:`Kernel.prepare`."""
+
+    program_json: str
+    program: tuple[str, str | None, str | None]
+    values: dict[str, Any]
+    stated: list[StatedTuple]
+
+
+class Scored(NamedTuple):
+    """Phase 1 of an advice: the score part and the facts the rules read."""
+
+    json: str
+    facts: dict[str, Any]
+    dim_scores: dict[str, float | None]
+    dimensions: tuple[tuple[str, float | None, str | None], ...]
+    missing_primary: list[tuple[str, list[str]]]
+    overall: float | None
+    band: str | None
+    coverage: float
+
+
+class FindingState(NamedTuple):
+    """Phase 2 of an advice: stated findings, their ranks and evidence."""
+
+    ranks: dict[str, int]
+    stated_ids: set[str]
+    evidence: dict[str, list[str]]
 
 
 def models_match() -> bool:
@@ -162,7 +212,7 @@ def _values_json(names: Sequence[str], facts: Mapping[str, Any], memo: dict[str,
 class _Metric:
     """One metric with everything its scoring needs precomputed."""
 
-    __slots__ = ("evaluate", "head", "indicator", "map", "names", "numeric_keys", "points", "primary", "weight", "xs")
+    __slots__ = ("evaluate", "head", "indicator", "map", "memo", "names", "numeric_keys", "points", "primary", "weight", "xs")
 
     def __init__(self, metric: CompiledMetric) -> None:
         spec = metric.spec
@@ -175,6 +225,7 @@ class _Metric:
         self.primary = spec.primary
         self.weight = spec.weight
         self.names = sorted(metric.evaluate.names)
+        self.memo: dict[tuple[type, Any], str] = {}
         self.head = '{"metric":' + _j(metric.name) + ',"value":'
 
     def score(self, value: Any) -> float | None:
@@ -298,6 +349,184 @@ class Kernel:
             share = dimension.spec.weight / total if dimension else 0.0
             self.finding_dimension[fid] = (fspec.dimension if dimension else None, share, _j(fid))
         self._gap_labels: dict[str, str] = {}
+        self.bounds = {name: spec.bounds() for name, spec in pack.indicators.items()}
+        # Fragments that recur across profiles (same inputs, same JSON), kept
+        # up to MEMO_LIMIT entries each so that memory stays bounded.
+        self.term_memo: dict[tuple[Any, ...], tuple[str, float]] = {}
+        self.because_memo: dict[tuple[Any, ...], str] = {}
+        self.evidence_memo: dict[tuple[Any, ...], str] = {}
+        self.derive_vectors = [
+            (
+                compile_vector(rule.condition.tree),
+                [(compile_vector(cond.tree), SEVERITY_RANK[level]) for cond, level in rule.escalations],
+                SEVERITY_RANK[rule.rule.severity],
+                rule.rule.finding,
+            )
+            for rule in pack.derive_rules
+        ]
+        self.recommend_vectors = [compile_vector(rule.condition.tree) for rule in pack.recommend_rules]
+
+    # ------------------------------------------------------------ fast validation
+
+    def prepare(self, data: Any) -> Prepared | None:
+        """Validate and normalize a plain profile mapping, if it is plainly valid.
+
+        Returns ``None`` for anything unusual or wrong -- the caller then takes
+        the reference path (:func:`~asn_advisor.profile.profile_from_data`,
+        :func:`~asn_advisor.profile.normalize_indicators`), which either
+        accepts the profile or reports every problem with its location.  So
+        this check may be stricter than the models, never looser.
+        """
+        if type(data) is not dict or not data.keys() <= _PROFILE_KEYS:
+            return None
+        program = data.get("program")
+        if type(program) is not dict:
+            return None
+        dumped: dict[str, Any] = {}
+        for key in _PROGRAM_FIELDS:
+            value = program.get(key)
+            if value is not None and type(value) is not str:
+                if type(value) not in (int, float) or (type(value) is float and not math.isfinite(value)):
+                    return None
+                value = str(value)  # as Program's validator does
+            dumped[key] = value
+        ident = dumped["id"]
+        if ident is None or not 1 <= len(ident) <= 200:
+            return None
+        for key, value in program.items():
+            if type(key) is not str:
+                return None
+            if key not in _PROGRAM_FIELDS:
+                dumped[key] = value
+        indicators = data.get("indicators")
+        if indicators is None:
+            indicators = {}
+        elif type(indicators) is not dict:
+            return None
+        values = self.normalize(indicators)
+        if values is None:
+            return None
+        findings = data.get("findings")
+        stated: list[StatedTuple] = []
+        if findings is not None:
+            if type(findings) is not list:
+                return None
+            for item in findings:
+                if type(item) is not dict or not item.keys() <= _FINDING_KEYS:
+                    return None
+                fid, severity, source, texts = item.get("id"), item.get("severity"), item.get("source"), item.get("evidence")
+                if type(fid) is not str or fid not in self.default_rank:
+                    return None
+                if (severity is not None and severity not in SEVERITY_RANK) or (source is not None and source not in _SOURCES):
+                    return None
+                if texts is None:
+                    evidence: tuple[str, ...] = ()
+                elif type(texts) is str:
+                    evidence = (texts,)
+                elif type(texts) is list and all(type(t) is str for t in texts):
+                    evidence = tuple(texts)
+                else:
+                    return None
+                stated.append((fid, severity, source, evidence))
+        try:
+            program_json = to_json(dumped).decode()
+        except Exception:  # noqa: BLE001 - anything pydantic would not serialize: take the model path
+            return None
+        return Prepared(program_json, (ident, dumped["name"], dumped["region"]), values, stated)
+
+    def normalize(self, indicators: Mapping[Any, Any]) -> dict[str, Any] | None:
+        """:func:`~asn_advisor.profile.normalize_indicators` for plainly valid values; ``None`` otherwise."""
+        values: dict[str, Any] = {}
+        specs = self.pack.indicators
+        scales = self.pack.scoring.scales
+        for name, raw in indicators.items():
+            spec = specs.get(name) if type(name) is str else None
+            if spec is None:
+                return None
+            if raw is None:
+                continue
+            kind = spec.type
+            raw_type = type(raw)
+            if kind == "bool":
+                if raw_type is not bool:
+                    return None
+                values[name] = raw
+            elif kind == "list":
+                items = [raw] if raw_type is str else raw
+                if type(items) is not list or not all(type(x) is str for x in items):
+                    return None
+                if spec.values and not all(x in spec.values for x in items):
+                    return None
+                values[name] = tuple(sorted(set(items)))
+            elif kind == "map":
+                if raw_type is not dict:
+                    return None
+                keys = spec.keys or []
+                entries: dict[str, float] = {}
+                for key in sorted(raw, key=str):
+                    item = raw[key]
+                    if key not in keys:
+                        return None
+                    if item is None:
+                        continue
+                    if type(item) not in (int, float):
+                        return None
+                    number = float(item)
+                    if not (math.isfinite(number) and 0 <= number <= 100):
+                        return None
+                    entries[str(key)] = number
+                values[name] = dict(entries)
+                for key, number in entries.items():
+                    values[f"{name}.{key}"] = number
+            elif raw_type is dict and kind == "rating":
+                value, scale_name = raw.get("value"), raw.get("scale")
+                if len(raw) != 2 or type(value) not in (int, float) or type(scale_name) is not str:
+                    return None
+                scale = scales.get(scale_name)
+                number = float(value)
+                if scale is None or not math.isfinite(number) or not scale.min <= number <= scale.max:
+                    return None
+                values[name] = min(100.0, max(0.0, number * scale.factor))
+            else:
+                if raw_type not in (int, float):
+                    return None
+                number = float(raw)
+                if not math.isfinite(number):
+                    return None
+                if kind == "rating" and 0 < number <= 5 and number != int(number):
+                    return None
+                low, high = self.bounds[name]
+                if (low is not None and number < low) or (high is not None and number > high):
+                    return None
+                values[name] = number
+        return values
+
+    # ------------------------------------------------------------ columnar decisions
+
+    def decide(self, scored: Sequence[Scored], states: Sequence[FindingState]) -> tuple[list[list[int]], list[list[int]]]:
+        """Decide every rule for a block of profiles at once (NumPy), as codes for :meth:`finish`.
+
+        Derivation rules run in the pack's dependency order over columns of
+        severity ranks, updated as rules fire, exactly as the one-profile
+        loop updates its dictionary.
+        """
+        size = len(scored)
+        columns = Columns.from_facts([s.facts for s in scored], self.pack.vocabulary.names, [st.ranks for st in states])
+        derive = np.empty((len(self.derive_vectors), size), dtype=np.int8)
+        for index, (vector, escalations, default_rank, finding) in enumerate(self.derive_vectors):
+            true, known = _decided(vector(columns), size)
+            level = np.full(size, default_rank, dtype=np.int8)
+            for escalation, rank in reversed(escalations):  # the first matching escalation wins
+                esc_true, _ = _decided(escalation(columns), size)
+                level = np.where(esc_true, np.int8(rank), level)
+            derive[index] = np.where(true, level + 2, np.where(known, 0, 1))
+            ranks = columns.finding(finding)
+            columns.findings[finding] = np.where(true, np.maximum(ranks, level), ranks).astype(np.int8)
+        recommend = np.empty((len(self.recommend_vectors), size), dtype=np.int8)
+        for index, vector in enumerate(self.recommend_vectors):
+            true, known = _decided(vector(columns), size)
+            recommend[index] = np.where(true, 2, np.where(known, 0, 1))
+        return derive.T.tolist(), recommend.T.tolist()
 
     # ------------------------------------------------------------ helpers
 
@@ -348,11 +577,13 @@ class Kernel:
         ``values`` is what :func:`~asn_advisor.profile.normalize_indicators`
         returns; finding ids must be known to the pack (the callers check).
         """
-        out: list[str] = [self.head, program_json, self.pack_json]
-        append = out.append
+        scored = self.score(values)
+        return self.finish(program_json, scored, self.state(stated), program)
 
-        # -- scores (mirrors scoring.compute_scores and engine._score_result)
-        append(',"score":{')
+    def score(self, values: Mapping[str, Any]) -> Scored:
+        """Phase 1: the score part (mirrors scoring.compute_scores and engine._score_result)."""
+        out: list[str] = [',"score":{']
+        append = out.append
         dim_parts: list[str] = []
         dim_scores: dict[str, float | None] = {}
         dim_summary: list[tuple[str, float | None, str | None]] = []
@@ -373,9 +604,15 @@ class Kernel:
                     total += metric.weight * score
                     weight += metric.weight
                     primary_known = primary_known or metric.primary
-                metric_parts.append(
-                    f'{metric.head}{_j(_plain(value))},"score":{_fo(_round(score))},"primary":{"true" if metric.primary else "false"}}}'
-                )
+                # The fragment depends on the value only; the type is part of
+                # the key because 1 == 1.0 == True would otherwise collide.
+                key = (type(value), value)
+                fragment = metric.memo.get(key)
+                if fragment is None:
+                    fragment = f'{metric.head}{_j(_plain(value))},"score":{_fo(_round(score))},"primary":{"true" if metric.primary else "false"}}}'
+                    if len(metric.memo) < MEMO_LIMIT:
+                        metric.memo[key] = fragment
+                metric_parts.append(fragment)
             score_value: float | None = None
             applied: list[str] = []
             if primary_known and weight > 0:
@@ -401,12 +638,12 @@ class Kernel:
         append(f'"overall":{_fo(_round(overall))},{self._band(overall)},"coverage":{_f(_round(coverage, 4) or 0.0)},"dimensions":[')
         append(",".join(dim_parts))
         append("]}")
-
         facts: dict[str, Any] = dict(values)
         facts["coverage"] = coverage * 100.0
-        memo: dict[str, str] = {}
+        return Scored("".join(out), facts, dim_scores, tuple(dim_summary), missing_primary, _round(overall), self._band_id(overall), _round(coverage, 4) or 0.0)
 
-        # -- findings: stated first (mirrors engine.advise)
+    def state(self, stated: Sequence[StatedTuple]) -> FindingState:
+        """Phase 2: the stated findings, their ranks and evidence (mirrors engine.advise)."""
         ranks: dict[str, int] = {}
         stated_ids: set[str] = set()
         evidence: dict[str, list[str]] = {}
@@ -418,10 +655,41 @@ class Kernel:
             source_json = _j(source)
             for text in texts or (None,):
                 items.append(f'{{"kind":"stated","text":{_j(text)},"source":{source_json},"rule":null,"file":null,"line":null,"values":null}}')
+        return FindingState(ranks, stated_ids, evidence)
+
+    def finish(
+        self,
+        program_json: str,
+        scored: Scored,
+        state: FindingState,
+        program: tuple[str, str | None, str | None],
+        derive_codes: Sequence[int] | None = None,
+        recommend_codes: Sequence[int] | None = None,
+    ) -> tuple[str, Summary]:
+        """Phase 3: rules, recommendations, findings and data gaps; the whole JSON.
+
+        ``derive_codes`` and ``recommend_codes`` are the rule outcomes when a
+        columnar evaluation already decided them (see :meth:`decide`): for a
+        derivation rule 0 false, 1 unknown, 2 + severity rank when it fires;
+        for a recommendation rule 0 false, 1 unknown, 2 true.  Without them
+        the compiled closures decide, one rule at a time.
+        """
+        out: list[str] = [self.head, program_json, self.pack_json, scored.json]
+        append = out.append
+        facts = scored.facts
+        dim_scores = scored.dim_scores
+        memo: dict[str, str] = {}
+        ranks = dict(state.ranks)
+        stated_ids = state.stated_ids
+        evidence = {fid: list(items) for fid, items in state.evidence.items()}
 
         unknown_rules: dict[str, set[str]] = {}
-        for rule_id, evaluate, names, severity_rank, escalations, finding_id, evidence_head, read_names in self.derive:
-            outcome = evaluate(facts, ranks)
+        for position, (rule_id, evaluate, names, severity_rank, escalations, finding_id, evidence_head, read_names) in enumerate(self.derive):
+            if derive_codes is not None:
+                code = derive_codes[position]
+                outcome: Any = None if code == 1 else code >= 2
+            else:
+                outcome = evaluate(facts, ranks)
             if outcome is None:
                 for name in names:
                     if facts.get(name) is None:
@@ -429,19 +697,35 @@ class Kernel:
                 continue
             if outcome is not True:
                 continue
-            rank = severity_rank
-            for escalate, level in escalations:
-                if escalate(facts, ranks) is True:
-                    rank = level
-                    break
+            if derive_codes is not None:
+                rank = derive_codes[position] - 2
+            else:
+                rank = severity_rank
+                for escalate, level in escalations:
+                    if escalate(facts, ranks) is True:
+                        rank = level
+                        break
             ranks[finding_id] = max(ranks.get(finding_id, 0), rank)
-            evidence.setdefault(finding_id, []).append(evidence_head + _values_json(read_names, facts, memo) + "}")
+            read = (position, tuple(facts.get(name) for name in read_names))
+            try:
+                fragment = self.evidence_memo.get(read)
+            except TypeError:  # a map value (dict) was read: not memoized
+                read, fragment = None, None
+            if fragment is None:
+                fragment = evidence_head + _values_json(read_names, facts, memo) + "}"
+                if read is not None and len(self.evidence_memo) < MEMO_LIMIT:
+                    self.evidence_memo[read] = fragment
+            evidence.setdefault(finding_id, []).append(fragment)
 
         # -- recommendations
         fired: dict[str, list[tuple[Any, ...]]] = {}
-        for entry in self.recommend:
+        for position, entry in enumerate(self.recommend):
             rule_id, evaluate, names, addresses = entry[0], entry[1], entry[2], entry[3]
-            outcome = evaluate(facts, ranks)
+            if recommend_codes is not None:
+                code = recommend_codes[position]
+                outcome = None if code == 1 else code == 2
+            else:
+                outcome = evaluate(facts, ranks)
             if outcome is None:
                 for name in names:
                     if facts.get(name) is None:
@@ -458,7 +742,8 @@ class Kernel:
         gap_floor = self.gap_floor
         # Within one profile the same (finding, weight) term and the same
         # rule's "because" recur across recommendations: build each once.
-        term_cache: dict[tuple[str, float], tuple[str, float]] = {}
+        term_memo = self.term_memo
+        because_memo = self.because_memo
         because_cache: dict[str, str] = {}
         for rec_id, rules in fired.items():
             addressed: dict[str, float] = {}
@@ -472,22 +757,25 @@ class Kernel:
             ordered = sorted(addressed)
             for fid in ordered:
                 weight = addressed[fid]
-                cached = term_cache.get((fid, weight))
+                dimension, share, fid_json = self.finding_dimension[fid]
+                dim_score = dim_scores.get(dimension) if dimension is not None else None
+                term_key = (fid, ranks[fid], weight, dim_score)
+                cached = term_memo.get(term_key)
                 if cached is None:
                     severity = _RANK_SEVERITY[ranks[fid]]
-                    dimension, share, fid_json = self.finding_dimension[fid]
-                    dim_score = dim_scores.get(dimension) if dimension is not None else None
                     gap = self.unknown_gap if dim_score is None else (100.0 - dim_score) / 100.0
                     gap_term = gap_floor + (1.0 - gap_floor) * gap
                     factor = self.factors.get(severity, 1.0)
                     contribution = _round(100.0 * factor * share * gap_term * weight, 4) or 0.0
-                    cached = term_cache[(fid, weight)] = (
+                    cached = (
                         f'{{"finding":{fid_json},"severity":"{severity}","severity_factor":{_f(factor)},'
                         f'"dimension":{_j(dimension)},"dimension_share":{_f(_round(share, 4) or 0.0)},'
                         f'"dimension_score":{_fo(_round(dim_score))},"gap_term":{_f(_round(gap_term, 4) or 0.0)},'
                         f'"rule_weight":{_f(weight)},"contribution":{_f(contribution)}}}',
                         contribution,
                     )
+                    if len(term_memo) < MEMO_LIMIT:
+                        term_memo[term_key] = cached
                 priority_sum += cached[1]
                 terms.append(cached[0])
             priority = round(priority_sum, 3)
@@ -495,8 +783,18 @@ class Kernel:
             for entry in rules:  # pack.recommend_rules is sorted by id, as the engine's "because" is
                 text = because_cache.get(entry[0])
                 if text is None:
-                    present = [f for f in entry[8] if f in ranks]
-                    text = because_cache[entry[0]] = f"{entry[6]}{_values_json(entry[2], facts, memo)},\"findings\":{_j(present)}{entry[7]}"
+                    present = tuple(f for f in entry[8] if f in ranks)
+                    read = tuple(facts.get(name) for name in entry[2])
+                    because_key = (entry[0], read, present)
+                    try:
+                        text = because_memo.get(because_key)
+                    except TypeError:  # a map value (dict) was read: not memoized
+                        because_key, text = None, None
+                    if text is None:
+                        text = f"{entry[6]}{_values_json(entry[2], facts, memo)},\"findings\":{_j(list(present))}{entry[7]}"
+                        if because_key is not None and len(because_memo) < MEMO_LIMIT:
+                            because_memo[because_key] = text
+                    because_cache[entry[0]] = text
                 because.append(text)
             middle, tail = self.recommendation_parts[rec_id]
             body = f'{middle}{_f(priority)},"addresses":{_j(ordered)},"because":[{",".join(because)}],"priority_breakdown":[{",".join(terms)}]{tail}'
@@ -516,16 +814,16 @@ class Kernel:
         append('],"recommendations":[')
         append(",".join(f'{{"rank":{position}{body}' for position, (_, _, body) in enumerate(recs, start=1)))
         append('],"data_gaps":[')
-        append(self._data_gaps(unknown_rules, missing_primary))
+        append(self._data_gaps(unknown_rules, scored.missing_primary))
         append("]}")
         summary = Summary(
             program[0],
             program[1],
             program[2],
-            _round(overall),
-            self._band_id(overall),
-            _round(coverage, 4) or 0.0,
-            tuple(dim_summary),
+            scored.overall,
+            scored.band,
+            scored.coverage,
+            scored.dimensions,
             tuple((fid, _RANK_SEVERITY[ranks[fid]], "stated" if fid in stated_ids else "derived") for fid in finding_order),
             tuple((rec_id, -key[0]) for key, rec_id, _ in recs),
         )

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from ._fast import Kernel, Summary
+from ._fast import Kernel, Prepared, Summary
 from ._yaml import Document
 from .advice import Advice
 from .engine import advise
@@ -48,6 +48,7 @@ __all__ = [
     "Outcome",
     "Record",
     "Summary",
+    "advise_block",
     "advise_many",
     "csv_row_to_profile",
     "process_record",
@@ -394,14 +395,75 @@ def process_record(record: Record, rules: RulePack, lang: str = "id") -> Outcome
             text, summary = model.model_dump_json(), Summary.from_advice(model)
         return Outcome(record.index, record.source, record.line, json=text, summary=summary)
     except AdvisorError as error:
-        problems = _relocate(error.problems, record.source, record.line)
-        program = data if isinstance(data, str) else getattr(error, "program_id", None)
-        return Outcome(
-            record.index,
-            record.source,
-            record.line,
-            error=BatchError(record.source, record.line, error.message, int(error.exit_code), problems, program),
-        )
+        return _error_outcome(record, error, data if isinstance(data, str) else None)
+
+
+#: Below this many profiles a block is decided rule by rule (closures); NumPy's
+#: per-call overhead only pays off over a block.
+COLUMNAR_MIN = 16
+
+
+def _parse_json(record: Record) -> Any:
+    try:
+        return json.loads(record.payload, object_pairs_hook=_pairs, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"JSON syntax error: {exc.msg} (column {exc.colno})", location=Location(record.source, record.line, exc.colno)) from None
+    except (ValueError, RecursionError) as exc:
+        raise InputError(str(exc) or "the line is nested too deeply", location=Location(record.source, record.line)) from None
+
+
+def _error_outcome(record: Record, error: AdvisorError, program: str | None) -> Outcome:
+    problems = _relocate(error.problems, record.source, record.line)
+    program = program if program is not None else getattr(error, "program_id", None)
+    return Outcome(record.index, record.source, record.line, error=BatchError(record.source, record.line, error.message, int(error.exit_code), problems, program))
+
+
+def advise_block(records: list[Record], rules: RulePack, lang: str = "id") -> list[Outcome]:
+    """Advise a block of records: the fast path where it applies, columnar rules, the reference elsewhere.
+
+    Each plainly valid mapping goes through :meth:`Kernel.prepare`; anything
+    else (a file, a :class:`Profile`, an unusual or invalid mapping) through
+    the reference validation, which also gives the located errors.  The rules
+    of the whole block are then decided at once (:meth:`Kernel.decide`) and
+    each advice written by :meth:`Kernel.finish`.
+    """
+    kernel = _kernel(rules, lang)
+    if not kernel.exact:
+        return [process_record(record, rules, lang) for record in records]
+    outcomes: list[Outcome | None] = [None] * len(records)
+    ready: list[tuple[int, Prepared]] = []
+    for position, record in enumerate(records):
+        program_id: str | None = None
+        try:
+            prepared = None
+            if record.kind in ("json", "mapping"):
+                data = _parse_json(record) if record.kind == "json" else record.payload
+                program_id = _program_id(data)
+                prepared = kernel.prepare(data)
+                if prepared is None:
+                    record = Record(record.index, record.source, record.line, "mapping", data)
+            if prepared is None:
+                profile = _to_profile(record, rules)
+                program = profile.program
+                program_id = program.id
+                values = normalize_indicators(profile, rules)
+                check_findings(profile, rules)
+                stated = [(f.id, f.severity, f.source, tuple(f.evidence)) for f in profile.findings]
+                prepared = Prepared(program.model_dump_json(), (program.id, program.name, program.region), values, stated)
+            ready.append((position, prepared))
+        except AdvisorError as error:
+            outcomes[position] = _error_outcome(record, error, program_id)
+    scored = [kernel.score(p.values) for _, p in ready]
+    states = [kernel.state(p.stated) for _, p in ready]
+    if len(ready) >= COLUMNAR_MIN:
+        derive_codes, recommend_codes = kernel.decide(scored, states)
+    else:
+        derive_codes = recommend_codes = [None] * len(ready)  # type: ignore[list-item]
+    for (position, prepared), score, state, dc, rc in zip(ready, scored, states, derive_codes, recommend_codes, strict=True):
+        record = records[position]
+        text, summary = kernel.finish(prepared.program_json, score, state, prepared.program, dc, rc)
+        outcomes[position] = Outcome(record.index, record.source, record.line, json=text, summary=summary)
+    return [o for o in outcomes if o is not None]
 
 
 def _to_profile(record: Record, rules: RulePack) -> Profile:
@@ -411,13 +473,7 @@ def _to_profile(record: Record, rules: RulePack) -> Profile:
     if record.kind == "file":
         return load_profile(record.payload, rules=rules)
     if record.kind == "json":
-        try:
-            data = json.loads(record.payload, object_pairs_hook=_pairs, parse_constant=_reject_constant)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"JSON syntax error: {exc.msg} (column {exc.colno})", location=Location(record.source, record.line, exc.colno)) from None
-        except (ValueError, RecursionError) as exc:
-            raise InputError(str(exc) or "the line is nested too deeply", location=Location(record.source, record.line)) from None
-        return _validated(data, record, None)
+        return _validated(_parse_json(record), record, None)
     if record.kind == "csv":
         header, row = record.payload
         try:
@@ -469,8 +525,7 @@ def _worker_init(pack_root: str | None, display: str | None, lang: str) -> None:
 
 
 def _worker_chunk(records: list[Record]) -> list[Outcome]:
-    rules, lang = _WORKER["rules"], _WORKER["lang"]
-    return [process_record(record, rules, lang) for record in records]
+    return advise_block(records, _WORKER["rules"], _WORKER["lang"])
 
 
 def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
@@ -487,15 +542,16 @@ def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
 def run_records(records: Iterable[Record], rules: RulePack, *, jobs: int = 1, lang: str = "id", chunk_size: int = DEFAULT_CHUNK) -> Iterator[Outcome]:
     """Advise a stream of records with ``jobs`` processes; outcomes in input order.
 
-    At most ``2 x jobs`` chunks are in flight, so memory is bounded by
+    Records are taken ``chunk_size`` at a time (see :func:`advise_block`);
+    at most ``2 x jobs`` chunks are in flight, so memory is bounded by
     ``chunk_size`` and ``jobs``, not by the input.  ``jobs=1`` runs in this
     process.  Closing the iterator early stops the workers.
     """
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
     if jobs == 1:
-        for record in records:
-            yield process_record(record, rules, lang)
+        for chunk in _chunks(records, chunk_size):
+            yield from advise_block(chunk, rules, lang)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
