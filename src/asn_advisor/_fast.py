@@ -684,7 +684,10 @@ class Kernel:
         evidence = {fid: list(items) for fid, items in state.evidence.items()}
 
         unknown_rules: dict[str, set[str]] = {}
-        for position, (rule_id, evaluate, names, severity_rank, escalations, finding_id, evidence_head, read_names) in enumerate(self.derive):
+        # With codes, only the rules that fired or stayed unknown need a look.
+        derive_positions = range(len(self.derive)) if derive_codes is None else [i for i, c in enumerate(derive_codes) if c]
+        for position in derive_positions:
+            rule_id, evaluate, names, severity_rank, escalations, finding_id, evidence_head, read_names = self.derive[position]
             if derive_codes is not None:
                 code = derive_codes[position]
                 outcome: Any = None if code == 1 else code >= 2
@@ -719,7 +722,9 @@ class Kernel:
 
         # -- recommendations
         fired: dict[str, list[tuple[Any, ...]]] = {}
-        for position, entry in enumerate(self.recommend):
+        recommend_positions = range(len(self.recommend)) if recommend_codes is None else [i for i, c in enumerate(recommend_codes) if c]
+        for position in recommend_positions:
+            entry = self.recommend[position]
             rule_id, evaluate, names, addresses = entry[0], entry[1], entry[2], entry[3]
             if recommend_codes is not None:
                 code = recommend_codes[position]
