@@ -144,7 +144,7 @@ class Prepared(NamedTuple):
     program_json: str
     program: tuple[str, str | None, str | None]
     values: dict[str, Any]
-    stated: list[StatedTuple]
+    stated: Sequence[StatedTuple]
 
 
 class Scored(NamedTuple):
@@ -340,7 +340,7 @@ class Kernel:
         params = pack.scoring.priority
         self.gap_floor = params.gap_floor
         self.unknown_gap = params.unknown_gap
-        self.factors = {name: float(value) for name, value in pack.scoring.severity_factors.items()}
+        self.factors: dict[str, float] = {name: float(value) for name, value in pack.scoring.severity_factors.items()}
         # Priority-term constants of each finding: (dimension id or None, share, head of the JSON).
         total = pack.total_weight or 1.0
         self.finding_dimension = {}
@@ -709,15 +709,15 @@ class Kernel:
                         rank = level
                         break
             ranks[finding_id] = max(ranks.get(finding_id, 0), rank)
-            read = (position, tuple(facts.get(name) for name in read_names))
+            evidence_key: tuple[Any, ...] | None = (position, tuple(facts.get(name) for name in read_names))
             try:
-                fragment = self.evidence_memo.get(read)
+                fragment = self.evidence_memo.get(evidence_key)  # type: ignore[arg-type]
             except TypeError:  # a map value (dict) was read: not memoized
-                read, fragment = None, None
+                evidence_key, fragment = None, None
             if fragment is None:
                 fragment = evidence_head + _values_json(read_names, facts, memo) + "}"
-                if read is not None and len(self.evidence_memo) < MEMO_LIMIT:
-                    self.evidence_memo[read] = fragment
+                if evidence_key is not None and len(self.evidence_memo) < MEMO_LIMIT:
+                    self.evidence_memo[evidence_key] = fragment
             evidence.setdefault(finding_id, []).append(fragment)
 
         # -- recommendations
@@ -789,10 +789,9 @@ class Kernel:
                 text = because_cache.get(entry[0])
                 if text is None:
                     present = tuple(f for f in entry[8] if f in ranks)
-                    read = tuple(facts.get(name) for name in entry[2])
-                    because_key = (entry[0], read, present)
+                    because_key: tuple[Any, ...] | None = (entry[0], tuple(facts.get(name) for name in entry[2]), present)
                     try:
-                        text = because_memo.get(because_key)
+                        text = because_memo.get(because_key)  # type: ignore[arg-type]
                     except TypeError:  # a map value (dict) was read: not memoized
                         because_key, text = None, None
                     if text is None:
