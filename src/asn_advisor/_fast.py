@@ -87,8 +87,10 @@ MODEL_FIELDS: dict[str, tuple[str, ...]] = {
     "DataGap": ("indicator", "label", "decides", "dimensions"),
 }
 
-#: Entries kept per memo of recurring fragments (bounded memory; see Kernel).
+#: Entries kept per memo of recurring fragments (bounded memory; see Kernel):
+#: at most ~10 MB for each of the three rule memos, ~0.5 MB per metric.
 MEMO_LIMIT = 20_000
+METRIC_MEMO_LIMIT = 2_000
 
 _RANK_SEVERITY = {rank: name for name, rank in SEVERITY_RANK.items()}
 
@@ -610,7 +612,7 @@ class Kernel:
                 fragment = metric.memo.get(key)
                 if fragment is None:
                     fragment = f'{metric.head}{_j(_plain(value))},"score":{_fo(_round(score))},"primary":{"true" if metric.primary else "false"}}}'
-                    if len(metric.memo) < MEMO_LIMIT:
+                    if len(metric.memo) < METRIC_MEMO_LIMIT:
                         metric.memo[key] = fragment
                 metric_parts.append(fragment)
             score_value: float | None = None
