@@ -221,7 +221,7 @@ def main() -> None:
         peers = {name: rates[name] for name in PEERS if name in rates and name != "numpy (upper bound)"}
         for name in PEERS:
             if name in rates:
-                print(f"ratio asn-advisor columnar / {name}: {ours / rates[name]:.1f}x")
+                print(f"ratio asn-advisor columnar / {name}: {ours / rates[name]:.2f}x")
         if peers:
             fastest = max(peers, key=lambda name: peers[name])
             print(f"fastest peer: {fastest}; asn-advisor columnar is {ours / peers[fastest]:.1f}x faster (target >= 10x)")

@@ -13,11 +13,13 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ._fast import Summary
 from .i18n import t
 from .rulepack import RulePack
+
+if TYPE_CHECKING:  # the CLI imports this module at start-up; NumPy (via _fast) only when comparing
+    from ._fast import Summary
 
 __all__ = ["COMPARE_FORMATS", "Comparison", "ProgramRow", "SharedItem", "compare", "render_comparison"]
 
