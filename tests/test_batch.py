@@ -198,15 +198,38 @@ def test_batch_output_lines_equal_the_models(runner: CliRunner, tmp_path: Path, 
     assert lines == [advise(profile_from_mapping(d), pack, lang="en").model_dump_json() for d in data]
 
 
-def test_batch_on_error_fail_stops_and_writes_nothing(runner: CliRunner, tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_batch_on_error_fail_stops_and_writes_nothing(runner: CliRunner, tmp_path: Path, jobs: str) -> None:
     """--on-error fail exits with the record's code and leaves no output file."""
     source = tmp_path / "in.jsonl"
     _write_jsonl(source)
     out = tmp_path / "out.jsonl"
-    result = runner.invoke(main, ["batch", str(source), "-o", str(out), "--on-error", "fail"])
+    result = runner.invoke(main, ["batch", str(source), "-o", str(out), "--on-error", "fail", "--jobs", jobs])
     assert result.exit_code == ExitCode.INPUT
     assert not out.exists() and not list(tmp_path.glob(".out.jsonl*"))
     assert "in.jsonl:4" in result.stderr and "Traceback" not in result.output
+
+
+def test_batch_oversized_line_is_one_error_record(runner: CliRunner, tmp_path: Path) -> None:
+    """A line over ASN_ADVISOR_MAX_BYTES is reported, located, and the next lines go on."""
+    data = synthetic_profiles(2, seed=8)
+    huge = json.dumps({"program": {"id": "x", "note": "a" * 150_000}})
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(data[0]) + "\n" + huge + "\n" + json.dumps(data[1]) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["batch", str(source)], env={"ASN_ADVISOR_MAX_BYTES": "100000"})
+    assert result.exit_code == ExitCode.PARTIAL
+    records = _records(result.stdout)
+    assert [r.get("error", {}).get("line") for r in records] == [None, 2, None]
+    assert records[2]["program"]["id"] == "prog-1"
+
+
+def test_batch_reads_standard_input(runner: CliRunner, pack: RulePack) -> None:
+    """'-' reads JSON Lines from standard input; the advice goes to standard output."""
+    data = synthetic_profiles(3, seed=8)
+    result = runner.invoke(main, ["batch", "-"], input="".join(json.dumps(d) + "\n" for d in data))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [advise(profile_from_mapping(d), pack).model_dump_json() for d in data]
+    assert "3 rekaman: 3 berhasil dinilai, 0 gagal" in result.stderr
 
 
 def test_batch_needs_force_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:

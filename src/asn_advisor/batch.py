@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from ._fast import Kernel, Prepared, Summary
-from ._yaml import Document
+from ._yaml import Document, Limits
 from .advice import Advice
 from .engine import advise
 from .errors import AdvisorError, ExitCode, InputError, Location, Problem, ProfileError
@@ -62,7 +62,7 @@ CSV_PROGRAM_COLUMNS = ("id", "name", "region", "type", "period")
 CSV_FINDINGS_COLUMN = "findings"
 DEFAULT_CHUNK = 256
 
-RecordKind = Literal["file", "json", "csv", "mapping", "profile"]
+RecordKind = Literal["file", "json", "csv", "mapping", "profile", "oversize"]
 
 
 # ---------------------------------------------------------------- records and outcomes
@@ -182,11 +182,24 @@ def read_records(source: str | os.PathLike[str], *, input_format: str | None = N
 
 
 def _jsonl_records(stream: IO[str], name: str) -> Iterator[Record]:
+    # One line is one profile: it gets the size limit a profile file gets
+    # (ASN_ADVISOR_MAX_BYTES), and an oversized line is skipped without
+    # holding it in memory, as one error record.
+    limit = Limits.from_env().max_bytes
     index = 0
     line_no = 0
     while True:
         try:
-            line = stream.readline()
+            line = stream.readline(limit + 1)
+            if len(line) > limit and not line.endswith("\n"):
+                while True:
+                    rest = stream.readline(1 << 20)
+                    if not rest or rest.endswith("\n"):
+                        break
+                line_no += 1
+                yield Record(index, name, line_no, "oversize", limit)
+                index += 1
+                continue
         except UnicodeDecodeError:
             raise InputError("the file is not UTF-8 text", location=Location(name, line_no + 1), hint="save it as UTF-8") from None
         if not line:
@@ -332,9 +345,14 @@ _KERNELS: dict[tuple[int, str], Kernel] = {}
 
 
 def _kernel(rules: RulePack, lang: str) -> Kernel:
+    """The kernel of (pack, language), built once; only the last few are kept
+    (a kernel holds its pack and its memos, so a process that loads many
+    packs, as a rule diff does, must not keep them all)."""
     key = (id(rules), lang)
     kernel = _KERNELS.get(key)
     if kernel is None or kernel.pack is not rules:
+        while len(_KERNELS) >= 4:
+            del _KERNELS[next(iter(_KERNELS))]
         kernel = _KERNELS[key] = Kernel(rules, lang)
     return kernel
 
@@ -474,6 +492,12 @@ def _to_profile(record: Record, rules: RulePack) -> Profile:
         return load_profile(record.payload, rules=rules)
     if record.kind == "json":
         return _validated(_parse_json(record), record, None)
+    if record.kind == "oversize":
+        raise InputError(
+            f"the line is longer than the limit of {record.payload} characters",
+            location=Location(record.source, record.line),
+            hint="raise ASN_ADVISOR_MAX_BYTES if the profile is genuine",
+        )
     if record.kind == "csv":
         header, row = record.payload
         try:
