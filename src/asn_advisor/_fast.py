@@ -227,7 +227,7 @@ class _Metric:
         self.primary = spec.primary
         self.weight = spec.weight
         self.names = sorted(metric.evaluate.names)
-        self.memo: dict[tuple[type, Any], str] = {}
+        self.memo: dict[tuple[type, Any], tuple[str, float | None]] = {}
         self.head = '{"metric":' + _j(metric.name) + ',"value":'
 
     def score(self, value: Any) -> float | None:
@@ -281,6 +281,7 @@ class Kernel:
         self.min_coverage = pack.scoring.overall_min_coverage
         self.bands = [(band.min, f'"band":{_j(band.id)},"band_label":{_j(band.label.get(lang))}') for band in pack.scoring.bands]
         self.no_band = '"band":null,"band_label":null'
+        self.band_table = [(band.min, band.id, f'"band":{_j(band.id)},"band_label":{_j(band.label.get(lang))}') for band in pack.scoring.bands]
         # Dimensions in the engine's order (sorted ids).
         self.dimensions = []
         for dim_id in sorted(pack.dimensions):
@@ -355,6 +356,8 @@ class Kernel:
         # Fragments that recur across profiles (same inputs, same JSON), kept
         # up to MEMO_LIMIT entries each so that memory stays bounded.
         self.term_memo: dict[tuple[Any, ...], tuple[str, float]] = {}
+        self.term_heads: dict[tuple[str, int], tuple[str, float]] = {}
+        self.gap_memo: dict[tuple[Any, ...], str] = {}
         self.because_memo: dict[tuple[Any, ...], str] = {}
         self.evidence_memo: dict[tuple[Any, ...], str] = {}
         self.derive_vectors = [
@@ -541,6 +544,17 @@ class Kernel:
                 return fragment
         return self.bands[-1][1] if self.bands else self.no_band
 
+    def _band_of(self, score: float | None) -> tuple[str | None, str]:
+        """(band id, its JSON fields) of a score; mirrors RulePack.band_for."""
+        if score is None:
+            return None, self.no_band
+        for minimum, band_id, fragment in self.band_table:
+            if score >= minimum:
+                return band_id, fragment
+        if self.band_table:
+            return self.band_table[-1][1], self.band_table[-1][2]
+        return None, self.no_band
+
     def _band_id(self, score: float | None) -> str | None:
         band = self.pack.band_for(score)
         return band.id if band else None
@@ -599,21 +613,22 @@ class Kernel:
             primary_known = False
             for metric in metrics:
                 value = values.get(metric.indicator) if metric.indicator is not None else metric.evaluate(values, {})
-                score = metric.score(value)
+                # Score and fragment depend on the value only; the type is part
+                # of the key because 1 == 1.0 == True would otherwise collide.
+                key = (type(value), value)
+                memo = metric.memo.get(key)
+                if memo is None:
+                    score = metric.score(value)
+                    memo = (f'{metric.head}{_j(_plain(value))},"score":{_fo(_round(score))},"primary":{"true" if metric.primary else "false"}}}', score)
+                    if len(metric.memo) < METRIC_MEMO_LIMIT:
+                        metric.memo[key] = memo
+                fragment, score = memo
                 if value is None and metric.primary:
                     unknown_primary.append(metric.names)
                 if score is not None:
                     total += metric.weight * score
                     weight += metric.weight
                     primary_known = primary_known or metric.primary
-                # The fragment depends on the value only; the type is part of
-                # the key because 1 == 1.0 == True would otherwise collide.
-                key = (type(value), value)
-                fragment = metric.memo.get(key)
-                if fragment is None:
-                    fragment = f'{metric.head}{_j(_plain(value))},"score":{_fo(_round(score))},"primary":{"true" if metric.primary else "false"}}}'
-                    if len(metric.memo) < METRIC_MEMO_LIMIT:
-                        metric.memo[key] = fragment
                 metric_parts.append(fragment)
             score_value: float | None = None
             applied: list[str] = []
@@ -629,20 +644,21 @@ class Kernel:
             else:
                 missing_primary.extend((dim_id, names) for names in unknown_primary)
             dim_scores[dim_id] = score_value
-            dim_summary.append((dim_id, _round(score_value), self._band_id(score_value)))
-            dim_parts.append(
-                f"{head}{_fo(_round(score_value))},{self._band(score_value)}{weight_json}{','.join(metric_parts)}],\"caps\":[{','.join(applied)}]}}"
-            )
+            band_id, band_json = self._band_of(score_value)
+            rounded = _round(score_value)
+            dim_summary.append((dim_id, rounded, band_id))
+            dim_parts.append(f"{head}{_fo(rounded)},{band_json}{weight_json}{','.join(metric_parts)}],\"caps\":[{','.join(applied)}]}}")
         coverage = scored_weight / self.total_weight if self.total_weight else 0.0
         overall: float | None = None
         if scored_weight > 0 and coverage + 1e-9 >= self.min_coverage:
             overall = weighted_sum / scored_weight
-        append(f'"overall":{_fo(_round(overall))},{self._band(overall)},"coverage":{_f(_round(coverage, 4) or 0.0)},"dimensions":[')
+        overall_band, overall_band_json = self._band_of(overall)
+        append(f'"overall":{_fo(_round(overall))},{overall_band_json},"coverage":{_f(_round(coverage, 4) or 0.0)},"dimensions":[')
         append(",".join(dim_parts))
         append("]}")
         facts: dict[str, Any] = dict(values)
         facts["coverage"] = coverage * 100.0
-        return Scored("".join(out), facts, dim_scores, tuple(dim_summary), missing_primary, _round(overall), self._band_id(overall), _round(coverage, 4) or 0.0)
+        return Scored("".join(out), facts, dim_scores, tuple(dim_summary), missing_primary, _round(overall), overall_band, _round(coverage, 4) or 0.0)
 
     def state(self, stated: Sequence[StatedTuple]) -> FindingState:
         """Phase 2: the stated findings, their ranks and evidence (mirrors engine.advise)."""
@@ -711,7 +727,7 @@ class Kernel:
                         rank = level
                         break
             ranks[finding_id] = max(ranks.get(finding_id, 0), rank)
-            evidence_key: tuple[Any, ...] | None = (position, tuple(facts.get(name) for name in read_names))
+            evidence_key: tuple[Any, ...] | None = (position, tuple(map(facts.get, read_names)))
             try:
                 fragment = self.evidence_memo.get(evidence_key)  # type: ignore[arg-type]
             except TypeError:  # a map value (dict) was read: not memoized
@@ -740,7 +756,7 @@ class Kernel:
                 continue
             if outcome is not True:
                 continue
-            if not any(f in ranks for f in addresses):
+            if ranks.keys().isdisjoint(addresses):
                 continue
             for rec_id in entry[4]:
                 fired.setdefault(rec_id, []).append(entry)
@@ -750,6 +766,7 @@ class Kernel:
         # Within one profile the same (finding, weight) term and the same
         # rule's "because" recur across recommendations: build each once.
         term_memo = self.term_memo
+        gap_parts: dict[str | None, tuple[float, str]] = {}
         because_memo = self.because_memo
         because_cache: dict[str, str] = {}
         for rec_id, rules in fired.items():
@@ -769,18 +786,29 @@ class Kernel:
                 term_key = (fid, ranks[fid], weight, dim_score)
                 cached = term_memo.get(term_key)
                 if cached is None:
-                    severity = _RANK_SEVERITY[ranks[fid]]
-                    gap = self.unknown_gap if dim_score is None else (100.0 - dim_score) / 100.0
-                    gap_term = gap_floor + (1.0 - gap_floor) * gap
-                    factor = self.factors.get(severity, 1.0)
-                    contribution = _round(100.0 * factor * share * gap_term * weight, 4) or 0.0
-                    cached = (
-                        f'{{"finding":{fid_json},"severity":"{severity}","severity_factor":{_f(factor)},'
-                        f'"dimension":{_j(dimension)},"dimension_share":{_f(_round(share, 4) or 0.0)},'
-                        f'"dimension_score":{_fo(_round(dim_score))},"gap_term":{_f(_round(gap_term, 4) or 0.0)},'
-                        f'"rule_weight":{_f(weight)},"contribution":{_f(contribution)}}}',
-                        contribution,
-                    )
+                    # A term is three parts: the finding's (per finding and
+                    # severity, static), the dimension's (once per profile and
+                    # dimension) and the weight with the contribution.
+                    rank = ranks[fid]
+                    term_head = self.term_heads.get((fid, rank))
+                    if term_head is None:
+                        severity = _RANK_SEVERITY[rank]
+                        factor = self.factors.get(severity, 1.0)
+                        term_head = self.term_heads[(fid, rank)] = (
+                            f'{{"finding":{fid_json},"severity":"{severity}","severity_factor":{_f(factor)},'
+                            f'"dimension":{_j(dimension)},"dimension_share":{_f(_round(share, 4) or 0.0)},',
+                            factor,
+                        )
+                    gap_part = gap_parts.get(dimension)
+                    if gap_part is None:
+                        gap = self.unknown_gap if dim_score is None else (100.0 - dim_score) / 100.0
+                        gap_term = gap_floor + (1.0 - gap_floor) * gap
+                        gap_part = gap_parts[dimension] = (
+                            gap_term,
+                            f'"dimension_score":{_fo(_round(dim_score))},"gap_term":{_f(_round(gap_term, 4) or 0.0)},',
+                        )
+                    contribution = _round(100.0 * term_head[1] * share * gap_part[0] * weight, 4) or 0.0
+                    cached = (f'{term_head[0]}{gap_part[1]}"rule_weight":{_f(weight)},"contribution":{_f(contribution)}}}', contribution)
                     if len(term_memo) < MEMO_LIMIT:
                         term_memo[term_key] = cached
                 priority_sum += cached[1]
@@ -790,8 +818,8 @@ class Kernel:
             for entry in rules:  # pack.recommend_rules is sorted by id, as the engine's "because" is
                 text = because_cache.get(entry[0])
                 if text is None:
-                    present = tuple(f for f in entry[8] if f in ranks)
-                    because_key: tuple[Any, ...] | None = (entry[0], tuple(facts.get(name) for name in entry[2]), present)
+                    present = tuple(filter(ranks.__contains__, entry[8]))
+                    because_key: tuple[Any, ...] | None = (entry[0], tuple(map(facts.get, entry[2])), present)
                     try:
                         text = because_memo.get(because_key)  # type: ignore[arg-type]
                     except TypeError:  # a map value (dict) was read: not memoized
@@ -804,7 +832,7 @@ class Kernel:
                 because.append(text)
             middle, tail = self.recommendation_parts[rec_id]
             body = f'{middle}{_f(priority)},"addresses":{_j(ordered)},"because":[{",".join(because)}],"priority_breakdown":[{",".join(terms)}]{tail}'
-            top = max((ranks[f] for f in ordered), default=0)
+            top = max(map(ranks.__getitem__, ordered), default=0)
             recs.append(((-priority, -top, -len(ordered), rec_id), rec_id, body))
         recs.sort(key=lambda r: r[0])
 
@@ -845,7 +873,14 @@ class Kernel:
                 listed = dimensions.setdefault(name, [])
                 if dim_id not in listed:
                     listed.append(dim_id)
-        return ",".join(
-            f"{self._gap_label(name)}{_j(decides.get(name, []))},\"dimensions\":{_j(dimensions.get(name, []))}}}"
-            for name in sorted(set(decides) | set(dimensions))
-        )
+        parts = []
+        for name in sorted(set(decides) | set(dimensions)):
+            rules, dims = decides.get(name, []), dimensions.get(name, [])
+            key = (name, tuple(rules), tuple(dims))
+            fragment = self.gap_memo.get(key)
+            if fragment is None:
+                fragment = f"{self._gap_label(name)}{_j(rules)},\"dimensions\":{_j(dims)}}}"
+                if len(self.gap_memo) < MEMO_LIMIT:
+                    self.gap_memo[key] = fragment
+            parts.append(fragment)
+        return ",".join(parts)
