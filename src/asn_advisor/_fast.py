@@ -358,6 +358,7 @@ class Kernel:
         self.term_memo: dict[tuple[Any, ...], tuple[str, float]] = {}
         self.term_heads: dict[tuple[str, int], tuple[str, float]] = {}
         self.gap_memo: dict[tuple[Any, ...], str] = {}
+        self.ids_json: dict[tuple[str, ...], str] = {}
         self.because_memo: dict[tuple[Any, ...], str] = {}
         self.evidence_memo: dict[tuple[Any, ...], str] = {}
         self.derive_vectors = [
@@ -831,7 +832,13 @@ class Kernel:
                     because_cache[entry[0]] = text
                 because.append(text)
             middle, tail = self.recommendation_parts[rec_id]
-            body = f'{middle}{_f(priority)},"addresses":{_j(ordered)},"because":[{",".join(because)}],"priority_breakdown":[{",".join(terms)}]{tail}'
+            addresses_key = tuple(ordered)
+            addresses_json = self.ids_json.get(addresses_key)
+            if addresses_json is None:
+                addresses_json = _j(ordered)
+                if len(self.ids_json) < MEMO_LIMIT:
+                    self.ids_json[addresses_key] = addresses_json
+            body = f'{middle}{_f(priority)},"addresses":{addresses_json},"because":[{",".join(because)}],"priority_breakdown":[{",".join(terms)}]{tail}'
             top = max(map(ranks.__getitem__, ordered), default=0)
             recs.append(((-priority, -top, -len(ordered), rec_id), rec_id, body))
         recs.sort(key=lambda r: r[0])
