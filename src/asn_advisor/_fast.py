@@ -516,6 +516,11 @@ class Kernel:
         severity ranks, updated as rules fire, exactly as the one-profile
         loop updates its dictionary.
         """
+        # Overflow gives inf in NumPy as in Python floats; only NumPy would warn.
+        with np.errstate(all="ignore"):
+            return self._decide(scored, states)
+
+    def _decide(self, scored: Sequence[Scored], states: Sequence[FindingState]) -> tuple[list[list[int]], list[list[int]]]:
         size = len(scored)
         columns = Columns.from_facts([s.facts for s in scored], self.pack.vocabulary.names, [st.ranks for st in states])
         derive = np.empty((len(self.derive_vectors), size), dtype=np.int8)

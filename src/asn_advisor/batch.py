@@ -118,12 +118,14 @@ class BatchError:
 
 @dataclass(frozen=True)
 class Outcome:
-    """The result of one record: ``json`` and ``summary``, or ``error``."""
+    """The result of one record: ``payload`` (and ``json``) and ``summary``, or ``error``."""
 
     index: int
     source: str
     line: int
-    json: str | None = None
+    #: The advice's JSON as UTF-8 bytes: what travels between processes and
+    #: is written, so the parent process never decodes and re-encodes it.
+    payload: bytes | None = None
     summary: Summary | None = None
     error: BatchError | None = None
 
@@ -131,11 +133,16 @@ class Outcome:
     def ok(self) -> bool:
         return self.error is None
 
+    @property
+    def json(self) -> str | None:
+        """The advice's JSON, identical to ``advise(...).model_dump_json()``."""
+        return None if self.payload is None else self.payload.decode("utf-8")
+
     def advice(self) -> Advice:
         """The full, validated :class:`Advice` (built from the JSON on demand)."""
-        if self.json is None:
+        if self.payload is None:
             raise ValueError("this record failed; see .error")
-        return Advice.model_validate_json(self.json)
+        return Advice.model_validate_json(self.payload)
 
 
 # ---------------------------------------------------------------- readers
@@ -411,7 +418,7 @@ def process_record(record: Record, rules: RulePack, lang: str = "id") -> Outcome
         else:  # the advice models gained fields the fast path does not write yet
             model = advise(profile, rules, lang=lang)
             text, summary = model.model_dump_json(), Summary.from_advice(model)
-        return Outcome(record.index, record.source, record.line, json=text, summary=summary)
+        return Outcome(record.index, record.source, record.line, payload=text.encode("utf-8"), summary=summary)
     except AdvisorError as error:
         return _error_outcome(record, error, data if isinstance(data, str) else None)
 
@@ -480,7 +487,7 @@ def advise_block(records: list[Record], rules: RulePack, lang: str = "id") -> li
     for (position, prepared), score, state, dc, rc in zip(ready, scored, states, derive_codes, recommend_codes, strict=True):
         record = records[position]
         text, summary = kernel.finish(prepared.program_json, score, state, prepared.program, dc, rc)
-        outcomes[position] = Outcome(record.index, record.source, record.line, json=text, summary=summary)
+        outcomes[position] = Outcome(record.index, record.source, record.line, payload=text.encode("utf-8"), summary=summary)
     return [o for o in outcomes if o is not None]
 
 

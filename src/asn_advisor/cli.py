@@ -350,8 +350,11 @@ def batch_command(
             else:
                 ok += 1
             if out_format == "jsonl":
-                line = outcome.json if outcome.error is None else json.dumps(outcome.error.to_json(), ensure_ascii=False, separators=(",", ":"))
-                handle.write(line.encode("utf-8") + b"\n")
+                if outcome.payload is not None:
+                    handle.write(outcome.payload)
+                else:
+                    handle.write(json.dumps(outcome.error.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+                handle.write(b"\n")
                 continue
             summary = outcome.summary
             if summary is not None:
