@@ -279,7 +279,6 @@ class Kernel:
         self.pack_json = f',"pack":{{"id":{_j(pack.id)},"version":{_j(pack.version)},"digest":{_j(pack.digest)}}}'
         self.total_weight = pack.total_weight
         self.min_coverage = pack.scoring.overall_min_coverage
-        self.bands = [(band.min, f'"band":{_j(band.id)},"band_label":{_j(band.label.get(lang))}') for band in pack.scoring.bands]
         self.no_band = '"band":null,"band_label":null'
         self.band_table = [(band.min, band.id, f'"band":{_j(band.id)},"band_label":{_j(band.label.get(lang))}') for band in pack.scoring.bands]
         # Dimensions in the engine's order (sorted ids).
@@ -541,15 +540,6 @@ class Kernel:
 
     # ------------------------------------------------------------ helpers
 
-    def _band(self, score: float | None) -> str:
-        # Mirrors RulePack.band_for.
-        if score is None:
-            return self.no_band
-        for minimum, fragment in self.bands:
-            if score >= minimum:
-                return fragment
-        return self.bands[-1][1] if self.bands else self.no_band
-
     def _band_of(self, score: float | None) -> tuple[str | None, str]:
         """(band id, its JSON fields) of a score; mirrors RulePack.band_for."""
         if score is None:
@@ -560,10 +550,6 @@ class Kernel:
         if self.band_table:
             return self.band_table[-1][1], self.band_table[-1][2]
         return None, self.no_band
-
-    def _band_id(self, score: float | None) -> str | None:
-        band = self.pack.band_for(score)
-        return band.id if band else None
 
     def _gap_label(self, name: str) -> str:
         cached = self._gap_labels.get(name)
