@@ -8,10 +8,20 @@ language): it serializes every static piece of the output once, and per
 profile computes the same numbers as :mod:`.engine` and joins pre-serialized
 fragments with the few dynamic values.
 
-Contract (tests/test_fast_path.py checks it on the examples, thousands of
-synthetic profiles and generated ones): for every valid profile,
-``Kernel(pack, lang).advise_json(...)`` equals
-``advise(profile, pack, lang=lang).model_dump_json()`` byte for byte.
+Phases, so that a batch can decide the rules of a whole block at once:
+:meth:`Kernel.prepare` (validation and normalization of plainly valid
+mappings), :meth:`Kernel.score`, :meth:`Kernel.state` (stated findings),
+:meth:`Kernel.decide` (columnar rule outcomes for a block, optional) and
+:meth:`Kernel.finish` (everything else, and the JSON).  Fragments that recur
+across profiles are memoized, each memo capped (:data:`MEMO_LIMIT`).
+
+Contract (tests/test_batch.py checks it on the examples, synthetic profiles
+and generated ones, one at a time and in columnar blocks): for every valid
+profile, the kernel's JSON equals
+``advise(profile, pack, lang=lang).model_dump_json()`` byte for byte.  When
+:func:`~asn_advisor.advise` changes what it outputs -- a new field, or a
+post-processing step such as the plan -- this module must follow; those
+tests fail until it does.
 
 Why the output stays exact:
 
