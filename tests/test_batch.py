@@ -351,6 +351,15 @@ def test_advise_many_accepts_profiles_and_mappings_in_order(pack: RulePack) -> N
     assert [(o.json, o.error) for o in parallel] == [(o.json, o.error) for o in outcomes]
 
 
+def test_an_unserializable_program_field_is_one_error_not_a_crash(pack: RulePack) -> None:
+    """Python callers may pass objects no JSON can hold: that record fails, the others go on."""
+    data = synthetic_profiles(3, seed=6)
+    data[1]["program"]["owner"] = object()
+    outcomes = list(advise_many(data, pack))
+    assert [o.ok for o in outcomes] == [True, False, True]
+    assert outcomes[1].error is not None and "internal error" in outcomes[1].error.message
+
+
 def test_run_records_streams_lazily(pack: RulePack, tmp_path: Path) -> None:
     """The driver pulls records as it goes: a generator is not drained before the first outcome."""
     source = tmp_path / "in.jsonl"

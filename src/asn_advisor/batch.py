@@ -421,6 +421,13 @@ def process_record(record: Record, rules: RulePack, lang: str = "id") -> Outcome
         return Outcome(record.index, record.source, record.line, payload=text.encode("utf-8"), summary=summary)
     except AdvisorError as error:
         return _error_outcome(record, error, data if isinstance(data, str) else None)
+    except Exception as error:  # noqa: BLE001 - one odd record must not stop the batch
+        return _error_outcome(record, _internal(error), data if isinstance(data, str) else None)
+
+
+def _internal(error: Exception) -> AdvisorError:
+    """An unexpected failure on one record, reported like any other record error."""
+    return AdvisorError(f"internal error on this record: {type(error).__name__}: {error}", hint="please report it with the record")
 
 
 #: Below this many profiles a block is decided rule by rule (closures); NumPy's
@@ -478,6 +485,8 @@ def advise_block(records: list[Record], rules: RulePack, lang: str = "id") -> li
             ready.append((position, prepared))
         except AdvisorError as error:
             outcomes[position] = _error_outcome(record, error, program_id)
+        except Exception as error:  # noqa: BLE001 - one odd record must not stop the batch
+            outcomes[position] = _error_outcome(record, _internal(error), program_id)
     scored = [kernel.score(p.values) for _, p in ready]
     states = [kernel.state(p.stated) for _, p in ready]
     if len(ready) >= COLUMNAR_MIN:
