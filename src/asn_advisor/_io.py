@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from .errors import Location, OutputError
 from .i18n import t
 
-__all__ = ["check_output", "write_atomic"]
+__all__ = ["atomic_writer", "check_output", "write_atomic"]
 
 
 def check_output(path: str | os.PathLike[str], *, inputs: Iterable[str | os.PathLike[str]] = (), force: bool = False, lang: str = "id") -> Path:
@@ -130,3 +132,29 @@ def _discard(temp: str) -> None:
         os.unlink(temp)
     except OSError:
         pass
+
+@contextmanager
+def atomic_writer(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
+    """Stream into a temporary file beside ``path``; rename it over ``path`` only on success.
+
+    An exception inside the block removes the temporary file, so a failed
+    batch never leaves a half-written output (nor replaces an older one).
+    """
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.exists():
+        raise OutputError("the output directory does not exist", location=Location(str(path)))
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb", buffering=1 << 20) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, _final_mode(target))
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise

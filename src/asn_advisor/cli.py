@@ -706,6 +706,233 @@ def history_effect(
     emit(render_effect(report, labels, fmt), output, force, [], chosen)
 
 
+# --- batch (issue 6) ---
+
+from .compare import COMPARE_FORMATS  # noqa: E402 - kept with the commands that use it (merge-friendly)
+
+
+def _batch_common(func: F) -> F:
+    """Options shared by ``batch`` and ``compare``."""
+    func = click.option(
+        "--on-error",
+        type=click.Choice(["skip", "fail"]),
+        default="skip",
+        show_default=True,
+        help="skip: report a bad record and go on (exit 8 at the end); fail: stop at the first. / Lewati atau hentikan pada rekaman gagal.",
+    )(func)
+    func = click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Worker processes; the output does not depend on it. / Jumlah proses.")(func)
+    func = click.option(
+        "--input-format",
+        type=click.Choice(["dir", "jsonl", "csv"]),
+        default=None,
+        help="How to read INPUT (default: from its name; '-' is JSON Lines). / Format masukan.",
+    )(func)
+    return func
+
+
+class _Progress:
+    """A one-line counter on standard error, shown only when it is a terminal."""
+
+    def __init__(self, lang: str) -> None:
+        import time
+
+        self.clock = time.monotonic
+        self.enabled = sys.stderr.isatty()
+        self.lang = lang
+        self.start = self.last = self.clock()
+        self.count = 0
+
+    def tick(self) -> None:
+        self.count += 1
+        if not self.enabled or self.count % 256:
+            return
+        now = self.clock()
+        if now - self.last >= 0.5:
+            self.last = now
+            rate = self.count / max(now - self.start, 1e-9)
+            click.echo("\r" + t("batch.progress", self.lang, count=self.count, rate=rate), err=True, nl=False)
+
+    def close(self) -> None:
+        if self.enabled and self.count >= 256:
+            click.echo("\r\033[K", err=True, nl=False)
+
+
+def _outcomes(input_path: str, input_format: str | None, pack: RulePack, jobs: int, lang: str) -> Any:
+    from .batch import read_records, run_records
+
+    if jobs < 1:
+        raise click.BadParameter(t("batch.jobs", lang), param_hint="--jobs")
+    return run_records(read_records(input_path, input_format=input_format), pack, jobs=jobs, lang=lang)
+
+
+def _report_failure(outcome: Any, on_error: str, lang: str) -> None:
+    for line in outcome.error.lines():
+        click.echo(line, err=True)
+    if on_error == "fail":
+        error = AdvisorError(t("batch.failed", lang))
+        error.exit_code = outcome.error.exit_code  # the failed record's own code (3 input, 5 profile)
+        raise error
+
+
+def _csv_cell(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+@main.command("batch")
+@click.argument("input_path", metavar="INPUT", type=str)
+@rules_option
+@lang_option
+@output_options
+@_batch_common
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default=None, help="Output format (default: from OUTPUT's name, else jsonl). / Format keluaran.")
+@click.option("--top", type=click.IntRange(1, 50), default=3, show_default=True, help="Recommendations per row in CSV output. / Jumlah rekomendasi per baris CSV.")
+def batch_command(
+    input_path: str,
+    rules_dir: str | None,
+    lang: str | None,
+    output: str | None,
+    force: bool,
+    input_format: str | None,
+    jobs: int,
+    on_error: str,
+    fmt: str | None,
+    top: int,
+) -> None:
+    """Advise every profile of INPUT: a directory, a JSON Lines file or a CSV file.
+
+    Writes one line per record, in input order: the full advice (JSON Lines)
+    or id, score, band and top recommendations (CSV); a record that fails
+    gives an error record instead. Exit code 8 when some records failed.
+    / Nilai setiap profil dalam INPUT; satu baris keluaran per rekaman.
+    """
+    import csv as csv_module
+    import io
+    import json
+
+    from ._io import atomic_writer
+
+    chosen = resolve_lang(lang)
+    out_format = fmt or ("csv" if output and output.lower().endswith(".csv") else "jsonl")
+    pack = load_pack(rules_dir)
+    target = None
+    if output not in (None, "-"):
+        target = check_output(output, inputs=[input_path], force=force, lang=chosen)
+    ok = failed = 0
+    progress = _Progress(chosen)
+
+    def write_all(handle: Any) -> None:
+        nonlocal ok, failed
+        csv_buffer = io.StringIO()
+        writer = csv_module.writer(csv_buffer, lineterminator="\n")
+        if out_format == "csv":
+            writer.writerow(["source", "line", "id", "name", "region", "score", "band", "coverage", "findings", "top_recommendations", "error"])
+        for outcome in _outcomes(input_path, input_format, pack, jobs, chosen):
+            progress.tick()
+            if outcome.error is not None:
+                failed += 1
+                _report_failure(outcome, on_error, chosen)
+            else:
+                ok += 1
+            if out_format == "jsonl":
+                if outcome.payload is not None:
+                    handle.write(outcome.payload)
+                else:
+                    handle.write(json.dumps(outcome.error.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+                handle.write(b"\n")
+                continue
+            summary = outcome.summary
+            if summary is not None:
+                writer.writerow(
+                    [
+                        outcome.source,
+                        outcome.line,
+                        summary.program,
+                        summary.name or "",
+                        summary.region or "",
+                        _csv_cell(summary.overall),
+                        summary.band or "",
+                        _csv_cell(summary.coverage),
+                        ";".join(fid for fid, _, _ in summary.findings),
+                        ";".join(rid for rid, _ in summary.recommendations[:top]),
+                        "",
+                    ]
+                )
+            else:
+                error = outcome.error
+                writer.writerow([outcome.source, outcome.line, error.program or "", "", "", "", "", "", "", "", error.message])
+            handle.write(csv_buffer.getvalue().encode("utf-8"))
+            csv_buffer.seek(0)
+            csv_buffer.truncate()
+        if out_format == "csv" and csv_buffer.tell():
+            handle.write(csv_buffer.getvalue().encode("utf-8"))
+
+    try:
+        if target is None:
+            write_all(sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        else:
+            with atomic_writer(target) as handle:
+                write_all(handle)
+    finally:
+        progress.close()
+    click.echo(t("batch.summary", chosen, total=ok + failed, ok=ok, failed=failed), err=True)
+    if target is not None:
+        click.echo(t("output.written", chosen, path=output), err=True)
+    if failed:
+        click.echo("asn-advisor: " + t("batch.partial", chosen, failed=failed), err=True)
+        click.get_current_context().exit(int(ExitCode.PARTIAL))
+
+
+@main.command("compare")
+@click.argument("input_path", metavar="INPUT", type=str)
+@rules_option
+@lang_option
+@output_options
+@_batch_common
+@click.option("--format", "fmt", type=click.Choice(sorted(COMPARE_FORMATS)), default="text", show_default=True, help="Output format. / Format keluaran.")
+@click.option("--top", type=click.IntRange(1, 50), default=5, show_default=True, help="Recommendations per program counted as shared. / Rekomendasi teratas per program.")
+def compare_command(
+    input_path: str,
+    rules_dir: str | None,
+    lang: str | None,
+    output: str | None,
+    force: bool,
+    input_format: str | None,
+    jobs: int,
+    on_error: str,
+    fmt: str,
+    top: int,
+) -> None:
+    """Compare the programs of INPUT: ranking, dimensions, shared findings and recommendations.
+
+    INPUT is read as by 'batch'. / Bandingkan program-program dalam INPUT.
+    """
+    from .compare import compare, render_comparison
+
+    chosen = resolve_lang(lang)
+    pack = load_pack(rules_dir)
+    summaries = []
+    failed = 0
+    progress = _Progress(chosen)
+    try:
+        for outcome in _outcomes(input_path, input_format, pack, jobs, chosen):
+            progress.tick()
+            if outcome.error is not None:
+                failed += 1
+                _report_failure(outcome, on_error, chosen)
+            else:
+                summaries.append(outcome.summary)
+    finally:
+        progress.close()
+    if not summaries:
+        raise AdvisorError(t("compare.empty", chosen), location=None)
+    comparison = compare(summaries, pack, lang=chosen, top=top, failed=failed)
+    emit(render_comparison(comparison, fmt), output, force, [input_path], chosen)
+    if failed:
+        click.echo(t("batch.summary", chosen, total=len(summaries) + failed, ok=len(summaries), failed=failed), err=True)
+        click.get_current_context().exit(int(ExitCode.PARTIAL))
+
+
 def run() -> None:  # pragma: no cover - console entry for python -m
     sys.exit(main())
 

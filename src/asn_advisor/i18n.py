@@ -373,6 +373,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff.rank": {"id": "peringkat", "en": "rank"},
     "diff.recommendation": {"id": "Rekomendasi", "en": "Recommendation"},
     "diff.summary": {"id": "{changed} dari {total} profil berubah.", "en": "{changed} of {total} profile(s) change."},
+
+    # --- batch and compare (issue 6)
+    "batch.summary": {
+        "id": "{total} rekaman: {ok} berhasil dinilai, {failed} gagal",
+        "en": "{total} record(s): {ok} advised, {failed} failed",
+    },
+    "batch.progress": {"id": "{count} rekaman ({rate:,.0f}/detik)", "en": "{count} record(s) ({rate:,.0f}/s)"},
+    "batch.failed": {"id": "rekaman gagal; berhenti karena --on-error fail", "en": "a record failed; stopping because of --on-error fail"},
+    "batch.partial": {
+        "id": "{failed} rekaman gagal (lihat di atas dan rekaman galat pada keluaran)",
+        "en": "{failed} record(s) failed (see above and the error records in the output)",
+    },
+    "batch.jobs": {"id": "--jobs harus 1 atau lebih", "en": "--jobs must be 1 or more"},
+    "compare.title": {"id": "Perbandingan {count} program", "en": "Comparison of {count} program(s)"},
+    "compare.findings": {"id": "Temuan yang paling sering", "en": "Most frequent findings"},
+    "compare.recommendations": {
+        "id": "Rekomendasi yang paling sering (di antara {top} teratas tiap program)",
+        "en": "Most frequent recommendations (among each program's top {top})",
+    },
+    "compare.shared_by": {"id": "dialami oleh", "en": "shared by"},
+    "compare.failed": {"id": "{count} rekaman gagal dan tidak dibandingkan.", "en": "{count} record(s) failed and are not compared."},
+    "compare.empty": {"id": "tidak ada program yang dapat dibandingkan", "en": "no program could be compared"},
 }
 
 

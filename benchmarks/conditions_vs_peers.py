@@ -1,0 +1,231 @@
+"""Condition evaluation: asn-advisor against rule-engine, zen-engine, simpleeval and plain NumPy.
+
+    pip install -e '.[bench]'
+    python benchmarks/conditions_vs_peers.py [--rows 100000] [--rules 50 500]
+
+Synthetic rules of 2 to 4 comparisons (joined by and/or) over 20 numeric
+fields, the same text for every engine; synthetic rows with every field
+present (the peers have no notion of missing data; asn-advisor still computes
+its known-masks).  Rates are rule evaluations per second (rules x rows /
+seconds).  Every figure of a run comes from that run, and the ratios printed
+at the end divide asn-advisor's compiled (columnar) rate by each peer's rate
+measured in the same run.  A peer that is not installed is skipped.
+
+Engines:
+
+* ``asn-advisor columnar``: :func:`asn_advisor.condition._vector.compile_vector`,
+  three-valued, over a block of all rows (what ``batch`` uses);
+* ``asn-advisor closures``: the per-profile compiled closures (``advise``);
+* ``numpy (upper bound)``: the same trees mapped to NumPy without any
+  unknown-value handling -- the practical ceiling in Python;
+* ``zen-engine table``: one decision table holding every rule (hit policy
+  ``collect``), evaluated per row: all rules of a row in one native call;
+* ``zen-engine expression``: ``compile_expression`` once per rule, evaluated per row;
+* ``rule-engine``: ``Rule(text).matches(row)``;
+* ``simpleeval``: each rule parsed once, evaluated per row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from asn_advisor.condition import Condition, NameInfo, Vocabulary
+from asn_advisor.condition._vector import Columns, compile_vector, known_true
+from asn_advisor.condition.ast import BoolOp, Compare, Literal, Name, Node
+
+FIELDS = [f"f{i}" for i in range(20)]
+VOCABULARY = Vocabulary(names={name: NameInfo("number") for name in FIELDS})
+OPS = ["<", "<=", ">", ">="]
+
+
+def make_rules(count: int, seed: int = 17) -> list[str]:
+    """``count`` rules of 2 to 4 comparisons, mostly 'and', some 'or'."""
+    rnd = random.Random(seed)
+    rules = []
+    for _ in range(count):
+        parts = [f"{rnd.choice(FIELDS)} {rnd.choice(OPS)} {rnd.randint(5, 95)}" for _ in range(rnd.randint(2, 4))]
+        text = parts[0]
+        for part in parts[1:]:
+            text += f" {'or' if rnd.random() < 0.25 else 'and'} {part}"
+        rules.append(text)
+    return rules
+
+
+def make_rows(count: int, seed: int = 3) -> list[dict[str, float]]:
+    rnd = random.Random(seed)
+    return [{name: float(rnd.randint(0, 100)) for name in FIELDS} for _ in range(count)]
+
+
+def timed(function: Callable[[], Any], min_seconds: float = 1.0) -> tuple[float, int]:
+    """(seconds per call, calls): repeat until ``min_seconds`` have passed."""
+    calls = 0
+    start = time.perf_counter()
+    while True:
+        function()
+        calls += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= min_seconds:
+            return elapsed / calls, calls
+
+
+# ---------------------------------------------------------------- engines
+
+
+def numpy_upper_bound(tree: Node) -> Callable[[dict[str, Any]], Any]:
+    """The tree as bare NumPy operations: no unknowns, no checks."""
+    if isinstance(tree, BoolOp):
+        parts = [numpy_upper_bound(op) for op in tree.operands]
+        combine = np.logical_and if tree.op == "and" else np.logical_or
+
+        def boolop(cols: dict[str, Any]) -> Any:
+            result = parts[0](cols)
+            for part in parts[1:]:
+                result = combine(result, part(cols))
+            return result
+
+        return boolop
+    assert isinstance(tree, Compare) and isinstance(tree.left, Name) and isinstance(tree.right, Literal)
+    key, constant = tree.left.name, tree.right.value
+    function = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal}[tree.op]
+    return lambda cols: function(cols[key], constant)
+
+
+def run(rule_count: int, row_count: int, peer_rows: int, min_seconds: float) -> dict[str, float]:
+    texts = make_rules(rule_count)
+    rows = make_rows(row_count)
+    conditions = [Condition.compile(text, VOCABULARY) for text in texts]
+    rates: dict[str, float] = {}
+
+    # asn-advisor, columnar: building the columns is part of the cost.
+    vectors = [compile_vector(c.tree) for c in conditions]
+
+    def columnar() -> int:
+        columns = Columns.from_facts(rows, VOCABULARY.names)
+        fired = 0
+        for vector in vectors:
+            fired += int(np.count_nonzero(known_true(vector(columns), row_count)))
+        return fired
+
+    seconds, _ = timed(columnar, min_seconds)
+    rates["asn-advisor columnar"] = rule_count * row_count / seconds
+
+    # The same once the columns exist (several rule sets over one block).
+    columns = Columns.from_facts(rows, VOCABULARY.names)
+    seconds, _ = timed(lambda: [known_true(v(columns), row_count) for v in vectors], min_seconds)
+    rates["asn-advisor columnar, columns built"] = rule_count * row_count / seconds
+
+    bare = [numpy_upper_bound(c.tree) for c in conditions]
+    cols = {name: np.array([r[name] for r in rows]) for name in FIELDS}
+    seconds, _ = timed(lambda: [b(cols) for b in bare], min_seconds)
+    rates["numpy (upper bound)"] = rule_count * row_count / seconds
+
+    sample = rows[:peer_rows]
+    evaluators = [c.evaluator for c in conditions]
+    seconds, _ = timed(lambda: [e(row, {}) for row in sample for e in evaluators], min_seconds)
+    rates["asn-advisor closures"] = rule_count * len(sample) / seconds
+
+    try:
+        import zen
+
+        engine = zen.ZenEngine()
+        content = {
+            "nodes": [
+                {"id": "in", "type": "inputNode", "name": "in", "position": {"x": 0, "y": 0}},
+                {
+                    "id": "table",
+                    "type": "decisionTableNode",
+                    "name": "rules",
+                    "position": {"x": 0, "y": 0},
+                    "content": {
+                        "hitPolicy": "collect",
+                        "inputs": [{"id": "when", "name": "when"}],
+                        "outputs": [{"id": "rule", "name": "rule", "field": "rule"}],
+                        "rules": [{"_id": str(i), "when": text, "rule": str(i)} for i, text in enumerate(texts)],
+                    },
+                },
+                {"id": "out", "type": "outputNode", "name": "out", "position": {"x": 0, "y": 0}},
+            ],
+            "edges": [
+                {"id": "a", "sourceId": "in", "targetId": "table", "type": "edge"},
+                {"id": "b", "sourceId": "table", "targetId": "out", "type": "edge"},
+            ],
+        }
+        decision = engine.create_decision(json.dumps(content))
+        check_row = sample[0]
+        expected = sorted(i for i, c in enumerate(conditions) if c.evaluate(check_row, {}) is True)
+        got = sorted(item["rule"] for item in decision.evaluate(check_row)["result"])
+        assert got == expected, "zen-engine disagrees with asn-advisor on the benchmark rules"
+        seconds, _ = timed(lambda: [decision.evaluate(row) for row in sample], min_seconds)
+        rates["zen-engine table"] = rule_count * len(sample) / seconds
+        compiled = [zen.compile_expression(text) for text in texts]
+        seconds, _ = timed(lambda: [e.evaluate(row) for row in sample for e in compiled], min_seconds)
+        rates["zen-engine expression"] = rule_count * len(sample) / seconds
+    except ImportError:
+        pass
+
+    try:
+        import rule_engine
+
+        context = rule_engine.Context(type_resolver=rule_engine.type_resolver_from_dict({name: rule_engine.DataType.FLOAT for name in FIELDS}))
+        compiled_rules = [rule_engine.Rule(text, context=context) for text in texts]
+        small = sample[: max(1, len(sample) // 10)]
+        seconds, _ = timed(lambda: [r.matches(row) for row in small for r in compiled_rules], min_seconds)
+        rates["rule-engine"] = rule_count * len(small) / seconds
+    except ImportError:
+        pass
+
+    try:
+        from simpleeval import SimpleEval
+
+        evaluator = SimpleEval()
+        parsed = [evaluator.parse(text) for text in texts]
+        small = sample[: max(1, len(sample) // 10)]
+
+        def simple() -> None:
+            for row in small:
+                evaluator.names = row
+                for text, tree in zip(texts, parsed, strict=True):
+                    evaluator.eval(text, previously_parsed=tree)
+
+        seconds, _ = timed(simple, min_seconds)
+        rates["simpleeval"] = rule_count * len(small) / seconds
+    except ImportError:
+        pass
+    return rates
+
+
+PEERS = ("zen-engine table", "zen-engine expression", "rule-engine", "simpleeval", "numpy (upper bound)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=100_000, help="rows for the columnar engines")
+    parser.add_argument("--peer-rows", type=int, default=2_000, help="rows for the row-at-a-time engines")
+    parser.add_argument("--rules", type=int, nargs="+", default=[50, 500])
+    parser.add_argument("--seconds", type=float, default=1.0, help="minimum time per measurement")
+    args = parser.parse_args()
+    for rule_count in args.rules:
+        rates = run(rule_count, args.rows, args.peer_rows, args.seconds)
+        print(f"\n{rule_count} rules, {args.rows:,} rows (row-at-a-time engines on {args.peer_rows:,} rows or a tenth of them)")
+        print(f"{'engine':40} {'rule evaluations/s':>20}")
+        for name, rate in sorted(rates.items(), key=lambda item: -item[1]):
+            print(f"{name:40} {rate:>20,.0f}")
+        ours = rates["asn-advisor columnar"]
+        peers = {name: rates[name] for name in PEERS if name in rates and name != "numpy (upper bound)"}
+        for name in PEERS:
+            if name in rates:
+                print(f"ratio asn-advisor columnar / {name}: {ours / rates[name]:.2f}x")
+        if peers:
+            fastest = max(peers, key=lambda name: peers[name])
+            print(f"fastest peer: {fastest}; asn-advisor columnar is {ours / peers[fastest]:.1f}x faster (target >= 10x)")
+
+
+if __name__ == "__main__":
+    main()
