@@ -24,7 +24,17 @@ from .conftest import EXAMPLES
 from .i18n_scan import missing, scan
 
 # Texts that read the same in both languages (syntax and ids, not words).
-SAME_IN_BOTH = {"has({id})", 'pack: {{id: nasional, version: "1"}}'}
+SAME_IN_BOTH = {
+    "has({id})",
+    'pack: {{id: nasional, version: "1"}}',
+    "extends: nasional",
+    "extends: {national}",
+    "cases: [{{name: ..., expect: {{...}}}}]",
+    "jabar, kota-binjai",
+    # 'rules init' names its error in both languages at once: "<id> / <en>: 'name'".
+    "{indonesian} / {english}: {name}",
+    "{indonesian} / {english}",
+}
 
 
 def _fields(template: str) -> list[str]:
