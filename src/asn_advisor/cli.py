@@ -718,14 +718,14 @@ def _batch_common(func: F) -> F:
         type=click.Choice(["skip", "fail"]),
         default="skip",
         show_default=True,
-        help="skip: report a bad record and go on (exit 8 at the end); fail: stop at the first. / Lewati atau hentikan pada rekaman gagal.",
+        help="skip: report a bad record and go on (exit 8 at the end); fail: stop at the first.",
     )(func)
-    func = click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Worker processes; the output does not depend on it. / Jumlah proses.")(func)
+    func = click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Worker processes; the output does not depend on it.")(func)
     func = click.option(
         "--input-format",
         type=click.Choice(["dir", "jsonl", "csv"]),
         default=None,
-        help="How to read INPUT (default: from its name; '-' is JSON Lines). / Format masukan.",
+        help="How to read INPUT (default: from its name; '-' is JSON Lines).",
     )(func)
     return func
 
@@ -784,8 +784,8 @@ def _csv_cell(value: float | None) -> str:
 @lang_option
 @output_options
 @_batch_common
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default=None, help="Output format (default: from OUTPUT's name, else jsonl). / Format keluaran.")
-@click.option("--top", type=click.IntRange(1, 50), default=3, show_default=True, help="Recommendations per row in CSV output. / Jumlah rekomendasi per baris CSV.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default=None, help="Output format (default: from OUTPUT's name, else jsonl).")
+@click.option("--top", type=click.IntRange(1, 50), default=3, show_default=True, help="Recommendations per row in CSV output.")
 def batch_command(
     input_path: str,
     rules_dir: str | None,
@@ -803,7 +803,6 @@ def batch_command(
     Writes one line per record, in input order: the full advice (JSON Lines)
     or id, score, band and top recommendations (CSV); a record that fails
     gives an error record instead. Exit code 8 when some records failed.
-    / Nilai setiap profil dalam INPUT; satu baris keluaran per rekaman.
     """
     import csv as csv_module
     import io
@@ -889,8 +888,8 @@ def batch_command(
 @lang_option
 @output_options
 @_batch_common
-@click.option("--format", "fmt", type=click.Choice(sorted(COMPARE_FORMATS)), default="text", show_default=True, help="Output format. / Format keluaran.")
-@click.option("--top", type=click.IntRange(1, 50), default=5, show_default=True, help="Recommendations per program counted as shared. / Rekomendasi teratas per program.")
+@click.option("--format", "fmt", type=click.Choice(sorted(COMPARE_FORMATS)), default="text", show_default=True, help="Output format.")
+@click.option("--top", type=click.IntRange(1, 50), default=5, show_default=True, help="Recommendations per program counted as shared.")
 def compare_command(
     input_path: str,
     rules_dir: str | None,
@@ -905,7 +904,7 @@ def compare_command(
 ) -> None:
     """Compare the programs of INPUT: ranking, dimensions, shared findings and recommendations.
 
-    INPUT is read as by 'batch'. / Bandingkan program-program dalam INPUT.
+    INPUT is read as by 'batch'.
     """
     from .compare import compare, render_comparison
 
@@ -1096,13 +1095,13 @@ def _parse_assignments(assignments: tuple[str, ...], lang: str) -> dict[str, Any
 @click.argument("profile", type=str)
 @rules_option
 @lang_option
-@click.option("--format", "fmt", type=click.Choice(sorted(PLAN_FORMATS)), default="text", show_default=True, help="Output format. / Format keluaran.")
+@click.option("--format", "fmt", type=click.Choice(sorted(PLAN_FORMATS)), default="text", show_default=True, help="Output format.")
 @click.option(
     "--order",
     type=click.Choice(ORDERS),
     default="priority",
     show_default=True,
-    help="Order within a phase after quick wins: priority or expected score gain. / Urutan dalam fase setelah quick win.",
+    help="Order within a phase after quick wins: priority or expected score gain.",
 )
 @output_options
 def plan_command(profile: str, rules_dir: str | None, lang: str | None, fmt: str, order: str, output: str | None, force: bool) -> None:
@@ -1118,12 +1117,12 @@ def plan_command(profile: str, rules_dir: str | None, lang: str | None, fmt: str
 
 @main.command("whatif")
 @click.argument("profile", type=str)
-@click.option("--set", "assignments", multiple=True, metavar="NAME=VALUE", help="Set an indicator (repeatable; 'null' removes it). / Ubah indikator.")
-@click.option("--resolve", "resolve", multiple=True, metavar="FINDING", help="Assume a finding resolved (repeatable). / Anggap temuan teratasi.")
+@click.option("--set", "assignments", multiple=True, metavar="NAME=VALUE", help="Set an indicator (repeatable; 'null' removes it).")
+@click.option("--resolve", "resolve", multiple=True, metavar="FINDING", help="Assume a finding resolved (repeatable).")
 @rules_option
 @lang_option
-@click.option("--format", "fmt", type=click.Choice(["json", "markdown", "text"]), default="text", show_default=True, help="Output format. / Format keluaran.")
-@click.option("--order", type=click.Choice(ORDERS), default="priority", show_default=True, help="Roadmap order. / Urutan peta jalan.")
+@click.option("--format", "fmt", type=click.Choice(["json", "markdown", "text"]), default="text", show_default=True, help="Output format.")
+@click.option("--order", type=click.Choice(ORDERS), default="priority", show_default=True, help="Roadmap order.")
 @output_options
 def whatif_command(
     profile: str,
@@ -1153,13 +1152,13 @@ def whatif_command(
 
 @rules_group.command("graph")
 @click.argument("pack", required=False, type=click.Path(path_type=str))
-@click.option("--format", "fmt", type=click.Choice(GRAPH_FORMATS), default="mermaid", show_default=True, help="Export format. / Format ekspor.")
+@click.option("--format", "fmt", type=click.Choice(GRAPH_FORMATS), default="mermaid", show_default=True, help="Export format.")
 @click.option(
     "--view",
     type=click.Choice(GRAPH_VIEWS),
     default="full",
     show_default=True,
-    help="full: findings, recommendations, rules; relations: only causes/requires/supports/conflicts_with. / Cakupan graf.",
+    help="full: findings, recommendations, rules; relations: only causes/requires/supports/conflicts_with.",
 )
 @lang_option
 @output_options

@@ -27,6 +27,31 @@ __all__ = ["ERRORS", "catalog_templates", "translate"]
 # English template -> Indonesian template.  Placeholder names are free, but
 # the same names must appear on both sides; {{ and }} are literal braces.
 ERRORS: dict[str, str] = {
+    # --- batch (issue 6) ---
+    "the CSV header has no 'id' column": "judul CSV tidak memiliki kolom 'id'",
+    "name the program id column 'id'": "beri nama 'id' pada kolom id program",
+    "input not found": "masukan tidak ditemukan",
+    "give a directory of profiles, a .jsonl or a .csv file": "berikan direktori berisi profil, berkas .jsonl atau berkas .csv",
+    "not a directory": "bukan direktori",
+    "cannot read the input: {reason}": "masukan tidak dapat dibaca: {reason}",
+    "the CSV file has no header row": "berkas CSV tidak memiliki baris judul",
+    "the first row names the columns: id, indicators, findings": "baris pertama menamai kolom: id, indikator, findings",
+    "column {column} appears twice": "kolom {column} muncul dua kali",
+    "the file is not UTF-8 text": "berkas ini bukan teks UTF-8",
+    "save it as UTF-8": "simpan sebagai UTF-8",
+    "CSV syntax error: {reason}": "kesalahan sintaks CSV: {reason}",
+    "the row has {cells} cells but the header names {columns} columns": "baris ini berisi {cells} sel, padahal judul menamai {columns} kolom",
+    "unknown column {column}": "kolom {column} tidak dikenal",
+    "columns: id, name, region, type, period, program.X, findings, and indicator ids": "kolom: id, name, region, type, period, program.X, findings, dan id indikator",
+    "column {column}: {name} has no part {part}": "kolom {column}: {name} tidak memiliki bagian {part}",
+    "only map indicators (keys) and ratings (.scale) take a part after the dot": "hanya indikator map (kunci) dan rating (.scale) yang boleh memiliki bagian setelah titik",
+    "the row has {count} error(s)": "baris ini memiliki {count} galat",
+    "internal error on this record: {kind}: {error}": "kesalahan internal pada rekaman ini: {kind}: {error}",
+    "please report it with the record": "mohon laporkan bersama rekaman tersebut",
+    "JSON syntax error: {reason} (column {column})": "kesalahan sintaks JSON: {reason} (kolom {column})",
+    "the line is nested too deeply": "baris ini bersarang terlalu dalam",
+    "the line is longer than the limit of {limit} characters": "baris ini lebih panjang dari batas {limit} karakter",
+    "raise ASN_ADVISOR_MAX_BYTES if the profile is genuine": "naikkan ASN_ADVISOR_MAX_BYTES bila profilnya memang asli",
     # --- reading files (_yaml.py, _io.py) ---
     "is a directory": "adalah direktori",
     "the output directory does not exist": "direktori keluaran tidak ada",
