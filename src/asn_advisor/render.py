@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from .advice import Advice
+from .advice import Advice, DataGap
 from .i18n import t
 from .render_plan import roadmap_markdown, roadmap_text
 
@@ -33,6 +33,16 @@ def _values(values: dict[str, Any] | None) -> str:
     if not values:
         return ""
     return ", ".join(f"{k} = {_fmt_value(v)}" for k, v in values.items())
+
+
+def _gap_detail(gap: DataGap, lang: str) -> str:
+    """What a missing value would help with: dimensions to score, rules to decide."""
+    parts = []
+    if gap.dimensions:
+        parts.append(f"{t('data_gaps.dimensions', lang)} {', '.join(gap.dimensions)}")
+    if gap.decides:
+        parts.append(f"{t('data_gaps.decides', lang)} {', '.join(gap.decides)}")
+    return f": {'; '.join(parts)}" if parts else ""
 
 
 def _overall_line(advice: Advice) -> str:
@@ -104,12 +114,7 @@ def render_text(advice: Advice) -> str:
     if not advice.data_gaps:
         lines.append(f"  {t('data_gaps.none', lang)}")
     for gap in advice.data_gaps:
-        parts = []
-        if gap.dimensions:
-            parts.append(f"{t('data_gaps.dimensions', lang)} {', '.join(gap.dimensions)}")
-        if gap.decides:
-            parts.append(f"{t('data_gaps.decides', lang)} {', '.join(gap.decides)}")
-        lines.append(f"  - {gap.indicator} ({gap.label})" + (f": {'; '.join(parts)}" if parts else ""))
+        lines.append(f"  - {gap.indicator} ({gap.label})" + _gap_detail(gap, lang))
     return "\n".join(lines) + "\n"
 
 
@@ -168,12 +173,7 @@ def render_markdown(advice: Advice) -> str:
     if not advice.data_gaps:
         out.append(t("data_gaps.none", lang))
     for gap in advice.data_gaps:
-        parts = []
-        if gap.dimensions:
-            parts.append(f"{t('data_gaps.dimensions', lang)} {', '.join(gap.dimensions)}")
-        if gap.decides:
-            parts.append(f"{t('data_gaps.decides', lang)} {', '.join(gap.decides)}")
-        out.append(f"- `{gap.indicator}` ({_md_escape(gap.label)})" + (f": {'; '.join(parts)}" if parts else ""))
+        out.append(f"- `{gap.indicator}` ({_md_escape(gap.label)})" + _gap_detail(gap, lang))
     return "\n".join(out) + "\n"
 
 
