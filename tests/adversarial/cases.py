@@ -48,6 +48,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("score", lambda profile, pack, tmp: ["score", str(profile), "--rules", str(pack), "--format", "json"]),
     Command("explain", lambda profile, pack, tmp: ["explain", str(profile), "--rules", str(pack)]),
     Command("rules-check", lambda profile, pack, tmp: ["rules", "check", str(pack)], reads_profile=False),
+    Command("plan", lambda profile, pack, tmp: ["plan", str(profile), "--rules", str(pack)]),
+    Command("whatif", lambda profile, pack, tmp: ["whatif", str(profile), "--rules", str(pack), "--set", "participation_rate=80"]),
+    Command("report-html", lambda profile, pack, tmp: ["report", str(profile), "--rules", str(pack), "-o", str(tmp / "laporan.html")]),
+    Command("rules-test", lambda profile, pack, tmp: ["rules", "test", str(pack)], reads_profile=False),
+    Command("rules-graph", lambda profile, pack, tmp: ["rules", "graph", str(pack)], reads_profile=False),
 )
 
 
