@@ -192,7 +192,7 @@ def read_text(source: str | Path | IO[bytes], *, limits: Limits | None = None, n
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", location=Location(display)) from None
     else:
-        display = name or getattr(source, "name", "<stream>")
+        display = name or str(getattr(source, "name", "<stream>"))
         raw = source.read(limits.max_bytes + 1)
     if len(raw) > limits.max_bytes:
         raise InputError(
@@ -224,7 +224,13 @@ class _Constructor(SafeConstructor):
     """Scalar construction only; timestamps stay text so output is plain JSON."""
 
 
-_Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+def _timestamp_as_text(loader: _Constructor, node: yaml.ScalarNode) -> str:
+    return str(loader.construct_scalar(node))
+
+
+# What add_constructor does, written out: PyYAML's stubs type that method for
+# loader classes only, and this class is a bare constructor.
+_Constructor.yaml_constructors = {**SafeConstructor.yaml_constructors, "tag:yaml.org,2002:timestamp": _timestamp_as_text}
 
 # Scalar construction goes straight to the per-tag function rather than through
 # ``construct_object``, which caches every node it has seen (memory that grows

@@ -150,7 +150,7 @@ def advise(profile: Profile, rules: RulePack, *, lang: str = "id") -> Advice:
         rank = SEVERITY_RANK[stated.severity or rules.findings[stated.id].severity]
         state = states.setdefault(stated.id, _FindingState(rank=rank, stated=True))
         state.rank = max(state.rank, rank)
-        texts = stated.evidence or [None]
+        texts: list[str | None] = list(stated.evidence) or [None]
         for text in texts:
             state.evidence.append(Evidence(kind="stated", text=text, source=stated.source))
 
@@ -166,16 +166,17 @@ def advise(profile: Profile, rules: RulePack, *, lang: str = "id") -> Advice:
             continue
         if outcome is not True:
             continue
-        severity = rule.rule.severity
+        severity: str = rule.rule.severity
         for condition, level in rule.escalations:
             if condition.evaluate(facts, findings_rank) is True:
                 severity = level
                 break
         rank = SEVERITY_RANK[severity]
         finding_id = rule.rule.finding
-        state = states.get(finding_id)
-        if state is None:
-            state = states[finding_id] = _FindingState(rank=rank, stated=False)
+        found = states.get(finding_id)
+        if found is None:
+            found = states[finding_id] = _FindingState(rank=rank, stated=False)
+        state = found
         state.rank = max(state.rank, rank)
         findings_rank[finding_id] = state.rank
         state.evidence.append(
@@ -254,7 +255,7 @@ def advise(profile: Profile, rules: RulePack, *, lang: str = "id") -> Advice:
         FindingResult(
             id=fid,
             label=rules.findings[fid].label.get(lang),
-            severity=_RANK_SEVERITY[state.rank],  # type: ignore[arg-type]
+            severity=_RANK_SEVERITY[state.rank],
             source="stated" if state.stated else "derived",
             dimension=rules.findings[fid].dimension,
             evidence=state.evidence,
@@ -264,7 +265,7 @@ def advise(profile: Profile, rules: RulePack, *, lang: str = "id") -> Advice:
     finding_results.sort(key=lambda f: (-SEVERITY_RANK[f.severity], f.source != "stated", f.id))
 
     advice = Advice(
-        lang=lang,  # type: ignore[arg-type]
+        lang=lang,
         program=profile.program,
         pack=PackInfo(id=rules.id, version=rules.version, digest=rules.digest),
         score=_score_result(rules, scores, lang),

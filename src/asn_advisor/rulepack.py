@@ -172,10 +172,14 @@ class PlanSpec(_Model):
     source: str | None = None
 
 
+def _default_severity_factors() -> dict[Severity, float]:
+    return {"low": 0.5, "medium": 1.0, "high": 1.5}
+
+
 class ScoringSpec(_Model):
     scales: dict[str, ScaleSpec] = Field(default_factory=dict)
     bands: list[BandSpec] = Field(default_factory=list)
-    severity_factors: dict[Severity, float] = Field(default_factory=lambda: {"low": 0.5, "medium": 1.0, "high": 1.5})
+    severity_factors: dict[Severity, float] = Field(default_factory=_default_severity_factors)
     overall_min_coverage: float = Field(default=0.5, ge=0, le=1)
     priority: PrioritySpec = Field(default_factory=PrioritySpec)
     plan: PlanSpec = Field(default_factory=PlanSpec)
@@ -1099,25 +1103,25 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
             locations[rule.id] = location
 
     compiled_recommend: list[CompiledRecommend] = []
-    for source, i, rule in recommend:
+    for source, i, rec_rule in recommend:
         path = ("recommend", i)
         location = source.doc.locate(path)
-        register(rule.id, location)
-        for j, rec in enumerate(rule.recommend):
+        register(rec_rule.id, location)
+        for j, rec in enumerate(rec_rule.recommend):
             if rec not in recommendations and rec not in silent["recommendations"]:
                 out.add(source.doc.locate((*path, "recommend", j)), f"unknown recommendation {rec!r}", "E111", hint=unknown_id_hint(rec, recommendations, "recommendation ids are defined under recommendations:"))
-        for j, fid in enumerate(rule.addresses or []):
+        for j, fid in enumerate(rec_rule.addresses or []):
             if fid not in findings and fid not in silent["findings"]:
                     out.add(source.doc.locate((*path, "addresses", j)), f"unknown finding {fid!r}", "E111", hint=unknown_id_hint(fid, findings, None))
-        condition = compile_at(*at.get(("when", rule.id), (source, (*path, "when"))), rule.when)
+        condition = compile_at(*at.get(("when", rec_rule.id), (source, (*path, "when"))), rec_rule.when)
         if condition is None:
             continue
-        addresses = tuple(sorted(rule.addresses if rule.addresses is not None else condition.findings))
+        addresses = tuple(sorted(rec_rule.addresses if rec_rule.addresses is not None else condition.findings))
         if not addresses:
-            out.add(source.doc.locate((*path, "when")), f"rule {rule.id!r} addresses no finding", "E115", hint="add addresses: [finding_id], or test a finding with has(...)")
+            out.add(source.doc.locate((*path, "when")), f"rule {rec_rule.id!r} addresses no finding", "E115", hint="add addresses: [finding_id], or test a finding with has(...)")
             continue
-        compiled_recommend.append(CompiledRecommend(rule, condition, addresses, location))
-        locations[rule.id] = location
+        compiled_recommend.append(CompiledRecommend(rec_rule, condition, addresses, location))
+        locations[rec_rule.id] = location
 
     ordered = _order_derive_rules(compiled_derive, out)
 

@@ -274,12 +274,13 @@ def _compile_call(node: Call) -> Evaluator:
             return None if items is None else sum(1 for item in items if item in wanted_items)
 
         return count
-    reducer: Callable[[list[Any]], Any] = {
+    reducers: dict[str, Callable[[list[Any]], Any]] = {
         "len": lambda xs: len(xs[0]),
         "min": min,
         "max": max,
         "abs": lambda xs: abs(xs[0]),
-    }[name]
+    }
+    reducer = reducers[name]
 
     def call(v: Values, f: Findings) -> Any:
         results = [a(v, f) for a in args]
