@@ -18,7 +18,6 @@ with instrumented(__name__ == "__main__"):
     from asn_advisor.extract import extract
     from asn_advisor.narrative import pack_patterns
 
-AVAILABLE = True
 PATTERNS = pack_patterns(load_rules())
 
 

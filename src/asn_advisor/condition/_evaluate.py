@@ -196,10 +196,10 @@ def _compile_boolop(node: BoolOp) -> Evaluator:
     return or_
 
 
-def _compile_binary(node: BinaryOp) -> Evaluator:
-    left, right, fn = compile_tree(node.left), compile_tree(node.right), _ARITH[node.op]
+def _both_known(left: Evaluator, right: Evaluator, fn: Callable[[Any, Any], Any]) -> Evaluator:
+    """``fn(left, right)``, unknown when either side is (the right one is not evaluated then)."""
 
-    def arith(v: Values, f: Findings) -> Any:
+    def apply(v: Values, f: Findings) -> Any:
         a = left(v, f)
         if a is None:
             return None
@@ -208,7 +208,11 @@ def _compile_binary(node: BinaryOp) -> Evaluator:
             return None
         return fn(a, b)
 
-    return arith
+    return apply
+
+
+def _compile_binary(node: BinaryOp) -> Evaluator:
+    return _both_known(compile_tree(node.left), compile_tree(node.right), _ARITH[node.op])
 
 
 def _compile_compare(node: Compare) -> Evaluator:
@@ -229,18 +233,7 @@ def _compile_compare(node: Compare) -> Evaluator:
             return None if a is None else fn(a, constant)
 
         return compare_name_constant
-    left, right = compile_tree(node.left), compile_tree(node.right)
-
-    def compare(v: Values, f: Findings) -> Any:
-        a = left(v, f)
-        if a is None:
-            return None
-        b = right(v, f)
-        if b is None:
-            return None
-        return fn(a, b)
-
-    return compare
+    return _both_known(compile_tree(node.left), compile_tree(node.right), fn)
 
 
 def _compile_call(node: Call) -> Evaluator:
