@@ -40,14 +40,6 @@ def fast_json(pack: RulePack, data: Any, lang: str = "id") -> str:
 # ---------------------------------------------------------------- fast path = models
 
 
-# The plan (issue 3) added fields to the advice (phase, roadmap, root-cause
-# terms, ...) that the fast writer does not write yet.  Until it does, batch
-# builds the models instead (exact, slower); these strict xfails turn into
-# failures the day the writer learns them, so the marks get removed then.
-PLAN_NOT_IN_FAST_PATH = pytest.mark.xfail(strict=True, reason="the fast writer does not write the plan's fields yet; batch falls back to the models")
-
-
-@PLAN_NOT_IN_FAST_PATH
 def test_the_writer_knows_every_field_of_the_advice_models() -> None:
     """A field added to the advice models must be added to the fast writer (else batch falls back)."""
     assert models_match()
@@ -64,7 +56,6 @@ def test_batch_output_is_byte_identical_to_advise(pack: RulePack, example: str) 
         assert outcome.json == advise(profile_from_mapping(data), pack, lang=lang).model_dump_json()
 
 
-@PLAN_NOT_IN_FAST_PATH
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
 def test_fast_path_is_byte_identical_on_the_examples(pack: RulePack, example: str, lang: str) -> None:
@@ -73,7 +64,6 @@ def test_fast_path_is_byte_identical_on_the_examples(pack: RulePack, example: st
     assert fast_json(pack, profile, lang) == advise(profile, pack, lang=lang).model_dump_json()
 
 
-@PLAN_NOT_IN_FAST_PATH
 def test_fast_path_is_byte_identical_on_synthetic_profiles(pack: RulePack) -> None:
     """... and on 200 synthetic profiles (every indicator type, missing data, stated findings)."""
     kernel = Kernel(pack, "en")

@@ -54,6 +54,7 @@ from . import advice as advice_models
 from .condition import SEVERITY_RANK
 from .condition._vector import Columns, compile_vector
 from .engine import _plain, _round
+from .plan import Candidate, dropped_recommendation, outline_plan, relation_reference
 from .profile import EvidenceSource, Profile
 from .rulepack import CompiledMetric, RulePack
 
@@ -63,7 +64,21 @@ __all__ = ["MODEL_FIELDS", "FindingState", "Kernel", "Prepared", "Scored", "Stat
 # other fields (a later additive change) disables the fast path until the
 # writer below learns them; see Kernel.exact.
 MODEL_FIELDS: dict[str, tuple[str, ...]] = {
-    "Advice": ("schema_version", "lang", "program", "pack", "score", "findings", "recommendations", "data_gaps"),
+    "Advice": (
+        "schema_version",
+        "lang",
+        "program",
+        "pack",
+        "score",
+        "findings",
+        "recommendations",
+        "data_gaps",
+        "report",
+        "report_proposals",
+        "roadmap",
+        "plan_order",
+        "dropped",
+    ),
     "PackInfo": ("id", "version", "digest"),
     "ScoreResult": ("overall", "band", "band_label", "coverage", "dimensions"),
     "DimensionScore": ("id", "label", "score", "band", "band_label", "weight", "metrics", "caps"),
@@ -81,6 +96,16 @@ MODEL_FIELDS: dict[str, tuple[str, ...]] = {
         "priority_breakdown",
         "effort",
         "time_to_impact",
+        "phase",
+        "quick_win",
+        "root_cause_of",
+        "added_as_prerequisite",
+        "prerequisite_for",
+        "requires",
+        "supports",
+        "expected_gain",
+        "expected_gain_unscored",
+        "explanation",
     ),
     "RuleReference": ("rule", "file", "line", "when", "text", "values", "findings", "weight"),
     "PriorityTerm": (
@@ -93,6 +118,8 @@ MODEL_FIELDS: dict[str, tuple[str, ...]] = {
         "gap_term",
         "rule_weight",
         "contribution",
+        "kind",
+        "via",
     ),
     "DataGap": ("indicator", "label", "decides", "dimensions"),
 }
@@ -103,6 +130,9 @@ MEMO_LIMIT = 20_000
 METRIC_MEMO_LIMIT = 2_000
 
 _RANK_SEVERITY = {rank: name for name, rank in SEVERITY_RANK.items()}
+_FINDING_TERM_END = ',"kind":"finding","via":[]}'
+# A planned prerequisite no rule recommended: nothing addressed, no reasons, no terms (yet).
+_PREREQUISITE_BODY = ',"addresses":[],"because":[],"priority_breakdown":['
 
 # A stated finding, already validated: (id, severity or None, source or None, evidence texts).
 StatedTuple = tuple[str, str | None, str | None, tuple[str, ...]]
@@ -347,12 +377,14 @@ class Kernel:
             description = spec.description.get(lang) if spec.description else None
             self.recommendation_parts[rec_id] = (
                 f',"id":{_j(rec_id)},"title":{_j(spec.label.get(lang))},"description":{_j(description)},"priority":',
-                f',"effort":{_j(spec.effort)},"time_to_impact":{_j(spec.time_to_impact)}}}',
+                f',"effort":{_j(spec.effort)},"time_to_impact":{_j(spec.time_to_impact)}',
             )
         params = pack.scoring.priority
         self.gap_floor = params.gap_floor
         self.unknown_gap = params.unknown_gap
         self.factors: dict[str, float] = {name: float(value) for name, value in pack.scoring.severity_factors.items()}
+        self.root_cause_weight = float(params.root_cause_weight)
+        self.requires_references: dict[tuple[str, str], str] = {}
         # Priority-term constants of each finding: (dimension id or None, share, head of the JSON).
         total = pack.total_weight or 1.0
         self.finding_dimension = {}
@@ -364,7 +396,7 @@ class Kernel:
         self.bounds = {name: spec.bounds() for name, spec in pack.indicators.items()}
         # Fragments that recur across profiles (same inputs, same JSON), kept
         # up to MEMO_LIMIT entries each so that memory stays bounded.
-        self.term_memo: dict[tuple[Any, ...], tuple[str, float]] = {}
+        self.term_memo: dict[tuple[Any, ...], tuple[str, float, str]] = {}
         self.term_heads: dict[tuple[str, int], tuple[str, float]] = {}
         self.gap_memo: dict[tuple[Any, ...], str] = {}
         self.ids_json: dict[tuple[str, ...], str] = {}
@@ -763,14 +795,61 @@ class Kernel:
             for rec_id in entry[4]:
                 fired.setdefault(rec_id, []).append(entry)
 
-        recs: list[tuple[tuple[float, int, int, str], str, str]] = []
         gap_floor = self.gap_floor
         # Within one profile the same (finding, weight) term and the same
         # rule's "because" recur across recommendations: build each once.
         term_memo = self.term_memo
         gap_parts: dict[str | None, tuple[float, str]] = {}
+
+        def term(fid: str, weight: float) -> tuple[str, float, str]:
+            """(the finding term's JSON, its contribution, the JSON up to the contribution)."""
+            dimension, share, fid_json = self.finding_dimension[fid]
+            dim_score = dim_scores.get(dimension) if dimension is not None else None
+            rank = ranks[fid]
+            term_key = (fid, rank, weight, dim_score)
+            cached = term_memo.get(term_key)
+            if cached is None:
+                # A term is three parts: the finding's (per finding and
+                # severity, static), the dimension's (once per profile and
+                # dimension) and the weight with the contribution.
+                term_head = self.term_heads.get((fid, rank))
+                if term_head is None:
+                    severity = _RANK_SEVERITY[rank]
+                    factor = self.factors.get(severity, 1.0)
+                    term_head = self.term_heads[(fid, rank)] = (
+                        f'{{"finding":{fid_json},"severity":"{severity}","severity_factor":{_f(factor)},'
+                        f'"dimension":{_j(dimension)},"dimension_share":{_f(_round(share, 4) or 0.0)},',
+                        factor,
+                    )
+                gap_part = gap_parts.get(dimension)
+                if gap_part is None:
+                    gap = self.unknown_gap if dim_score is None else (100.0 - dim_score) / 100.0
+                    gap_term = gap_floor + (1.0 - gap_floor) * gap
+                    gap_part = gap_parts[dimension] = (
+                        gap_term,
+                        f'"dimension_score":{_fo(_round(dim_score))},"gap_term":{_f(_round(gap_term, 4) or 0.0)},',
+                    )
+                contribution = _round(100.0 * term_head[1] * share * gap_part[0] * weight, 4) or 0.0
+                prefix = f'{term_head[0]}{gap_part[1]}"rule_weight":{_f(weight)},"contribution":{_f(contribution)}'
+                cached = (prefix + _FINDING_TERM_END, contribution, prefix)
+                if len(term_memo) < MEMO_LIMIT:
+                    term_memo[term_key] = cached
+            return cached
+
+        root_weight = self.root_cause_weight
+
+        def root_terms(effects: dict[str, list[str]]) -> list[tuple[str, float]]:
+            # engine.priority_terms with kind "root_cause", in the same (sorted) order.
+            pairs = []
+            for fid, via in effects.items():
+                _, contribution, prefix = term(fid, root_weight)
+                pairs.append((f'{prefix},"kind":"root_cause","via":{_j(via)}}}', contribution))
+            return pairs
+
         because_memo = self.because_memo
         because_cache: dict[str, str] = {}
+        candidates: list[Candidate] = []
+        bodies: dict[str, str] = {}
         for rec_id, rules in fired.items():
             addressed: dict[str, float] = {}
             for entry in rules:
@@ -778,44 +857,8 @@ class Kernel:
                 for fid in entry[3]:
                     if fid in ranks:
                         addressed[fid] = max(addressed.get(fid, 0.0), weight)
-            terms: list[str] = []
-            priority_sum = 0.0
             ordered = sorted(addressed)
-            for fid in ordered:
-                weight = addressed[fid]
-                dimension, share, fid_json = self.finding_dimension[fid]
-                dim_score = dim_scores.get(dimension) if dimension is not None else None
-                term_key = (fid, ranks[fid], weight, dim_score)
-                cached = term_memo.get(term_key)
-                if cached is None:
-                    # A term is three parts: the finding's (per finding and
-                    # severity, static), the dimension's (once per profile and
-                    # dimension) and the weight with the contribution.
-                    rank = ranks[fid]
-                    term_head = self.term_heads.get((fid, rank))
-                    if term_head is None:
-                        severity = _RANK_SEVERITY[rank]
-                        factor = self.factors.get(severity, 1.0)
-                        term_head = self.term_heads[(fid, rank)] = (
-                            f'{{"finding":{fid_json},"severity":"{severity}","severity_factor":{_f(factor)},'
-                            f'"dimension":{_j(dimension)},"dimension_share":{_f(_round(share, 4) or 0.0)},',
-                            factor,
-                        )
-                    gap_part = gap_parts.get(dimension)
-                    if gap_part is None:
-                        gap = self.unknown_gap if dim_score is None else (100.0 - dim_score) / 100.0
-                        gap_term = gap_floor + (1.0 - gap_floor) * gap
-                        gap_part = gap_parts[dimension] = (
-                            gap_term,
-                            f'"dimension_score":{_fo(_round(dim_score))},"gap_term":{_f(_round(gap_term, 4) or 0.0)},',
-                        )
-                    contribution = _round(100.0 * term_head[1] * share * gap_part[0] * weight, 4) or 0.0
-                    cached = (f'{term_head[0]}{gap_part[1]}"rule_weight":{_f(weight)},"contribution":{_f(contribution)}}}', contribution)
-                    if len(term_memo) < MEMO_LIMIT:
-                        term_memo[term_key] = cached
-                priority_sum += cached[1]
-                terms.append(cached[0])
-            priority = round(priority_sum, 3)
+            terms = [term(fid, addressed[fid]) for fid in ordered]
             because = []
             for entry in rules:  # pack.recommend_rules is sorted by id, as the engine's "because" is
                 text = because_cache.get(entry[0])
@@ -832,17 +875,31 @@ class Kernel:
                             because_memo[because_key] = text
                     because_cache[entry[0]] = text
                 because.append(text)
-            middle, tail = self.recommendation_parts[rec_id]
             addresses_key = tuple(ordered)
             addresses_json = self.ids_json.get(addresses_key)
             if addresses_json is None:
                 addresses_json = _j(ordered)
                 if len(self.ids_json) < MEMO_LIMIT:
                     self.ids_json[addresses_key] = addresses_json
-            body = f'{middle}{_f(priority)},"addresses":{addresses_json},"because":[{",".join(because)}],"priority_breakdown":[{",".join(terms)}]{tail}'
-            top = max(map(ranks.__getitem__, ordered), default=0)
-            recs.append(((-priority, -top, -len(ordered), rec_id), rec_id, body))
-        recs.sort(key=lambda r: r[0])
+            bodies[rec_id] = f',"addresses":{addresses_json},"because":[{",".join(because)}],"priority_breakdown":[{",".join(t[0] for t in terms)}'
+            candidates.append(Candidate(rec_id, tuple(t[1] for t in terms), addresses_key))
+
+        # -- the plan, decided where the models' is (plan.outline_plan)
+        outline = outline_plan(self.pack, candidates, ranks, dim_scores, scored.overall is not None, root_terms, self.lang)
+        rec_parts = []
+        for position, step in enumerate(outline.steps, start=1):
+            middle, tail = self.recommendation_parts[step.id]
+            body = bodies.get(step.id, _PREREQUISITE_BODY)
+            if step.root_terms:
+                body += ("," if body[-1] != "[" else "") + ",".join(step.root_terms)
+            prerequisite_for = ",".join(self._requires_reference(other, step.id) for other in step.prerequisite_for)
+            rec_parts.append(
+                f'{{"rank":{position}{middle}{_f(step.priority)}{body}]{tail},"phase":{step.phase},'
+                f'"quick_win":{"true" if step.quick_win else "false"},"root_cause_of":{_j(step.root_cause_of)},'
+                f'"added_as_prerequisite":{"true" if step.added_as_prerequisite else "false"},"prerequisite_for":[{prerequisite_for}],'
+                f'"requires":{_j(step.requires)},"supports":{_j(step.supports)},"expected_gain":{_fo(step.expected_gain)},'
+                f'"expected_gain_unscored":{_j(step.expected_gain_unscored)},"explanation":{_j(step.explanation)}}}'
+            )
 
         # -- findings out, in the engine's order
         finding_order = sorted(ranks, key=lambda fid: (-ranks[fid], fid not in stated_ids, fid))
@@ -854,9 +911,11 @@ class Kernel:
         append(',"findings":[')
         append(",".join(finding_parts))
         append('],"recommendations":[')
-        append(",".join(f'{{"rank":{position}{body}' for position, (_, _, body) in enumerate(recs, start=1)))
+        append(",".join(rec_parts))
         append('],"data_gaps":[')
         append(self._data_gaps(unknown_rules, scored.missing_primary))
+        append(f'],"report":null,"report_proposals":[],"roadmap":{_j(outline.roadmap)},"plan_order":"priority","dropped":[')
+        append(",".join(dropped_recommendation(self.pack, dropped, self.lang).model_dump_json() for dropped in outline.dropped))
         append("]}")
         summary = Summary(
             program[0],
@@ -867,9 +926,17 @@ class Kernel:
             scored.coverage,
             scored.dimensions,
             tuple((fid, _RANK_SEVERITY[ranks[fid]], "stated" if fid in stated_ids else "derived") for fid in finding_order),
-            tuple((rec_id, -key[0]) for key, rec_id, _ in recs),
+            tuple((step.id, step.priority) for step in outline.steps),
         )
         return "".join(out), summary
+
+    def _requires_reference(self, other: str, step: str) -> str:
+        """JSON of the reference to ``other requires step`` (static per pack)."""
+        key = (other, step)
+        text = self.requires_references.get(key)
+        if text is None:
+            text = self.requires_references[key] = relation_reference(self.pack, "requires", other, step).model_dump_json()
+        return text
 
     def _data_gaps(self, unknown_rules: dict[str, set[str]], missing_primary: list[tuple[str, list[str]]]) -> str:
         # Mirrors engine._data_gaps: the rules each missing name would decide,

@@ -36,12 +36,12 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from typing import Any, Generic, Literal, NamedTuple, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .advice import Advice, DroppedRecommendation, Recommendation, RelationReference
+from .advice import Advice, DroppedRecommendation, PriorityTerm, Recommendation, RelationReference
 from .condition import SEVERITY_RANK, suggest
 from .errors import AdvisorError
 from .graph import prerequisite_closure
@@ -52,10 +52,17 @@ from .scoring import ScoreComputation, compute_scores
 
 __all__ = [
     "ORDERS",
+    "Candidate",
+    "DroppedStep",
+    "Outline",
+    "Step",
     "WhatIf",
     "build_plan",
+    "dropped_recommendation",
     "expected_gain",
     "order_roadmap",
+    "outline_plan",
+    "relation_reference",
     "reorder",
     "what_if",
 ]
@@ -64,6 +71,7 @@ Order = Literal["priority", "gain"]
 ORDERS: tuple[Order, ...] = ("priority", "gain")
 _GRADE = {"low": 0, "short": 0, "medium": 1, "high": 2, "long": 2}
 _RANK_SEVERITY = {rank: name for name, rank in SEVERITY_RANK.items()}
+TermT = TypeVar("TermT")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -75,6 +83,7 @@ class _PackIndex:
     closure: dict[str, tuple[str, ...]]
     supports: dict[str, tuple[str, ...]]
     conflicts: dict[frozenset[str], tuple[str, str]]  # pair -> (written on, names)
+    requires_any: bool
 
     @classmethod
     def of(cls, pack: RulePack) -> _PackIndex:
@@ -91,6 +100,7 @@ class _PackIndex:
             closure={rid: tuple(prerequisite_closure(requires, rid)) for rid in recs},
             supports={rid: tuple(spec.related("supports")) for rid, spec in recs.items()},
             conflicts=conflicts,
+            requires_any=any(requires.values()),
         )
 
 
@@ -108,17 +118,11 @@ def _index(pack: RulePack) -> _PackIndex:
     return index
 
 
-def _ease(rec: Recommendation) -> int:
-    return _GRADE[rec.effort] + _GRADE[rec.time_to_impact]
+def _ease(effort: str, time_to_impact: str) -> int:
+    return _GRADE[effort] + _GRADE[time_to_impact]
 
 
-def _sort_key(rec: Recommendation, findings_rank: Mapping[str, int]) -> tuple[float, int, int, str]:
-    # The engine's ranking key: priority, most severe finding, breadth, id.
-    top = max((findings_rank.get(f, 0) for f in rec.addresses), default=0)
-    return (-rec.priority, -top, -len(rec.addresses), rec.id)
-
-
-def _effects(causes: Mapping[str, tuple[str, ...]], present: set[str], addressed: Iterable[str]) -> dict[str, list[str]]:
+def _effects(causes: Mapping[str, tuple[str, ...]], present: Container[str], addressed: Iterable[str]) -> dict[str, list[str]]:
     """Present findings caused, through present findings only, by ``addressed``; effect -> causes addressed."""
     found: dict[str, set[str]] = {}
     for start in addressed:
@@ -134,6 +138,10 @@ def _effects(causes: Mapping[str, tuple[str, ...]], present: set[str], addressed
     if not found:
         return {}
     return {e: sorted(v) for e, v in sorted(found.items())}
+
+
+def _dimension_scores(scores: ScoreComputation) -> dict[str, float | None]:
+    return {d.dimension.id: d.score for d in scores.dimensions}
 
 
 def expected_gain(
@@ -161,59 +169,76 @@ def expected_gain(
         ``None`` when there is no overall score; and the sorted dimensions of
         resolved findings that have no score (their part is unknown).
     """
-    return _GainModel.of(pack, scores, findings_rank).gain(resolved)
+    return _GainModel.of(pack, _dimension_scores(scores), scores.overall is not None, findings_rank).gain(resolved)
 
 
 @dataclasses.dataclass(frozen=True)
 class _GainModel:
     """What :func:`expected_gain` needs of one profile, computed once for all its steps."""
 
-    scores: ScoreComputation
+    weights: dict[str, float]  # dimension -> weight
+    scores: Mapping[str, float | None]  # dimension -> unrounded score, in the pack's dimension order
+    overall_known: bool
+    scored_weight: float
     where: dict[str, tuple[str, float]]  # present finding -> (dimension, severity factor)
     mass: dict[str, float]  # dimension -> sum of the factors of its present findings
 
     @classmethod
-    def of(cls, pack: RulePack, scores: ScoreComputation, findings_rank: Mapping[str, int]) -> _GainModel:
+    def of(cls, pack: RulePack, scores: Mapping[str, float | None], overall_known: bool, findings_rank: Mapping[str, int]) -> _GainModel:
         factors = pack.scoring.severity_factors
-        dimensions = {d.dimension.id for d in scores.dimensions}
         where: dict[str, tuple[str, float]] = {}
         mass: dict[str, float] = {}
         for fid, rank in findings_rank.items():
             spec = pack.findings.get(fid)
-            if spec is None or spec.dimension not in dimensions:
+            if spec is None or spec.dimension not in scores:
                 continue
             factor = factors.get(_RANK_SEVERITY[rank], 1.0)  # type: ignore[call-overload]
             where[fid] = (spec.dimension, factor)
             mass[spec.dimension] = mass.get(spec.dimension, 0.0) + factor
-        return cls(scores, where, mass)
+        weights = {d: pack.dimensions[d].spec.weight for d in scores}
+        scored_weight = sum(weights[d] for d, score in scores.items() if score is not None)
+        return cls(weights, scores, overall_known, scored_weight, where, mass)
 
     def gain(self, resolved: Iterable[str]) -> tuple[float | None, list[str]]:
         recovered: dict[str, float] = {}
-        for fid in set(resolved):
+        for fid in sorted(set(resolved)):  # sorted: float sums must not depend on the hash seed
             if fid in self.where:
                 dimension, factor = self.where[fid]
                 recovered[dimension] = recovered.get(dimension, 0.0) + factor
         if not recovered:
-            return (None if self.scores.overall is None else 0.0), []
-        by_id = {d.dimension.id: d for d in self.scores.dimensions if d.dimension.id in recovered}
-        unscored = sorted(d for d, result in by_id.items() if result.score is None)
-        if self.scores.overall is None:
+            return (0.0 if self.overall_known else None), []
+        unscored = sorted(d for d in recovered if self.scores[d] is None)
+        if not self.overall_known:
             return None, unscored
         # overall' - overall = sum over the recovering dimensions of
         # weight x (100 - score) x recovered / mass, over the scored weight.
-        weight = sum(d.dimension.spec.weight for d in self.scores.dimensions if d.score is not None)
         rise = 0.0
-        for dimension, result in by_id.items():
-            if result.score is not None and self.mass.get(dimension):
-                rise += result.dimension.spec.weight * (100.0 - result.score) * recovered[dimension] / self.mass[dimension]
+        for dimension, score in self.scores.items():
+            if dimension in recovered and score is not None and self.mass.get(dimension):
+                rise += self.weights[dimension] * (100.0 - score) * recovered[dimension] / self.mass[dimension]
+        weight = self.scored_weight
         return round(rise / weight if weight else 0.0, 2) + 0.0, unscored
 
 
-def order_roadmap(recommendations: Sequence[Recommendation], order: str = "priority") -> list[list[str]]:
+class _Planned(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def priority(self) -> float: ...
+    @property
+    def phase(self) -> int | None: ...
+    @property
+    def quick_win(self) -> bool: ...
+    @property
+    def expected_gain(self) -> float | None: ...
+
+
+def order_roadmap(recommendations: Sequence[_Planned], order: str = "priority") -> list[list[str]]:
     """The roadmap: phases of step ids, quick wins first, then by ``order``.
 
     Args:
-        recommendations: planned steps with ``phase`` set.
+        recommendations: planned steps with ``phase`` set (:class:`Recommendation`
+            or the plan's own :class:`Step`).
         order: ``"priority"`` or ``"gain"`` (expected gain; unknown gains
             last), each with priority, then id, as tie-breakers.
 
@@ -226,14 +251,14 @@ def order_roadmap(recommendations: Sequence[Recommendation], order: str = "prior
     if order not in ORDERS:
         raise ValueError(f"unknown order {order!r}; choose one of {', '.join(ORDERS)}")
 
-    def key(rec: Recommendation) -> tuple[bool, float, float, str]:
+    def key(rec: _Planned) -> tuple[bool, float, float, str]:
         if order == "gain":
             value = rec.expected_gain if rec.expected_gain is not None else float("-inf")
         else:
             value = rec.priority
         return (not rec.quick_win, -value, -rec.priority, rec.id)
 
-    phases: dict[int, list[Recommendation]] = {}
+    phases: dict[int, list[_Planned]] = {}
     for rec in recommendations:
         phases.setdefault(rec.phase or 1, []).append(rec)
     return [[r.id for r in sorted(phases[p], key=key)] for p in sorted(phases)]
@@ -258,7 +283,12 @@ def reorder(advice: Advice, order: str) -> Advice:
     return copy
 
 
-def _relation(pack: RulePack, relation: Literal["requires", "conflicts_with"], source: str, target: str) -> RelationReference:
+def relation_reference(pack: RulePack, relation: Literal["requires", "conflicts_with"], source: str, target: str) -> RelationReference:
+    """The reference to one relation of the pack: where it is written and what it cites.
+
+    For ``requires`` the reference names the step that requires (``source``);
+    for ``conflicts_with``, the other end (``target``).
+    """
     location = pack.relation_locations.get((relation, source, target))
     cited = next((r.source for r in getattr(pack.recommendations[source], relation) if r.id == target), None)
     return RelationReference(
@@ -270,13 +300,207 @@ def _relation(pack: RulePack, relation: Literal["requires", "conflicts_with"], s
     )
 
 
-def _conflict(pack: RulePack, index: _PackIndex, a: str, b: str) -> RelationReference | None:
+class Candidate(NamedTuple):
+    """A recommendation the rules made, as the plan reads it."""
+
+    id: str
+    contributions: tuple[float, ...]  # of its priority terms, in order
+    addresses: tuple[str, ...]  # sorted
+
+
+@dataclasses.dataclass(slots=True)
+class Step(Generic[TermT]):
+    """One planned step, before any rendering; ``root_terms`` are the caller's own term objects."""
+
+    id: str
+    priority: float
+    addresses: tuple[str, ...]
+    top: int  # the highest severity rank among the findings addressed
+    effort: str
+    time_to_impact: str
+    root_terms: list[TermT] = dataclasses.field(default_factory=list)
+    root_cause_of: list[str] = dataclasses.field(default_factory=list)
+    added_as_prerequisite: bool = False
+    phase: int = 1
+    quick_win: bool = False
+    requires: list[str] = dataclasses.field(default_factory=list)
+    supports: list[str] = dataclasses.field(default_factory=list)
+    prerequisite_for: list[str] = dataclasses.field(default_factory=list)  # planned steps that require this one
+    expected_gain: float | None = None
+    expected_gain_unscored: list[str] = dataclasses.field(default_factory=list)
+    explanation: list[str] = dataclasses.field(default_factory=list)
+
+    def sort_key(self) -> tuple[float, int, int, str]:
+        # The engine's ranking key: priority, most severe finding, breadth, id.
+        return (-self.priority, -self.top, -len(self.addresses), self.id)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class DroppedStep:
+    """A recommendation left out: ``through`` (itself or a prerequisite) conflicts with ``kept``."""
+
+    id: str
+    priority: float
+    addresses: tuple[str, ...]
+    through: str
+    kept: str
+    reason: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Outline(Generic[TermT]):
+    """The plan of one profile as plain data: steps ranked, dropped ones, the roadmap."""
+
+    steps: list[Step[TermT]]
+    dropped: list[DroppedStep]
+    roadmap: list[list[str]]
+
+
+def outline_plan(
+    pack: RulePack,
+    candidates: Iterable[Candidate],
+    findings_rank: Mapping[str, int],
+    dimension_scores: Mapping[str, float | None],
+    overall_known: bool,
+    root_terms: Callable[[dict[str, list[str]]], Sequence[tuple[TermT, float]]],
+    lang: str,
+    order: str = "priority",
+) -> Outline[TermT]:
+    """The plan of one profile, as plain data (the method is in the module docstring).
+
+    Both writers of the advice -- :func:`build_plan` on the models and the
+    batch writer (:mod:`._fast`) on JSON -- render this one outline, so the
+    plan is decided in one place.
+
+    Args:
+        pack: the rule pack.
+        candidates: the recommendations the rules made.
+        findings_rank: present findings and their severity ranks (1..3).
+        dimension_scores: every dimension's unrounded score, in the pack's order.
+        overall_known: whether the profile has an overall score.
+        root_terms: given ``effect -> addressed causes`` (sorted), the
+            root-cause terms in the caller's form with their contributions.
+        lang: language of the explanations.
+        order: the order within a phase after quick wins.
+    """
+    index = _index(pack)
+    recommendations = pack.recommendations
+    # Only findings that cause another present one can earn a root-cause bonus.
+    sources = {f for f in findings_rank if any(c in findings_rank for c in index.causes.get(f, ()))}
+    ranked: list[Step[TermT]] = []
+    for candidate in candidates:
+        spec = recommendations[candidate.id]
+        addresses = candidate.addresses
+        step: Step[TermT] = Step(
+            candidate.id,
+            0.0,
+            addresses,
+            max((findings_rank.get(f, 0) for f in addresses), default=0),
+            spec.effort,
+            spec.time_to_impact,
+        )
+        contributions = candidate.contributions
+        effects = _effects(index.causes, findings_rank, addresses) if not sources.isdisjoint(addresses) else None
+        if effects:
+            pairs = root_terms(effects)
+            step.root_terms = [term for term, _ in pairs]
+            contributions = contributions + tuple(contribution for _, contribution in pairs)
+            step.root_cause_of = list(effects)
+            causes = sorted({c for via in effects.values() for c in via})
+            step.explanation.append(t("plan.root_cause", lang, effects=", ".join(effects), causes=", ".join(causes)))
+        step.priority = round(sum(contributions), 3)
+        ranked.append(step)
+    ranked.sort(key=Step.sort_key)
+
+    # Prerequisites and conflicts, strongest first.
+    requires = index.requires
+    planned: dict[str, Step[TermT]] = {}
+    needed_by: dict[str, str] = {}  # prerequisite -> the step that first brought it in
+    dropped: list[DroppedStep] = []
+    for step in ranked:
+        members = [step.id, *index.closure[step.id]]
+        clash = None
+        if index.conflicts:
+            clash = next(
+                ((m, k) for m in members for k in sorted(planned) if k != m and frozenset((m, k)) in index.conflicts),
+                None,
+            )
+        if clash is not None:
+            member, kept = clash
+            owner = needed_by.get(kept)
+            if member == step.id:
+                reason = t("plan.dropped", lang, kept=kept)
+            else:
+                reason = t("plan.dropped.through", lang, prerequisite=member, kept=kept)
+            if owner is not None:
+                reason += " " + t("plan.dropped.kept_for", lang, kept=kept, owner=owner)
+            dropped.append(DroppedStep(step.id, step.priority, step.addresses, member, kept, reason))
+            continue
+        if step.id in planned:
+            # Brought in earlier as a prerequisite; a rule recommends it too.
+            needed_by.pop(step.id, None)
+        planned[step.id] = step
+        for prerequisite in members[1:]:
+            if prerequisite in planned:
+                continue
+            spec = recommendations[prerequisite]
+            planned[prerequisite] = Step(prerequisite, 0.0, (), 0, spec.effort, spec.time_to_impact, added_as_prerequisite=True)
+            needed_by[prerequisite] = step.id
+
+    steps = sorted(planned.values(), key=Step.sort_key)
+
+    # Relations, phases, quick wins, expected gain, explanation.
+    phase: dict[str, int] = {}
+
+    def phase_of(rid: str) -> int:
+        if rid not in phase:
+            # Acyclic: the loader rejects cycles in requires (E122).
+            phase[rid] = 1 + max((phase_of(p) for p in requires[rid]), default=0)
+        return phase[rid]
+
+    max_ease = pack.scoring.plan.quick_win_max_ease
+    gains = _GainModel.of(pack, dimension_scores, overall_known, findings_rank)
+    if index.requires_any:
+        for other in sorted(planned):
+            for prerequisite in requires[other]:
+                if prerequisite in planned:
+                    planned[prerequisite].prerequisite_for.append(other)
+    for step in steps:
+        if requires[step.id]:
+            step.requires = sorted(requires[step.id])
+        supports = index.supports[step.id]
+        if supports:
+            step.supports = sorted(s for s in supports if s in planned)
+        step.phase = phase_of(step.id)
+        step.quick_win = _ease(step.effort, step.time_to_impact) <= max_ease
+        step.expected_gain, step.expected_gain_unscored = gains.gain(step.addresses)
+        users = ", ".join(step.prerequisite_for)
+        if step.added_as_prerequisite:
+            step.explanation.append(t("plan.added_prerequisite", lang, steps=users))
+        elif users:
+            step.explanation.append(t("plan.prerequisite", lang, steps=users))
+        if step.requires:
+            step.explanation.append(t("plan.after", lang, phase=step.phase, steps=", ".join(step.requires)))
+        if step.quick_win:
+            step.explanation.append(t("plan.quick_win", lang, effort=t("effort." + step.effort, lang), time=t("impact." + step.time_to_impact, lang)))
+    return Outline(steps, sorted(dropped, key=lambda d: (-d.priority, d.id)), order_roadmap(steps, order))
+
+
+def dropped_recommendation(pack: RulePack, dropped: DroppedStep, lang: str) -> DroppedRecommendation:
+    """The output model of a dropped step."""
     # conflicts_with is symmetric: written on either side, it binds both.
-    written = index.conflicts.get(frozenset((a, b)))
-    if written is None:
-        return None
-    reference = _relation(pack, "conflicts_with", *written)
-    return reference.model_copy(update={"id": b})
+    written = _index(pack).conflicts[frozenset((dropped.through, dropped.kept))]
+    reference = relation_reference(pack, "conflicts_with", *written).model_copy(update={"id": dropped.kept})
+    return DroppedRecommendation(
+        id=dropped.id,
+        title=pack.recommendations[dropped.id].label.get(lang),
+        priority=dropped.priority,
+        addresses=list(dropped.addresses),
+        conflicts_with=reference,
+        kept=dropped.kept,
+        through=None if dropped.through == dropped.id else dropped.through,
+        reason=dropped.reason,
+    )
 
 
 def build_plan(advice: Advice, pack: RulePack, scores: ScoreComputation, *, order: str = "priority") -> Advice:
@@ -300,76 +524,27 @@ def build_plan(advice: Advice, pack: RulePack, scores: ScoreComputation, *, orde
     from .engine import priority_terms  # the engine imports this module
 
     lang = advice.lang
-    index = _index(pack)
     findings_rank = {f.id: SEVERITY_RANK[f.severity] for f in advice.findings}
-    present = set(findings_rank)
     weight = pack.scoring.priority.root_cause_weight
 
-    # 1. Root-cause bonus (only findings that cause another present one can earn it).
-    sources = {f for f in present if any(c in present for c in index.causes.get(f, ()))}
-    for rec in advice.recommendations:
-        if not sources.intersection(rec.addresses):
-            continue
-        effects = _effects(index.causes, present, rec.addresses)
-        if not effects:
-            continue
+    def root_terms(effects: dict[str, list[str]]) -> list[tuple[PriorityTerm, float]]:
         terms = priority_terms(pack, dict.fromkeys(effects, weight), findings_rank, scores)
         for term in terms:
             term.kind = "root_cause"
             term.via = effects[term.finding]
-        rec.priority_breakdown = [*rec.priority_breakdown, *terms]
-        rec.priority = round(sum(term.contribution for term in rec.priority_breakdown), 3)
-        rec.root_cause_of = sorted(effects)
-        causes = sorted({c for via in effects.values() for c in via})
-        rec.explanation.append(t("plan.root_cause", lang, effects=", ".join(sorted(effects)), causes=", ".join(causes)))
-    advice.recommendations.sort(key=lambda r: _sort_key(r, findings_rank))
+        return [(term, term.contribution) for term in terms]
 
-    # 2. Prerequisites and conflicts, strongest first.
-    requires = index.requires
-    planned: dict[str, Recommendation] = {}
-    needed_by: dict[str, str] = {}  # prerequisite -> the step that first brought it in
-    dropped: list[DroppedRecommendation] = []
-    for rec in advice.recommendations:
-        members = [rec.id, *index.closure[rec.id]]
-        clash = None
-        if index.conflicts:
-            clash = next(
-                ((m, k, ref) for m in members for k in sorted(planned) if k != m for ref in [_conflict(pack, index, m, k)] if ref is not None),
-                None,
-            )
-        if clash is not None:
-            member, kept, reference = clash
-            owner = needed_by.get(kept)
-            if member == rec.id:
-                reason = t("plan.dropped", lang, kept=kept)
-            else:
-                reason = t("plan.dropped.through", lang, prerequisite=member, kept=kept)
-            if owner is not None:
-                reason += " " + t("plan.dropped.kept_for", lang, kept=kept, owner=owner)
-            dropped.append(
-                DroppedRecommendation(
-                    id=rec.id,
-                    title=rec.title,
-                    priority=rec.priority,
-                    addresses=rec.addresses,
-                    conflicts_with=reference,
-                    kept=kept,
-                    through=None if member == rec.id else member,
-                    reason=reason,
-                )
-            )
-            continue
-        if rec.id in planned:
-            # Brought in earlier as a prerequisite; a rule recommends it too.
-            needed_by.pop(rec.id, None)
-        planned[rec.id] = rec
-        for prerequisite in members[1:]:
-            if prerequisite in planned:
-                continue
-            spec = pack.recommendations[prerequisite]
-            planned[prerequisite] = Recommendation(
-                rank=1,
-                id=prerequisite,
+    by_id = {rec.id: rec for rec in advice.recommendations}
+    candidates = [Candidate(rec.id, tuple(term.contribution for term in rec.priority_breakdown), tuple(rec.addresses)) for rec in advice.recommendations]
+    outline = outline_plan(pack, candidates, findings_rank, _dimension_scores(scores), scores.overall is not None, root_terms, lang, order)
+    steps = []
+    for position, step in enumerate(outline.steps, start=1):
+        rec = by_id.get(step.id)
+        if rec is None:
+            spec = pack.recommendations[step.id]
+            rec = Recommendation(
+                rank=position,
+                id=step.id,
                 title=spec.label.get(lang),
                 description=spec.description.get(lang) if spec.description else None,
                 priority=0.0,
@@ -380,59 +555,33 @@ def build_plan(advice: Advice, pack: RulePack, scores: ScoreComputation, *, orde
                 time_to_impact=spec.time_to_impact,
                 added_as_prerequisite=True,
             )
-            needed_by[prerequisite] = rec.id
-
-    steps = sorted(planned.values(), key=lambda r: _sort_key(r, findings_rank))
-    for position, step in enumerate(steps, start=1):
-        step.rank = position
-
-    # 3. Relations, phases, quick wins, expected gain, explanation.
-    phase: dict[str, int] = {}
-
-    def phase_of(rid: str) -> int:
-        if rid not in phase:
-            # Acyclic: the loader rejects cycles in requires (E122).
-            phase[rid] = 1 + max((phase_of(p) for p in requires[rid]), default=0)
-        return phase[rid]
-
-    max_ease = pack.scoring.plan.quick_win_max_ease
-    gains = _GainModel.of(pack, scores, findings_rank)
-    dependents: dict[str, list[str]] = {}
-    for other in sorted(planned):
-        for prerequisite in requires[other]:
-            dependents.setdefault(prerequisite, []).append(other)
-    for step in steps:
         # Only values that differ from the defaults are assigned: pydantic's
         # attribute assignment is the plan's main cost per profile.
-        if requires[step.id]:
-            step.requires = sorted(requires[step.id])
-        supports = sorted(s for s in index.supports[step.id] if s in planned)
-        if supports:
-            step.supports = supports
-        if step.id in dependents:
-            step.prerequisite_for = [_relation(pack, "requires", other, step.id) for other in dependents[step.id]]
-        step.phase = phase_of(step.id)
-        if _ease(step) <= max_ease:
-            step.quick_win = True
-        gain, unscored = gains.gain(step.addresses)
-        if gain is not None:
-            step.expected_gain = gain
-        if unscored:
-            step.expected_gain_unscored = unscored
-        users = ", ".join(r.id for r in step.prerequisite_for)
-        if step.added_as_prerequisite:
-            step.explanation.append(t("plan.added_prerequisite", lang, steps=users))
-        elif users:
-            step.explanation.append(t("plan.prerequisite", lang, steps=users))
+        rec.rank = position
+        if step.root_terms:
+            rec.priority_breakdown = [*rec.priority_breakdown, *step.root_terms]
+            rec.priority = step.priority
+            rec.root_cause_of = step.root_cause_of
         if step.requires:
-            step.explanation.append(t("plan.after", lang, phase=step.phase, steps=", ".join(step.requires)))
+            rec.requires = step.requires
+        if step.supports:
+            rec.supports = step.supports
+        if step.prerequisite_for:
+            rec.prerequisite_for = [relation_reference(pack, "requires", other, step.id) for other in step.prerequisite_for]
+        rec.phase = step.phase
         if step.quick_win:
-            step.explanation.append(t("plan.quick_win", lang, effort=t("effort." + step.effort, lang), time=t("impact." + step.time_to_impact, lang)))
-
+            rec.quick_win = True
+        if step.expected_gain is not None:
+            rec.expected_gain = step.expected_gain
+        if step.expected_gain_unscored:
+            rec.expected_gain_unscored = step.expected_gain_unscored
+        if step.explanation:
+            rec.explanation = step.explanation
+        steps.append(rec)
     advice.recommendations = steps
-    advice.dropped = sorted(dropped, key=lambda d: (-d.priority, d.id))
+    advice.dropped = [dropped_recommendation(pack, dropped, lang) for dropped in outline.dropped]
     advice.plan_order = order  # type: ignore[assignment]
-    advice.roadmap = order_roadmap(steps, order)
+    advice.roadmap = outline.roadmap
     return advice
 
 
