@@ -892,7 +892,7 @@ class Kernel:
             body = bodies.get(step.id, _PREREQUISITE_BODY)
             if step.root_terms:
                 body += ("," if body[-1] != "[" else "") + ",".join(step.root_terms)
-            prerequisite_for = ",".join(self._requires_reference(other, step.id) for other in step.prerequisite_for)
+            prerequisite_for = ",".join(self._requires_reference(other, step.id) for other in step.prerequisite_for or ())
             rec_parts.append(
                 f'{{"rank":{position}{middle}{_f(step.priority)}{body}]{tail},"phase":{step.phase},'
                 f'"quick_win":{"true" if step.quick_win else "false"},"root_cause_of":{_j(step.root_cause_of)},'

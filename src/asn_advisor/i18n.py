@@ -12,6 +12,8 @@ import os
 __all__ = ["DEFAULT_LANG", "MESSAGES", "resolve_lang", "t"]
 
 DEFAULT_LANG = "id"
+#: The languages of every message, label and help text.
+LANGS = ("id", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
     "report.root_cause_term": {"id": "{finding} (akar masalah, melalui {via})", "en": "{finding} (root cause, via {via})"},
@@ -401,7 +403,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 def resolve_lang(lang: str | None) -> str:
     """``lang`` if given, else ``ASN_ADVISOR_LANG``, else Indonesian."""
     chosen = (lang or os.environ.get("ASN_ADVISOR_LANG") or DEFAULT_LANG).strip().lower()
-    return chosen if chosen in ("id", "en") else DEFAULT_LANG
+    return chosen if chosen in LANGS else DEFAULT_LANG
 
 
 def t(key: str, lang: str, **values: object) -> str:

@@ -45,7 +45,7 @@ from .advice import Advice, DroppedRecommendation, PriorityTerm, Recommendation,
 from .condition import SEVERITY_RANK, suggest
 from .errors import AdvisorError
 from .graph import prerequisite_closure
-from .i18n import t
+from .i18n import LANGS, t
 from .profile import Profile, normalize_indicators, profile_from_mapping
 from .rulepack import RulePack
 from .scoring import ScoreComputation, compute_scores
@@ -74,6 +74,19 @@ _RANK_SEVERITY = {rank: name for name, rank in SEVERITY_RANK.items()}
 TermT = TypeVar("TermT")
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Fixed:
+    """What the plan says of a recommendation whatever the profile: it follows from the pack alone."""
+
+    effort: str
+    time_to_impact: str
+    requires: tuple[str, ...]  # sorted
+    phase: int  # one after its latest prerequisite; the loader rejects cycles (E122)
+    quick_win: bool
+    after: dict[str, str]  # lang -> "phase N: after its prerequisites ..." ('' without prerequisites)
+    quick_win_text: dict[str, str]  # lang -> the quick-win sentence ('' when not a quick win)
+
+
 @dataclasses.dataclass(frozen=True)
 class _PackIndex:
     """The pack's relations in the shape the plan reads them, built once per pack."""
@@ -83,7 +96,9 @@ class _PackIndex:
     closure: dict[str, tuple[str, ...]]
     supports: dict[str, tuple[str, ...]]
     conflicts: dict[frozenset[str], tuple[str, str]]  # pair -> (written on, names)
-    requires_any: bool
+    fixed: dict[str, _Fixed]
+    factor: dict[tuple[str, int], tuple[str, float]]  # (finding, severity rank) -> (dimension, severity factor)
+    weights: dict[str, float]  # dimension -> weight
 
     @classmethod
     def of(cls, pack: RulePack) -> _PackIndex:
@@ -94,13 +109,45 @@ class _PackIndex:
             for other in spec.related("conflicts_with"):
                 if other in recs and other != rid:
                     conflicts.setdefault(frozenset((rid, other)), (rid, other))
+        phase: dict[str, int] = {}
+
+        def phase_of(rid: str) -> int:
+            if rid not in phase:
+                phase[rid] = 1 + max((phase_of(p) for p in requires[rid]), default=0)
+            return phase[rid]
+
+        max_ease = pack.scoring.plan.quick_win_max_ease
+        factors = pack.scoring.severity_factors
+        fixed = {}
+        for rid, spec in recs.items():
+            needs = tuple(sorted(requires[rid]))
+            quick = _GRADE[spec.effort] + _GRADE[spec.time_to_impact] <= max_ease
+            fixed[rid] = _Fixed(
+                spec.effort,
+                spec.time_to_impact,
+                needs,
+                phase_of(rid),
+                quick,
+                {lang: t("plan.after", lang, phase=phase_of(rid), steps=", ".join(needs)) if needs else "" for lang in LANGS},
+                {
+                    lang: t("plan.quick_win", lang, effort=t("effort." + spec.effort, lang), time=t("impact." + spec.time_to_impact, lang)) if quick else ""
+                    for lang in LANGS
+                },
+            )
         return cls(
             causes={fid: tuple(c for c in spec.cause_ids if c in pack.findings) for fid, spec in pack.findings.items()},
             requires=requires,
             closure={rid: tuple(prerequisite_closure(requires, rid)) for rid in recs},
             supports={rid: tuple(spec.related("supports")) for rid, spec in recs.items()},
             conflicts=conflicts,
-            requires_any=any(requires.values()),
+            fixed=fixed,
+            factor={
+                (fid, rank): (spec.dimension, factors.get(severity, 1.0))  # type: ignore[call-overload]
+                for fid, spec in pack.findings.items()
+                if spec.dimension in pack.dimensions
+                for severity, rank in SEVERITY_RANK.items()
+            },
+            weights={d: dim.spec.weight for d, dim in pack.dimensions.items()},
         )
 
 
@@ -118,26 +165,17 @@ def _index(pack: RulePack) -> _PackIndex:
     return index
 
 
-def _ease(effort: str, time_to_impact: str) -> int:
-    return _GRADE[effort] + _GRADE[time_to_impact]
-
-
-def _effects(causes: Mapping[str, tuple[str, ...]], present: Container[str], addressed: Iterable[str]) -> dict[str, list[str]]:
-    """Present findings caused, through present findings only, by ``addressed``; effect -> causes addressed."""
-    found: dict[str, set[str]] = {}
-    for start in addressed:
-        stack = [c for c in causes.get(start, ()) if c in present]
-        seen: set[str] = set()
-        while stack:
-            current = stack.pop()
-            if current in seen:
-                continue
-            seen.add(current)
-            found.setdefault(current, set()).add(start)
-            stack.extend(c for c in causes.get(current, ()) if c in present)
-    if not found:
-        return {}
-    return {e: sorted(v) for e, v in sorted(found.items())}
+def _reach(causes: Mapping[str, tuple[str, ...]], present: Container[str], start: str) -> list[str]:
+    """Present findings caused by ``start``, through present findings only."""
+    stack = [c for c in causes.get(start, ()) if c in present]
+    seen: list[str] = []
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        seen.append(current)
+        stack.extend(c for c in causes.get(current, ()) if c in present)
+    return seen
 
 
 def _dimension_scores(scores: ScoreComputation) -> dict[str, float | None]:
@@ -169,55 +207,66 @@ def expected_gain(
         ``None`` when there is no overall score; and the sorted dimensions of
         resolved findings that have no score (their part is unknown).
     """
-    return _GainModel.of(pack, _dimension_scores(scores), scores.overall is not None, findings_rank).gain(resolved)
+    return _GainModel.of(pack, _dimension_scores(scores), scores.overall is not None, findings_rank).gain(sorted(set(resolved)))
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(slots=True)
 class _GainModel:
-    """What :func:`expected_gain` needs of one profile, computed once for all its steps."""
+    """What :func:`expected_gain` needs of one profile, computed once for all its steps.
 
-    weights: dict[str, float]  # dimension -> weight
-    scores: Mapping[str, float | None]  # dimension -> unrounded score, in the pack's dimension order
+    The rise is linear in the resolved findings: a dimension recovers
+    ``(100 - score) x factor / mass`` per resolved finding (``mass``: the sum
+    of the factors of its present findings), so each present finding's part
+    of the overall rise is computed once per profile.
+    """
+
     overall_known: bool
     scored_weight: float
-    where: dict[str, tuple[str, float]]  # present finding -> (dimension, severity factor)
-    mass: dict[str, float]  # dimension -> sum of the factors of its present findings
+    rise: dict[str, float | str]  # present finding -> its part of the rise, or its unscored dimension
 
     @classmethod
     def of(cls, pack: RulePack, scores: Mapping[str, float | None], overall_known: bool, findings_rank: Mapping[str, int]) -> _GainModel:
-        factors = pack.scoring.severity_factors
+        index = _index(pack)
+        table, weights = index.factor, index.weights
         where: dict[str, tuple[str, float]] = {}
         mass: dict[str, float] = {}
-        for fid, rank in findings_rank.items():
-            spec = pack.findings.get(fid)
-            if spec is None or spec.dimension not in scores:
-                continue
-            factor = factors.get(_RANK_SEVERITY[rank], 1.0)  # type: ignore[call-overload]
-            where[fid] = (spec.dimension, factor)
-            mass[spec.dimension] = mass.get(spec.dimension, 0.0) + factor
-        weights = {d: pack.dimensions[d].spec.weight for d in scores}
+        for fid in sorted(findings_rank):  # sorted: float sums must not depend on the hash seed
+            entry = table.get((fid, findings_rank[fid]))
+            if entry is not None:
+                where[fid] = entry
+                mass[entry[0]] = mass.get(entry[0], 0.0) + entry[1]
         scored_weight = sum(weights[d] for d, score in scores.items() if score is not None)
-        return cls(weights, scores, overall_known, scored_weight, where, mass)
+        rise: dict[str, float | str] = {}
+        for fid, (dimension, factor) in where.items():
+            score = scores[dimension]
+            if score is None:
+                rise[fid] = dimension
+            else:
+                total = mass[dimension]
+                rise[fid] = weights[dimension] * (100.0 - score) * factor / total if total else 0.0
+        return cls(overall_known, scored_weight, rise)
 
-    def gain(self, resolved: Iterable[str]) -> tuple[float | None, list[str]]:
-        recovered: dict[str, float] = {}
-        for fid in sorted(set(resolved)):  # sorted: float sums must not depend on the hash seed
-            if fid in self.where:
-                dimension, factor = self.where[fid]
-                recovered[dimension] = recovered.get(dimension, 0.0) + factor
-        if not recovered:
+    def gain(self, resolved: Sequence[str]) -> tuple[float | None, list[str]]:
+        """``resolved`` sorted and unique: float sums must not depend on the hash seed."""
+        total = 0.0
+        unscored: set[str] = set()
+        found = False
+        for fid in resolved:
+            part = self.rise.get(fid)
+            if part is None:
+                continue
+            found = True
+            if type(part) is str:
+                unscored.add(part)
+            else:
+                total += part  # type: ignore[operator]
+        if not found:
             return (0.0 if self.overall_known else None), []
-        unscored = sorted(d for d in recovered if self.scores[d] is None)
+        listed = sorted(unscored) if unscored else []
         if not self.overall_known:
-            return None, unscored
-        # overall' - overall = sum over the recovering dimensions of
-        # weight x (100 - score) x recovered / mass, over the scored weight.
-        rise = 0.0
-        for dimension, score in self.scores.items():
-            if dimension in recovered and score is not None and self.mass.get(dimension):
-                rise += self.weights[dimension] * (100.0 - score) * recovered[dimension] / self.mass[dimension]
+            return None, listed
         weight = self.scored_weight
-        return round(rise / weight if weight else 0.0, 2) + 0.0, unscored
+        return round(total / weight if weight else 0.0, 2) + 0.0, listed
 
 
 class _Planned(Protocol):
@@ -250,18 +299,18 @@ def order_roadmap(recommendations: Sequence[_Planned], order: str = "priority") 
     """
     if order not in ORDERS:
         raise ValueError(f"unknown order {order!r}; choose one of {', '.join(ORDERS)}")
-
-    def key(rec: _Planned) -> tuple[bool, float, float, str]:
-        if order == "gain":
-            value = rec.expected_gain if rec.expected_gain is not None else float("-inf")
-        else:
-            value = rec.priority
-        return (not rec.quick_win, -value, -rec.priority, rec.id)
-
-    phases: dict[int, list[_Planned]] = {}
+    by_gain = order == "gain"
+    keyed = []
     for rec in recommendations:
-        phases.setdefault(rec.phase or 1, []).append(rec)
-    return [[r.id for r in sorted(phases[p], key=key)] for p in sorted(phases)]
+        value = rec.priority
+        if by_gain:
+            value = rec.expected_gain if rec.expected_gain is not None else float("-inf")
+        keyed.append((rec.phase or 1, not rec.quick_win, -value, -rec.priority, rec.id))
+    keyed.sort()
+    phases: dict[int, list[str]] = {}
+    for key in keyed:
+        phases.setdefault(key[0], []).append(key[4])
+    return list(phases.values())
 
 
 def reorder(advice: Advice, order: str) -> Advice:
@@ -316,19 +365,27 @@ class Step(Generic[TermT]):
     priority: float
     addresses: tuple[str, ...]
     top: int  # the highest severity rank among the findings addressed
-    effort: str
-    time_to_impact: str
-    root_terms: list[TermT] = dataclasses.field(default_factory=list)
-    root_cause_of: list[str] = dataclasses.field(default_factory=list)
+    fixed: _Fixed
+    root_terms: Sequence[TermT] = ()
+    root_cause_of: Sequence[str] = ()
     added_as_prerequisite: bool = False
-    phase: int = 1
-    quick_win: bool = False
-    requires: list[str] = dataclasses.field(default_factory=list)
-    supports: list[str] = dataclasses.field(default_factory=list)
-    prerequisite_for: list[str] = dataclasses.field(default_factory=list)  # planned steps that require this one
+    supports: Sequence[str] = ()
+    prerequisite_for: list[str] | None = None  # planned steps that require this one
     expected_gain: float | None = None
-    expected_gain_unscored: list[str] = dataclasses.field(default_factory=list)
+    expected_gain_unscored: Sequence[str] = ()
     explanation: list[str] = dataclasses.field(default_factory=list)
+
+    @property
+    def phase(self) -> int:
+        return self.fixed.phase
+
+    @property
+    def quick_win(self) -> bool:
+        return self.fixed.quick_win
+
+    @property
+    def requires(self) -> tuple[str, ...]:
+        return self.fixed.requires
 
     def sort_key(self) -> tuple[float, int, int, str]:
         # The engine's ranking key: priority, most severe finding, breadth, id.
@@ -384,105 +441,93 @@ def outline_plan(
         order: the order within a phase after quick wins.
     """
     index = _index(pack)
-    recommendations = pack.recommendations
+    fixed = index.fixed
     # Only findings that cause another present one can earn a root-cause bonus.
     sources = {f for f in findings_rank if any(c in findings_rank for c in index.causes.get(f, ()))}
+    reach: dict[str, list[str]] = {}  # source -> the present findings it causes
     ranked: list[Step[TermT]] = []
     for candidate in candidates:
-        spec = recommendations[candidate.id]
         addresses = candidate.addresses
-        step: Step[TermT] = Step(
-            candidate.id,
-            0.0,
-            addresses,
-            max((findings_rank.get(f, 0) for f in addresses), default=0),
-            spec.effort,
-            spec.time_to_impact,
-        )
+        step: Step[TermT] = Step(candidate.id, 0.0, addresses, max(map(findings_rank.__getitem__, addresses), default=0), fixed[candidate.id])
         contributions = candidate.contributions
-        effects = _effects(index.causes, findings_rank, addresses) if not sources.isdisjoint(addresses) else None
-        if effects:
-            pairs = root_terms(effects)
-            step.root_terms = [term for term, _ in pairs]
-            contributions = contributions + tuple(contribution for _, contribution in pairs)
-            step.root_cause_of = list(effects)
-            causes = sorted({c for via in effects.values() for c in via})
-            step.explanation.append(t("plan.root_cause", lang, effects=", ".join(effects), causes=", ".join(causes)))
+        if sources and not sources.isdisjoint(addresses):
+            found: dict[str, list[str]] = {}
+            for start in addresses:  # sorted, so each effect's causes are too
+                if start in sources:
+                    reached = reach.get(start)
+                    if reached is None:
+                        reached = reach[start] = _reach(index.causes, findings_rank, start)
+                    for effect in reached:
+                        found.setdefault(effect, []).append(start)
+            if found:
+                effects = {effect: found[effect] for effect in sorted(found)}
+                pairs = root_terms(effects)
+                step.root_terms = [term for term, _ in pairs]
+                contributions = contributions + tuple(contribution for _, contribution in pairs)
+                step.root_cause_of = list(effects)
+                causes = sorted({c for via in effects.values() for c in via})
+                step.explanation.append(t("plan.root_cause", lang, effects=", ".join(effects), causes=", ".join(causes)))
         step.priority = round(sum(contributions), 3)
         ranked.append(step)
     ranked.sort(key=Step.sort_key)
 
     # Prerequisites and conflicts, strongest first.
-    requires = index.requires
     planned: dict[str, Step[TermT]] = {}
     needed_by: dict[str, str] = {}  # prerequisite -> the step that first brought it in
     dropped: list[DroppedStep] = []
+    closure, conflicts = index.closure, index.conflicts
     for step in ranked:
-        members = [step.id, *index.closure[step.id]]
-        clash = None
-        if index.conflicts:
-            clash = next(
-                ((m, k) for m in members for k in sorted(planned) if k != m and frozenset((m, k)) in index.conflicts),
-                None,
-            )
-        if clash is not None:
-            member, kept = clash
-            owner = needed_by.get(kept)
-            if member == step.id:
-                reason = t("plan.dropped", lang, kept=kept)
-            else:
-                reason = t("plan.dropped.through", lang, prerequisite=member, kept=kept)
-            if owner is not None:
-                reason += " " + t("plan.dropped.kept_for", lang, kept=kept, owner=owner)
-            dropped.append(DroppedStep(step.id, step.priority, step.addresses, member, kept, reason))
-            continue
+        prerequisites = closure[step.id]
+        if conflicts:
+            members = (step.id, *prerequisites)
+            clash = next(((m, k) for m in members for k in sorted(planned) if k != m and frozenset((m, k)) in conflicts), None)
+            if clash is not None:
+                member, kept = clash
+                owner = needed_by.get(kept)
+                if member == step.id:
+                    reason = t("plan.dropped", lang, kept=kept)
+                else:
+                    reason = t("plan.dropped.through", lang, prerequisite=member, kept=kept)
+                if owner is not None:
+                    reason += " " + t("plan.dropped.kept_for", lang, kept=kept, owner=owner)
+                dropped.append(DroppedStep(step.id, step.priority, step.addresses, member, kept, reason))
+                continue
         if step.id in planned:
             # Brought in earlier as a prerequisite; a rule recommends it too.
             needed_by.pop(step.id, None)
         planned[step.id] = step
-        for prerequisite in members[1:]:
-            if prerequisite in planned:
-                continue
-            spec = recommendations[prerequisite]
-            planned[prerequisite] = Step(prerequisite, 0.0, (), 0, spec.effort, spec.time_to_impact, added_as_prerequisite=True)
-            needed_by[prerequisite] = step.id
+        for prerequisite in prerequisites:
+            if prerequisite not in planned:
+                planned[prerequisite] = Step(prerequisite, 0.0, (), 0, fixed[prerequisite], added_as_prerequisite=True)
+                needed_by[prerequisite] = step.id
 
     steps = sorted(planned.values(), key=Step.sort_key)
 
-    # Relations, phases, quick wins, expected gain, explanation.
-    phase: dict[str, int] = {}
-
-    def phase_of(rid: str) -> int:
-        if rid not in phase:
-            # Acyclic: the loader rejects cycles in requires (E122).
-            phase[rid] = 1 + max((phase_of(p) for p in requires[rid]), default=0)
-        return phase[rid]
-
-    max_ease = pack.scoring.plan.quick_win_max_ease
+    # Relations, expected gain, explanation (phases and quick wins are the pack's: _Fixed).
     gains = _GainModel.of(pack, dimension_scores, overall_known, findings_rank)
-    if index.requires_any:
-        for other in sorted(planned):
-            for prerequisite in requires[other]:
-                if prerequisite in planned:
-                    planned[prerequisite].prerequisite_for.append(other)
+    for other in sorted(planned):
+        for prerequisite in planned[other].fixed.requires:
+            required = planned[prerequisite]
+            if required.prerequisite_for is None:
+                required.prerequisite_for = [other]
+            else:
+                required.prerequisite_for.append(other)
+    supports = index.supports
     for step in steps:
-        if requires[step.id]:
-            step.requires = sorted(requires[step.id])
-        supports = index.supports[step.id]
-        if supports:
-            step.supports = sorted(s for s in supports if s in planned)
-        step.phase = phase_of(step.id)
-        step.quick_win = _ease(step.effort, step.time_to_impact) <= max_ease
+        step_fixed = step.fixed
+        supported = supports[step.id]
+        if supported:
+            step.supports = sorted(s for s in supported if s in planned)
         step.expected_gain, step.expected_gain_unscored = gains.gain(step.addresses)
-        users = ", ".join(step.prerequisite_for)
-        if step.added_as_prerequisite:
-            step.explanation.append(t("plan.added_prerequisite", lang, steps=users))
-        elif users:
-            step.explanation.append(t("plan.prerequisite", lang, steps=users))
-        if step.requires:
-            step.explanation.append(t("plan.after", lang, phase=step.phase, steps=", ".join(step.requires)))
-        if step.quick_win:
-            step.explanation.append(t("plan.quick_win", lang, effort=t("effort." + step.effort, lang), time=t("impact." + step.time_to_impact, lang)))
+        if step.prerequisite_for:
+            users = ", ".join(step.prerequisite_for)
+            step.explanation.append(t("plan.added_prerequisite" if step.added_as_prerequisite else "plan.prerequisite", lang, steps=users))
+        elif step.added_as_prerequisite:
+            step.explanation.append(t("plan.added_prerequisite", lang, steps=""))
+        if step_fixed.requires:
+            step.explanation.append(step_fixed.after[lang])
+        if step_fixed.quick_win:
+            step.explanation.append(step_fixed.quick_win_text[lang])
     return Outline(steps, sorted(dropped, key=lambda d: (-d.priority, d.id)), order_roadmap(steps, order))
 
 
@@ -561,11 +606,11 @@ def build_plan(advice: Advice, pack: RulePack, scores: ScoreComputation, *, orde
         if step.root_terms:
             rec.priority_breakdown = [*rec.priority_breakdown, *step.root_terms]
             rec.priority = step.priority
-            rec.root_cause_of = step.root_cause_of
+            rec.root_cause_of = list(step.root_cause_of)
         if step.requires:
-            rec.requires = step.requires
+            rec.requires = list(step.requires)
         if step.supports:
-            rec.supports = step.supports
+            rec.supports = list(step.supports)
         if step.prerequisite_for:
             rec.prerequisite_for = [relation_reference(pack, "requires", other, step.id) for other in step.prerequisite_for]
         rec.phase = step.phase
@@ -574,7 +619,7 @@ def build_plan(advice: Advice, pack: RulePack, scores: ScoreComputation, *, orde
         if step.expected_gain is not None:
             rec.expected_gain = step.expected_gain
         if step.expected_gain_unscored:
-            rec.expected_gain_unscored = step.expected_gain_unscored
+            rec.expected_gain_unscored = list(step.expected_gain_unscored)
         if step.explanation:
             rec.explanation = step.explanation
         steps.append(rec)
