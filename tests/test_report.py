@@ -260,3 +260,94 @@ def test_report_displays_in_chromium(chromium: Any, pack: RulePack, tmp_path: Pa
     sizes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
     assert sizes and all(abs(float(w) - 595.92) < 1 and abs(float(h) - 841.92) < 1 for w, h in sizes)
     (ARTIFACTS / f"report-{name}.pdf").write_bytes(pdf)
+
+
+# ---------------------------------------------------------------------------
+# Many programs on one page: asn-advisor compare -o comparison.html
+
+
+def _compare_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "profiles"
+    folder.mkdir(parents=True)
+    for name in (*SEEDS, "contoh-lengkap", "pupr-2021"):
+        (folder / f"{name}.yaml").write_text((EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    hostile = {
+        "program": {"id": "p-<script>alert(1)</script>", "name": "Diklat \"A&B\" <b>"},
+        "indicators": {"participation_rate": 45, "satisfaction": {"value": 3.1, "scale": "1-4"}},
+        "findings": [{"id": "time_conflict"}],
+    }
+    (folder / "hostile.json").write_text(json.dumps(hostile), encoding="utf-8")
+    return folder
+
+
+def _compare_html(runner: CliRunner, tmp_path: Path, lang: str = "en") -> tuple[str, dict[str, Any]]:
+    folder = _compare_folder(tmp_path)
+    page = tmp_path / "comparison.html"
+    result = runner.invoke(main, ["compare", str(folder), "-o", str(page), "--lang", lang])
+    assert result.exit_code == 0, result.output
+    data = runner.invoke(main, ["compare", str(folder), "--format", "json", "--lang", lang])
+    assert data.exit_code == 0, data.output
+    return page.read_text(encoding="utf-8"), json.loads(data.stdout)
+
+
+def test_compare_html_is_chosen_by_extension_and_shows_every_program(runner: CliRunner, tmp_path: Path) -> None:
+    """'-o x.html' writes the page: ranking in the comparison's order, band counts adding up, text escaped."""
+    text, data = _compare_html(runner, tmp_path)
+    assert text.startswith("<!DOCTYPE html>") and "<script" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "Diklat &quot;A&amp;B&quot; &lt;b&gt;" in text
+    ranking = text[text.index('<table class="ranking">') : text.index("</table>", text.index('<table class="ranking">'))]
+    rows = re.findall(r'<tr><td class="num">(\d+)</td><td>([^<]*)', ranking)
+    assert [int(rank) for rank, _ in rows] == list(range(1, len(data["programs"]) + 1))
+    assert [re.sub("&[a-z]+;", "", ident) for _, ident in rows] == [re.sub("[<>\"&']", "", p["id"]) for p in data["programs"]]
+    counts = [int(c) for c in re.findall(r'class="band-count" data-count="(\d+)"', text)]
+    assert sum(counts) == len(data["programs"]) and counts[-1] == sum(p["overall"] is None for p in data["programs"])
+    for item in data["findings"]:
+        assert f'data-id="{item["id"]}"' in text
+    # Every dimension of every program side by side, with its number.
+    cells = re.findall(r'<td class="num" data-dimension="([a-z_]+)"', ranking)
+    assert len(cells) == len(data["programs"]) * len(data["dimensions"])
+    # The SVG is well-formed XML (it is also used outside HTML).
+    svg = text[text.index("<svg") : text.index("</svg>") + len("</svg>")]
+    assert ET.fromstring(svg).get("role") == "img"
+
+
+def test_compare_html_is_deterministic_and_translated(runner: CliRunner, tmp_path: Path) -> None:
+    first, _ = _compare_html(runner, tmp_path / "a", lang="id")
+    second, _ = _compare_html(runner, tmp_path / "b", lang="id")
+    assert first == second
+    assert "Jumlah program per kategori" in first and "Peringkat program" in first
+    english, _ = _compare_html(runner, tmp_path / "c", lang="en")
+    assert "Programs per band" in english and "Jumlah program" not in english
+
+
+_COMPARE_STATE = """
+const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+const chart = document.querySelector('svg.chart');
+const rows = Array.from(document.querySelectorAll('table.ranking tbody tr'));
+return {
+  chart: chart ? {width: chart.getBoundingClientRect().width, bars: chart.querySelectorAll('g.band-count').length} : null,
+  rows: rows.map(r => ({visible: visible(r), text: r.innerText})),
+  shared: document.querySelectorAll('table.shared tbody tr').length,
+};
+"""
+
+
+def test_compare_html_displays_in_chromium(chromium: Any, runner: CliRunner, tmp_path: Path, pack: RulePack) -> None:
+    """Chromium shows the chart, every ranked program and the shared problems; the page prints on A4."""
+    text, data = _compare_html(runner, tmp_path)
+    page = tmp_path / "comparison.html"
+    chromium.open(page)
+    state = chromium.script(_COMPARE_STATE)
+    assert state["chart"] is not None and state["chart"]["width"] > 300
+    assert state["chart"]["bars"] == len(pack.scoring.bands) + 1
+    assert len(state["rows"]) == len(data["programs"]) and all(r["visible"] for r in state["rows"])
+    for row, program in zip(state["rows"], data["programs"], strict=True):
+        assert program["id"] in row["text"]
+        if program["overall"] is not None:
+            assert f"{program['overall']:.1f}" in row["text"]
+    assert state["shared"] == len(data["findings"]) + len(data["recommendations"])
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    chromium.screenshot(ARTIFACTS / "compare.png")
+    pdf = chromium.print_pdf()
+    sizes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
+    assert sizes and all(abs(float(w) - 595.92) < 1 and abs(float(h) - 841.92) < 1 for w, h in sizes)

@@ -888,7 +888,13 @@ def batch_command(
 @lang_option
 @output_options
 @_batch_common
-@click.option("--format", "fmt", type=click.Choice(sorted(COMPARE_FORMATS)), default="text", show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(COMPARE_FORMATS)),
+    default=None,
+    help="Output format; default: from the output file's extension (.html, .md, .json), else text.",
+)
 @click.option("--top", type=click.IntRange(1, 50), default=5, show_default=True, help="Recommendations per program counted as shared.")
 def compare_command(
     input_path: str,
@@ -899,14 +905,15 @@ def compare_command(
     input_format: str | None,
     jobs: int,
     on_error: str,
-    fmt: str,
+    fmt: str | None,
     top: int,
 ) -> None:
     """Compare the programs of INPUT: ranking, dimensions, shared findings and recommendations.
 
-    INPUT is read as by 'batch'.
+    INPUT is read as by 'batch'. '-o comparison.html' writes one
+    self-contained page with a chart of the programs per band.
     """
-    from .compare import compare, render_comparison
+    from .compare import compare, format_for, render_comparison
 
     chosen = resolve_lang(lang)
     pack = load_pack(rules_dir)
@@ -926,7 +933,7 @@ def compare_command(
     if not summaries:
         raise AdvisorError(t("compare.empty", chosen), location=None)
     comparison = compare(summaries, pack, lang=chosen, top=top, failed=failed)
-    emit(render_comparison(comparison, fmt), output, force, [input_path], chosen)
+    emit(render_comparison(comparison, fmt or format_for(output)), output, force, [input_path], chosen)
     if failed:
         click.echo(t("batch.summary", chosen, total=len(summaries) + failed, ok=len(summaries), failed=failed), err=True)
         click.get_current_context().exit(int(ExitCode.PARTIAL))

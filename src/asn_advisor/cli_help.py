@@ -32,7 +32,14 @@ HELP: dict[str, dict[str, str]] = {
     'batch --jobs': {"id": 'Jumlah proses pekerja; keluarannya tidak bergantung padanya.', "en": 'Worker processes; the output does not depend on it.'},
     'batch --on-error': {"id": 'skip: laporkan rekaman yang buruk lalu lanjutkan (kode keluar 8 di akhir); fail: berhenti pada yang pertama.', "en": 'skip: report a bad record and go on (exit 8 at the end); fail: stop at the first.'},
     'batch --top': {"id": 'Jumlah rekomendasi per baris pada keluaran CSV.', "en": 'Recommendations per row in CSV output.'},
-    'compare': {"id": "Bandingkan program-program dalam INPUT: peringkat, dimensi, temuan dan rekomendasi yang sama.\n\nINPUT dibaca seperti pada 'batch'.", "en": "Compare the programs of INPUT: ranking, dimensions, shared findings and recommendations.\n\nINPUT is read as by 'batch'."},
+    'compare': {
+        "id": "Bandingkan program-program dalam INPUT: peringkat, dimensi, temuan dan rekomendasi yang sama.\n\nINPUT dibaca seperti pada 'batch'. '-o perbandingan.html' menulis satu halaman mandiri dengan grafik jumlah program per kategori.",
+        "en": "Compare the programs of INPUT: ranking, dimensions, shared findings and recommendations.\n\nINPUT is read as by 'batch'. '-o comparison.html' writes one self-contained page with a chart of the programs per band.",
+    },
+    'compare --format': {
+        "id": "Format keluaran; bawaan: dari ekstensi berkas keluaran (.html, .md, .json), selain itu teks.",
+        "en": "Output format; default: from the output file's extension (.html, .md, .json), else text.",
+    },
     'compare --input-format': {"id": "Cara membaca INPUT (bawaan: dari namanya; '-' berarti JSON Lines).", "en": "How to read INPUT (default: from its name; '-' is JSON Lines)."},
     'compare --jobs': {"id": 'Jumlah proses pekerja; keluarannya tidak bergantung padanya.', "en": 'Worker processes; the output does not depend on it.'},
     'compare --on-error': {"id": 'skip: laporkan rekaman yang buruk lalu lanjutkan (kode keluar 8 di akhir); fail: berhenti pada yang pertama.', "en": 'skip: report a bad record and go on (exit 8 at the end); fail: stop at the first.'},

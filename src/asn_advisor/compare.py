@@ -21,7 +21,7 @@ from .rulepack import RulePack
 if TYPE_CHECKING:  # the CLI imports this module at start-up; NumPy (via _fast) only when comparing
     from ._fast import Summary
 
-__all__ = ["COMPARE_FORMATS", "Comparison", "ProgramRow", "SharedItem", "compare", "render_comparison"]
+__all__ = ["COMPARE_FORMATS", "Comparison", "ProgramRow", "SharedItem", "compare", "format_for", "render_comparison"]
 
 #: Programs listed by name under one shared finding before "and N more".
 MAX_LISTED = 20
@@ -66,6 +66,7 @@ class Comparison:
     top: int
     failed: int = 0
     errors: list[str] = field(default_factory=list)
+    bands: list[tuple[str, float, str]] = field(default_factory=list)  # (id, min, label), lowest first
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -127,6 +128,7 @@ def compare(summaries: Iterable[Summary], rules: RulePack, *, lang: str = "id", 
         recommendations=shared(rec_programs, lambda rid: rules.recommendations[rid].label.get(lang) if rid in rules.recommendations else rid),
         top=top,
         failed=failed,
+        bands=sorted(((b.id, float(b.min), b.label.get(lang)) for b in rules.scoring.bands), key=lambda b: (b[1], b[0])),
     )
 
 
@@ -209,12 +211,27 @@ def render_json(comparison: Comparison) -> str:
     return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
+def render_html(comparison: Comparison) -> str:
+    from .report import render_comparison_html  # the report module is only needed for this format
+
+    return render_comparison_html(comparison)
+
+
 #: Output formats of ``asn-advisor compare``: name -> renderer.
 COMPARE_FORMATS: dict[str, Callable[[Comparison], str]] = {
     "text": render_text,
     "json": render_json,
     "markdown": render_markdown,
+    "html": render_html,
 }
+
+_EXTENSIONS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".json": "json", ".txt": "text"}
+
+
+def format_for(path: str | None) -> str:
+    """The format an output file name asks for: by extension, else text."""
+    lower = (path or "").lower()
+    return next((fmt for ext, fmt in _EXTENSIONS.items() if lower.endswith(ext)), "text")
 
 
 def render_comparison(comparison: Comparison, fmt: str) -> str:

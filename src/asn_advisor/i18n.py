@@ -397,6 +397,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "compare.shared_by": {"id": "dialami oleh", "en": "shared by"},
     "compare.failed": {"id": "{count} rekaman gagal dan tidak dibandingkan.", "en": "{count} record(s) failed and are not compared."},
     "compare.empty": {"id": "tidak ada program yang dapat dibandingkan", "en": "no program could be compared"},
+    "compare.ranking": {"id": "Peringkat program", "en": "Programs ranked"},
+    "compare.chart.title": {"id": "Jumlah program per kategori", "en": "Programs per band"},
+    "compare.chart.desc": {"id": "{count} program menurut kategori skor: {parts}.", "en": "{count} program(s) by score band: {parts}."},
+    "compare.no_score": {"id": "tanpa skor", "en": "no score"},
+    "compare.coverage": {"id": "Cakupan data", "en": "Data coverage"},
+    "compare.top": {"id": "Saran teratas", "en": "Top recommendations"},
 }
 
 
