@@ -54,7 +54,7 @@ from . import advice as advice_models
 from .condition import SEVERITY_RANK
 from .condition._vector import Columns, compile_vector
 from .engine import _plain, _round
-from .plan import Candidate, dropped_recommendation, outline_plan, relation_reference
+from .plan import Candidate, dropped_recommendation, outline_plan, plan_fixed, relation_reference
 from .profile import EvidenceSource, Profile
 from .rulepack import CompiledMetric, RulePack
 
@@ -373,11 +373,17 @@ class Kernel:
                 )
             )
         self.recommendation_parts = {}
+        fixed = plan_fixed(pack)
         for rec_id, spec in pack.recommendations.items():
             description = spec.description.get(lang) if spec.description else None
+            step = fixed[rec_id]
             self.recommendation_parts[rec_id] = (
                 f',"id":{_j(rec_id)},"title":{_j(spec.label.get(lang))},"description":{_j(description)},"priority":',
-                f',"effort":{_j(spec.effort)},"time_to_impact":{_j(spec.time_to_impact)}',
+                # What the plan says of it whatever the profile (plan._Fixed), up to root_cause_of...
+                f',"effort":{_j(spec.effort)},"time_to_impact":{_j(spec.time_to_impact)},"phase":{step.phase},'
+                f'"quick_win":{"true" if step.quick_win else "false"},"root_cause_of":',
+                # ... and its prerequisites, up to supports.
+                f',"requires":{_j(list(step.requires))},"supports":',
             )
         params = pack.scoring.priority
         self.gap_floor = params.gap_floor
@@ -888,17 +894,16 @@ class Kernel:
         outline = outline_plan(self.pack, candidates, ranks, dim_scores, scored.overall is not None, root_terms, self.lang)
         rec_parts = []
         for position, step in enumerate(outline.steps, start=1):
-            middle, tail = self.recommendation_parts[step.id]
+            middle, tail, requires_json = self.recommendation_parts[step.id]
             body = bodies.get(step.id, _PREREQUISITE_BODY)
             if step.root_terms:
                 body += ("," if body[-1] != "[" else "") + ",".join(step.root_terms)
-            prerequisite_for = ",".join(self._requires_reference(other, step.id) for other in step.prerequisite_for or ())
+            prerequisite_for = ",".join(self._requires_reference(other, step.id) for other in step.prerequisite_for) if step.prerequisite_for else ""
             rec_parts.append(
-                f'{{"rank":{position}{middle}{_f(step.priority)}{body}]{tail},"phase":{step.phase},'
-                f'"quick_win":{"true" if step.quick_win else "false"},"root_cause_of":{_j(step.root_cause_of)},'
-                f'"added_as_prerequisite":{"true" if step.added_as_prerequisite else "false"},"prerequisite_for":[{prerequisite_for}],'
-                f'"requires":{_j(step.requires)},"supports":{_j(step.supports)},"expected_gain":{_fo(step.expected_gain)},'
-                f'"expected_gain_unscored":{_j(step.expected_gain_unscored)},"explanation":{_j(step.explanation)}}}'
+                f'{{"rank":{position}{middle}{_f(step.priority)}{body}]{tail}{_j(step.root_cause_of) if step.root_cause_of else "[]"},'
+                f'"added_as_prerequisite":{"true" if step.added_as_prerequisite else "false"},"prerequisite_for":[{prerequisite_for}]{requires_json}'
+                f'{_j(step.supports) if step.supports else "[]"},"expected_gain":{_fo(step.expected_gain)},'
+                f'"expected_gain_unscored":{_j(step.expected_gain_unscored) if step.expected_gain_unscored else "[]"},"explanation":{_j(step.explanation)}}}'
             )
 
         # -- findings out, in the engine's order

@@ -156,6 +156,11 @@ class _PackIndex:
 _INDEXES: dict[str, _PackIndex] = {}
 
 
+def plan_fixed(pack: RulePack) -> Mapping[str, _Fixed]:
+    """Per recommendation, what its plan step is whatever the profile: phase, quick win, prerequisites."""
+    return _index(pack).fixed
+
+
 def _index(pack: RulePack) -> _PackIndex:
     index = _INDEXES.get(pack.digest)
     if index is None:
