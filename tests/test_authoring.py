@@ -12,12 +12,13 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from asn_advisor import RulePackError, load_rules
+from asn_advisor import RulePackError, advise, load_rules
 from asn_advisor.casetest import run_tests
 from asn_advisor.cli import main
 from asn_advisor.errors import ExitCode
 from asn_advisor.i18n import MESSAGES
 from asn_advisor.lint import CHECKS, lint, reference_markdown
+from asn_advisor.profile import profile_from_mapping
 from asn_advisor.schema import SCHEMAS, schema_text
 
 from .conftest import EXAMPLES, ROOT
@@ -436,3 +437,24 @@ def test_authoring_messages_have_both_languages() -> None:
     """Every message has Indonesian and English text."""
     for key, entry in MESSAGES.items():
         assert entry.get("id") and entry.get("en"), key
+
+
+def test_advice_points_at_the_override_of_an_overridden_rule(tmp_path: Path) -> None:
+    """For a rule a regional pack overrides, the advice names the regional file and line; others stay national."""
+    pack = load_rules(write(tmp_path / "p", REGIONAL), display="p")
+    profile = profile_from_mapping({"program": {"id": "x"}, "indicators": {"participation_rate": 60}})
+    advice = advise(profile, pack, lang="en")
+    evidence = {e.rule: e for f in advice.findings for e in f.evidence if e.rule}
+    overridden = evidence["partisipasi-rendah"]
+    lines = (tmp_path / "p" / "aturan.yaml").read_text(encoding="utf-8").splitlines()
+    assert overridden.file == "p/aturan.yaml"
+    assert lines[overridden.line - 1].strip().startswith("partisipasi-rendah:")
+    because = {r.rule: r for rec in advice.recommendations for r in rec.because}
+    weighted = because["partisipasi-jadwal-fleksibel"]
+    assert weighted.file == "p/aturan.yaml" and lines[weighted.line - 1].strip().startswith("partisipasi-jadwal-fleksibel:")
+    national = load_rules()
+    others = [e for e in evidence.values() if e.rule not in pack.own_rules]
+    for e in others:
+        origin = national.rule_location(e.rule)
+        assert e.file is not None and e.file.startswith("<nasional>/") and e.file.endswith("/" + origin.file.rsplit("/", 1)[-1])
+        assert e.line == origin.line

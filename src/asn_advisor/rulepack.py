@@ -1084,6 +1084,12 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
         else:
             rule_ids[rule_id] = location
 
+    def effective(rule_id: str, location: Location) -> Location:
+        # An overridden rule is shown where it was last overridden: that is the
+        # text that decides it in this pack (the override names the rule's id).
+        where = at.get(("override", rule_id))
+        return where[0].doc.locate(where[1], key=True) if where is not None else location
+
     compiled_derive: list[CompiledDerive] = []
     for source, i, rule in derive:
         path = ("derive", i)
@@ -1099,6 +1105,7 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
             if esc_condition is not None:
                 escalations.append((esc_condition, esc.severity))
         if condition is not None:
+            location = effective(rule.id, location)
             compiled_derive.append(CompiledDerive(rule, condition, tuple(escalations), location))
             locations[rule.id] = location
 
@@ -1120,6 +1127,7 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
         if not addresses:
             out.add(source.doc.locate((*path, "when")), f"rule {rec_rule.id!r} addresses no finding", "E115", hint="add addresses: [finding_id], or test a finding with has(...)")
             continue
+        location = effective(rec_rule.id, location)
         compiled_recommend.append(CompiledRecommend(rec_rule, condition, addresses, location))
         locations[rec_rule.id] = location
 
