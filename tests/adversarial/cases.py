@@ -53,7 +53,15 @@ COMMANDS: tuple[Command, ...] = (
     Command("report-html", lambda profile, pack, tmp: ["report", str(profile), "--rules", str(pack), "-o", str(tmp / "laporan.html")]),
     Command("rules-test", lambda profile, pack, tmp: ["rules", "test", str(pack)], reads_profile=False),
     Command("rules-graph", lambda profile, pack, tmp: ["rules", "graph", str(pack)], reads_profile=False),
+    # batch and compare read many profiles and account for each bad one as an
+    # error record (tests/test_batch.py); here they meet the bad packs.
+    Command("batch", lambda profile, pack, tmp: ["batch", str(GOOD_PROFILE.parent), "--rules", str(pack), "-o", str(tmp / "advice.jsonl")], reads_profile=False),
+    Command("compare", lambda profile, pack, tmp: ["compare", str(GOOD_PROFILE.parent), "--rules", str(pack), "-o", str(tmp / "comparison.html")], reads_profile=False),
+    Command("history-record", lambda profile, pack, tmp: ["history", "record", str(profile), "--rules", str(pack), "--db", str(tmp / "history.db"), "--period", "2025"]),
 )
+
+#: Files a command above would write; none may exist after a refused input.
+OUTPUTS = ("pwned", "advice.json", "advice.jsonl", "comparison.html", "history.db")
 
 
 @dataclass(frozen=True)

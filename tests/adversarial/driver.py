@@ -20,7 +20,7 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from .cases import ADDRESS_SPACE_LIMIT, ALL_CASES, COMMANDS, SHIPPED_PACK, TIME_LIMIT_S, applies, arguments
+from .cases import ADDRESS_SPACE_LIMIT, ALL_CASES, COMMANDS, OUTPUTS, SHIPPED_PACK, TIME_LIMIT_S, applies, arguments
 
 HANG_LIMIT_S = 4 * TIME_LIMIT_S
 
@@ -91,7 +91,7 @@ def main(kind: str, scratch: Path) -> None:
                 signal.setitimer(signal.ITIMER_REAL, 0)
             record["elapsed"] = time.perf_counter() - start
             record["peak_rss"] = _peak_rss()
-            record["leftovers"] = sorted(p.name for p in tmp.iterdir() if p.name in ("pwned", "advice.json"))
+            record["leftovers"] = sorted(p.name for p in tmp.iterdir() if p.name in OUTPUTS)
             print(json.dumps(record), flush=True)
     print(json.dumps({"summary": True, "peak_rss": _peak_rss()}), flush=True)
 
