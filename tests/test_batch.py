@@ -56,6 +56,28 @@ def test_batch_output_is_byte_identical_to_advise(pack: RulePack, example: str) 
         assert outcome.json == advise(profile_from_mapping(data), pack, lang=lang).model_dump_json()
 
 
+def test_batch_builds_the_models_when_the_writer_lags_behind(pack: RulePack, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A field the fast writer does not know turns it off: batch builds the models, same bytes, never different."""
+    import asn_advisor.batch as batch_module
+    from asn_advisor._fast import MODEL_FIELDS
+
+    monkeypatch.setitem(MODEL_FIELDS, "Advice", MODEL_FIELDS["Advice"][:-1])
+    monkeypatch.setattr(batch_module, "_KERNELS", {})
+    assert not models_match() and not Kernel(pack, "en").exact
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the fast writer ran although it lags behind the models")
+
+    monkeypatch.setattr(Kernel, "finish", refuse)
+    data = synthetic_profiles(20, seed=5)
+    records = [Record(i, "<t>", i + 1, "json", json.dumps(d)) for i, d in enumerate(data)]
+    outcomes = advise_block(records, pack, "en")
+    for outcome, item in zip(outcomes, data, strict=True):
+        model = advise(profile_from_mapping(item), pack, lang="en")
+        assert outcome.json == model.model_dump_json()
+        assert outcome.summary == Summary.from_advice(model)
+
+
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
 def test_fast_path_is_byte_identical_on_the_examples(pack: RulePack, example: str, lang: str) -> None:
