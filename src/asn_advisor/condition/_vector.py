@@ -78,7 +78,7 @@ class Columns:
         if matrix is not None:
             # NaN marks a missing value: profiles refuse NaN, so no fact is NaN.
             missing = np.isnan(matrix)
-            incomplete = missing.any(axis=0)
+            incomplete = np.asarray(missing.any(axis=0), dtype=bool)
             for position, name in enumerate(numbers):
                 column = matrix[:, position]
                 if incomplete[position]:
