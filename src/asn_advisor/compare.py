@@ -68,6 +68,12 @@ class Comparison:
     errors: list[str] = field(default_factory=list)
     bands: list[tuple[str, float, str]] = field(default_factory=list)  # (id, min, label), lowest first
 
+    def band_label(self, band: str | None) -> str:
+        """The band's label in the comparison's language; ``-`` for no band."""
+        if band is None:
+            return "-"
+        return next((label for band_id, _, label in self.bands if band_id == band), band)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "lang": self.lang,
@@ -148,7 +154,7 @@ def render_text(comparison: Comparison) -> str:
     header = ["#", t("program", lang), t("score", lang), t("band", lang)] + [did for did, _ in comparison.dimensions]
     table = [header]
     for row in comparison.programs:
-        table.append([str(row.rank), row.id, _num(row.overall), row.band or "-"] + [_num(row.dimensions.get(did)) for did, _ in comparison.dimensions])
+        table.append([str(row.rank), row.id, _num(row.overall), comparison.band_label(row.band)] + [_num(row.dimensions.get(did)) for did, _ in comparison.dimensions])
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
     for r in table:
         lines.append("  ".join(cell.ljust(widths[i]) if i == 1 else cell.rjust(widths[i]) for i, cell in enumerate(r)).rstrip())
@@ -184,7 +190,7 @@ def render_markdown(comparison: Comparison) -> str:
     lines.append("|" + "|".join("---:" if i != 1 else "---" for i in range(len(header))) + "|")
     for row in comparison.programs:
         name = _md(row.id + (f" ({row.name})" if row.name else ""))
-        cells = [str(row.rank), name, _num(row.overall), row.band or "-"] + [_num(row.dimensions.get(did)) for did, _ in comparison.dimensions]
+        cells = [str(row.rank), name, _num(row.overall), _md(comparison.band_label(row.band))] + [_num(row.dimensions.get(did)) for did, _ in comparison.dimensions]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", f"## {t('compare.findings', lang)}", ""]
     if comparison.findings:

@@ -688,13 +688,12 @@ def render_comparison_html(comparison: Comparison) -> str:
     header += [f'<th class="num">{e(label)}</th>' for _, label in comparison.dimensions]
     header.append(f'<th class="num">{e(t("compare.coverage", lang))}</th><th>{e(t("compare.top", lang))}</th>')
     out.append(f'<div class="scroll"><table class="ranking"><thead><tr>{"".join(header)}</tr></thead><tbody>')
-    labels = {band_id: label for band_id, _, label in comparison.bands}
     for row in comparison.programs:
         name = e(row.id) + (f'<br><span class="muted">{e(row.name)}</span>' if row.name else "")
         if row.region:
             name += f'<br><span class="muted">{e(row.region)}</span>'
         cells = [f'<td class="num">{row.rank}</td><td>{name}</td>']
-        cells.append(f'<td class="num"><strong>{_num(row.overall)}</strong></td><td>{e(labels.get(row.band or "", row.band or "-"))}</td>')
+        cells.append(f'<td class="num"><strong>{_num(row.overall)}</strong></td><td>{e(comparison.band_label(row.band))}</td>')
         for dim_id, _ in comparison.dimensions:
             score = row.dimensions.get(dim_id)
             index = _band_index(score, mins)
