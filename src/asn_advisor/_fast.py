@@ -53,7 +53,7 @@ from pydantic_core import to_json
 from . import advice as advice_models
 from .condition import SEVERITY_RANK
 from .condition._vector import Columns, compile_vector
-from .engine import _plain, _round
+from .engine import _plain, _round, note_unknown
 from .plan import Candidate, dropped_recommendation, outline_plan, plan_fixed, relation_reference
 from .profile import EvidenceSource, Profile
 from .rulepack import CompiledMetric, RulePack
@@ -752,9 +752,7 @@ class Kernel:
             else:
                 outcome = evaluate(facts, ranks)
             if outcome is None:
-                for name in names:
-                    if facts.get(name) is None:
-                        unknown_rules.setdefault(name, set()).add(rule_id)
+                note_unknown(unknown_rules, names, facts, rule_id)
                 continue
             if outcome is not True:
                 continue
@@ -790,9 +788,7 @@ class Kernel:
             else:
                 outcome = evaluate(facts, ranks)
             if outcome is None:
-                for name in names:
-                    if facts.get(name) is None:
-                        unknown_rules.setdefault(name, set()).add(rule_id)
+                note_unknown(unknown_rules, names, facts, rule_id)
                 continue
             if outcome is not True:
                 continue

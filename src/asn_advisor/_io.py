@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -12,7 +12,26 @@ from typing import IO
 from .errors import Location, OutputError
 from .i18n import t
 
-__all__ = ["atomic_writer", "check_output", "write_atomic"]
+__all__ = ["atomic_writer", "check_output", "format_for_path", "write_atomic"]
+
+#: Output formats an output file's extension asks for, across commands.
+FORMAT_EXTENSIONS = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".csv": "csv",
+    ".txt": "text",
+}
+
+
+def format_for_path(path: str | None, formats: Collection[str]) -> str | None:
+    """The format among ``formats`` that ``path``'s extension asks for; ``None`` if none."""
+    suffix = os.path.splitext(path or "")[1].lower()
+    found = FORMAT_EXTENSIONS.get(suffix)
+    return found if found in formats else None
 
 
 def check_output(path: str | os.PathLike[str], *, inputs: Iterable[str | os.PathLike[str]] = (), force: bool = False, lang: str = "id") -> Path:

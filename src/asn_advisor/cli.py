@@ -808,10 +808,10 @@ def batch_command(
     import io
     import json
 
-    from ._io import atomic_writer
+    from ._io import atomic_writer, format_for_path
 
     chosen = resolve_lang(lang)
-    out_format = fmt or ("csv" if output and output.lower().endswith(".csv") else "jsonl")
+    out_format = fmt or format_for_path(output, ("csv", "jsonl")) or "jsonl"
     pack = load_pack(rules_dir)
     target = None
     if output not in (None, "-"):

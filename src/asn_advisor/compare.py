@@ -2,9 +2,9 @@
 
 :func:`compare` turns the :class:`~asn_advisor._fast.Summary` of each advised
 program into a :class:`Comparison`; renderers registered in
-:data:`COMPARE_FORMATS` print it.  Another module (the HTML report) adds a
-format with ``COMPARE_FORMATS["html"] = render_html`` before the CLI is
-imported; ``asn-advisor compare --format`` offers every registered name.
+:data:`COMPARE_FORMATS` print it; ``asn-advisor compare --format`` offers
+every registered name (the HTML page is drawn by :mod:`.report`, imported
+when used).
 """
 
 from __future__ import annotations
@@ -15,11 +15,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ._io import format_for_path
 from .i18n import t
 from .rulepack import RulePack
 
 if TYPE_CHECKING:  # the CLI imports this module at start-up; NumPy (via _fast) only when comparing
     from ._fast import Summary
+    from .report import ReportBand
 
 __all__ = ["COMPARE_FORMATS", "Comparison", "ProgramRow", "SharedItem", "compare", "format_for", "render_comparison"]
 
@@ -66,13 +68,13 @@ class Comparison:
     top: int
     failed: int = 0
     errors: list[str] = field(default_factory=list)
-    bands: list[tuple[str, float, str]] = field(default_factory=list)  # (id, min, label), lowest first
+    bands: list[ReportBand] = field(default_factory=list)  # lowest first
 
     def band_label(self, band: str | None) -> str:
         """The band's label in the comparison's language; ``-`` for no band."""
         if band is None:
             return "-"
-        return next((label for band_id, _, label in self.bands if band_id == band), band)
+        return next((b.label for b in self.bands if b.id == band), band)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -94,6 +96,8 @@ def compare(summaries: Iterable[Summary], rules: RulePack, *, lang: str = "id", 
     A recommendation counts for a program when it is among that program's
     ``top`` recommendations.
     """
+    from .report import bands_from_pack  # report imports this module
+
     rows: list[Summary] = sorted(summaries, key=lambda s: (s.overall is None, -(s.overall or 0.0), s.program))
     total = len(rows) or 1
     finding_programs: dict[str, list[str]] = {}
@@ -134,7 +138,7 @@ def compare(summaries: Iterable[Summary], rules: RulePack, *, lang: str = "id", 
         recommendations=shared(rec_programs, lambda rid: rules.recommendations[rid].label.get(lang) if rid in rules.recommendations else rid),
         top=top,
         failed=failed,
-        bands=sorted(((b.id, float(b.min), b.label.get(lang)) for b in rules.scoring.bands), key=lambda b: (b[1], b[0])),
+        bands=bands_from_pack(rules, lang),
     )
 
 
@@ -231,13 +235,10 @@ COMPARE_FORMATS: dict[str, Callable[[Comparison], str]] = {
     "html": render_html,
 }
 
-_EXTENSIONS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown", ".json": "json", ".txt": "text"}
-
 
 def format_for(path: str | None) -> str:
     """The format an output file name asks for: by extension, else text."""
-    lower = (path or "").lower()
-    return next((fmt for ext, fmt in _EXTENSIONS.items() if lower.endswith(ext)), "text")
+    return format_for_path(path, COMPARE_FORMATS) or "text"
 
 
 def render_comparison(comparison: Comparison, fmt: str) -> str:

@@ -17,7 +17,7 @@ Steps, each deterministic:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,6 +67,13 @@ class _FindingState:
     rank: int
     stated: bool
     evidence: list[Evidence] = field(default_factory=list)
+
+
+def note_unknown(unknown_rules: dict[str, set[str]], names: Iterable[str], facts: Mapping[str, Any], rule_id: str) -> None:
+    """Record that ``rule_id`` stayed unknown for each of ``names`` the facts lack (the data gaps)."""
+    for name in names:
+        if facts.get(name) is None:
+            unknown_rules.setdefault(name, set()).add(rule_id)
 
 
 def _values_read(names: frozenset[str], values: Mapping[str, Any]) -> dict[str, Any]:
@@ -160,9 +167,7 @@ def advise(profile: Profile, rules: RulePack, *, lang: str = "id") -> Advice:
     for rule in rules.derive_rules:
         outcome = rule.condition.evaluate(facts, findings_rank)
         if outcome is None:
-            missing = {n for n in rule.condition.names if facts.get(n) is None}
-            for name in missing:
-                unknown_rules.setdefault(name, set()).add(rule.id)
+            note_unknown(unknown_rules, rule.condition.names, facts, rule.id)
             continue
         if outcome is not True:
             continue
@@ -194,9 +199,7 @@ def advise(profile: Profile, rules: RulePack, *, lang: str = "id") -> Advice:
     for rec_rule in rules.recommend_rules:
         outcome = rec_rule.condition.evaluate(facts, findings_rank)
         if outcome is None:
-            for name in rec_rule.condition.names:
-                if facts.get(name) is None:
-                    unknown_rules.setdefault(name, set()).add(rec_rule.id)
+            note_unknown(unknown_rules, rec_rule.condition.names, facts, rec_rule.id)
             continue
         if outcome is not True:
             continue

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ._io import format_for_path
 from .advice import Advice, FindingResult, Recommendation
 from .compare import MAX_LISTED, Comparison, SharedItem
 from .i18n import MESSAGES, t
@@ -616,7 +617,7 @@ def render_band_counts_svg(comparison: Comparison, *, element_id: str = "bands-c
     e = html.escape
     bands = comparison.bands
     fills = _zone_fills(len(bands))
-    mins = [low for _, low, _ in bands]
+    mins = [b.min for b in bands]
     counts = [0] * len(bands)
     unscored = 0
     for row in comparison.programs:
@@ -626,7 +627,7 @@ def render_band_counts_svg(comparison: Comparison, *, element_id: str = "bands-c
         else:
             counts[index] += 1
     total = len(comparison.programs) or 1
-    rows = [(label, counts[i], fills[i]) for i, (_, _, label) in reversed(list(enumerate(bands)))]
+    rows = [(band.label, counts[i], fills[i]) for i, band in reversed(list(enumerate(bands)))]
     rows.append((t("compare.no_score", lang), unscored, "none"))
     label_w, plot_w, right_w, top, row_h, bar_h = 200, 400, 150, 10, 30, 18
     width, height = label_w + plot_w + right_w, top * 2 + row_h * len(rows)
@@ -672,7 +673,7 @@ def render_comparison_html(comparison: Comparison) -> str:
     lang = comparison.lang
     e = html.escape
     title = t("compare.title", lang, count=len(comparison.programs))
-    mins = [low for _, low, _ in comparison.bands]
+    mins = [b.min for b in comparison.bands]
     fills = _zone_fills(len(comparison.bands))
     # A wide page: the ranking puts every dimension side by side.
     out = [*_html_head(title, lang, "wide"), "<header>", f"<h1>{e(title)}</h1>"]
@@ -883,16 +884,9 @@ REPORT_FORMATS: dict[str, Callable[[Advice, Sequence[ReportBand]], str]] = {
     "markdown": render_report_markdown,
 }
 
-_EXTENSIONS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown"}
-
-
 def report_format_for(path: str) -> str | None:
     """The report format an output file name asks for (``None`` if unknown)."""
-    lower = path.lower()
-    for ext, fmt in _EXTENSIONS.items():
-        if lower.endswith(ext):
-            return fmt
-    return None
+    return format_for_path(path, REPORT_FORMATS)
 
 
 def render_report(advice: Advice, bands: Iterable[ReportBand], fmt: str = "html") -> str:
