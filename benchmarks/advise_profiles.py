@@ -21,12 +21,21 @@ from asn_advisor.profile import profile_from_mapping
 
 def synthetic_profiles(n: int, seed: int = 7) -> list[dict[str, Any]]:
     rnd = random.Random(seed)
-    findings = ["low_participation", "time_conflict", "limited_budget", "weak_supervisor_support", "no_follow_up", "theoretical_curriculum", "low_transfer", "low_awareness"]
+    findings = [
+        "low_participation",
+        "time_conflict",
+        "limited_budget",
+        "weak_supervisor_support",
+        "no_follow_up",
+        "theoretical_curriculum",
+        "low_transfer",
+        "low_awareness",
+    ]
     out = []
     for i in range(n):
         ind: dict[str, Any] = {}
 
-        def maybe(name: str, value: Any) -> None:
+        def maybe(name: str, value: Any, ind: dict[str, Any] = ind) -> None:
             if rnd.random() > 0.33:
                 ind[name] = value
 
@@ -44,7 +53,10 @@ def synthetic_profiles(n: int, seed: int = 7) -> list[dict[str, Any]]:
         maybe("highest_level_evaluated", rnd.randint(1, 4))
         maybe("absence_reasons", {"work_conflict": rnd.randint(0, 60)})
         maybe("funding_sources", rnd.sample(["apbd", "apbn", "donor", "university", "private"], rnd.randint(1, 3)))
-        stated = [{"id": f, "severity": rnd.choice(["low", "medium", "high"])} for f in rnd.sample(findings, rnd.randint(0, 4))]
+        stated = [
+            {"id": f, "severity": rnd.choice(["low", "medium", "high"])}
+            for f in rnd.sample(findings, rnd.randint(0, 4))
+        ]
         out.append({"program": {"id": f"prog-{i}"}, "indicators": ind, "findings": stated})
     return out
 

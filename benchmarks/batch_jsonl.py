@@ -75,7 +75,18 @@ def calibrate() -> float:
 
 def run(source: Path, jobs: int, n: int) -> tuple[float, float, Path]:
     target = OUT / f"advice-{n}-jobs{jobs}.jsonl"
-    command = [sys.executable, "-m", "asn_advisor", "batch", str(source), "-o", str(target), "--jobs", str(jobs), "--force"]
+    command = [
+        sys.executable,
+        "-m",
+        "asn_advisor",
+        "batch",
+        str(source),
+        "-o",
+        str(target),
+        "--jobs",
+        str(jobs),
+        "--force",
+    ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
@@ -93,7 +104,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
     source = ensure_input(args.n)
-    print(f"input: {source} ({source.stat().st_size / 1e6:.1f} MB, {args.n:,} profiles); cores: {os.cpu_count()}; load: {os.getloadavg()[0]:.2f}")
+    print(
+        f"input: {source} ({source.stat().st_size / 1e6:.1f} MB, {args.n:,} profiles); cores: {os.cpu_count()}; load: {os.getloadavg()[0]:.2f}"
+    )
     print(f"calibration: a pure-Python loop runs {calibrate():.2f}x faster on 2 processes than on 1 right now")
     rates: dict[int, float] = {}
     outputs: dict[int, Path] = {}
@@ -101,7 +114,9 @@ def main() -> None:
         elapsed, peak, target = run(source, jobs, args.n)
         rates[jobs] = args.n / elapsed
         outputs[jobs] = target
-        print(f"jobs {jobs}: {elapsed:.1f} s, {rates[jobs]:,.0f} profiles/s, peak RSS of one process {peak:.0f} MB, output {target.stat().st_size / 1e6:.0f} MB")
+        print(
+            f"jobs {jobs}: {elapsed:.1f} s, {rates[jobs]:,.0f} profiles/s, peak RSS of one process {peak:.0f} MB, output {target.stat().st_size / 1e6:.0f} MB"
+        )
     first = outputs[args.jobs[0]]
     with first.open("rb") as handle:
         lines = sum(1 for _ in handle)

@@ -184,7 +184,9 @@ def run(rule_count: int, row_count: int, peer_rows: int, min_seconds: float) -> 
     try:
         import rule_engine
 
-        context = rule_engine.Context(type_resolver=rule_engine.type_resolver_from_dict({name: rule_engine.DataType.FLOAT for name in FIELDS}))
+        context = rule_engine.Context(
+            type_resolver=rule_engine.type_resolver_from_dict({name: rule_engine.DataType.FLOAT for name in FIELDS})
+        )
         compiled_rules = [rule_engine.Rule(text, context=context) for text in texts]
         small = sample[: max(1, len(sample) // 10)]
         seconds, _ = timed(lambda: [r.matches(row) for row in small for r in compiled_rules], min_seconds)
@@ -212,7 +214,14 @@ def run(rule_count: int, row_count: int, peer_rows: int, min_seconds: float) -> 
     return rates
 
 
-PEERS = ("zen-engine batch", "zen-engine table", "zen-engine expression", "rule-engine", "simpleeval", "numpy (upper bound)")
+PEERS = (
+    "zen-engine batch",
+    "zen-engine table",
+    "zen-engine expression",
+    "rule-engine",
+    "simpleeval",
+    "numpy (upper bound)",
+)
 
 
 def main() -> None:
@@ -224,7 +233,9 @@ def main() -> None:
     args = parser.parse_args()
     for rule_count in args.rules:
         rates = run(rule_count, args.rows, args.peer_rows, args.seconds)
-        print(f"\n{rule_count} rules, {args.rows:,} rows (row-at-a-time engines on {args.peer_rows:,} rows or a tenth of them)")
+        print(
+            f"\n{rule_count} rules, {args.rows:,} rows (row-at-a-time engines on {args.peer_rows:,} rows or a tenth of them)"
+        )
         print(f"{'engine':40} {'rule evaluations/s':>20}")
         for name, rate in sorted(rates.items(), key=lambda item: -item[1]):
             print(f"{name:40} {rate:>20,.0f}")
@@ -235,7 +246,9 @@ def main() -> None:
                 print(f"ratio asn-advisor columnar / {name}: {ours / rates[name]:.2f}x")
         if peers:
             fastest = max(peers, key=lambda name: peers[name])
-            print(f"fastest peer: {fastest}; asn-advisor columnar is {ours / peers[fastest]:.1f}x faster (target >= 10x)")
+            print(
+                f"fastest peer: {fastest}; asn-advisor columnar is {ours / peers[fastest]:.1f}x faster (target >= 10x)"
+            )
 
 
 if __name__ == "__main__":

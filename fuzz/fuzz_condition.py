@@ -13,7 +13,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import instrumented, main, text_of  # noqa: E402
+from _harness import instrumented, main, text_of
 
 with instrumented(__name__ == "__main__"):
     from asn_advisor import load_rules
@@ -46,7 +46,12 @@ def test_one_input(data: bytes) -> None:
                 walked = condition.interpret(values, findings)
                 if condition.kind == "bool":
                     assert compiled in (True, False, None), (text, compiled)
-                assert compiled == walked or (compiled != compiled and walked != walked), (text, values, compiled, walked)
+                assert compiled == walked or (compiled != compiled and walked != walked), (
+                    text,
+                    values,
+                    compiled,
+                    walked,
+                )
 
 
 if __name__ == "__main__":

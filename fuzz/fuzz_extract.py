@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import instrumented, main, text_of  # noqa: E402
+from _harness import instrumented, main, text_of
 
 with instrumented(__name__ == "__main__"):
     from asn_advisor import AdvisorError, load_rules

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _harness import ROOT, instrumented, main  # noqa: E402
+from _harness import ROOT, instrumented, main
 
 with instrumented(__name__ == "__main__"):
     from asn_advisor import AdvisorError, advise, load_profile, load_rules

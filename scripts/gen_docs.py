@@ -120,7 +120,10 @@ def cli_reference(lang: str) -> str:
                 out.append("")
             if isinstance(command, click.Group):
                 subcommands = sorted(command.commands)
-                out += [", ".join(f"[`{name} {sub}`](#{(name + ' ' + sub).replace(' ', '-')})" for sub in subcommands), ""]
+                out += [
+                    ", ".join(f"[`{name} {sub}`](#{(name + ' ' + sub).replace(' ', '-')})" for sub in subcommands),
+                    "",
+                ]
         out += [f"## {words['exit']}", "", f"| {words['code']} | {words['meaning']} |", "|---:|---|"]
         for code in ExitCode:
             english, indonesian = _EXIT_CODES.get(code.name, (code.name.lower(), code.name.lower()))

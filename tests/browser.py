@@ -76,7 +76,10 @@ class Browser:
             "capabilities": {
                 "alwaysMatch": {
                     "browserName": "chrome",
-                    "goog:chromeOptions": {"binary": CHROMIUM, "args": [*CHROMIUM_ARGS, f"--user-data-dir={self.profile}"]},
+                    "goog:chromeOptions": {
+                        "binary": CHROMIUM,
+                        "args": [*CHROMIUM_ARGS, f"--user-data-dir={self.profile}"],
+                    },
                 }
             }
         }
@@ -84,7 +87,9 @@ class Browser:
 
     def _call(self, method: str, path: str, payload: dict[str, Any] | None = None) -> Any:
         data = None if payload is None else json.dumps(payload).encode()
-        request = urllib.request.Request(self.base + path, data=data, method=method, headers={"Content-Type": "application/json"})
+        request = urllib.request.Request(
+            self.base + path, data=data, method=method, headers={"Content-Type": "application/json"}
+        )
         with urllib.request.urlopen(request, timeout=30) as response:
             return json.loads(response.read())["value"]
 

@@ -146,8 +146,9 @@ def _spans(text: str, quotes: list[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _compare(text: str, gold: dict[str, list[str]], found: list[Any],
-             acceptable: list[str] = ()) -> tuple[Counts, list[str], list[str]]:
+def _compare(
+    text: str, gold: dict[str, list[str]], found: list[Any], acceptable: list[str] = ()
+) -> tuple[Counts, list[str], list[str]]:
     found_ids = {f.id for f in found} - (set(acceptable) - set(gold))
     gold_ids = set(gold)
     counts = Counts(tp=len(found_ids & gold_ids), fp=len(found_ids - gold_ids), fn=len(gold_ids - found_ids))
@@ -164,11 +165,21 @@ def score_document(annotation: Annotation, text: str, patterns: Any) -> DocScore
     result = extract(text, patterns, source=annotation.text_path)
     ok = annotation.also_acceptable
     f, f_missed, f_extra = _compare(text, annotation.findings, result.findings, ok.get("findings", []))
-    r, r_missed, r_extra = _compare(text, annotation.recommendations, result.recommendations,
-                                    ok.get("recommendations", []))
+    r, r_missed, r_extra = _compare(
+        text, annotation.recommendations, result.recommendations, ok.get("recommendations", [])
+    )
     expected = annotation.is_evaluation_report
-    score = DocScore(annotation, f, r, f_missed, f_extra, r_missed, r_extra, result.is_evaluation_report,
-                     expected is None or expected == result.is_evaluation_report)
+    score = DocScore(
+        annotation,
+        f,
+        r,
+        f_missed,
+        f_extra,
+        r_missed,
+        r_extra,
+        result.is_evaluation_report,
+        expected is None or expected == result.is_evaluation_report,
+    )
     # Indicators: an (id, value) pair is right when the annotation lists it.
     gold = [(g["id"], float(g["value"])) for g in annotation.indicators]
     got = [(i.id, float(i.value)) for i in result.indicators]
@@ -222,9 +233,12 @@ def report(scores: list[DocScore], details: bool = False) -> str:
             f"{'ok' if s.report_ok else 'WRONG'}"
         )
         if details:
-            for label, items in (("missed finding", s.missed_findings), ("extra finding", s.extra_findings),
-                                 ("missed recommendation", s.missed_recommendations),
-                                 ("extra recommendation", s.extra_recommendations)):
+            for label, items in (
+                ("missed finding", s.missed_findings),
+                ("extra finding", s.extra_findings),
+                ("missed recommendation", s.missed_recommendations),
+                ("extra recommendation", s.extra_recommendations),
+            ):
                 if items:
                     lines.append(f"    {label}: {', '.join(items)}")
             for note in s.indicator_notes:
@@ -234,8 +248,10 @@ def report(scores: list[DocScore], details: bool = False) -> str:
     for group in ("seeds", "reports", None, "challenge"):
         f, r, i = totals(scores, group)
         name = {None: "seeds+reports (development)", "challenge": "challenge (held out)"}.get(group, group)
-        lines.append(f"{name:40s} {_fmt(f):30s} {_fmt(r):36s} {i.precision:.2f} {i.recall:.2f};"
-                     f" {f.evidence:.2f}/{r.evidence:.2f}")
+        lines.append(
+            f"{name:40s} {_fmt(f):30s} {_fmt(r):36s} {i.precision:.2f} {i.recall:.2f};"
+            f" {f.evidence:.2f}/{r.evidence:.2f}"
+        )
     return "\n".join(lines)
 
 

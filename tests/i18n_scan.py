@@ -88,7 +88,11 @@ def scan_file(path: Path) -> Iterator[tuple[str, int]]:
     for node in ast.walk(tree):
         found: list[ast.AST] = []
         # set.add(x) has one argument; a collector's add(location, message, code) has more.
-        if isinstance(node, ast.Call) and _call_name(node) in MESSAGE_CALLS and not (_call_name(node) == "add" and len(node.args) < 2):
+        if (
+            isinstance(node, ast.Call)
+            and _call_name(node) in MESSAGE_CALLS
+            and not (_call_name(node) == "add" and len(node.args) < 2)
+        ):
             found += list(node.args)
             found += [kw.value for kw in node.keywords if kw.arg in ("hint", "message")]
         elif isinstance(node, (ast.Assign, ast.AnnAssign)):

@@ -34,15 +34,29 @@ def number_exprs() -> st.SearchStrategy[str]:
 
 
 def bool_exprs() -> st.SearchStrategy[str]:
-    comparison = st.tuples(number_exprs(), st.sampled_from(["<", "<=", ">", ">=", "==", "!="]), number_exprs()).map(lambda t: f"{t[0]} {t[1]} {t[2]}")
+    comparison = st.tuples(number_exprs(), st.sampled_from(["<", "<=", ">", ">=", "==", "!="]), number_exprs()).map(
+        lambda t: f"{t[0]} {t[1]} {t[2]}"
+    )
     leaf = st.one_of(
         comparison,
-        st.sampled_from(["has(f1)", "has(f2, \"high\")", "known(a)", "missing(b)", "flag == true", "\"x\" in tags", "count(tags, [\"x\", \"y\"]) >= 1"]),
+        st.sampled_from(
+            [
+                "has(f1)",
+                'has(f2, "high")',
+                "known(a)",
+                "missing(b)",
+                "flag == true",
+                '"x" in tags',
+                'count(tags, ["x", "y"]) >= 1',
+            ]
+        ),
     )
     return st.recursive(
         leaf,
         lambda inner: st.one_of(
-            st.tuples(inner, st.sampled_from(["and", "or", "dan", "atau"]), inner).map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
+            st.tuples(inner, st.sampled_from(["and", "or", "dan", "atau"]), inner).map(
+                lambda t: f"({t[0]} {t[1]} {t[2]})"
+            ),
             inner.map(lambda e: f"not ({e})"),
         ),
         max_leaves=6,
@@ -75,7 +89,14 @@ scaled_ratings = st.one_of(
 ratings = st.one_of(bare_ratings, scaled_ratings)
 percents = st.one_of(st.integers(0, 100), st.floats(0, 100, allow_nan=False).map(lambda x: round(x, 2)))
 
-ABSENCE_KEYS = ("work_conflict", "no_supervisor_permission", "unreachable", "no_confirmation", "already_trained", "other")
+ABSENCE_KEYS = (
+    "work_conflict",
+    "no_supervisor_permission",
+    "unreachable",
+    "no_confirmation",
+    "already_trained",
+    "other",
+)
 FUNDING = ("apbn", "apbd", "university", "private", "donor", "other")
 FINDING_IDS = (
     "low_participation",
@@ -130,16 +151,35 @@ stated_findings = st.lists(
 
 profiles = st.fixed_dictionaries(
     {
-    "program": st.fixed_dictionaries({"id": st.text(alphabet="abcdefghij-0123456789", min_size=1, max_size=12)}, optional={"name": st.text(max_size=20), "region": st.sampled_from(["Binjai", "Medan", "Kota Bungo"])}),
-    "indicators": indicator_values,
-    "findings": stated_findings,
+        "program": st.fixed_dictionaries(
+            {"id": st.text(alphabet="abcdefghij-0123456789", min_size=1, max_size=12)},
+            optional={"name": st.text(max_size=20), "region": st.sampled_from(["Binjai", "Medan", "Kota Bungo"])},
+        ),
+        "indicators": indicator_values,
+        "findings": stated_findings,
     }
 )
 
 
 # ---------------------------------------------------------------- garbage with a familiar shape (fuzzing)
 
-PROFILE_WORDS = ("program", "id", "indicators", "findings", "severity", "source", "evidence", "value", "scale", "1-4", "1-5", "0-100", "high", "low", "survey")
+PROFILE_WORDS = (
+    "program",
+    "id",
+    "indicators",
+    "findings",
+    "severity",
+    "source",
+    "evidence",
+    "value",
+    "scale",
+    "1-4",
+    "1-5",
+    "0-100",
+    "high",
+    "low",
+    "survey",
+)
 PROFILE_WORDS += tuple(INDICATOR_STRATEGIES) + ABSENCE_KEYS + FUNDING + FINDING_IDS
 
 odd_scalars = st.one_of(
@@ -148,7 +188,9 @@ odd_scalars = st.one_of(
     st.integers(-(10**30), 10**30),
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=12),
-    st.sampled_from(["l\u043ew_participation", "1\u20134", "participation_rate", "low_participation", "", " ", "50%", "3,2"]),
+    st.sampled_from(
+        ["l\u043ew_participation", "1\u20134", "participation_rate", "low_participation", "", " ", "50%", "3,2"]
+    ),
 )
 
 

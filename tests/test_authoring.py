@@ -123,7 +123,14 @@ def test_override_errors_point_at_the_override(tmp_path: Path) -> None:
 def test_includes_and_extends_stay_inside_the_pack(tmp_path: Path, key: str, value: str, message: str) -> None:
     """'..' and absolute paths are refused for extends, include and tests."""
     write(tmp_path / "luar", {"pack.yaml": "pack: {id: luar, version: '1'}\n", "a.yaml": "findings: {}\n"})
-    root = write(tmp_path / "p", {"pack.yaml": f"pack: {{id: p, version: '1'}}\nextends: nasional\n{key}: {value}\n" if key != "extends" else f"pack: {{id: p, version: '1'}}\nextends: {value}\n"})
+    root = write(
+        tmp_path / "p",
+        {
+            "pack.yaml": f"pack: {{id: p, version: '1'}}\nextends: nasional\n{key}: {value}\n"
+            if key != "extends"
+            else f"pack: {{id: p, version: '1'}}\nextends: {value}\n"
+        },
+    )
     with pytest.raises(RulePackError) as info:
         load_rules(root)
     assert any(message in p.message and p.code == "E202" for p in info.value.problems), info.value.problems
@@ -132,7 +139,10 @@ def test_includes_and_extends_stay_inside_the_pack(tmp_path: Path, key: str, val
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
 def test_symlinks_out_of_the_pack_are_refused(tmp_path: Path) -> None:
     """A link inside the pack that points outside it cannot be included or extended."""
-    outside = write(tmp_path / "luar", {"pack.yaml": "pack: {id: luar, version: '1'}\nextends: nasional\n", "a.yaml": "findings: {}\n"})
+    outside = write(
+        tmp_path / "luar",
+        {"pack.yaml": "pack: {id: luar, version: '1'}\nextends: nasional\n", "a.yaml": "findings: {}\n"},
+    )
     root = write(tmp_path / "p", {"pack.yaml": "pack: {id: p, version: '1'}\nextends: dasar\ninclude: [a.yaml]\n"})
     os.symlink(outside, root / "dasar")
     os.symlink(outside / "a.yaml", root / "a.yaml")
@@ -253,7 +263,9 @@ def test_rules_check_output_format_and_exit_codes(runner: CliRunner, tmp_path: P
 def test_rules_check_reports_duplicate_keys(runner: CliRunner, tmp_path: Path) -> None:
     """A key written twice in one mapping is an error (E101) shown by rules check, sorted with the rest."""
     files = dict(REGIONAL)
-    files["aturan.yaml"] = "override:\n  rules:\n    partisipasi-rendah: {when: participation_rate < 75, when: participation_rate < 80}\n"
+    files["aturan.yaml"] = (
+        "override:\n  rules:\n    partisipasi-rendah: {when: participation_rate < 75, when: participation_rate < 80}\n"
+    )
     root = write(tmp_path / "p", files)
     result = runner.invoke(main, ["rules", "check", str(root)])
     assert result.exit_code == ExitCode.RULES
@@ -267,7 +279,9 @@ def test_every_check_documents_pass_and_fail() -> None:
     for code, check in CHECKS.items():
         assert check.code == code and "PASS::" in check.doc and "FAIL::" in check.doc, code
         assert re.fullmatch(r"W4\d\d", code) and re.fullmatch(r"[a-z]+(-[a-z]+)*", check.name), code
-    assert guide.endswith(reference_markdown()), "regenerate the lint reference at the end of docs/authoring.md from lint.reference_markdown()"
+    assert guide.endswith(reference_markdown()), (
+        "regenerate the lint reference at the end of docs/authoring.md from lint.reference_markdown()"
+    )
 
 
 def test_rating_scale_threshold(tmp_path: Path) -> None:
@@ -307,7 +321,10 @@ def test_failures_name_the_line_of_the_expectation(runner: CliRunner, tmp_path: 
     root = write(tmp_path / "p", files)
     result = runner.invoke(main, ["rules", "test", str(root), "--lang", "en"])
     assert result.exit_code == ExitCode.TEST_FAILED
-    assert f"{root}/uji/kasus.yaml:5:36: [fail] T701 recommendation 'flexible_scheduling' was expected at rank 3, got 1" in result.output
+    assert (
+        f"{root}/uji/kasus.yaml:5:36: [fail] T701 recommendation 'flexible_scheduling' was expected at rank 3, got 1"
+        in result.output
+    )
     assert f"{root}/uji/kasus.yaml:6:29: [fail] T701" in result.output
     assert "T702 unknown recommendation 'incentivs' (did you mean 'incentives'?)" in result.output
     assert "T710" in result.output  # the regional rules are not covered by this case
@@ -339,18 +356,39 @@ def test_init_scaffold_passes_check_and_test(runner: CliRunner, tmp_path: Path) 
 def test_diff_shows_rank_and_finding_changes(runner: CliRunner, tmp_path: Path) -> None:
     """rules diff lists, per profile, the findings, scores and ranks a regional change moves."""
     files = dict(REGIONAL)
-    files["aturan.yaml"] = REGIONAL["aturan.yaml"].replace("partisipasi-jadwal-fleksibel: {weight: 2}", "partisipasi-jadwal-fleksibel: {weight: 2}\n            kepuasan-rendah: {when: satisfaction < 80}")
+    files["aturan.yaml"] = REGIONAL["aturan.yaml"].replace(
+        "partisipasi-jadwal-fleksibel: {weight: 2}",
+        "partisipasi-jadwal-fleksibel: {weight: 2}\n            kepuasan-rendah: {when: satisfaction < 80}",
+    )
     root = write(tmp_path / "p", files)
-    result = runner.invoke(main, ["rules", "diff", str(ROOT / "rules"), str(root), "--profiles", str(EXAMPLES), "--format", "json"])
+    result = runner.invoke(
+        main, ["rules", "diff", str(ROOT / "rules"), str(root), "--profiles", str(EXAMPLES), "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     full = next(p for p in json.loads(result.output)["profiles"] if p["profile"] == "contoh-lengkap.yaml")
-    assert {"id": "low_satisfaction", "old": None, "new": "medium"} in full["findings"]  # 77.5 is now under the regional 80
+    assert {"id": "low_satisfaction", "old": None, "new": "medium"} in full[
+        "findings"
+    ]  # 77.5 is now under the regional 80
     assert full["score"]["overall"][0] != full["score"]["overall"][1]  # access weighs 30 instead of 20
     flexible = next(r for r in full["recommendations"] if r["id"] == "flexible_scheduling")
     assert (flexible["old_rank"], flexible["new_rank"]) == (2, 1)
-    text = runner.invoke(main, ["rules", "diff", str(ROOT / "rules"), str(root), "--profiles", str(EXAMPLES), "--lang", "en"]).output
+    text = runner.invoke(
+        main, ["rules", "diff", str(ROOT / "rules"), str(root), "--profiles", str(EXAMPLES), "--lang", "en"]
+    ).output
     assert "low_satisfaction: added (- -> medium)" in text and "rank 2 -> 1" in text
-    same = runner.invoke(main, ["rules", "diff", str(ROOT / "rules"), str(ROOT / "rules"), "--profiles", str(EXAMPLES), "--format", "markdown"]).output
+    same = runner.invoke(
+        main,
+        [
+            "rules",
+            "diff",
+            str(ROOT / "rules"),
+            str(ROOT / "rules"),
+            "--profiles",
+            str(EXAMPLES),
+            "--format",
+            "markdown",
+        ],
+    ).output
     assert same.startswith("# Perubahan saran antarpaket") and "0 dari 7 profil berubah." in same
 
 
@@ -417,11 +455,16 @@ def test_shipped_files_validate_against_their_schema() -> None:
         "profile": sorted(EXAMPLES.glob("*.yaml")),
     }
     for name, files in groups.items():
-        validator = jsonschema.Draft202012Validator(json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8")))
+        validator = jsonschema.Draft202012Validator(
+            json.loads((ROOT / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+        )
         assert files
         for path in files:
             text = path.read_text(encoding="utf-8")
-            assert text.startswith(f"# yaml-language-server: $schema=") and f"schemas/{name}.schema.json" in text.splitlines()[0], path
+            assert (
+                text.startswith("# yaml-language-server: $schema=")
+                and f"schemas/{name}.schema.json" in text.splitlines()[0]
+            ), path
             errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(yaml.safe_load(text))]
             assert not errors, (path, errors[:3])
 
@@ -451,10 +494,16 @@ def test_advice_points_at_the_override_of_an_overridden_rule(tmp_path: Path) -> 
     assert lines[overridden.line - 1].strip().startswith("partisipasi-rendah:")
     because = {r.rule: r for rec in advice.recommendations for r in rec.because}
     weighted = because["partisipasi-jadwal-fleksibel"]
-    assert weighted.file == "p/aturan.yaml" and lines[weighted.line - 1].strip().startswith("partisipasi-jadwal-fleksibel:")
+    assert weighted.file == "p/aturan.yaml" and lines[weighted.line - 1].strip().startswith(
+        "partisipasi-jadwal-fleksibel:"
+    )
     national = load_rules()
     others = [e for e in evidence.values() if e.rule not in pack.own_rules]
     for e in others:
         origin = national.rule_location(e.rule)
-        assert e.file is not None and e.file.startswith("<nasional>/") and e.file.endswith("/" + origin.file.rsplit("/", 1)[-1])
+        assert (
+            e.file is not None
+            and e.file.startswith("<nasional>/")
+            and e.file.endswith("/" + origin.file.rsplit("/", 1)[-1])
+        )
         assert e.line == origin.line

@@ -25,8 +25,7 @@ from asn_advisor.profile import normalize_indicators, profile_from_mapping
 from .conftest import EXAMPLES, ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from advise_profiles import synthetic_profiles  # noqa: E402
-
+from advise_profiles import synthetic_profiles
 
 _KERNELS: dict[tuple[int, str], Kernel] = {}
 
@@ -104,7 +103,9 @@ def _indicator_value(spec: Any) -> st.SearchStrategy[Any]:
     if spec.type == "list":
         return st.lists(st.sampled_from(spec.values), unique=True, max_size=4)
     if spec.type == "map":
-        return st.dictionaries(st.sampled_from(spec.keys), st.one_of(st.integers(0, 100), st.floats(0, 100)), max_size=3)
+        return st.dictionaries(
+            st.sampled_from(spec.keys), st.one_of(st.integers(0, 100), st.floats(0, 100)), max_size=3
+        )
     low = 0.0 if low is None else low
     high = 1e9 if high is None else high
     plain = st.one_of(st.integers(int(low), int(min(high, 10**9))), st.floats(low, high, allow_nan=False)).filter(
@@ -138,7 +139,11 @@ def profiles(draw: st.DrawFn, pack: RulePack) -> dict[str, Any]:
     program = draw(
         st.fixed_dictionaries(
             {"id": st.one_of(text.filter(bool), st.integers(0, 10**6))},
-            optional={"name": text, "region": text, "unit": st.one_of(text, st.integers(), st.lists(st.integers(), max_size=2))},
+            optional={
+                "name": text,
+                "region": text,
+                "unit": st.one_of(text, st.integers(), st.lists(st.integers(), max_size=2)),
+            },
         )
     )
     return {"program": program, "indicators": indicators, "findings": findings}
@@ -202,7 +207,9 @@ def test_batch_jsonl_accounts_for_every_record(runner: CliRunner, tmp_path: Path
     assert [e["line"] for e in errors] == bad
     assert errors[1]["exit_code"] == ExitCode.PROFILE and "participation_rate" in errors[1]["problems"][0]
     assert "no_such_finding" in errors[2]["problems"][0]
-    assert [r["program"]["id"] for r in records if "error" not in r] == [f"prog-{i}" for i in range(60) if i not in (3, 10, 20)]
+    assert [r["program"]["id"] for r in records if "error" not in r] == [
+        f"prog-{i}" for i in range(60) if i not in (3, 10, 20)
+    ]
     assert "60" in result.stderr and "57" in result.stderr and "3" in result.stderr
     assert f"in.jsonl:{bad[1]}:" in result.stderr
 
@@ -283,9 +290,13 @@ def test_batch_directory_of_profiles(runner: CliRunner, tmp_path: Path) -> None:
     folder = tmp_path / "profiles"
     (folder / "sub").mkdir(parents=True)
     for example in ("binjai", "medan"):
-        (folder / f"{example}.yaml").write_text((EXAMPLES / f"{example}.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+        (folder / f"{example}.yaml").write_text(
+            (EXAMPLES / f"{example}.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+        )
     (folder / "sub" / "z.json").write_text(json.dumps(synthetic_profiles(1)[0]), encoding="utf-8")
-    (folder / "broken.yaml").write_text("program:\n  id: x\nindicators:\n  participation_rate: banyak\n", encoding="utf-8")
+    (folder / "broken.yaml").write_text(
+        "program:\n  id: x\nindicators:\n  participation_rate: banyak\n", encoding="utf-8"
+    )
     (folder / "notes.txt").write_text("not a profile", encoding="utf-8")
     out = tmp_path / "out.csv"
     result = runner.invoke(main, ["batch", str(folder), "-o", str(out)])
@@ -353,7 +364,9 @@ def test_compare_ranks_programs_and_finds_shared_problems(runner: CliRunner, tmp
     folder = tmp_path / "profiles"
     folder.mkdir()
     for example in ("binjai", "medan", "cakranegara", "makassar", "bungo"):
-        (folder / f"{example}.yaml").write_text((EXAMPLES / f"{example}.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+        (folder / f"{example}.yaml").write_text(
+            (EXAMPLES / f"{example}.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+        )
     result = runner.invoke(main, ["compare", str(folder), "--format", fmt, "--lang", "en"])
     assert result.exit_code == 0, result.output
     if fmt == "json":
@@ -423,7 +436,9 @@ def test_dask_bag_partitioned_by_region(pack: RulePack) -> None:
     for item in data:
         item["program"]["region"] = rnd.choice(["Sumatera Utara", "Jambi", "NTB"])
     regions = sorted({d["program"]["region"] for d in data})
-    bag = db.from_sequence([[d for d in data if d["program"]["region"] == r] for r in regions], npartitions=len(regions))
+    bag = db.from_sequence(
+        [[d for d in data if d["program"]["region"] == r] for r in regions], npartitions=len(regions)
+    )
 
     def advise_partition(partition: list[list[dict[str, Any]]]) -> list[str]:
         rules = load_rules()  # one pack per partition: packs are loaded, not shipped
@@ -431,5 +446,10 @@ def test_dask_bag_partitioned_by_region(pack: RulePack) -> None:
 
     with dask.config.set(scheduler="synchronous"):
         lines = bag.map_partitions(advise_partition).compute()
-    expected = [advise(profile_from_mapping(d), pack).model_dump_json() for r in regions for d in data if d["program"]["region"] == r]
+    expected = [
+        advise(profile_from_mapping(d), pack).model_dump_json()
+        for r in regions
+        for d in data
+        if d["program"]["region"] == r
+    ]
     assert lines == expected

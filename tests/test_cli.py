@@ -68,7 +68,10 @@ def test_explain_shows_priority_arithmetic(runner: CliRunner) -> None:
 def test_bad_profile_exits_with_profile_code_and_location(runner: CliRunner, tmp_path: Path) -> None:
     """An invalid profile gives file:line:col messages and exit code 5, no traceback."""
     bad = tmp_path / "bad.yaml"
-    bad.write_text("program: {id: x}\nindicators:\n  participation_rte: 50\n  satisfaction: 3.2\nfindings:\n  - id: low_participaton\n", encoding="utf-8")
+    bad.write_text(
+        "program: {id: x}\nindicators:\n  participation_rte: 50\n  satisfaction: 3.2\nfindings:\n  - id: low_participaton\n",
+        encoding="utf-8",
+    )
     result = runner.invoke(main, ["advise", str(bad)])
     assert result.exit_code == ExitCode.PROFILE
     assert f"{bad}:3:3" in result.output and "participation_rate" in result.output
@@ -101,7 +104,9 @@ def test_output_is_atomic_and_needs_force(runner: CliRunner, tmp_path: Path) -> 
     copy = tmp_path / "p.yaml"
     copy.write_text(Path(PUPR).read_text(encoding="utf-8"), encoding="utf-8")
     clash = runner.invoke(main, ["advise", str(copy), "-o", str(copy), "--force"])
-    assert clash.exit_code == ExitCode.OUTPUT and copy.read_text(encoding="utf-8") == Path(PUPR).read_text(encoding="utf-8")
+    assert clash.exit_code == ExitCode.OUTPUT and copy.read_text(encoding="utf-8") == Path(PUPR).read_text(
+        encoding="utf-8"
+    )
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 

@@ -42,8 +42,18 @@ def test_cli_reference_covers_every_command_in_both_languages() -> None:
 
 def test_every_page_in_the_navigation_exists_and_pages_for_policy_staff_are_bilingual() -> None:
     nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    for page in ("panduan.md", "guide.md", "konsep.md", "concepts.md", "rule-authoring.md", "rule-pack-format.md",
-                 "architecture.md", "reference/cli.md", "reference/cli.id.md", "reference/api.md"):
+    for page in (
+        "panduan.md",
+        "guide.md",
+        "konsep.md",
+        "concepts.md",
+        "rule-authoring.md",
+        "rule-pack-format.md",
+        "architecture.md",
+        "reference/cli.md",
+        "reference/cli.id.md",
+        "reference/api.md",
+    ):
         assert page in nav, page
         assert (ROOT / "docs" / page).exists(), page
     concepts = (ROOT / "docs" / "concepts.md").read_text(encoding="utf-8")
@@ -66,5 +76,5 @@ def test_site_builds_strictly(tmp_path: Path) -> None:
     assert (tmp_path / "site" / "panduan" / "index.html").exists()
     # The site loads nothing from the internet (links to other sites are fine).
     for page in (tmp_path / "site").rglob("*.html"):
-        assert "src=\"http" not in page.read_text(encoding="utf-8"), page
+        assert 'src="http' not in page.read_text(encoding="utf-8"), page
     assert (tmp_path / "site" / "reference" / "cli.id" / "index.html").exists()

@@ -26,11 +26,11 @@ def profile(indicators: dict | None = None, findings: list | None = None) -> Pro
 @pytest.mark.parametrize("seed", SEEDS)
 def test_seed_report_remedies_are_in_the_top_six(pack: RulePack, seed: str) -> None:
     """The remedies each seed report proposes rank among the top 6 for its profile."""
-    expectations = yaml.safe_load((ROOT / "tests" / "data" / "seed_expectations.yaml").read_text(encoding="utf-8"))[seed]
+    expectations = yaml.safe_load((ROOT / "tests" / "data" / "seed_expectations.yaml").read_text(encoding="utf-8"))[
+        seed
+    ]
     required = {
-        r["id"]
-        for r in expectations["proposed_recommendations"]
-        if not r.get("hypothetical") and not r.get("example")
+        r["id"] for r in expectations["proposed_recommendations"] if not r.get("hypothetical") and not r.get("example")
     }
     assert required
     advice = advise(load_profile(EXAMPLES / f"{seed}.yaml", rules=pack), pack)
@@ -64,7 +64,10 @@ def test_absence_is_never_zero(minimal_pack: RulePack) -> None:
 
 def test_recommendation_explains_rules_and_priority(minimal_pack: RulePack) -> None:
     """Each recommendation lists the rules that fired and the terms of its priority."""
-    advice = advise(profile({"participation_rate": 65, "satisfaction": 90}, [{"id": "time_conflict", "severity": "high"}]), minimal_pack)
+    advice = advise(
+        profile({"participation_rate": 65, "satisfaction": 90}, [{"id": "time_conflict", "severity": "high"}]),
+        minimal_pack,
+    )
     top = advice.recommendations[0]
     assert top.id == "flexible_scheduling" and top.rank == 1
     assert [b.rule for b in top.because] == ["fleksibel", "fleksibel-partisipasi"]
@@ -93,7 +96,9 @@ def test_stated_finding_severity_defaults_from_catalog(minimal_pack: RulePack) -
 
 
 @given(indicator_values, stated, st.randoms(use_true_random=False))
-def test_ranking_does_not_depend_on_the_order_of_findings(pack: RulePack, indicators: dict, findings: list, rnd: random.Random) -> None:
+def test_ranking_does_not_depend_on_the_order_of_findings(
+    pack: RulePack, indicators: dict, findings: list, rnd: random.Random
+) -> None:
     """Shuffling the profile's findings and indicators never changes the advice."""
     first = advise(profile(indicators, findings), pack).model_dump_json()
     shuffled_findings = list(findings)

@@ -179,7 +179,8 @@ def test_pack_checks_extract_section(write_pack):
               participation_rate: {type: percent, label: {id: Partisipasi, en: Participation}}
         """,
         "ekstraksi.yaml": _MINIMAL.replace("finding: limited_budget", "finding: limited_budgte").replace(
-            '"@anggaran"', '"@anggaran_x"'),
+            '"@anggaran"', '"@anggaran_x"'
+        ),
     }
     with pytest.raises(RulePackError) as info:
         load_rules(write_pack(base))
@@ -200,17 +201,28 @@ def test_pack_checks_extract_section(write_pack):
 
 @pytest.mark.parametrize(
     ("word", "root"),
-    [("kurangnya", "kurang"), ("berkurang", "kurang"), ("kekurangan", "kurang"), ("keterbatasan", "terbatas"),
-     ("terbatasnya", "terbatas"), ("minimnya", "minim"), ("rendahnya", "rendah"), ("berpartisipasi", "partisipasi"),
-     ("termotivasi", "motivasi"), ("tugas-tugas", "tugas")],
+    [
+        ("kurangnya", "kurang"),
+        ("berkurang", "kurang"),
+        ("kekurangan", "kurang"),
+        ("keterbatasan", "terbatas"),
+        ("terbatasnya", "terbatas"),
+        ("minimnya", "minim"),
+        ("rendahnya", "rendah"),
+        ("berpartisipasi", "partisipasi"),
+        ("termotivasi", "motivasi"),
+        ("tugas-tugas", "tugas"),
+    ],
 )
 def test_light_forms(word, root):
     """Clitic and stative affixes are stripped (the default pattern-word form)."""
     assert root in light_forms(word)
 
 
-@pytest.mark.parametrize(("word", "root"), [("mengurangi", "kurang"), ("pengembangan", "kembang"),
-                                             ("menyosialisasikan", "sosialisasi"), ("dilatih", "latih")])
+@pytest.mark.parametrize(
+    ("word", "root"),
+    [("mengurangi", "kurang"), ("pengembangan", "kembang"), ("menyosialisasikan", "sosialisasi"), ("dilatih", "latih")],
+)
 def test_full_forms(word, root):
     """word~ also strips verbal affixes, with nasal assimilation."""
     assert root in full_forms(word)
@@ -236,7 +248,7 @@ def test_sentences_keep_offsets_and_split_headings():
         "Kalimat terakhir terpotong di tengah ka",
     ]
     assert [s.kind for s in sents][:5] == ["heading", "sentence", "sentence", "item", "item"]
-    assert all(text[s.start:s.end] == s.text for s in sents)
+    assert all(text[s.start : s.end] == s.text for s in sents)
     assert sents[-1].truncated and not sents[1].truncated
     assert sents[1].section == "Tantangan yang Dihadapi"
 
@@ -321,8 +333,18 @@ def test_proposal_lists_and_sections(patterns):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("2,5", 2.5), ("2.500.000", 2500000), ("1.681", 1681), ("3.03", 3.03), ("35,23", 35.23),
-     ("1.000,5", 1000.5), ("53", 53), ("1,000,000", 1000000), ("1.2.3", None), ("abc", None)],
+    [
+        ("2,5", 2.5),
+        ("2.500.000", 2500000),
+        ("1.681", 1681),
+        ("3.03", 3.03),
+        ("35,23", 35.23),
+        ("1.000,5", 1000.5),
+        ("53", 53),
+        ("1,000,000", 1000000),
+        ("1.2.3", None),
+        ("abc", None),
+    ],
 )
 def test_parse_number(text, value):
     """Indonesian decimal commas and thousands dots."""
@@ -345,7 +367,7 @@ def test_indicators(patterns, sentence, indicator, value):
     """Figures become indicators only next to the words that say what they measure."""
     found = extract(sentence, patterns, assume_report=True).indicators
     assert [(i.id, i.value) for i in found] == [(indicator, value)]
-    assert sentence[found[0].start:found[0].end] == found[0].quote
+    assert sentence[found[0].start : found[0].end] == found[0].quote
 
 
 @pytest.mark.parametrize(
@@ -482,9 +504,14 @@ def test_negative_controls(patterns, name, code, words):
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("", "empty"), ("   \n\t ", "empty"), ("ASN pelatihan", "too_short"),
-     ("\x00\x01\x02ELF\x00binary", "binary"), ("\ufffd" * 40 + " evaluasi pelatihan ASN", "binary"),
-     ("Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod", "language")],
+    [
+        ("", "empty"),
+        ("   \n\t ", "empty"),
+        ("ASN pelatihan", "too_short"),
+        ("\x00\x01\x02ELF\x00binary", "binary"),
+        ("\ufffd" * 40 + " evaluasi pelatihan ASN", "binary"),
+        ("Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod", "language"),
+    ],
 )
 def test_odd_input_is_refused_with_a_reason(patterns, text, code):
     """Empty, binary, too short and non-Indonesian input are not reports."""
@@ -526,8 +553,14 @@ def test_profile_dict(patterns):
     assert profile["program"] == {"id": "kab-x-2024"}
     assert profile["indicators"] == {"participation_rate": 53}
     budget = [f for f in profile["findings"] if f["id"] == "limited_budget"]
-    assert budget == [{"id": "limited_budget", "severity": "high", "source": "document",
-                       "evidence": ["Kurangnya anggaran menjadi kendala.", "Anggaran pelatihan sangat terbatas."]}]
+    assert budget == [
+        {
+            "id": "limited_budget",
+            "severity": "high",
+            "source": "document",
+            "evidence": ["Kurangnya anggaran menjadi kendala.", "Anggaran pelatihan sangat terbatas."],
+        }
+    ]
 
 
 # ---------------------------------------------------------------------------
@@ -535,8 +568,43 @@ def test_profile_dict(patterns):
 # ---------------------------------------------------------------------------
 
 _WORDS = st.sampled_from(
-    "kurangnya anggaran partisipasi tidak ada jika misalnya perlu pelatihan ASN dukungan atasan Rp 2,5 juta "
-    "per peserta 53% 20 JP . , ; : \n - • ? bukan karena tantangan evaluasi No. dll. sehari-hari".split(" ")
+    [
+        "kurangnya",
+        "anggaran",
+        "partisipasi",
+        "tidak",
+        "ada",
+        "jika",
+        "misalnya",
+        "perlu",
+        "pelatihan",
+        "ASN",
+        "dukungan",
+        "atasan",
+        "Rp",
+        "2,5",
+        "juta",
+        "per",
+        "peserta",
+        "53%",
+        "20",
+        "JP",
+        ".",
+        ",",
+        ";",
+        ":",
+        "\n",
+        "-",
+        "•",
+        "?",
+        "bukan",
+        "karena",
+        "tantangan",
+        "evaluasi",
+        "No.",
+        "dll.",
+        "sehari-hari",
+    ]
 )
 _TEXTS = st.one_of(
     st.text(max_size=400),
@@ -564,8 +632,9 @@ def test_any_text_gives_an_extraction_or_our_error(patterns, text):
 
 
 @needs_shared
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(seed=st.sampled_from(SEEDS), cut=st.floats(min_value=0.0, max_value=1.0))
 def test_texts_cut_anywhere_still_extract(patterns, seed, cut):
     """A seed cut at any character (mid-word too) extracts a subset of the full seed's findings."""
@@ -574,4 +643,4 @@ def test_texts_cut_anywhere_still_extract(patterns, seed, cut):
     part = extract(text[: int(len(text) * cut)], patterns)
     assert {f.id for f in part.findings} <= full
     for f in part.findings:
-        assert text[f.start:f.end] == f.quote
+        assert text[f.start : f.end] == f.quote

@@ -52,7 +52,7 @@ def test_extract_json_and_stdin(runner, report):
     assert data["source"] == "<stdin>" and data["is_evaluation_report"] is True
     text = report.read_text(encoding="utf-8")
     for item in data["findings"] + data["recommendations"] + data["indicators"]:
-        assert text[item["start"]:item["end"]] == item["quote"]
+        assert text[item["start"] : item["end"]] == item["quote"]
     assert {f["id"] for f in data["findings"]} == {"limited_budget", "time_conflict"}
 
 
@@ -118,7 +118,9 @@ def test_advise_report_sets_proposals_beside_the_advice(runner, report):
 
 def test_advise_report_from_stdin_needs_the_flag(runner, report):
     """'-' is a profile unless --report says it is a narrative report."""
-    result = runner.invoke(main, ["advise", "-", "--report", "--format", "json"], input=report.read_text(encoding="utf-8"))
+    result = runner.invoke(
+        main, ["advise", "-", "--report", "--format", "json"], input=report.read_text(encoding="utf-8")
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["report"]["file"] == "<stdin>"
 

@@ -52,7 +52,17 @@ def test_any_bytes_as_a_profile_load_or_raise_our_error(pack: RulePack, data: by
     _check_profile(data, "fuzz.json", pack)
 
 
-@given(st.fixed_dictionaries({}, optional={"program": shaped_documents(PROFILE_WORDS), "indicators": shaped_documents(PROFILE_WORDS), "findings": shaped_documents(PROFILE_WORDS)}) | shaped_documents(PROFILE_WORDS))
+@given(
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "program": shaped_documents(PROFILE_WORDS),
+            "indicators": shaped_documents(PROFILE_WORDS),
+            "findings": shaped_documents(PROFILE_WORDS),
+        },
+    )
+    | shaped_documents(PROFILE_WORDS)
+)
 def test_profile_shaped_documents_load_or_raise_our_error(pack: RulePack, document: object) -> None:
     """Real keys with odd values (NaN, 10**30, look-alike ids, wrong types), written as YAML and as JSON."""
     try:
@@ -64,10 +74,43 @@ def test_profile_shaped_documents_load_or_raise_our_error(pack: RulePack, docume
 
 
 PACK_WORDS = (
-    "recommend", "derive", "findings", "recommendations", "indicators", "dimensions", "scoring", "id", "when", "weight",
-    "finding", "severity", "escalate", "addresses", "label", "dimension", "type", "percent", "rating", "metrics",
-    "indicator", "primary", "points", "caps", "max", "min", "bands", "scales", "factor", "en", "high", "low",
-    "has(low_participation)", "participation_rate < 60", "flexible_scheduling", "low_participation", "access",
+    "recommend",
+    "derive",
+    "findings",
+    "recommendations",
+    "indicators",
+    "dimensions",
+    "scoring",
+    "id",
+    "when",
+    "weight",
+    "finding",
+    "severity",
+    "escalate",
+    "addresses",
+    "label",
+    "dimension",
+    "type",
+    "percent",
+    "rating",
+    "metrics",
+    "indicator",
+    "primary",
+    "points",
+    "caps",
+    "max",
+    "min",
+    "bands",
+    "scales",
+    "factor",
+    "en",
+    "high",
+    "low",
+    "has(low_participation)",
+    "participation_rate < 60",
+    "flexible_scheduling",
+    "low_participation",
+    "access",
 )
 
 
@@ -90,14 +133,28 @@ def _check_pack_file(root: Path, data: bytes) -> None:
 
 
 @NO_FIXTURE_CHECK
-@given(st.one_of(st.binary(max_size=300), st.text(alphabet="recommend:-_ idwhn()<>=.0123456789[]{},\n\t'\"&*!|", max_size=300).map(str.encode)))
+@given(
+    st.one_of(
+        st.binary(max_size=300),
+        st.text(alphabet="recommend:-_ idwhn()<>=.0123456789[]{},\n\t'\"&*!|", max_size=300).map(str.encode),
+    )
+)
 def test_any_text_as_a_pack_file_loads_or_raises_our_error(fuzz_pack_dir: Path, data: bytes) -> None:
     """Raw bytes and YAML punctuation soup in place of a pack file."""
     _check_pack_file(fuzz_pack_dir, data)
 
 
 @NO_FIXTURE_CHECK
-@given(st.fixed_dictionaries({}, optional={"recommend": shaped_documents(PACK_WORDS), "derive": shaped_documents(PACK_WORDS), "findings": shaped_documents(PACK_WORDS)}))
+@given(
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "recommend": shaped_documents(PACK_WORDS),
+            "derive": shaped_documents(PACK_WORDS),
+            "findings": shaped_documents(PACK_WORDS),
+        },
+    )
+)
 def test_pack_shaped_documents_load_or_raise_our_error(fuzz_pack_dir: Path, document: dict[str, object]) -> None:
     """Sections with real field names and odd values, in place of a pack file."""
     _check_pack_file(fuzz_pack_dir, yaml.safe_dump(document, allow_unicode=True).encode("utf-8"))
@@ -109,10 +166,26 @@ def test_pack_shaped_documents_load_or_raise_our_error(fuzz_pack_dir: Path, docu
         st.fixed_dictionaries(
             {
                 "id": st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True),
-                "when": st.sampled_from(["has(low_participation)", "has(time_conflict) and participation_rate < 60", "participation_rate < 1e308", "missing(satisfaction)", "not has(low_transfer)", "coverage < 50"]),
-                "recommend": st.lists(st.sampled_from(["flexible_scheduling", "promote_benefits", "flexible_schedulin"]), min_size=1, max_size=2),
+                "when": st.sampled_from(
+                    [
+                        "has(low_participation)",
+                        "has(time_conflict) and participation_rate < 60",
+                        "participation_rate < 1e308",
+                        "missing(satisfaction)",
+                        "not has(low_transfer)",
+                        "coverage < 50",
+                    ]
+                ),
+                "recommend": st.lists(
+                    st.sampled_from(["flexible_scheduling", "promote_benefits", "flexible_schedulin"]),
+                    min_size=1,
+                    max_size=2,
+                ),
             },
-            optional={"weight": st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-3, 5)), "addresses": st.lists(st.sampled_from(["low_participation", "time_conflict"]), max_size=2)},
+            optional={
+                "weight": st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-3, 5)),
+                "addresses": st.lists(st.sampled_from(["low_participation", "time_conflict"]), max_size=2),
+            },
         ),
         max_size=6,
     )
@@ -151,6 +224,10 @@ def test_fuzz_harness_accepts_its_seed_corpus(name: str) -> None:
 
 def test_nan_and_huge_numbers_are_refused_everywhere_in_a_profile(pack: RulePack) -> None:
     """Spot checks of the values the shaped fuzzing found or guards against."""
-    for text in ("program: {id: x, extra: [1, {a: .nan}]}\n", "program: {id: x}\nindicators: {participation_rate: 1" + "0" * 400 + "}\n", '{"progra[": {"id": "x"}}'):
+    for text in (
+        "program: {id: x, extra: [1, {a: .nan}]}\n",
+        "program: {id: x}\nindicators: {participation_rate: 1" + "0" * 400 + "}\n",
+        '{"progra[": {"id": "x"}}',
+    ):
         with pytest.raises(AdvisorError):
             load_profile(io.BytesIO(text.encode()), rules=pack, name="x.json" if text.startswith("{") else "x.yaml")

@@ -160,7 +160,12 @@ def test_json_export_is_node_link_and_deterministic(pack: RulePack) -> None:
     ids = {n["id"] for n in data["nodes"]}
     assert all({"id", "kind"} <= set(n) for n in data["nodes"])
     assert all(link["source"] in ids and link["target"] in ids for link in data["links"])
-    assert {"source": "finding:weak_supervisor_support", "target": "finding:low_transfer", "relation": "causes", "key": "causes"} in data["links"]
+    assert {
+        "source": "finding:weak_supervisor_support",
+        "target": "finding:low_transfer",
+        "relation": "causes",
+        "key": "causes",
+    } in data["links"]
     import networkx as nx
 
     graph = nx.node_link_graph(data, edges="links")
@@ -188,7 +193,9 @@ def test_rules_graph_cli(runner: CliRunner, tmp_path: Path) -> None:
         result = runner.invoke(main, ["rules", "graph", "--format", fmt])
         assert result.exit_code == 0, result.output
     out = tmp_path / "g.json"
-    assert runner.invoke(main, ["rules", "graph", str(ROOT / "rules"), "--format", "json", "-o", str(out)]).exit_code == 0
+    assert (
+        runner.invoke(main, ["rules", "graph", str(ROOT / "rules"), "--format", "json", "-o", str(out)]).exit_code == 0
+    )
     assert json.loads(out.read_text(encoding="utf-8"))["links"]
     bad = runner.invoke(main, ["rules", "graph", str(tmp_path)])
     assert bad.exit_code == 4 and "Traceback" not in bad.output

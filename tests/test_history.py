@@ -32,7 +32,10 @@ from asn_advisor.profile import normalize_indicators, profile_from_mapping
 from .conftest import EXAMPLES, SEEDS
 
 PG_URL = os.environ.get("ASN_ADVISOR_TEST_PG_URL")
-BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(not PG_URL, reason="ASN_ADVISOR_TEST_PG_URL is not set"))]
+BACKENDS = [
+    "sqlite",
+    pytest.param("postgresql", marks=pytest.mark.skipif(not PG_URL, reason="ASN_ADVISOR_TEST_PG_URL is not set")),
+]
 
 PROGRAM_IDS = {
     "cakranegara": "cakranegara-pembinaan-asn",
@@ -106,7 +109,15 @@ def synthetic(name: str, year_index: int, pack: RulePack) -> tuple[Profile, Advi
         # The office's evaluation no longer finds low participation.
         findings = [f for f in findings if f["id"] != "low_participation"]
     if year_index == 2:
-        findings = [*findings, {"id": "limited_facilities", "severity": "low", "source": "observation", "evidence": "(sintetis) ruang kelas penuh"}]
+        findings = [
+            *findings,
+            {
+                "id": "limited_facilities",
+                "severity": "low",
+                "source": "observation",
+                "evidence": "(sintetis) ruang kelas penuh",
+            },
+        ]
     data["findings"] = findings
     data["program"]["period"] = YEARS[year_index]
     profile = profile_from_mapping(data, file=f"{name}-{YEARS[year_index]}.yaml")
@@ -121,7 +132,9 @@ def record_seed_years(store: HistoryStore, pack: RulePack) -> None:
             profile, advice = synthetic(name, year_index, pack)
             store.record(profile, advice)
     for name in ("cakranegara", "binjai", "medan"):
-        store.set_status(PROGRAM_IDS[name], "promote_benefits", "done", period="2023", note="sosialisasi manfaat pelatihan")
+        store.set_status(
+            PROGRAM_IDS[name], "promote_benefits", "done", period="2023", note="sosialisasi manfaat pelatihan"
+        )
     store.set_status(PROGRAM_IDS["bungo"], "promote_benefits", "dropped", period="2023", note="anggaran habis")
     store.set_status(PROGRAM_IDS["bungo"], "promote_benefits", "done", period="2024")
     store.set_status(PROGRAM_IDS["makassar"], "promote_benefits", "planned", period="2024")
@@ -199,7 +212,9 @@ def test_effect_gives_a_difference_only_when_both_groups_have_enough_programs(ta
                 normalize_indicators(profile, pack)
                 store.record(profile, advise(profile, pack), period=YEARS[year_index])
             if done:
-                store.set_status(f"program-{index}", "promote_benefits", "done")  # the latest evaluation that recommended it: 2023
+                store.set_status(
+                    f"program-{index}", "promote_benefits", "done"
+                )  # the latest evaluation that recommended it: 2023
             else:
                 # Still recommended in 2024, so the 2023 evaluation must be named.
                 store.set_status(f"program-{index}", "promote_benefits", "in_progress", period="2023")
@@ -267,7 +282,7 @@ def test_output_does_not_depend_on_the_order_of_recording(tmp_path: Path, pack: 
     for name, order in (("forward", (0, 1, 2)), ("backward", (2, 1, 0))):
         with HistoryStore.open(tmp_path / f"{name}.db", clock=_clock()) as store:
             for year_index in order:
-                for seed in (SEEDS if name == "forward" else tuple(reversed(SEEDS))):
+                for seed in SEEDS if name == "forward" else tuple(reversed(SEEDS)):
                     store.record(*synthetic(seed, year_index, pack))
             for seed in ("cakranegara", "binjai", "medan"):
                 store.set_status(PROGRAM_IDS[seed], "promote_benefits", "done", period="2023")
@@ -296,7 +311,8 @@ V1_SQLITE = [
     "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
 ]
 V1_POSTGRESQL = [
-    s.replace("INTEGER PRIMARY KEY AUTOINCREMENT", "BIGSERIAL PRIMARY KEY").replace("REAL", "DOUBLE PRECISION") for s in V1_SQLITE
+    s.replace("INTEGER PRIMARY KEY AUTOINCREMENT", "BIGSERIAL PRIMARY KEY").replace("REAL", "DOUBLE PRECISION")
+    for s in V1_SQLITE
 ]
 
 
@@ -348,11 +364,18 @@ def test_a_version_1_store_opens_and_is_migrated(target: str, pack: RulePack) ->
         assert store.migrated_from == 1 and store.schema_version == SCHEMA_VERSION
         records = store.evaluations(PROGRAM_IDS["bungo"])
         assert [r.period for r in records] == ["2023", "2024"]
-        assert all(r.tool_version == "" and r.coverage is not None for r in records)  # coverage back-filled from the advice
+        assert all(
+            r.tool_version == "" and r.coverage is not None for r in records
+        )  # coverage back-filled from the advice
         store.set_status(PROGRAM_IDS["bungo"], "promote_benefits", "done", period="2023")
         history = store.show(PROGRAM_IDS["bungo"])
         assert "low_participation" in {f.id for f in history.periods[1].findings if f.change == "persisted"}
-        assert history.periods[0].recommendations[[r.id for r in history.periods[0].recommendations].index("promote_benefits")].status == "done"
+        assert (
+            history.periods[0]
+            .recommendations[[r.id for r in history.periods[0].recommendations].index("promote_benefits")]
+            .status
+            == "done"
+        )
     with HistoryStore.open(target) as again:
         assert again.migrated_from is None and again.count() == 2
 
@@ -469,7 +492,9 @@ def test_terminal_chart_helpers() -> None:
 def _cli_store(runner: CliRunner, db: str) -> None:
     for name in ("cakranegara", "medan"):
         for year in ("2024", "2025"):
-            result = runner.invoke(main, ["history", "record", str(EXAMPLES / f"{name}.yaml"), "--period", year, "--db", db])
+            result = runner.invoke(
+                main, ["history", "record", str(EXAMPLES / f"{name}.yaml"), "--period", year, "--db", db]
+            )
             assert result.exit_code == 0, result.output
 
 
@@ -480,7 +505,23 @@ def test_cli_record_show_status_effect(runner: CliRunner, tmp_path: Path) -> Non
     program = PROGRAM_IDS["medan"]
     listing = runner.invoke(main, ["history", "show", "--db", db])
     assert listing.exit_code == 0 and program in listing.output and "2 periode" in listing.output
-    status = runner.invoke(main, ["history", "status", program, "follow_up_platform", "--set", "done", "--note", "grup alumni", "--db", db, "--lang", "en"])
+    status = runner.invoke(
+        main,
+        [
+            "history",
+            "status",
+            program,
+            "follow_up_platform",
+            "--set",
+            "done",
+            "--note",
+            "grup alumni",
+            "--db",
+            db,
+            "--lang",
+            "en",
+        ],
+    )
     assert status.exit_code == 0, status.output
     assert "period 2025" in status.output and "done" in status.output
     svg = tmp_path / "trend.svg"
@@ -499,11 +540,15 @@ def test_cli_record_show_status_effect(runner: CliRunner, tmp_path: Path) -> Non
     assert "insufficient data" in text.output
     too_low = runner.invoke(main, ["history", "effect", "--db", db, "--min-programs", "2"])
     assert too_low.exit_code == ExitCode.USAGE
-    recorded = runner.invoke(main, ["history", "record", str(EXAMPLES / "medan.yaml"), "--period", "2026", "--db", db, "--format", "json"])
+    recorded = runner.invoke(
+        main, ["history", "record", str(EXAMPLES / "medan.yaml"), "--period", "2026", "--db", db, "--format", "json"]
+    )
     assert json.loads(recorded.output)["period"] == "2026"
 
 
-def test_cli_errors_are_messages_not_tracebacks(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_errors_are_messages_not_tracebacks(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A missing period, an unknown program, a narrative report and a broken store each give a message and a code."""
     monkeypatch.setenv("ASN_ADVISOR_LANG", "en")
     db = str(tmp_path / "h.db")
@@ -514,7 +559,9 @@ def test_cli_errors_are_messages_not_tracebacks(runner: CliRunner, tmp_path: Pat
     assert unknown.exit_code == ExitCode.ERROR and "did you mean 'medan-pembinaan-asn'" in unknown.output
     rec = runner.invoke(main, ["history", "status", PROGRAM_IDS["medan"], "teleport", "--set", "done", "--db", db])
     assert rec.exit_code == ExitCode.ERROR and "recommended in 2025" in rec.output
-    bad_status = runner.invoke(main, ["history", "status", PROGRAM_IDS["medan"], "teleport", "--set", "finished", "--db", db])
+    bad_status = runner.invoke(
+        main, ["history", "status", PROGRAM_IDS["medan"], "teleport", "--set", "finished", "--db", db]
+    )
     assert bad_status.exit_code == ExitCode.USAGE
     report = tmp_path / "laporan.txt"
     report.write_text("Laporan evaluasi program.\n", encoding="utf-8")
@@ -529,14 +576,20 @@ def test_cli_errors_are_messages_not_tracebacks(runner: CliRunner, tmp_path: Pat
     junk.write_bytes(b"\x00\x01not sqlite" * 200)
     broken = runner.invoke(main, ["history", "show", "--db", str(junk)])
     assert broken.exit_code == ExitCode.ERROR and str(junk) in broken.output
-    unreachable = runner.invoke(main, ["history", "show", "--db", "postgresql://nobody:secret@127.0.0.1:1/none"], env={"ASN_ADVISOR_PG_CONNECT_TIMEOUT": "2"})
+    unreachable = runner.invoke(
+        main,
+        ["history", "show", "--db", "postgresql://nobody:secret@127.0.0.1:1/none"],
+        env={"ASN_ADVISOR_PG_CONNECT_TIMEOUT": "2"},
+    )
     assert unreachable.exit_code == ExitCode.ERROR
     assert "secret" not in unreachable.output and "***" in unreachable.output
     for result in (no_period, unknown, rec, narrative, missing, unknown_rec, broken, unreachable):
         assert "Traceback" not in result.output
 
 
-def test_default_store_follows_xdg_data_home(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_store_follows_xdg_data_home(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Without --db the store is $XDG_DATA_HOME/asn-advisor/history.db."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.delenv("ASN_ADVISOR_HISTORY_DB", raising=False)
@@ -550,8 +603,18 @@ def test_cli_reads_a_store_migrated_from_version_1(runner: CliRunner, tmp_path: 
     """The CLI says when it upgraded a store."""
     db = str(tmp_path / "old.db")
     profile, advice = synthetic("medan", 0, pack)
-    row = (profile.program.id, "2023", "2025-01-01T00:00:00Z", advice.pack.id, advice.pack.version, advice.pack.digest,
-           advice.score.overall, advice.score.band, json.dumps(profile.model_dump(mode="json")), advice.model_dump_json())
+    row = (
+        profile.program.id,
+        "2023",
+        "2025-01-01T00:00:00Z",
+        advice.pack.id,
+        advice.pack.version,
+        advice.pack.digest,
+        advice.score.overall,
+        advice.score.band,
+        json.dumps(profile.model_dump(mode="json")),
+        advice.model_dump_json(),
+    )
     _write_v1(db, [copy.deepcopy(row)])
     result = runner.invoke(main, ["history", "show", PROGRAM_IDS["medan"], "--db", db, "--lang", "en"])
     assert result.exit_code == 0, result.output

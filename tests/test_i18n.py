@@ -53,7 +53,9 @@ def test_every_error_template_in_the_source_has_a_translation() -> None:
     templates = scan()
     assert len(templates) > 150  # the scan does find the messages
     gaps = missing()
-    assert not gaps, "untranslated messages (run python -m tests.i18n_scan):\n" + "\n".join(f"  {w}: {m!r}" for m, w in sorted(gaps.items(), key=lambda kv: kv[1]))
+    assert not gaps, "untranslated messages (run python -m tests.i18n_scan):\n" + "\n".join(
+        f"  {w}: {m!r}" for m, w in sorted(gaps.items(), key=lambda kv: kv[1])
+    )
 
 
 def test_error_catalog_entries_are_translated_and_consistent() -> None:
@@ -142,7 +144,9 @@ def test_loader_errors_follow_the_language(tmp_path: Path) -> None:
     english = runner.invoke(main, ["advise", str(profile), "--lang", "en"])
     assert "participation_rate must be a number, got '60%'" in english.output
     missing_file = runner.invoke(main, ["score", str(tmp_path / "tidak-ada.yaml")])
-    assert missing_file.exit_code == ExitCode.INPUT and "berkas tidak ditemukan (periksa jalurnya)" in missing_file.output
+    assert (
+        missing_file.exit_code == ExitCode.INPUT and "berkas tidak ditemukan (periksa jalurnya)" in missing_file.output
+    )
 
 
 def test_every_report_heading_is_in_both_languages() -> None:
@@ -152,7 +156,9 @@ def test_every_report_heading_is_in_both_languages() -> None:
     indonesian = runner.invoke(main, ["report", complete]).output
     english = runner.invoke(main, ["report", complete, "--lang", "en"]).output
     for key in ("report.title", "score", "findings", "recommendations", "data_gaps", "report.identity"):
-        assert MESSAGES[key]["id"] in indonesian and MESSAGES[key]["en"] not in indonesian.replace(MESSAGES[key]["id"], ""), key
+        assert MESSAGES[key]["id"] in indonesian and MESSAGES[key]["en"] not in indonesian.replace(
+            MESSAGES[key]["id"], ""
+        ), key
         assert MESSAGES[key]["en"] in english, key
 
 

@@ -40,7 +40,14 @@ N_FINDINGS = 4
 FEWER = settings(max_examples=max(20, settings.default.max_examples // 3))
 
 
-def _pack_text(n: int, requires: dict[int, list[int]], conflicts: list[tuple[int, int]], addresses: dict[int, list[int]], causes: list[tuple[int, int]], effort: list[int]) -> str:
+def _pack_text(
+    n: int,
+    requires: dict[int, list[int]],
+    conflicts: list[tuple[int, int]],
+    addresses: dict[int, list[int]],
+    causes: list[tuple[int, int]],
+    effort: list[int],
+) -> str:
     efforts = ("low", "medium", "high")
     lines = [
         "indicators:",
@@ -57,7 +64,9 @@ def _pack_text(n: int, requires: dict[int, list[int]], conflicts: list[tuple[int
     ]
     for f in range(N_FINDINGS):
         caused = [f"g{b}" for a, b in causes if a == f]
-        lines.append(f"  g{f}: {{label: {{id: G{f}, en: G{f}}}, dimension: {'access' if f % 2 == 0 else 'reaction'}, causes: [{', '.join(caused)}]}}")
+        lines.append(
+            f"  g{f}: {{label: {{id: G{f}, en: G{f}}}, dimension: {'access' if f % 2 == 0 else 'reaction'}, causes: [{', '.join(caused)}]}}"
+        )
     lines.append("recommendations:")
     for r in range(n):
         req = ", ".join(f"{{id: r{p}, source: test}}" for p in requires.get(r, []))
@@ -68,7 +77,9 @@ def _pack_text(n: int, requires: dict[int, list[int]], conflicts: list[tuple[int
     lines.append("recommend:")
     for r in range(n):
         for i, f in enumerate(addresses.get(r, [])):
-            lines.append(f"  - {{id: r{r}-g{f}-{i}, when: has(g{f}), recommend: [r{r}], weight: {1 + (r + f) % 3 * 0.5}}}")
+            lines.append(
+                f"  - {{id: r{r}-g{f}-{i}, when: has(g{f}), recommend: [r{r}], weight: {1 + (r + f) % 3 * 0.5}}}"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -80,15 +91,47 @@ def generated(draw: st.DrawFn) -> dict[str, object]:
     pairs = [(a, b) for a in range(n) for b in range(a + 1, n)]
     conflicts = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=2)) if pairs else []
     addresses = {r: draw(st.lists(st.integers(0, N_FINDINGS - 1), unique=True, max_size=2)) for r in range(n)}
-    causes = draw(st.lists(st.tuples(st.integers(0, N_FINDINGS - 1), st.integers(0, N_FINDINGS - 1)).filter(lambda t: t[0] < t[1]), unique=True, max_size=3))
+    causes = draw(
+        st.lists(
+            st.tuples(st.integers(0, N_FINDINGS - 1), st.integers(0, N_FINDINGS - 1)).filter(lambda t: t[0] < t[1]),
+            unique=True,
+            max_size=3,
+        )
+    )
     effort = [draw(st.integers(0, 2)) for _ in range(n)]
-    present = draw(st.lists(st.tuples(st.integers(0, N_FINDINGS - 1), st.sampled_from(["low", "medium", "high"])), unique_by=lambda t: t[0], min_size=1))
-    indicators = draw(st.fixed_dictionaries({}, optional={"participation_rate": st.integers(0, 100), "satisfaction": st.integers(0, 100)}))
-    return {"n": n, "requires": requires, "conflicts": conflicts, "addresses": addresses, "causes": causes, "effort": effort, "present": present, "indicators": indicators}
+    present = draw(
+        st.lists(
+            st.tuples(st.integers(0, N_FINDINGS - 1), st.sampled_from(["low", "medium", "high"])),
+            unique_by=lambda t: t[0],
+            min_size=1,
+        )
+    )
+    indicators = draw(
+        st.fixed_dictionaries(
+            {}, optional={"participation_rate": st.integers(0, 100), "satisfaction": st.integers(0, 100)}
+        )
+    )
+    return {
+        "n": n,
+        "requires": requires,
+        "conflicts": conflicts,
+        "addresses": addresses,
+        "causes": causes,
+        "effort": effort,
+        "present": present,
+        "indicators": indicators,
+    }
 
 
 def _load(case: dict[str, object], causes: list[tuple[int, int]] | None = None) -> RulePack | None:
-    text = _pack_text(case["n"], case["requires"], case["conflicts"], case["addresses"], causes if causes is not None else case["causes"], case["effort"])  # type: ignore[arg-type]
+    text = _pack_text(
+        case["n"],
+        case["requires"],
+        case["conflicts"],
+        case["addresses"],
+        causes if causes is not None else case["causes"],
+        case["effort"],
+    )  # type: ignore[arg-type]
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         (root / "pack.yaml").write_text("pack: {id: uji, version: '1'}\ninclude: [p.yaml]\n", encoding="utf-8")
@@ -252,7 +295,10 @@ def test_quick_wins_first_then_order(pack: RulePack) -> None:
 def test_seed_plans_match_golden(pack: RulePack, seed: str) -> None:
     """The plans of the five seed profiles (regenerate with UPDATE_GOLDEN=1)."""
     advice = advise(load_profile(EXAMPLES / f"{seed}.yaml", rules=pack), pack, lang="en")
-    outputs = {f"{seed}.json": render_plan(advice, "json"), f"{seed}.txt": render_plan(advise(load_profile(EXAMPLES / f"{seed}.yaml", rules=pack), pack), "text")}
+    outputs = {
+        f"{seed}.json": render_plan(advice, "json"),
+        f"{seed}.txt": render_plan(advise(load_profile(EXAMPLES / f"{seed}.yaml", rules=pack), pack), "text"),
+    }
     for name, text in outputs.items():
         path = GOLDEN / name
         if os.environ.get("UPDATE_GOLDEN"):
@@ -261,7 +307,9 @@ def test_seed_plans_match_golden(pack: RulePack, seed: str) -> None:
         assert path.exists(), f"missing {path}; run with UPDATE_GOLDEN=1"
         assert text == path.read_text(encoding="utf-8"), f"{name} changed; review and run with UPDATE_GOLDEN=1"
     data = json.loads(outputs[f"{seed}.json"])
-    assert data["roadmap"] and all(step["phase"] == i for i, phase in enumerate(data["phases"], 1) for step in phase["steps"])
+    assert data["roadmap"] and all(
+        step["phase"] == i for i, phase in enumerate(data["phases"], 1) for step in phase["steps"]
+    )
 
 
 def test_advice_json_keeps_the_contract_and_adds_the_plan(pack: RulePack) -> None:
@@ -279,7 +327,13 @@ def test_advice_json_keeps_the_contract_and_adds_the_plan(pack: RulePack) -> Non
 def test_what_if_library(pack: RulePack) -> None:
     """Setting indicators rescoring and resolving findings changes score, findings and plan."""
     profile = load_profile(PUPR, rules=pack)
-    result = what_if(profile, pack, set_values={"participation_rate": 95, "nominee_attendance_rate": 95}, resolve=["time_conflict"], lang="en")
+    result = what_if(
+        profile,
+        pack,
+        set_values={"participation_rate": 95, "nominee_attendance_rate": 95},
+        resolve=["time_conflict"],
+        lang="en",
+    )
     assert result.score.before is not None and result.score.after is not None and result.score.expected is not None
     assert result.score.after > result.score.before and result.score.expected >= result.score.after
     assert "time_conflict" in result.findings_removed and "low_participation" in result.findings_removed
@@ -306,12 +360,19 @@ def test_plan_cli_formats_and_order(runner: CliRunner) -> None:
 def test_whatif_cli(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     """whatif shows the change; bad input is a clear error, never a traceback."""
     monkeypatch.setenv("ASN_ADVISOR_LANG", "en")
-    result = runner.invoke(main, ["whatif", PUPR, "--set", "participation_rate=85", "--resolve", "time_conflict", "--lang", "en"])
+    result = runner.invoke(
+        main, ["whatif", PUPR, "--set", "participation_rate=85", "--resolve", "time_conflict", "--lang", "en"]
+    )
     assert result.exit_code == 0, result.output
     assert "Overall score: 77.6 now" in result.output and "Findings gone: time_conflict" in result.output
     data = json.loads(runner.invoke(main, ["whatif", PUPR, "--resolve", "time_conflict", "--format", "json"]).output)
     assert data["resolve"] == ["time_conflict"] and "roadmap_after" in data
-    assert runner.invoke(main, ["whatif", PUPR, "--format", "markdown", "--set", "absence_reasons.work_conflict=10"]).exit_code == 0
+    assert (
+        runner.invoke(
+            main, ["whatif", PUPR, "--format", "markdown", "--set", "absence_reasons.work_conflict=10"]
+        ).exit_code
+        == 0
+    )
     cases = [
         (["whatif", PUPR], 2, "--set"),
         (["whatif", PUPR, "--set", "participation_rate"], 2, "name=value"),
@@ -328,7 +389,13 @@ def test_whatif_cli(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @FEWER
-@given(st.integers(2, 5).flatmap(lambda n: st.tuples(st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), unique=True, max_size=6))))
+@given(
+    st.integers(2, 5).flatmap(
+        lambda n: st.tuples(
+            st.just(n), st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), unique=True, max_size=6)
+        )
+    )
+)
 def test_any_requires_cycle_is_a_load_error_naming_its_members(drawn: tuple[int, list[tuple[int, int]]]) -> None:
     """A pack loads iff requires is acyclic; otherwise each cycle's members are named (E122)."""
     import networkx as nx
@@ -340,7 +407,11 @@ def test_any_requires_cycle_is_a_load_error_naming_its_members(drawn: tuple[int,
     case = {"n": n, "requires": requires, "conflicts": [], "addresses": {}, "causes": [], "effort": [0] * n}
     graph: nx.DiGraph[int] = nx.DiGraph(edges)
     graph.add_nodes_from(range(n))
-    expected = [sorted(f"r{i}" for i in c) for c in nx.strongly_connected_components(graph) if len(c) > 1 or graph.has_edge(*(next(iter(c)),) * 2)]
+    expected = [
+        sorted(f"r{i}" for i in c)
+        for c in nx.strongly_connected_components(graph)
+        if len(c) > 1 or graph.has_edge(*(next(iter(c)),) * 2)
+    ]
     text = _pack_text(n, requires, [], {}, [], [0] * n)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -374,24 +445,36 @@ def test_conflict_with_a_prerequisite_and_through_a_prerequisite(write_pack: Cal
     advice = advise(_profile([{"id": "time_conflict"}, {"id": "low_participation"}]), pack, lang="en")
     steps = {r.id: r for r in advice.recommendations}
     assert set(steps) == {"flexible_scheduling", "improve_methods"}
-    assert steps["improve_methods"].added_as_prerequisite and steps["improve_methods"].phase == 1 and steps["flexible_scheduling"].phase == 2
+    assert (
+        steps["improve_methods"].added_as_prerequisite
+        and steps["improve_methods"].phase == 1
+        and steps["flexible_scheduling"].phase == 2
+    )
     [dropped] = advice.dropped
     assert dropped.id == "promote_benefits" and dropped.kept == "improve_methods" and dropped.through is None
     assert "improve_methods is a prerequisite of flexible_scheduling" in dropped.reason
 
     # The other way round: the weaker step's own prerequisite conflicts with the stronger step.
-    text2 = textwrap.dedent(MINIMAL_PACK["base.yaml"]).replace(
-        "promote_benefits: {label: {id: Promosi manfaat, en: Promote benefits}}",
-        "promote_benefits: {label: {id: Promosi manfaat, en: Promote benefits}, requires: [improve_methods]}",
-    ).replace(
-        "improve_methods: {label: {id: Perbaiki metode, en: Improve methods}}",
-        "improve_methods: {label: {id: Perbaiki metode, en: Improve methods}, conflicts_with: [flexible_scheduling]}",
+    text2 = (
+        textwrap.dedent(MINIMAL_PACK["base.yaml"])
+        .replace(
+            "promote_benefits: {label: {id: Promosi manfaat, en: Promote benefits}}",
+            "promote_benefits: {label: {id: Promosi manfaat, en: Promote benefits}, requires: [improve_methods]}",
+        )
+        .replace(
+            "improve_methods: {label: {id: Perbaiki metode, en: Improve methods}}",
+            "improve_methods: {label: {id: Perbaiki metode, en: Improve methods}, conflicts_with: [flexible_scheduling]}",
+        )
     )
     pack2 = load_rules(write_pack({"base.yaml": text2}))
     advice2 = advise(_profile([{"id": "time_conflict"}, {"id": "low_participation"}]), pack2, lang="en")
     assert [r.id for r in advice2.recommendations] == ["flexible_scheduling"]
     [dropped2] = advice2.dropped
-    assert dropped2.id == "promote_benefits" and dropped2.through == "improve_methods" and dropped2.kept == "flexible_scheduling"
+    assert (
+        dropped2.id == "promote_benefits"
+        and dropped2.through == "improve_methods"
+        and dropped2.kept == "flexible_scheduling"
+    )
     assert "its prerequisite improve_methods conflicts with flexible_scheduling" in dropped2.reason
     text_out = render_plan(advice2, "text")
     assert "Left out because of a conflict" in text_out and "promote_benefits" in text_out

@@ -23,12 +23,11 @@ from typing import Any
 
 import pytest
 import yaml
-
-from asn_advisor._yaml import dump_yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from asn_advisor import Advice, Profile, RulePack, advise, load_profile, load_rules
+from asn_advisor._yaml import dump_yaml
 from asn_advisor.profile import profile_from_mapping
 from asn_advisor.scoring import metric_score
 
@@ -37,8 +36,16 @@ from .strategies import profiles
 
 # Expensive examples (subprocesses, pack reloads) run fewer times; the
 # profile in conftest.py still sets the scale (CI runs fewer than dev).
-FEW = settings(max_examples=max(2, settings().max_examples // 30), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-SOME = settings(max_examples=max(5, settings().max_examples // 6), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FEW = settings(
+    max_examples=max(2, settings().max_examples // 30),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+SOME = settings(
+    max_examples=max(5, settings().max_examples // 6),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 
@@ -73,7 +80,13 @@ def _render_in_subprocesses(files: list[Path], seeds: list[str]) -> dict[str, by
     for seed in seeds:
         env = {**os.environ, "PYTHONHASHSEED": seed}
         env.pop("ASN_ADVISOR_LANG", None)
-        runs[seed] = subprocess.Popen([sys.executable, "-c", _RENDER_ALL, *map(str, files)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+        runs[seed] = subprocess.Popen(
+            [sys.executable, "-c", _RENDER_ALL, *map(str, files)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            cwd=ROOT,
+        )
     outputs = {}
     for seed, process in runs.items():
         out, err = process.communicate(timeout=300)
@@ -84,7 +97,9 @@ def _render_in_subprocesses(files: list[Path], seeds: list[str]) -> dict[str, by
 
 @FEW
 @given(st.lists(profiles, min_size=1, max_size=4))
-def test_output_is_byte_identical_across_runs_and_hash_seeds(tmp_path_factory: pytest.TempPathFactory, generated: list[dict[str, Any]]) -> None:
+def test_output_is_byte_identical_across_runs_and_hash_seeds(
+    tmp_path_factory: pytest.TempPathFactory, generated: list[dict[str, Any]]
+) -> None:
     """Every command, format and language prints the same bytes in three runs with different hash seeds."""
     directory = tmp_path_factory.mktemp("determinism")
     files = list(EXAMPLE_FILES)
@@ -138,7 +153,10 @@ def _shuffled_pack(source: Path, target: Path, rnd: random.Random) -> None:
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     rnd.shuffle(moved["derive"])
     rnd.shuffle(moved["recommend"])
-    (target / "dipindah.yaml").write_text(yaml.safe_dump({k: v for k, v in moved.items() if v}, allow_unicode=True, sort_keys=False) or "{}\n", encoding="utf-8")
+    (target / "dipindah.yaml").write_text(
+        yaml.safe_dump({k: v for k, v in moved.items() if v}, allow_unicode=True, sort_keys=False) or "{}\n",
+        encoding="utf-8",
+    )
     includes = [*manifest["include"], "dipindah.yaml"]
     rnd.shuffle(includes)
     manifest["include"] = includes
@@ -147,7 +165,9 @@ def _shuffled_pack(source: Path, target: Path, rnd: random.Random) -> None:
 
 @SOME
 @given(st.integers(0, 2**32 - 1), profiles)
-def test_ranking_does_not_depend_on_the_order_of_rules_or_files(pack: RulePack, tmp_path_factory: pytest.TempPathFactory, seed: int, generated: dict[str, Any]) -> None:
+def test_ranking_does_not_depend_on_the_order_of_rules_or_files(
+    pack: RulePack, tmp_path_factory: pytest.TempPathFactory, seed: int, generated: dict[str, Any]
+) -> None:
     """Shuffling rules within files, moving rules between files and reordering includes changes no advice."""
     # A seeded generator rather than st.randoms(): its draws do not depend on
     # how far the test gets, so a failure replays exactly.
@@ -171,7 +191,11 @@ def _single_metrics(pack: RulePack) -> dict[str, tuple[Any, str]]:
     found: dict[str, tuple[Any, str]] = {}
     for dim_id, dimension in pack.dimensions.items():
         for metric in dimension.metrics:
-            if metric.spec.indicator is not None and pack.indicators[metric.spec.indicator].type in ("percent", "number", "rating"):
+            if metric.spec.indicator is not None and pack.indicators[metric.spec.indicator].type in (
+                "percent",
+                "number",
+                "rating",
+            ):
                 found[metric.spec.indicator] = (metric, dim_id)
     return found
 
@@ -238,7 +262,9 @@ def _triggered_by(pack: RulePack, name: str) -> set[str]:
 
 
 @given(profiles, st.data(), st.floats(0.05, 1.0))
-def test_worsening_an_indicator_never_raises_the_score_nor_lowers_its_remedies(pack: RulePack, generated: dict[str, Any], data: st.DataObject, fraction: float) -> None:
+def test_worsening_an_indicator_never_raises_the_score_nor_lowers_its_remedies(
+    pack: RulePack, generated: dict[str, Any], data: st.DataObject, fraction: float
+) -> None:
     """Score: never up.  A recommendation addressing a finding the indicator triggers: still there, priority never down."""
     candidates = sorted(set(generated["indicators"]) & set(_single_metrics(pack)))
     assume(candidates)
@@ -255,7 +281,12 @@ def test_worsening_an_indicator_never_raises_the_score_nor_lowers_its_remedies(p
     for rec in before.recommendations:
         if set(rec.addresses) & triggered & derived_before:
             assert rec.id in after_recs, (name, rec.id)
-            assert after_recs[rec.id].priority >= rec.priority - 1e-6, (name, rec.id, rec.priority, after_recs[rec.id].priority)
+            assert after_recs[rec.id].priority >= rec.priority - 1e-6, (
+                name,
+                rec.id,
+                rec.priority,
+                after_recs[rec.id].priority,
+            )
 
 
 # ---------------------------------------------------------------- round trips

@@ -40,7 +40,9 @@ def test_implication_holds(first: str, second: str, facts: dict[str, Any], prese
 
 
 @given(bool_exprs(), values, findings)
-def test_a_condition_implies_itself_and_its_disjunction(text: str, facts: dict[str, Any], present: dict[str, int]) -> None:
+def test_a_condition_implies_itself_and_its_disjunction(
+    text: str, facts: dict[str, Any], present: dict[str, int]
+) -> None:
     """The analysis is not vacuous: A implies A, and A implies A or has(f1)."""
     _, ranges = _ranges(text)
     _, wider = _ranges(f"({text}) or has(f1)")
@@ -54,7 +56,7 @@ def test_examples() -> None:
     assert _ranges("not (a >= 10) and 20 < a")[1] == []
     assert _ranges("missing(a) and a < 30")[1] == []
     assert _ranges("has(f1) and not has(f1)")[1] == []
-    assert _ranges("has(f2, \"high\") and not has(f2)")[1] == []
+    assert _ranges('has(f2, "high") and not has(f2)')[1] == []
     assert _ranges("a < 10 or a > 20")[1]
     assert implies(_ranges("a < 5")[1], _ranges("a < 10")[1])
     assert not implies(_ranges("a < 10")[1], _ranges("a < 5")[1])

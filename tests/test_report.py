@@ -14,7 +14,6 @@ import pytest
 from click.testing import CliRunner
 
 from asn_advisor import Advice, RulePack, advise, load_profile
-from asn_advisor.advice import Recommendation
 from asn_advisor.cli import main
 from asn_advisor.errors import ExitCode
 from asn_advisor.report import bands_from_pack, render_chart_svg, render_report
@@ -272,7 +271,7 @@ def _compare_folder(tmp_path: Path) -> Path:
     for name in (*SEEDS, "contoh-lengkap", "pupr-2021"):
         (folder / f"{name}.yaml").write_text((EXAMPLES / f"{name}.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     hostile = {
-        "program": {"id": "p-<script>alert(1)</script>", "name": "Diklat \"A&B\" <b>"},
+        "program": {"id": "p-<script>alert(1)</script>", "name": 'Diklat "A&B" <b>'},
         "indicators": {"participation_rate": 45, "satisfaction": {"value": 3.1, "scale": "1-4"}},
         "findings": [{"id": "time_conflict"}],
     }
@@ -295,10 +294,14 @@ def test_compare_html_is_chosen_by_extension_and_shows_every_program(runner: Cli
     text, data = _compare_html(runner, tmp_path)
     assert text.startswith("<!DOCTYPE html>") and "<script" not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "Diklat &quot;A&amp;B&quot; &lt;b&gt;" in text
-    ranking = text[text.index('<table class="ranking">') : text.index("</table>", text.index('<table class="ranking">'))]
+    ranking = text[
+        text.index('<table class="ranking">') : text.index("</table>", text.index('<table class="ranking">'))
+    ]
     rows = re.findall(r'<tr><td class="num">(\d+)</td><td>([^<]*)', ranking)
     assert [int(rank) for rank, _ in rows] == list(range(1, len(data["programs"]) + 1))
-    assert [re.sub("&[a-z]+;", "", ident) for _, ident in rows] == [re.sub("[<>\"&']", "", p["id"]) for p in data["programs"]]
+    assert [re.sub("&[a-z]+;", "", ident) for _, ident in rows] == [
+        re.sub("[<>\"&']", "", p["id"]) for p in data["programs"]
+    ]
     counts = [int(c) for c in re.findall(r'class="band-count" data-count="(\d+)"', text)]
     assert sum(counts) == len(data["programs"]) and counts[-1] == sum(p["overall"] is None for p in data["programs"])
     for item in data["findings"]:

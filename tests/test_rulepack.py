@@ -37,7 +37,10 @@ def test_unknown_key_gets_location_and_suggestion(write_pack: Callable[..., Path
             whne: participation_rate < 50
     """
     problems = problems_of(write_pack(files))
-    assert any(p.startswith("pack/extra.yaml:4:5: [error] E102 unknown key 'whne'") and "did you mean 'when'?" in p for p in problems), problems
+    assert any(
+        p.startswith("pack/extra.yaml:4:5: [error] E102 unknown key 'whne'") and "did you mean 'when'?" in p
+        for p in problems
+    ), problems
 
 
 def test_condition_error_column_is_inside_the_expression(write_pack: Callable[..., Path]) -> None:
@@ -53,7 +56,11 @@ def test_condition_error_column_is_inside_the_expression(write_pack: Callable[..
             when: "participation_rate < '50'"
     """
     problems = problems_of(write_pack(files))
-    assert any(p.startswith("pack/extra.yaml:4:11: [error] E301 unknown name 'participation_rat'") and "participation_rate" in p for p in problems), problems
+    assert any(
+        p.startswith("pack/extra.yaml:4:11: [error] E301 unknown name 'participation_rat'")
+        and "participation_rate" in p
+        for p in problems
+    ), problems
     assert any(p.startswith("pack/extra.yaml:7:33: [error] E301") for p in problems), problems
 
 

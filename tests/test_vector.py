@@ -23,7 +23,9 @@ def _row(pair: tuple[Any, Any], size: int, index: int) -> Any:
 
 
 @given(bool_exprs(), st.lists(st.tuples(values, findings), min_size=1, max_size=12))
-def test_vector_agrees_with_interpreter_on_conditions(text: str, rows: list[tuple[dict[str, Any], dict[str, int]]]) -> None:
+def test_vector_agrees_with_interpreter_on_conditions(
+    text: str, rows: list[tuple[dict[str, Any], dict[str, int]]]
+) -> None:
     """Three-valued results (true, false, unknown) are the same for every row."""
     condition = Condition.compile(text, VOCABULARY)
     columns = Columns.from_facts([r[0] for r in rows], VOCABULARY.names, [r[1] for r in rows])
@@ -48,7 +50,15 @@ def test_vector_agrees_with_interpreter_on_numbers(text: str, rows: list[dict[st
 def test_vector_edge_cases() -> None:
     rows = [{"a": 1, "tags": ("x",)}, {"a": 0}, {}, {"tags": ()}]
     columns = Columns.from_facts(rows, VOCABULARY.names)
-    for text in ["a / a > 0", "\"x\" in tags", "\"y\" not in tags", "len(tags) == 0", "1 in [1, 2] or a > 5", "missing(c) and known(a)", "not (a < 1)"]:
+    for text in [
+        "a / a > 0",
+        '"x" in tags',
+        '"y" not in tags',
+        "len(tags) == 0",
+        "1 in [1, 2] or a > 5",
+        "missing(c) and known(a)",
+        "not (a < 1)",
+    ]:
         condition = Condition.compile(text, VOCABULARY)
         pair = compile_vector(condition.tree)(columns)
         assert [_row(pair, 4, i) for i in range(4)] == [condition.interpret(r, {}) for r in rows], text

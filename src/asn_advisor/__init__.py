@@ -12,7 +12,17 @@ from __future__ import annotations
 
 from .advice import Advice, DataGap, DimensionScore, Evidence, FindingResult, Recommendation, RuleReference, ScoreResult
 from .engine import advise
-from .errors import AdvisorError, ConditionError, ExitCode, InputError, Location, OutputError, Problem, ProfileError, RulePackError
+from .errors import (
+    AdvisorError,
+    ConditionError,
+    ExitCode,
+    InputError,
+    Location,
+    OutputError,
+    Problem,
+    ProfileError,
+    RulePackError,
+)
 from .profile import Profile, Program, StatedFinding, load_profile
 from .rulepack import RulePack, load_rules
 

@@ -254,14 +254,28 @@ def _values_json(names: Sequence[str], facts: Mapping[str, Any], memo: dict[str,
 class _Metric:
     """One metric with everything its scoring needs precomputed."""
 
-    __slots__ = ("evaluate", "head", "indicator", "map", "memo", "names", "numeric_keys", "points", "primary", "weight", "xs")
+    __slots__ = (
+        "evaluate",
+        "head",
+        "indicator",
+        "map",
+        "memo",
+        "names",
+        "numeric_keys",
+        "points",
+        "primary",
+        "weight",
+        "xs",
+    )
 
     def __init__(self, metric: CompiledMetric) -> None:
         spec = metric.spec
         self.indicator = spec.indicator
         self.evaluate = metric.evaluate.evaluator
         self.map = spec.map
-        self.numeric_keys = sorted(k for k in spec.map if isinstance(k, (int, float)) and not isinstance(k, bool)) if spec.map else []
+        self.numeric_keys = (
+            sorted(k for k in spec.map if isinstance(k, (int, float)) and not isinstance(k, bool)) if spec.map else []
+        )
         self.points = spec.points
         self.xs = [x for x, _ in spec.points] if spec.points else []
         self.primary = spec.primary
@@ -320,7 +334,10 @@ class Kernel:
         self.total_weight = pack.total_weight
         self.min_coverage = pack.scoring.overall_min_coverage
         self.no_band = '"band":null,"band_label":null'
-        self.band_table = [(band.min, band.id, f'"band":{_j(band.id)},"band_label":{_j(band.label.get(lang))}') for band in pack.scoring.bands]
+        self.band_table = [
+            (band.min, band.id, f'"band":{_j(band.id)},"band_label":{_j(band.label.get(lang))}')
+            for band in pack.scoring.bands
+        ]
         # Dimensions in the engine's order (sorted ids).
         self.dimensions = []
         for dim_id in sorted(pack.dimensions):
@@ -330,7 +347,10 @@ class Kernel:
             weight_json = f',"weight":{_f(float(dim.spec.weight))},"metrics":['
             self.dimensions.append((dim_id, dim, head, weight_json, [_Metric(m) for m in dim.metrics], caps))
         self.finding_head = {
-            fid: (f'{{"id":{_j(fid)},"label":{_j(spec.label.get(lang))},"severity":', f',"dimension":{_j(spec.dimension)},"evidence":[')
+            fid: (
+                f'{{"id":{_j(fid)},"label":{_j(spec.label.get(lang))},"severity":',
+                f',"dimension":{_j(spec.dimension)},"evidence":[',
+            )
             for fid, spec in pack.findings.items()
         }
         self.default_rank = {fid: SEVERITY_RANK[spec.severity] for fid, spec in pack.findings.items()}
@@ -467,10 +487,17 @@ class Kernel:
             for item in findings:
                 if type(item) is not dict or not item.keys() <= _FINDING_KEYS:
                     return None
-                fid, severity, source, texts = item.get("id"), item.get("severity"), item.get("source"), item.get("evidence")
+                fid, severity, source, texts = (
+                    item.get("id"),
+                    item.get("severity"),
+                    item.get("source"),
+                    item.get("evidence"),
+                )
                 if type(fid) is not str or fid not in self.default_rank:
                     return None
-                if (severity is not None and severity not in SEVERITY_RANK) or (source is not None and source not in _SOURCES):
+                if (severity is not None and severity not in SEVERITY_RANK) or (
+                    source is not None and source not in _SOURCES
+                ):
                     return None
                 if texts is None:
                     evidence: tuple[str, ...] = ()
@@ -483,7 +510,7 @@ class Kernel:
                 stated.append((fid, severity, source, evidence))
         try:
             program_json = to_json(dumped).decode()
-        except Exception:  # noqa: BLE001 - anything pydantic would not serialize: take the model path
+        except Exception:
             return None
         return Prepared(program_json, (ident, dumped["name"], dumped["region"]), values, stated)
 
@@ -556,7 +583,9 @@ class Kernel:
 
     # ------------------------------------------------------------ columnar decisions
 
-    def decide(self, scored: Sequence[Scored], states: Sequence[FindingState]) -> tuple[list[list[int]], list[list[int]]]:
+    def decide(
+        self, scored: Sequence[Scored], states: Sequence[FindingState]
+    ) -> tuple[list[list[int]], list[list[int]]]:
         """Decide every rule for a block of profiles at once (NumPy), as codes for :meth:`finish`.
 
         Derivation rules run in the pack's dependency order over columns of
@@ -567,7 +596,9 @@ class Kernel:
         with np.errstate(all="ignore"):
             return self._decide(scored, states)
 
-    def _decide(self, scored: Sequence[Scored], states: Sequence[FindingState]) -> tuple[list[list[int]], list[list[int]]]:
+    def _decide(
+        self, scored: Sequence[Scored], states: Sequence[FindingState]
+    ) -> tuple[list[list[int]], list[list[int]]]:
         size = len(scored)
         columns = Columns.from_facts([s.facts for s in scored], self.pack.vocabulary.names, [st.ranks for st in states])
         derive = np.empty((len(self.derive_vectors), size), dtype=np.int8)
@@ -659,7 +690,10 @@ class Kernel:
                 memo = metric.memo.get(key)
                 if memo is None:
                     score = metric.score(value)
-                    memo = (f'{metric.head}{_j(_plain(value))},"score":{_fo(_round(score))},"primary":{"true" if metric.primary else "false"}}}', score)
+                    memo = (
+                        f'{metric.head}{_j(_plain(value))},"score":{_fo(_round(score))},"primary":{"true" if metric.primary else "false"}}}',
+                        score,
+                    )
                     if len(metric.memo) < METRIC_MEMO_LIMIT:
                         metric.memo[key] = memo
                 fragment, score = memo
@@ -687,18 +721,31 @@ class Kernel:
             band_id, band_json = self._band_of(score_value)
             rounded = _round(score_value)
             dim_summary.append((dim_id, rounded, band_id))
-            dim_parts.append(f"{head}{_fo(rounded)},{band_json}{weight_json}{','.join(metric_parts)}],\"caps\":[{','.join(applied)}]}}")
+            dim_parts.append(
+                f'{head}{_fo(rounded)},{band_json}{weight_json}{",".join(metric_parts)}],"caps":[{",".join(applied)}]}}'
+            )
         coverage = scored_weight / self.total_weight if self.total_weight else 0.0
         overall: float | None = None
         if scored_weight > 0 and coverage + 1e-9 >= self.min_coverage:
             overall = weighted_sum / scored_weight
         overall_band, overall_band_json = self._band_of(overall)
-        append(f'"overall":{_fo(_round(overall))},{overall_band_json},"coverage":{_f(_round(coverage, 4) or 0.0)},"dimensions":[')
+        append(
+            f'"overall":{_fo(_round(overall))},{overall_band_json},"coverage":{_f(_round(coverage, 4) or 0.0)},"dimensions":['
+        )
         append(",".join(dim_parts))
         append("]}")
         facts: dict[str, Any] = dict(values)
         facts["coverage"] = coverage * 100.0
-        return Scored("".join(out), facts, dim_scores, tuple(dim_summary), missing_primary, _round(overall), overall_band, _round(coverage, 4) or 0.0)
+        return Scored(
+            "".join(out),
+            facts,
+            dim_scores,
+            tuple(dim_summary),
+            missing_primary,
+            _round(overall),
+            overall_band,
+            _round(coverage, 4) or 0.0,
+        )
 
     def state(self, stated: Sequence[StatedTuple]) -> FindingState:
         """Phase 2: the stated findings, their ranks and evidence (mirrors engine.advise)."""
@@ -712,7 +759,9 @@ class Kernel:
             items = evidence.setdefault(fid, [])
             source_json = _j(source)
             for text in texts or (None,):
-                items.append(f'{{"kind":"stated","text":{_j(text)},"source":{source_json},"rule":null,"file":null,"line":null,"values":null}}')
+                items.append(
+                    f'{{"kind":"stated","text":{_j(text)},"source":{source_json},"rule":null,"file":null,"line":null,"values":null}}'
+                )
         return FindingState(ranks, stated_ids, evidence)
 
     def finish(
@@ -743,9 +792,13 @@ class Kernel:
 
         unknown_rules: dict[str, set[str]] = {}
         # With codes, only the rules that fired or stayed unknown need a look.
-        derive_positions = range(len(self.derive)) if derive_codes is None else [i for i, c in enumerate(derive_codes) if c]
+        derive_positions = (
+            range(len(self.derive)) if derive_codes is None else [i for i, c in enumerate(derive_codes) if c]
+        )
         for position in derive_positions:
-            rule_id, evaluate, names, severity_rank, escalations, finding_id, evidence_head, read_names = self.derive[position]
+            rule_id, evaluate, names, severity_rank, escalations, finding_id, evidence_head, read_names = self.derive[
+                position
+            ]
             if derive_codes is not None:
                 code = derive_codes[position]
                 outcome: Any = None if code == 1 else code >= 2
@@ -778,7 +831,9 @@ class Kernel:
 
         # -- recommendations
         fired: dict[str, list[tuple[Any, ...]]] = {}
-        recommend_positions = range(len(self.recommend)) if recommend_codes is None else [i for i, c in enumerate(recommend_codes) if c]
+        recommend_positions = (
+            range(len(self.recommend)) if recommend_codes is None else [i for i, c in enumerate(recommend_codes) if c]
+        )
         for position in recommend_positions:
             entry = self.recommend[position]
             rule_id, evaluate, names, addresses = entry[0], entry[1], entry[2], entry[3]
@@ -872,7 +927,9 @@ class Kernel:
                     except TypeError:  # a map value (dict) was read: not memoized
                         because_key, text = None, None
                     if text is None:
-                        text = f"{entry[6]}{_values_json(entry[2], facts, memo)},\"findings\":{_j(list(present))}{entry[7]}"
+                        text = (
+                            f'{entry[6]}{_values_json(entry[2], facts, memo)},"findings":{_j(list(present))}{entry[7]}'
+                        )
                         if because_key is not None and len(because_memo) < MEMO_LIMIT:
                             because_memo[because_key] = text
                     because_cache[entry[0]] = text
@@ -883,18 +940,26 @@ class Kernel:
                 addresses_json = _j(ordered)
                 if len(self.ids_json) < MEMO_LIMIT:
                     self.ids_json[addresses_key] = addresses_json
-            bodies[rec_id] = f',"addresses":{addresses_json},"because":[{",".join(because)}],"priority_breakdown":[{",".join(t[0] for t in terms)}'
+            bodies[rec_id] = (
+                f',"addresses":{addresses_json},"because":[{",".join(because)}],"priority_breakdown":[{",".join(t[0] for t in terms)}'
+            )
             candidates.append(Candidate(rec_id, tuple(t[1] for t in terms), addresses_key))
 
         # -- the plan, decided where the models' is (plan.outline_plan)
-        outline = outline_plan(self.pack, candidates, ranks, dim_scores, scored.overall is not None, root_terms, self.lang)
+        outline = outline_plan(
+            self.pack, candidates, ranks, dim_scores, scored.overall is not None, root_terms, self.lang
+        )
         rec_parts = []
         for position, step in enumerate(outline.steps, start=1):
             middle, tail, requires_json = self.recommendation_parts[step.id]
             body = bodies.get(step.id, _PREREQUISITE_BODY)
             if step.root_terms:
                 body += ("," if body[-1] != "[" else "") + ",".join(step.root_terms)
-            prerequisite_for = ",".join(self._requires_reference(other, step.id) for other in step.prerequisite_for) if step.prerequisite_for else ""
+            prerequisite_for = (
+                ",".join(self._requires_reference(other, step.id) for other in step.prerequisite_for)
+                if step.prerequisite_for
+                else ""
+            )
             rec_parts.append(
                 f'{{"rank":{position}{middle}{_f(step.priority)}{body}]{tail}{_j(step.root_cause_of) if step.root_cause_of else "[]"},'
                 f'"added_as_prerequisite":{"true" if step.added_as_prerequisite else "false"},"prerequisite_for":[{prerequisite_for}]{requires_json}'
@@ -908,15 +973,23 @@ class Kernel:
         for fid in finding_order:
             head, tail = self.finding_head[fid]
             source = '"stated"' if fid in stated_ids else '"derived"'
-            finding_parts.append(f'{head}"{_RANK_SEVERITY[ranks[fid]]}","source":{source}{tail}{",".join(evidence[fid])}]}}')
+            finding_parts.append(
+                f'{head}"{_RANK_SEVERITY[ranks[fid]]}","source":{source}{tail}{",".join(evidence[fid])}]}}'
+            )
         append(',"findings":[')
         append(",".join(finding_parts))
         append('],"recommendations":[')
         append(",".join(rec_parts))
         append('],"data_gaps":[')
         append(self._data_gaps(unknown_rules, scored.missing_primary))
-        append(f'],"report":null,"report_proposals":[],"roadmap":{_j(outline.roadmap)},"plan_order":"priority","dropped":[')
-        append(",".join(dropped_recommendation(self.pack, dropped, self.lang).model_dump_json() for dropped in outline.dropped))
+        append(
+            f'],"report":null,"report_proposals":[],"roadmap":{_j(outline.roadmap)},"plan_order":"priority","dropped":['
+        )
+        append(
+            ",".join(
+                dropped_recommendation(self.pack, dropped, self.lang).model_dump_json() for dropped in outline.dropped
+            )
+        )
         append("]}")
         summary = Summary(
             program[0],
@@ -926,7 +999,9 @@ class Kernel:
             scored.band,
             scored.coverage,
             scored.dimensions,
-            tuple((fid, _RANK_SEVERITY[ranks[fid]], "stated" if fid in stated_ids else "derived") for fid in finding_order),
+            tuple(
+                (fid, _RANK_SEVERITY[ranks[fid]], "stated" if fid in stated_ids else "derived") for fid in finding_order
+            ),
             tuple((step.id, step.priority) for step in outline.steps),
         )
         return "".join(out), summary
@@ -936,7 +1011,9 @@ class Kernel:
         key = (other, step)
         text = self.requires_references.get(key)
         if text is None:
-            text = self.requires_references[key] = relation_reference(self.pack, "requires", other, step).model_dump_json()
+            text = self.requires_references[key] = relation_reference(
+                self.pack, "requires", other, step
+            ).model_dump_json()
         return text
 
     def _data_gaps(self, unknown_rules: dict[str, set[str]], missing_primary: list[tuple[str, list[str]]]) -> str:
@@ -955,7 +1032,7 @@ class Kernel:
             key = (name, tuple(rules), tuple(dims))
             fragment = self.gap_memo.get(key)
             if fragment is None:
-                fragment = f"{self._gap_label(name)}{_j(rules)},\"dimensions\":{_j(dims)}}}"
+                fragment = f'{self._gap_label(name)}{_j(rules)},"dimensions":{_j(dims)}}}'
                 if len(self.gap_memo) < MEMO_LIMIT:
                     self.gap_memo[key] = fragment
             parts.append(fragment)

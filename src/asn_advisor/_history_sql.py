@@ -284,9 +284,8 @@ class Database:
         while True:
             attempts += 1
             try:
-                with conn.transaction():
-                    with conn.cursor() as cursor:
-                        return fn(Transaction(self, cursor))
+                with conn.transaction(), conn.cursor() as cursor:
+                    return fn(Transaction(self, cursor))
             except (psycopg.errors.SerializationFailure, psycopg.errors.DeadlockDetected) as error:
                 # Both mean "try again": the transaction was rolled back whole.
                 if attempts < 10:
@@ -352,7 +351,12 @@ class Database:
     def _has_table(self, tx: Transaction, name: str) -> bool:
         if self.dialect == "sqlite":
             return bool(tx.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)))
-        return bool(tx.execute("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?", (name,)))
+        return bool(
+            tx.execute(
+                "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?",
+                (name,),
+            )
+        )
 
 
 def _sqlite_busy(error: sqlite3.OperationalError) -> bool:
@@ -398,12 +402,18 @@ def connect(target: str, clock: Callable[[], str], *, create: bool = True) -> Da
 def _connect_sqlite(path: Path, clock: Callable[[], str]) -> Database:
     shown = str(path)
     if path.exists() and path.is_dir():
-        raise HistoryError("the history store path is a directory", location=Location(shown), hint="give a file path, e.g. --db history.db")
+        raise HistoryError(
+            "the history store path is a directory",
+            location=Location(shown),
+            hint="give a file path, e.g. --db history.db",
+        )
     if not path.parent.exists():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise HistoryError(f"cannot create the directory of the history store: {error.strerror}", location=Location(shown)) from error
+            raise HistoryError(
+                f"cannot create the directory of the history store: {error.strerror}", location=Location(shown)
+            ) from error
     try:
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, so that every
         # write takes the lock at its start (BEGIN IMMEDIATE).
@@ -426,8 +436,12 @@ def _connect_sqlite(path: Path, clock: Callable[[], str]) -> Database:
                 time.sleep(0.01 + random.random() * 0.02)
                 continue
             conn.close()
-            hint = "it is not an asn-advisor history store; use another --db" if "not a database" in str(error) else None
-            raise HistoryError(f"cannot open the history store: {error}", location=Location(shown), hint=hint) from error
+            hint = (
+                "it is not an asn-advisor history store; use another --db" if "not a database" in str(error) else None
+            )
+            raise HistoryError(
+                f"cannot open the history store: {error}", location=Location(shown), hint=hint
+            ) from error
     return database
 
 
@@ -443,7 +457,9 @@ def _connect_postgres(url: str, clock: Callable[[], str]) -> Database:
         ) from error
     try:
         # autocommit: transactions are opened explicitly by Database.write/read.
-        conn = psycopg.connect(url, autocommit=True, connect_timeout=int(os.environ.get("ASN_ADVISOR_PG_CONNECT_TIMEOUT", "10")))
+        conn = psycopg.connect(
+            url, autocommit=True, connect_timeout=int(os.environ.get("ASN_ADVISOR_PG_CONNECT_TIMEOUT", "10"))
+        )
     except psycopg.Error as error:
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise HistoryError(

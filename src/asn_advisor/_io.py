@@ -34,7 +34,13 @@ def format_for_path(path: str | None, formats: Collection[str]) -> str | None:
     return found if found in formats else None
 
 
-def check_output(path: str | os.PathLike[str], *, inputs: Iterable[str | os.PathLike[str]] = (), force: bool = False, lang: str = "id") -> Path:
+def check_output(
+    path: str | os.PathLike[str],
+    *,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+    force: bool = False,
+    lang: str = "id",
+) -> Path:
     """Refuse to write over an input file, or over an existing file unless ``force``."""
     target = Path(path)
     for item in inputs:
@@ -42,11 +48,15 @@ def check_output(path: str | os.PathLike[str], *, inputs: Iterable[str | os.Path
             continue
         try:
             if target.exists() and Path(item).exists() and os.path.samefile(target, item):
-                raise OutputError(t("output.is_input", lang), location=Location(str(path)), hint=t("output.is_input.hint", lang))
+                raise OutputError(
+                    t("output.is_input", lang), location=Location(str(path)), hint=t("output.is_input.hint", lang)
+                )
         except OSError:
             continue
         if target.resolve() == Path(item).resolve():
-            raise OutputError(t("output.is_input", lang), location=Location(str(path)), hint=t("output.is_input.hint", lang))
+            raise OutputError(
+                t("output.is_input", lang), location=Location(str(path)), hint=t("output.is_input.hint", lang)
+            )
     if target.exists() and not force:
         raise OutputError(t("output.exists", lang), location=Location(str(path)), hint=t("output.exists.hint", lang))
     if target.exists() and target.is_dir():
@@ -93,7 +103,9 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, overwrite: 
         _sync_directory(directory)
     except FileExistsError:
         _discard(temp)
-        raise OutputError(t("output.exists", lang), location=Location(str(path)), hint=t("output.exists.hint", lang)) from None
+        raise OutputError(
+            t("output.exists", lang), location=Location(str(path)), hint=t("output.exists.hint", lang)
+        ) from None
     except OSError as exc:
         _discard(temp)
         raise OutputError(f"cannot write the output: {exc.strerror or exc}", location=Location(str(path))) from None
@@ -151,6 +163,7 @@ def _discard(temp: str) -> None:
         os.unlink(temp)
     except OSError:
         pass
+
 
 @contextmanager
 def atomic_writer(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:

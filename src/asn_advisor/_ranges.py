@@ -153,7 +153,12 @@ def numeric_range(node: Node, bounds: Mapping[str, Interval]) -> Interval:
         if node.op == "-":
             return Interval(left.low - right.high, left.high - right.low)
         if node.op == "*":
-            products = [a * b for a in (left.low, left.high) for b in (right.low, right.high) if not (math.isinf(a) and b == 0 or math.isinf(b) and a == 0)]
+            products = [
+                a * b
+                for a in (left.low, left.high)
+                for b in (right.low, right.high)
+                if not (math.isinf(a) and b == 0 or math.isinf(b) and a == 0)
+            ]
             return Interval(min(products), max(products)) if len(products) == 4 else FULL
         return FULL  # division: the divisor may come near 0
     if isinstance(node, Call):
@@ -294,6 +299,8 @@ def restrict(ranges: Ranges, bounds: Mapping[str, Interval]) -> Ranges:
 def implies(premise: Ranges, conclusion: Ranges) -> bool:
     """Whether every alternative of ``premise`` lies within one alternative of ``conclusion`` (sound, not complete)."""
     for conj in premise:
-        if not any(all(conj.get(key, Range(True, FULL)).within(rng) for key, rng in other.items()) for other in conclusion):
+        if not any(
+            all(conj.get(key, Range(True, FULL)).within(rng) for key, rng in other.items()) for other in conclusion
+        ):
             return False
     return True

@@ -24,6 +24,7 @@ by a person: nobody writes ``anggar`` when they mean ``anggaran``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -88,7 +89,22 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 _CLITICS = ("nya", "lah", "kah", "pun", "tah", "ku", "mu")
 _LIGHT_PREFIXES = ("ber", "ter", "ke", "se", "be")
-_FULL_PREFIXES = ("memper", "diper", "meng", "meny", "mem", "men", "me", "di", "peng", "peny", "pem", "pen", "per", "pe")
+_FULL_PREFIXES = (
+    "memper",
+    "diper",
+    "meng",
+    "meny",
+    "mem",
+    "men",
+    "me",
+    "di",
+    "peng",
+    "peny",
+    "pem",
+    "pen",
+    "per",
+    "pe",
+)
 _FULL_SUFFIXES = ("kan", "an", "i")
 _VOWELS = "aeiou"
 _MIN_ROOT = 3
@@ -105,7 +121,7 @@ def _strip_suffixes(word: str, suffixes: tuple[str, ...]) -> set[str]:
 def _strip_prefix(word: str, prefix: str) -> set[str]:
     if not word.startswith(prefix) or len(word) - len(prefix) < _MIN_ROOT - 1:
         return set()
-    rest = word[len(prefix):]
+    rest = word[len(prefix) :]
     out = {rest}
     # Nasal assimilation: meN-/peN- drop the first consonant of the root
     # (mengurangi < kurang, memilih < pilih, menulis < tulis, menyusun < susun).
@@ -180,10 +196,83 @@ _BULLET_RE = re.compile(
 )
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    """rp no nomor hlm hal tgl jl jln dr drs dra ir prof h hj kab kec kel prov sdr sdri bpk
-    yth ybs sbb pt cv tbk st mr mrs ms vs bd gg kp ds kol jend brigjen mayjen letjen
-    pp uu perpres permen perda kepmen ayat psl ps no. ttd an u.p tsb dg dgn utk krn sd smp sma
-    s.pd s.h s.e s.sos m.si m.pd m.m m.h s.kom s.t s.ip dkk""".split()
+    [
+        "rp",
+        "no",
+        "nomor",
+        "hlm",
+        "hal",
+        "tgl",
+        "jl",
+        "jln",
+        "dr",
+        "drs",
+        "dra",
+        "ir",
+        "prof",
+        "h",
+        "hj",
+        "kab",
+        "kec",
+        "kel",
+        "prov",
+        "sdr",
+        "sdri",
+        "bpk",
+        "yth",
+        "ybs",
+        "sbb",
+        "pt",
+        "cv",
+        "tbk",
+        "st",
+        "mr",
+        "mrs",
+        "ms",
+        "vs",
+        "bd",
+        "gg",
+        "kp",
+        "ds",
+        "kol",
+        "jend",
+        "brigjen",
+        "mayjen",
+        "letjen",
+        "pp",
+        "uu",
+        "perpres",
+        "permen",
+        "perda",
+        "kepmen",
+        "ayat",
+        "psl",
+        "ps",
+        "no.",
+        "ttd",
+        "an",
+        "u.p",
+        "tsb",
+        "dg",
+        "dgn",
+        "utk",
+        "krn",
+        "sd",
+        "smp",
+        "sma",
+        "s.pd",
+        "s.h",
+        "s.e",
+        "s.sos",
+        "m.si",
+        "m.pd",
+        "m.m",
+        "m.h",
+        "s.kom",
+        "s.t",
+        "s.ip",
+        "dkk",
+    ]
 )
 # Abbreviations that often end a sentence too: split after them only before a capital word.
 _END_ABBREVIATIONS = frozenset({"dll", "dsb", "dst", "etc", "dkk", "tsb"})
@@ -195,8 +284,20 @@ _CONTINUATION_MIN_WORDS = 8
 # Clause boundaries inside a sentence: ; : and the connectors below (with or
 # without a comma before them).
 _CONNECTORS = (
-    "namun", "tetapi", "tapi", "sedangkan", "sementara", "sehingga", "maka", "padahal",
-    "melainkan", "sebaliknya", "meskipun", "walaupun", "walau", "kendati",
+    "namun",
+    "tetapi",
+    "tapi",
+    "sedangkan",
+    "sementara",
+    "sehingga",
+    "maka",
+    "padahal",
+    "melainkan",
+    "sebaliknya",
+    "meskipun",
+    "walaupun",
+    "walau",
+    "kendati",
 )
 _CONNECTOR_PHRASES = (("oleh", "karena", "itu"), ("karena", "itu"), ("akan", "tetapi"), ("di", "sisi", "lain"))
 
@@ -221,7 +322,7 @@ def _first_alpha(s: str) -> str:
 
 def _ends_sentence(line: str) -> bool:
     stripped = line.rstrip()
-    return bool(stripped) and stripped[-1] in ".!?…:;\"”’)" and not stripped.endswith(",")
+    return bool(stripped) and stripped[-1] in '.!?…:;"”’)' and not stripped.endswith(",")
 
 
 def _word_count(s: str) -> int:
@@ -286,7 +387,7 @@ def split_sentences(text: str) -> list[Sentence]:
         if not content:
             flush()
             continue
-        if cur and not bullet and _continues(text[cur[0]:cur[1]], content):
+        if cur and not bullet and _continues(text[cur[0] : cur[1]], content):
             cur[1] = content_start + len(content)
             cur[2] += 1
             continue
@@ -325,7 +426,7 @@ def split_sentences(text: str) -> list[Sentence]:
     if sentences:
         last = sentences[-1]
         stripped = last.text.rstrip()
-        last.truncated = not stripped or stripped[-1] not in ".!?…\"”’)"
+        last.truncated = not stripped or stripped[-1] not in '.!?…"”’)'
     for sent in sentences:
         sent.tokens = tokenize(sent.text, sent.start)
         sent.clauses = _clauses(text, sent)
@@ -346,7 +447,7 @@ def _split_block(text: str, bs: int, be: int) -> list[tuple[int, int]]:
             continue  # end of block
         nxt = nxt_match.group(1)
         if m.group().startswith(".") and len(m.group().rstrip(_CLOSERS)) == 1:
-            prev_word = re.search(r"([^\W_][\w.]*)$", block[start:m.start()])
+            prev_word = re.search(r"([^\W_][\w.]*)$", block[start : m.start()])
             word = prev_word.group(1).lower() if prev_word else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
@@ -375,7 +476,7 @@ def _clauses(text: str, sent: Sentence) -> list[tuple[int, int]]:
     cuts: set[int] = set()
     norms = [t.norm for t in toks]
     for i in range(1, len(toks)):
-        gap = text[toks[i - 1].end:toks[i].start]
+        gap = text[toks[i - 1].end : toks[i].start]
         if any(ch in gap for ch in ";:—–") and not re.fullmatch(r"\s*[-–]\s*", gap or "x") or "(" in gap:
             cuts.add(i)
             continue
@@ -383,10 +484,10 @@ def _clauses(text: str, sent: Sentence) -> list[tuple[int, int]]:
             cuts.add(i)
             continue
         for phrase in _CONNECTOR_PHRASES:
-            if tuple(norms[i:i + len(phrase)]) == phrase and ("," in gap or i == 0):
+            if tuple(norms[i : i + len(phrase)]) == phrase and ("," in gap or i == 0):
                 cuts.add(i)
                 break
         if ")" in gap:
             cuts.add(i)
     bounds = [0, *sorted(cuts), len(toks)]
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+    return [(a, b) for a, b in itertools.pairwise(bounds) if b > a]

@@ -157,7 +157,9 @@ class Document:
         return base
 
 
-def read_text(source: str | Path | IO[bytes], *, limits: Limits | None = None, name: str | None = None) -> tuple[str, str]:
+def read_text(
+    source: str | Path | IO[bytes], *, limits: Limits | None = None, name: str | None = None
+) -> tuple[str, str]:
     """Read a UTF-8 text file (or ``-`` for standard input) within the limits.
 
     Returns ``(text, display_name)``.  Raises :class:`InputError` for a missing,
@@ -206,7 +208,11 @@ def read_text(source: str | Path | IO[bytes], *, limits: Limits | None = None, n
 def decode_text(raw: bytes, display: str) -> str:
     """Decode UTF-8 (with or without BOM), refusing binary data."""
     if b"\x00" in raw[:8192]:
-        raise InputError("looks like a binary file (it contains NUL bytes)", location=Location(display), hint="give a UTF-8 text file")
+        raise InputError(
+            "looks like a binary file (it contains NUL bytes)",
+            location=Location(display),
+            hint="give a UTF-8 text file",
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -230,7 +236,10 @@ def _timestamp_as_text(loader: _Constructor, node: yaml.ScalarNode) -> str:
 
 # What add_constructor does, written out: PyYAML's stubs type that method for
 # loader classes only, and this class is a bare constructor.
-_Constructor.yaml_constructors = {**SafeConstructor.yaml_constructors, "tag:yaml.org,2002:timestamp": _timestamp_as_text}
+_Constructor.yaml_constructors = {
+    **SafeConstructor.yaml_constructors,
+    "tag:yaml.org,2002:timestamp": _timestamp_as_text,
+}
 
 # Scalar construction goes straight to the per-tag function rather than through
 # ``construct_object``, which caches every node it has seen (memory that grows
@@ -314,7 +323,9 @@ def _load_yaml(text: str, file: str, limits: Limits) -> Document:
     root_set = False
     root: Any = None
 
-    def attach(value: Any, size: int, path_mark: tuple[int, int], style: str | None, is_scalar: bool, height: int = 0) -> None:
+    def attach(
+        value: Any, size: int, path_mark: tuple[int, int], style: str | None, is_scalar: bool, height: int = 0
+    ) -> None:
         nonlocal root, root_set, nodes
         if not stack:
             root, root_set = value, True
@@ -382,7 +393,11 @@ def _load_yaml(text: str, file: str, limits: Limits) -> Document:
             if kind is yaml.ScalarEvent:
                 nodes += 1
                 if nodes > limits.max_nodes:
-                    raise InputError(f"document has more than {limits.max_nodes} values", location=Location(file, *_mark(event)), hint=_limit_hint("nodes"))
+                    raise InputError(
+                        f"document has more than {limits.max_nodes} values",
+                        location=Location(file, *_mark(event)),
+                        hint=_limit_hint("nodes"),
+                    )
                 tag = event.tag
                 fast: Any = _NO_FAST_VALUE
                 if tag is None or tag == "!":
@@ -401,9 +416,17 @@ def _load_yaml(text: str, file: str, limits: Limits) -> Document:
                     else:
                         tag = loader.resolve(yaml.ScalarNode, text_value, event.implicit)
                 if tag == "tag:yaml.org,2002:merge":
-                    raise InputError("YAML merge keys (<<) are not supported", location=Location(file, *_mark(event)), hint="write the keys out")
+                    raise InputError(
+                        "YAML merge keys (<<) are not supported",
+                        location=Location(file, *_mark(event)),
+                        hint="write the keys out",
+                    )
                 if tag not in _ALLOWED_TAGS or tag in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
-                    raise InputError(f"YAML tag {event.tag or tag!r} is not allowed", location=Location(file, *_mark(event)), hint="write plain values without ! tags")
+                    raise InputError(
+                        f"YAML tag {event.tag or tag!r} is not allowed",
+                        location=Location(file, *_mark(event)),
+                        hint="write plain values without ! tags",
+                    )
                 if fast is not _NO_FAST_VALUE:
                     value: Any = fast
                 elif tag == _STR_TAG:
@@ -415,18 +438,33 @@ def _load_yaml(text: str, file: str, limits: Limits) -> Document:
                     try:
                         value = _SCALAR_CONSTRUCTORS[tag](constructor, node)
                     except (ConstructorError, ValueError, OverflowError) as exc:
-                        raise InputError(f"cannot read value {_clip(event.value)!r}: {_clip(str(exc))}", location=Location(file, *_mark(event))) from None
+                        raise InputError(
+                            f"cannot read value {_clip(event.value)!r}: {_clip(str(exc))}",
+                            location=Location(file, *_mark(event)),
+                        ) from None
                 if event.anchor:
                     anchors[event.anchor] = (value, 1, 0)
                 attach(value, 1, _mark(event), event.style, True)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 nodes += 1
                 if nodes > limits.max_nodes:
-                    raise InputError(f"document has more than {limits.max_nodes} values", location=Location(file, *_mark(event)), hint=_limit_hint("nodes"))
+                    raise InputError(
+                        f"document has more than {limits.max_nodes} values",
+                        location=Location(file, *_mark(event)),
+                        hint=_limit_hint("nodes"),
+                    )
                 if len(stack) >= limits.max_depth:
-                    raise InputError(f"document is nested deeper than {limits.max_depth} levels", location=Location(file, *_mark(event)), hint=_limit_hint("depth"))
+                    raise InputError(
+                        f"document is nested deeper than {limits.max_depth} levels",
+                        location=Location(file, *_mark(event)),
+                        hint=_limit_hint("depth"),
+                    )
                 if event.tag not in (None, "!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
-                    raise InputError(f"YAML tag {event.tag!r} is not allowed", location=Location(file, *_mark(event)), hint="write plain values without ! tags")
+                    raise InputError(
+                        f"YAML tag {event.tag!r} is not allowed",
+                        location=Location(file, *_mark(event)),
+                        hint="write plain values without ! tags",
+                    )
                 is_map = kind is yaml.MappingStartEvent
                 frame = _Frame({} if is_map else [], is_map, child_path(), event.anchor, _mark(event))
                 stack.append(frame)
@@ -457,10 +495,16 @@ def _load_yaml(text: str, file: str, limits: Limits) -> Document:
                     )
                 attach(value, size, _mark(event), None, False, height)
             elif kind is yaml.DocumentStartEvent and root_set:
-                raise InputError("file holds more than one YAML document", location=Location(file, *_mark(event)), hint="keep one document per file (remove '---')")
+                raise InputError(
+                    "file holds more than one YAML document",
+                    location=Location(file, *_mark(event)),
+                    hint="keep one document per file (remove '---')",
+                )
     except yaml.MarkedYAMLError as exc:
         problem = exc.problem or "invalid YAML"
-        raise InputError(f"YAML syntax error: {problem}", location=_yaml_error_location(exc, file), hint=_yaml_hint(problem)) from None
+        raise InputError(
+            f"YAML syntax error: {problem}", location=_yaml_error_location(exc, file), hint=_yaml_hint(problem)
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError(f"YAML error: {exc}", location=Location(file, 1, 1)) from None
     finally:
@@ -499,9 +543,17 @@ def _load_json(text: str, file: str, limits: Limits) -> Document:
 
     values, depth = _json_shape(text, limits)
     if values > limits.max_nodes:
-        raise InputError(f"document has more than {limits.max_nodes} values", location=Location(file, 1, 1), hint=_limit_hint("nodes"))
+        raise InputError(
+            f"document has more than {limits.max_nodes} values",
+            location=Location(file, 1, 1),
+            hint=_limit_hint("nodes"),
+        )
     if depth > limits.max_depth:
-        raise InputError(f"document is nested deeper than {limits.max_depth} levels", location=Location(file, 1, 1), hint=_limit_hint("depth"))
+        raise InputError(
+            f"document is nested deeper than {limits.max_depth} levels",
+            location=Location(file, 1, 1),
+            hint=_limit_hint("depth"),
+        )
     try:
         doc.data = json.loads(text, object_pairs_hook=pairs, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
@@ -512,11 +564,22 @@ def _load_json(text: str, file: str, limits: Limits) -> Document:
             # Python refuses to parse integers of more than 4300 digits; its
             # message names an interpreter setting the user cannot change.
             message = "a number has more than 4300 digits"
-        raise InputError(message, location=Location(file, 1, 1), hint="write a finite number of ordinary size, or leave the value out") from None
+        raise InputError(
+            message,
+            location=Location(file, 1, 1),
+            hint="write a finite number of ordinary size, or leave the value out",
+        ) from None
     except RecursionError:
         raise InputError("document is nested too deeply", location=Location(file, 1, 1)) from None
     for key in duplicates:
-        doc.problems.append(Problem(Location(file, 1, 1), f"key {key!r} is defined twice in one object", code="E101", hint="remove one of them"))
+        doc.problems.append(
+            Problem(
+                Location(file, 1, 1),
+                f"key {key!r} is defined twice in one object",
+                code="E101",
+                hint="remove one of them",
+            )
+        )
     return doc
 
 

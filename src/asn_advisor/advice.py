@@ -116,7 +116,9 @@ class PriorityTerm(_Out):
         description="'finding': a finding the recommendation addresses; 'root_cause': a present finding caused by one it addresses"
         " (rule_weight is then the pack's root_cause_weight)",
     )
-    via: list[str] = Field(default_factory=list, description="for a root_cause term: the addressed findings that cause this one")
+    via: list[str] = Field(
+        default_factory=list, description="for a root_cause term: the addressed findings that cause this one"
+    )
 
 
 class RelationReference(_Out):
@@ -140,19 +142,30 @@ class Recommendation(_Out):
     priority_breakdown: list[PriorityTerm]
     effort: Literal["low", "medium", "high"]
     time_to_impact: Literal["short", "medium", "long"]
-    phase: int | None = Field(default=None, ge=1, description="roadmap phase; every prerequisite is in an earlier phase")
+    phase: int | None = Field(
+        default=None, ge=1, description="roadmap phase; every prerequisite is in an earlier phase"
+    )
     quick_win: bool = Field(default=False, description="effort + time to impact at most the pack's quick_win_max_ease")
-    root_cause_of: list[str] = Field(default_factory=list, description="present findings caused by findings this recommendation addresses")
+    root_cause_of: list[str] = Field(
+        default_factory=list, description="present findings caused by findings this recommendation addresses"
+    )
     added_as_prerequisite: bool = Field(default=False, description="no rule recommended it: a planned step requires it")
-    prerequisite_for: list[RelationReference] = Field(default_factory=list, description="planned steps that require this one")
+    prerequisite_for: list[RelationReference] = Field(
+        default_factory=list, description="planned steps that require this one"
+    )
     requires: list[str] = Field(default_factory=list, description="planned steps this one requires")
     supports: list[str] = Field(default_factory=list, description="planned steps this one makes more effective")
     expected_gain: float | None = Field(
         default=None,
         description="expected rise of the overall score if the findings it addresses were resolved (docs/plan.md); null when the overall score is unknown",
     )
-    expected_gain_unscored: list[str] = Field(default_factory=list, description="dimensions of addressed findings that have no score, so their part of the gain is unknown")
-    explanation: list[str] = Field(default_factory=list, description="why the plan placed this step, in the chosen language")
+    expected_gain_unscored: list[str] = Field(
+        default_factory=list,
+        description="dimensions of addressed findings that have no score, so their part of the gain is unknown",
+    )
+    explanation: list[str] = Field(
+        default_factory=list, description="why the plan placed this step, in the chosen language"
+    )
 
 
 class DroppedRecommendation(_Out):
@@ -164,7 +177,9 @@ class DroppedRecommendation(_Out):
     addresses: list[str]
     conflicts_with: RelationReference = Field(description="the conflict that excluded it")
     kept: str = Field(description="the stronger planned step it would conflict with")
-    through: str | None = Field(default=None, description="the prerequisite of this recommendation that conflicts, when not itself")
+    through: str | None = Field(
+        default=None, description="the prerequisite of this recommendation that conflicts, when not itself"
+    )
     reason: str = Field(description="the reason in the chosen language")
 
 
@@ -212,6 +227,12 @@ class Advice(_Out):
     report_proposals: list[ReportProposal] = Field(
         default_factory=list, description="what the report itself proposes, beside the advisor's recommendations"
     )
-    roadmap: list[list[str]] = Field(default_factory=list, description="the plan's phases, each a list of recommendation ids in order")
-    plan_order: Literal["priority", "gain"] = Field(default="priority", description="how steps are ordered within a phase after quick wins")
-    dropped: list[DroppedRecommendation] = Field(default_factory=list, description="recommendations left out because of a conflict")
+    roadmap: list[list[str]] = Field(
+        default_factory=list, description="the plan's phases, each a list of recommendation ids in order"
+    )
+    plan_order: Literal["priority", "gain"] = Field(
+        default="priority", description="how steps are ordered within a phase after quick wins"
+    )
+    dropped: list[DroppedRecommendation] = Field(
+        default_factory=list, description="recommendations left out because of a conflict"
+    )

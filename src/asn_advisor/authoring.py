@@ -45,7 +45,14 @@ class CheckReport:
                 }
                 for p in self.problems
             ]
-            return json.dumps({"pack": self.pack, "errors": self.errors, "warnings": self.warnings, "problems": items}, ensure_ascii=False, indent=2) + "\n"
+            return (
+                json.dumps(
+                    {"pack": self.pack, "errors": self.errors, "warnings": self.warnings, "problems": items},
+                    ensure_ascii=False,
+                    indent=2,
+                )
+                + "\n"
+            )
         # The severity word stays English: editors and CI problem matchers parse it.
         lines = [str(p) for p in self.problems]
         lines.append(t("check.summary", lang, pack=self.pack, errors=self.errors, warnings=self.warnings))
@@ -69,11 +76,15 @@ def check_pack(path: str | None, *, lang: str = "id", ignore: Iterable[str] = ()
         problems = list(error.problems)
         if not problems or sum(p.severity == "error" for p in problems) >= MAX_PROBLEMS:
             # The loader stopped early (or found nothing to list): its own message says why.
-            problems.append(Problem(error.location or Location(path or "rules"), error.message, code="E100", hint=error.hint))
+            problems.append(
+                Problem(error.location or Location(path or "rules"), error.message, code="E100", hint=error.hint)
+            )
         return CheckReport(path or "rules", sorted(problems, key=Problem.sort_key))
     from .casetest import load_cases
 
-    _, case_problems = load_cases(pack, lang=lang)  # the pack's test files are part of it: their structure is checked too
+    _, case_problems = load_cases(
+        pack, lang=lang
+    )  # the pack's test files are part of it: their structure is checked too
     problems = [*pack.warnings, *case_problems, *lint(pack, lang=lang, ignore=ignore)]
     name = f"{pack.id} {pack.version}"
     return CheckReport(name, sorted(problems, key=Problem.sort_key), pack)
@@ -185,7 +196,9 @@ def init_pack(directory: str, name: str) -> list[str]:
     from .schema import SCHEMAS, schema_text
 
     if not name or not name[0].isalnum() or not all(c.islower() or c.isdigit() or c == "-" for c in name):
-        raise AdvisorError(f"{t('init.bad_name', 'id')} / {t('init.bad_name', 'en')}: {name!r}", hint="jabar, kota-binjai")
+        raise AdvisorError(
+            f"{t('init.bad_name', 'id')} / {t('init.bad_name', 'en')}: {name!r}", hint="jabar, kota-binjai"
+        )
     root = Path(directory)
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
         raise OutputError(f"{t('init.exists', 'id')} / {t('init.exists', 'en')}", location=Location(str(root)))

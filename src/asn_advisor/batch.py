@@ -39,7 +39,7 @@ from ._fast import Kernel, Prepared, Summary
 from ._yaml import Document, Limits
 from .advice import Advice
 from .engine import advise
-from .errors import AdvisorError, ExitCode, InputError, Location, Problem, ProfileError
+from .errors import AdvisorError, InputError, Location, Problem, ProfileError
 from .profile import Profile, check_findings, load_profile, normalize_indicators, profile_from_data
 from .rulepack import RulePack, load_rules
 
@@ -149,7 +149,9 @@ class Outcome:
 # ---------------------------------------------------------------- readers
 
 
-def read_records(source: str | os.PathLike[str], *, input_format: str | None = None, stdin: IO[str] | None = None) -> Iterator[Record]:
+def read_records(
+    source: str | os.PathLike[str], *, input_format: str | None = None, stdin: IO[str] | None = None
+) -> Iterator[Record]:
     """Stream the records of an input: a directory, a ``.jsonl`` or ``.csv`` file, or ``-``.
 
     ``input_format`` (``dir``, ``jsonl``, ``csv``) overrides the guess from
@@ -161,7 +163,11 @@ def read_records(source: str | os.PathLike[str], *, input_format: str | None = N
     """
     text = str(source)
     if text == "-":
-        stream = stdin if stdin is not None else io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict", newline="")
+        stream = (
+            stdin
+            if stdin is not None
+            else io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict", newline="")
+        )
         if input_format == "csv":
             yield from _csv_records(stream, "<stdin>")
         else:
@@ -169,7 +175,9 @@ def read_records(source: str | os.PathLike[str], *, input_format: str | None = N
         return
     path = Path(text)
     if not path.exists():
-        raise InputError("input not found", location=Location(text), hint="give a directory of profiles, a .jsonl or a .csv file")
+        raise InputError(
+            "input not found", location=Location(text), hint="give a directory of profiles, a .jsonl or a .csv file"
+        )
     kind = input_format or ("dir" if path.is_dir() else "csv" if path.suffix.lower() == ".csv" else "jsonl")
     if kind == "dir":
         if not path.is_dir():
@@ -209,7 +217,9 @@ def _jsonl_records(stream: IO[str], name: str) -> Iterator[Record]:
                 index += 1
                 continue
         except UnicodeDecodeError:
-            raise InputError("the file is not UTF-8 text", location=Location(name, line_no + 1), hint="save it as UTF-8") from None
+            raise InputError(
+                "the file is not UTF-8 text", location=Location(name, line_no + 1), hint="save it as UTF-8"
+            ) from None
         if not line:
             return
         line_no += 1
@@ -222,13 +232,19 @@ def _jsonl_records(stream: IO[str], name: str) -> Iterator[Record]:
 def _csv_records(stream: IO[str], name: str) -> Iterator[Record]:
     first = stream.readline()
     if not first.strip():
-        raise InputError("the CSV file has no header row", location=Location(name, 1, 1), hint="the first row names the columns: id, indicators, findings")
+        raise InputError(
+            "the CSV file has no header row",
+            location=Location(name, 1, 1),
+            hint="the first row names the columns: id, indicators, findings",
+        )
     # Spreadsheets set to Indonesian write ';' between cells (the decimal mark is ',').
     delimiter = ";" if first.count(";") > first.count(",") else ","
     header = next(csv.reader([first], delimiter=delimiter))
     header = [h.strip().lstrip("\ufeff") for h in header]
     if "id" not in header:
-        raise InputError("the CSV header has no 'id' column", location=Location(name, 1, 1), hint="name the program id column 'id'")
+        raise InputError(
+            "the CSV header has no 'id' column", location=Location(name, 1, 1), hint="name the program id column 'id'"
+        )
     seen: set[str] = set()
     for position, column in enumerate(header, start=1):
         if column in seen:
@@ -246,7 +262,9 @@ def _csv_records(stream: IO[str], name: str) -> Iterator[Record]:
             yield Record(index, name, start, "csv", (tuple(header), tuple(row)))
             index += 1
     except UnicodeDecodeError:
-        raise InputError("the file is not UTF-8 text", location=Location(name, line_no + 1), hint="save it as UTF-8") from None
+        raise InputError(
+            "the file is not UTF-8 text", location=Location(name, line_no + 1), hint="save it as UTF-8"
+        ) from None
     except csv.Error as exc:
         raise InputError(f"CSV syntax error: {exc}", location=Location(name, line_no + 1)) from None
 
@@ -271,7 +289,9 @@ def _csv_number(cell: str) -> Any:
     return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() else number
 
 
-def csv_row_to_profile(header: tuple[str, ...], row: tuple[str, ...], rules: RulePack) -> tuple[dict[str, Any], dict[tuple[Any, ...], int]]:
+def csv_row_to_profile(
+    header: tuple[str, ...], row: tuple[str, ...], rules: RulePack
+) -> tuple[dict[str, Any], dict[tuple[Any, ...], int]]:
     """Turn one CSV row into a profile mapping (see docs/batch.md for the convention).
 
     Returns the mapping and, for locating problems, the 1-based column of each
@@ -287,7 +307,13 @@ def csv_row_to_profile(header: tuple[str, ...], row: tuple[str, ...], rules: Rul
     findings: list[dict[str, Any]] = []
     problems: list[Problem] = []
     if len(row) > len(header):
-        problems.append(Problem(Location("", 0, len(header) + 1), f"the row has {len(row)} cells but the header names {len(header)} columns", code="P203"))
+        problems.append(
+            Problem(
+                Location("", 0, len(header) + 1),
+                f"the row has {len(row)} cells but the header names {len(header)} columns",
+                code="P203",
+            )
+        )
     for position, (column, raw) in enumerate(zip(header, row, strict=False), start=1):
         cell = raw.strip()
         if column in CSV_PROGRAM_COLUMNS or column.startswith("program."):
@@ -318,7 +344,9 @@ def csv_row_to_profile(header: tuple[str, ...], row: tuple[str, ...], rules: Rul
                     Location("", 0, position),
                     f"unknown column {column!r}",
                     code="P201",
-                    hint=f"did you mean {close!r}?" if close else "columns: id, name, region, type, period, program.X, findings, and indicator ids",
+                    hint=f"did you mean {close!r}?"
+                    if close
+                    else "columns: id, name, region, type, period, program.X, findings, and indicator ids",
                 )
             )
             continue
@@ -332,7 +360,14 @@ def csv_row_to_profile(header: tuple[str, ...], row: tuple[str, ...], rules: Rul
             value = indicators.get(base)
             indicators[base] = {"value": value if not isinstance(value, dict) else value.get("value"), "scale": cell}
         elif key:
-            problems.append(Problem(Location("", 0, position), f"column {column!r}: {base} has no part {key!r}", code="P201", hint="only map indicators (keys) and ratings (.scale) take a part after the dot"))
+            problems.append(
+                Problem(
+                    Location("", 0, position),
+                    f"column {column!r}: {base} has no part {key!r}",
+                    code="P201",
+                    hint="only map indicators (keys) and ratings (.scale) take a part after the dot",
+                )
+            )
         elif spec.type == "bool":
             lowered = cell.lower()
             indicators[base] = True if lowered in _TRUE else False if lowered in _FALSE else cell
@@ -385,7 +420,13 @@ def _relocate(problems: list[Problem], source: str, line: int) -> tuple[str, ...
     out = []
     for problem in problems:
         if problem.location.file == "":
-            problem = Problem(Location(source, line, problem.location.column), problem.message, problem.code, problem.severity, problem.hint)
+            problem = Problem(
+                Location(source, line, problem.location.column),
+                problem.message,
+                problem.code,
+                problem.severity,
+                problem.hint,
+            )
         out.append(str(problem))
     return tuple(out)
 
@@ -422,13 +463,15 @@ def process_record(record: Record, rules: RulePack, lang: str = "id") -> Outcome
         return Outcome(record.index, record.source, record.line, payload=text.encode("utf-8"), summary=summary)
     except AdvisorError as error:
         return _error_outcome(record, error, data if isinstance(data, str) else None)
-    except Exception as error:  # noqa: BLE001 - one odd record must not stop the batch
+    except Exception as error:
         return _error_outcome(record, _internal(error), data if isinstance(data, str) else None)
 
 
 def _internal(error: Exception) -> AdvisorError:
     """An unexpected failure on one record, reported like any other record error."""
-    return AdvisorError(f"internal error on this record: {type(error).__name__}: {error}", hint="please report it with the record")
+    return AdvisorError(
+        f"internal error on this record: {type(error).__name__}: {error}", hint="please report it with the record"
+    )
 
 
 #: Below this many profiles a block is decided rule by rule (closures); NumPy's
@@ -440,15 +483,25 @@ def _parse_json(record: Record) -> Any:
     try:
         return json.loads(record.payload, object_pairs_hook=_pairs, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        raise InputError(f"JSON syntax error: {exc.msg} (column {exc.colno})", location=Location(record.source, record.line, exc.colno)) from None
+        raise InputError(
+            f"JSON syntax error: {exc.msg} (column {exc.colno})",
+            location=Location(record.source, record.line, exc.colno),
+        ) from None
     except (ValueError, RecursionError) as exc:
-        raise InputError(str(exc) or "the line is nested too deeply", location=Location(record.source, record.line)) from None
+        raise InputError(
+            str(exc) or "the line is nested too deeply", location=Location(record.source, record.line)
+        ) from None
 
 
 def _error_outcome(record: Record, error: AdvisorError, program: str | None) -> Outcome:
     problems = _relocate(error.problems, record.source, record.line)
     program = program if program is not None else getattr(error, "program_id", None)
-    return Outcome(record.index, record.source, record.line, error=BatchError(record.source, record.line, error.message, int(error.exit_code), problems, program))
+    return Outcome(
+        record.index,
+        record.source,
+        record.line,
+        error=BatchError(record.source, record.line, error.message, int(error.exit_code), problems, program),
+    )
 
 
 def advise_block(records: list[Record], rules: RulePack, lang: str = "id") -> list[Outcome]:
@@ -497,11 +550,13 @@ def _advise_block(records: list[Record], rules: RulePack, lang: str) -> list[Out
                 values = normalize_indicators(profile, rules)
                 check_findings(profile, rules)
                 stated = [(f.id, f.severity, f.source, tuple(f.evidence)) for f in profile.findings]
-                prepared = Prepared(program.model_dump_json(), (program.id, program.name, program.region), values, stated)
+                prepared = Prepared(
+                    program.model_dump_json(), (program.id, program.name, program.region), values, stated
+                )
             ready.append((position, prepared))
         except AdvisorError as error:
             outcomes[position] = _error_outcome(record, error, program_id)
-        except Exception as error:  # noqa: BLE001 - one odd record must not stop the batch
+        except Exception as error:
             outcomes[position] = _error_outcome(record, _internal(error), program_id)
     scored = [kernel.score(p.values) for _, p in ready]
     states = [kernel.state(p.stated) for _, p in ready]
@@ -509,10 +564,14 @@ def _advise_block(records: list[Record], rules: RulePack, lang: str) -> list[Out
         derive_codes, recommend_codes = kernel.decide(scored, states)
     else:
         derive_codes = recommend_codes = [None] * len(ready)  # type: ignore[list-item]
-    for (position, prepared), score, state, dc, rc in zip(ready, scored, states, derive_codes, recommend_codes, strict=True):
+    for (position, prepared), score, state, dc, rc in zip(
+        ready, scored, states, derive_codes, recommend_codes, strict=True
+    ):
         record = records[position]
         text, summary = kernel.finish(prepared.program_json, score, state, prepared.program, dc, rc)
-        outcomes[position] = Outcome(record.index, record.source, record.line, payload=text.encode("utf-8"), summary=summary)
+        outcomes[position] = Outcome(
+            record.index, record.source, record.line, payload=text.encode("utf-8"), summary=summary
+        )
     return [o for o in outcomes if o is not None]
 
 
@@ -535,7 +594,10 @@ def _to_profile(record: Record, rules: RulePack) -> Profile:
         try:
             data, columns = csv_row_to_profile(header, row, rules)
         except ProfileError as error:
-            error.problems = [Problem(Location("", 0, p.location.column), p.message, p.code, p.severity, p.hint) for p in error.problems]
+            error.problems = [
+                Problem(Location("", 0, p.location.column), p.message, p.code, p.severity, p.hint)
+                for p in error.problems
+            ]
             raise
         return _validated(data, record, columns)
     return _validated(record.payload, record, None)
@@ -595,7 +657,9 @@ def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
         yield chunk
 
 
-def run_records(records: Iterable[Record], rules: RulePack, *, jobs: int = 1, lang: str = "id", chunk_size: int = DEFAULT_CHUNK) -> Iterator[Outcome]:
+def run_records(
+    records: Iterable[Record], rules: RulePack, *, jobs: int = 1, lang: str = "id", chunk_size: int = DEFAULT_CHUNK
+) -> Iterator[Outcome]:
     """Advise a stream of records with ``jobs`` processes; outcomes in input order.
 
     Records are taken ``chunk_size`` at a time (see :func:`advise_block`);

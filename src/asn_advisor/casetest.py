@@ -57,10 +57,14 @@ class ScoreRange(_Model):
 class Expect(_Model):
     """What the advice for a case must (and must not) hold."""
 
-    findings: dict[str, Literal["low", "medium", "high", "any"]] = Field(default_factory=dict, description="finding id -> severity it must have ('any': only present)")
+    findings: dict[str, Literal["low", "medium", "high", "any"]] = Field(
+        default_factory=dict, description="finding id -> severity it must have ('any': only present)"
+    )
     not_findings: list[str] = Field(default_factory=list)
     recommendations: list[str] = Field(default_factory=list, description="recommendations that must appear")
-    top: int | None = Field(default=None, ge=1, description="the listed recommendations must all rank within the first `top`")
+    top: int | None = Field(
+        default=None, ge=1, description="the listed recommendations must all rank within the first `top`"
+    )
     ranks: dict[str, int] = Field(default_factory=dict, description="recommendation id -> exact rank")
     not_recommendations: list[str] = Field(default_factory=list)
     fires: list[str] = Field(default_factory=list, description="rule ids that must fire")
@@ -74,7 +78,9 @@ class Case(_Model):
 
     name: str = Field(min_length=1)
     description: TextField | None = None
-    profile: str | dict[str, Any] | None = Field(default=None, description="a profile (mapping) or the path of one inside the pack, relative to this file")
+    profile: str | dict[str, Any] | None = Field(
+        default=None, description="a profile (mapping) or the path of one inside the pack, relative to this file"
+    )
     indicators: dict[str, Any] | None = None
     findings: list[str | dict[str, Any]] | None = None
     expect: Expect
@@ -117,11 +123,21 @@ class TestReport:
             data = {
                 "pack": self.pack,
                 "cases": [
-                    {"name": r.name, "file": r.location.file, "line": r.location.line, "passed": r.passed, "failures": [_problem_json(p) for p in r.failures], "fired": sorted(r.fired)}
+                    {
+                        "name": r.name,
+                        "file": r.location.file,
+                        "line": r.location.line,
+                        "passed": r.passed,
+                        "failures": [_problem_json(p) for p in r.failures],
+                        "fired": sorted(r.fired),
+                    }
                     for r in self.results
                 ],
                 "problems": [_problem_json(p) for p in self.problems],
-                "coverage": {"rules": self.total_rules, "uncovered": [{"rule": rid, "file": loc.file, "line": loc.line} for rid, loc in self.uncovered]},
+                "coverage": {
+                    "rules": self.total_rules,
+                    "uncovered": [{"rule": rid, "file": loc.file, "line": loc.line} for rid, loc in self.uncovered],
+                },
             }
             return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         lines = [str(p) for p in self.problems]
@@ -139,7 +155,14 @@ class TestReport:
 
 
 def _problem_json(p: Problem) -> dict[str, Any]:
-    return {"file": p.location.file, "line": p.location.line, "column": p.location.column, "code": p.code, "message": p.message, "hint": p.hint}
+    return {
+        "file": p.location.file,
+        "line": p.location.line,
+        "column": p.location.column,
+        "code": p.code,
+        "message": p.message,
+        "hint": p.hint,
+    }
 
 
 def _subdocument(doc: Document, prefix: tuple[Any, ...], data: Any) -> Document:
@@ -173,15 +196,33 @@ class _Runner:
         self.rule_ids = {r.id for r in pack.derive_rules} | {r.id for r in pack.recommend_rules}
         self.bands = {b.id for b in pack.scoring.bands}
 
-    def fail(self, result: CaseResult, doc: Document, path: tuple[Any, ...], key: str, hint: str | None = None, **values: Any) -> None:
-        result.failures.append(Problem(doc.locate(path), t(key, self.lang, **values), code="T701", severity="fail", hint=hint))
+    def fail(
+        self, result: CaseResult, doc: Document, path: tuple[Any, ...], key: str, hint: str | None = None, **values: Any
+    ) -> None:
+        result.failures.append(
+            Problem(doc.locate(path), t(key, self.lang, **values), code="T701", severity="fail", hint=hint)
+        )
 
-    def unknown(self, result: CaseResult, doc: Document, path: tuple[Any, ...], kind: str, value: str, pool: set[str] | dict[str, Any]) -> bool:
+    def unknown(
+        self,
+        result: CaseResult,
+        doc: Document,
+        path: tuple[Any, ...],
+        kind: str,
+        value: str,
+        pool: set[str] | dict[str, Any],
+    ) -> bool:
         if value in pool:
             return False
         close = suggest(value, pool)
         result.failures.append(
-            Problem(doc.locate(path), t("test.unknown", self.lang, kind=kind, id=value), code="T702", severity="fail", hint=f"did you mean {close!r}?" if close else None)
+            Problem(
+                doc.locate(path),
+                t("test.unknown", self.lang, kind=kind, id=value),
+                code="T702",
+                severity="fail",
+                hint=f"did you mean {close!r}?" if close else None,
+            )
         )
         return True
 
@@ -189,9 +230,19 @@ class _Runner:
         """The case's profile, checked against the pack; ``None`` (with failures recorded) if invalid."""
         try:
             if isinstance(case.profile, str):
-                target = (file_path.parent / case.profile)
-                if Path(case.profile).is_absolute() or ".." in Path(case.profile).parts or not _inside(self.pack.root, target):
-                    self.fail(result, doc, (*base, "profile"), "test.profile_outside", hint=t("test.profile_outside.hint", self.lang))
+                target = file_path.parent / case.profile
+                if (
+                    Path(case.profile).is_absolute()
+                    or ".." in Path(case.profile).parts
+                    or not _inside(self.pack.root, target)
+                ):
+                    self.fail(
+                        result,
+                        doc,
+                        (*base, "profile"),
+                        "test.profile_outside",
+                        hint=t("test.profile_outside.hint", self.lang),
+                    )
                     return None
                 return load_profile(target, rules=self.pack, name=f"{Path(doc.file).parent.as_posix()}/{case.profile}")
             if isinstance(case.profile, dict):
@@ -206,8 +257,12 @@ class _Runner:
             check_findings(profile, self.pack)
             return profile
         except ProfileError as error:
-            for problem in error.problems or [Problem(error.location or Location(doc.file), error.message, code="P200")]:
-                result.failures.append(Problem(problem.location, problem.message, code=problem.code, severity="fail", hint=problem.hint))
+            for problem in error.problems or [
+                Problem(error.location or Location(doc.file), error.message, code="P200")
+            ]:
+                result.failures.append(
+                    Problem(problem.location, problem.message, code=problem.code, severity="fail", hint=problem.hint)
+                )
             return None
 
     def run(self, case: Case, doc: Document, index: int, file_path: Path) -> CaseResult:
@@ -217,7 +272,9 @@ class _Runner:
         if profile is None:
             return result
         advice = advise(profile, self.pack, lang=self.lang)
-        result.fired = {e.rule for f in advice.findings for e in f.evidence if e.rule} | {b.rule for r in advice.recommendations for b in r.because}
+        result.fired = {e.rule for f in advice.findings for e in f.evidence if e.rule} | {
+            b.rule for r in advice.recommendations for b in r.because
+        }
         self.compare(case.expect, advice, doc, (*base, "expect"), result)
         result.failures.sort(key=Problem.sort_key)
         return result
@@ -251,7 +308,9 @@ class _Runner:
             if self.unknown(result, doc, path, "recommendation", rid, self.pack.recommendations):
                 continue
             if ranks.get(rid) != rank:
-                self.fail(result, doc, path, "test.rec_rank", id=rid, expected=rank, rank=ranks.get(rid, "-"), got=listing)
+                self.fail(
+                    result, doc, path, "test.rec_rank", id=rid, expected=rank, rank=ranks.get(rid, "-"), got=listing
+                )
         for j, rid in enumerate(expect.not_recommendations):
             path = (*at, "not_recommendations", j)
             if not self.unknown(result, doc, path, "recommendation", rid, self.pack.recommendations) and rid in ranks:
@@ -268,10 +327,21 @@ class _Runner:
         if expect.score is not None:
             low, high = expect.score.min, expect.score.max
             if overall is None or (low is not None and overall < low) or (high is not None and overall > high):
-                self.fail(result, doc, (*at, "score"), "test.score", low="-" if low is None else f"{low:g}", high="-" if high is None else f"{high:g}", got="-" if overall is None else f"{overall:g}")
-        if expect.band is not None:
-            if not self.unknown(result, doc, (*at, "band"), "band", expect.band, self.bands) and advice.score.band != expect.band:
-                self.fail(result, doc, (*at, "band"), "test.band", expected=expect.band, got=advice.score.band or "-")
+                self.fail(
+                    result,
+                    doc,
+                    (*at, "score"),
+                    "test.score",
+                    low="-" if low is None else f"{low:g}",
+                    high="-" if high is None else f"{high:g}",
+                    got="-" if overall is None else f"{overall:g}",
+                )
+        if (
+            expect.band is not None
+            and not self.unknown(result, doc, (*at, "band"), "band", expect.band, self.bands)
+            and advice.score.band != expect.band
+        ):
+            self.fail(result, doc, (*at, "band"), "test.band", expected=expect.band, got=advice.score.band or "-")
 
 
 def load_cases(pack: RulePack, *, lang: str = "id") -> tuple[list[tuple[Path, Document, int, Case]], list[Problem]]:
@@ -288,10 +358,21 @@ def load_cases(pack: RulePack, *, lang: str = "id") -> tuple[list[tuple[Path, Do
         problems.extend(doc.problems)
         data = doc.data
         if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
-            problems.append(Problem(doc.locate(()), t("test.no_cases", lang), code="T703", hint="cases: [{name: ..., expect: {...}}]"))
+            problems.append(
+                Problem(
+                    doc.locate(()), t("test.no_cases", lang), code="T703", hint="cases: [{name: ..., expect: {...}}]"
+                )
+            )
             continue
         for key in sorted((k for k in data if k != "cases"), key=str):
-            problems.append(Problem(doc.locate((key,), key=True), f"unknown key {key!r}", code="E102", hint="a case file holds only cases:"))
+            problems.append(
+                Problem(
+                    doc.locate((key,), key=True),
+                    f"unknown key {key!r}",
+                    code="E102",
+                    hint="a case file holds only cases:",
+                )
+            )
         names: dict[str, Location] = {}
         for index, raw in enumerate(data["cases"]):
             try:
@@ -301,7 +382,13 @@ def load_cases(pack: RulePack, *, lang: str = "id") -> tuple[list[tuple[Path, Do
                 continue
             location = doc.locate(("cases", index, "name"))
             if case.name in names:
-                problems.append(Problem(location, t("test.duplicate_name", lang, name=case.name, first=str(names[case.name])), code="T704"))
+                problems.append(
+                    Problem(
+                        location,
+                        t("test.duplicate_name", lang, name=case.name, first=str(names[case.name])),
+                        code="T704",
+                    )
+                )
             names.setdefault(case.name, location)
             cases.append((file_path, doc, index, case))
     return cases, sorted(problems, key=Problem.sort_key)

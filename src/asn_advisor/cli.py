@@ -23,9 +23,16 @@ from ._io import check_output, write_atomic
 from ._lookalike import unknown_id_hint
 from ._yaml import Limits, use_limits
 from .advice import Advice
+from .cli_help import apply_help, lang_from_args
+from .cli_help import text as help_text
 from .engine import advise
 from .errors import AdvisorError, ExitCode, Problem
 from .extract import check_examples
+
+# --- plan (issue 3) ---
+from .graph import GRAPH_FORMATS, GRAPH_VIEWS, export_graph
+from .i18n import DEFAULT_LANG, resolve_lang, t
+from .i18n_errors import translate
 from .narrative import (
     advise_report,
     extract_file,
@@ -35,18 +42,11 @@ from .narrative import (
     program_id_for,
     render_extraction,
 )
-from .cli_help import apply_help, lang_from_args
-from .cli_help import text as help_text
-from .i18n import DEFAULT_LANG, resolve_lang, t
-from .i18n_errors import translate
+from .plan import ORDERS, reorder, what_if
 from .profile import load_profile
 from .render import FORMATS, render, render_score
+from .render_plan import PLAN_FORMATS, render_plan, render_whatif
 from .rulepack import RulePack, load_rules
-
-# --- plan (issue 3) ---
-from .graph import GRAPH_FORMATS, GRAPH_VIEWS, export_graph  # noqa: E402
-from .plan import ORDERS, reorder, what_if  # noqa: E402
-from .render_plan import PLAN_FORMATS, render_plan, render_whatif  # noqa: E402
 
 __all__ = ["main"]
 
@@ -143,7 +143,9 @@ def show_click_error(error: click.ClickException, lang: str) -> None:
     if ctx is not None:
         click.echo(ctx.get_usage(), err=True)
         if ctx.command.get_help_option(ctx) is not None:
-            click.echo(help_text("click.try", lang).format(command=ctx.command_path, option=ctx.help_option_names[0]), err=True)
+            click.echo(
+                help_text("click.try", lang).format(command=ctx.command_path, option=ctx.help_option_names[0]), err=True
+            )
         click.echo("", err=True)
     message = translate(error.format_message(), lang) or ""
     click.echo(help_text("click.error", lang).format(message=message), err=True)
@@ -156,7 +158,14 @@ class AdvisorGroup(AdvisorCommand, click.Group):
     help, usage errors and messages are all in that language.
     """
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         lang = lang_from_args(argv)
         _RUN["lang"] = lang
@@ -186,7 +195,7 @@ class AdvisorGroup(AdvisorCommand, click.Group):
             ctx.exit(130)
         except (MemoryError, RecursionError) as error:
             ctx.exit(report_resource_error(error, lang))
-        except Exception as error:  # noqa: BLE001 - last line of defence: no traceback for users
+        except Exception as error:
             if os.environ.get("ASN_ADVISOR_DEBUG"):
                 traceback.print_exc()
             click.echo("asn-advisor: " + t("error.internal", lang, error=f"{type(error).__name__}: {error}"), err=True)
@@ -269,9 +278,27 @@ def report_option(func: F) -> F:
 @click.group(cls=AdvisorGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 # A message without words, so that it needs no translation.
 @click.version_option(__version__, prog_name="asn-advisor", message="%(prog)s %(version)s")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N", help="Largest input file, in bytes (default 10485760; env ASN_ADVISOR_MAX_BYTES).")
-@click.option("--max-depth", type=click.IntRange(min=1), default=None, metavar="N", help="Deepest nesting of an input file (default 64; env ASN_ADVISOR_MAX_DEPTH).")
-@click.option("--max-nodes", type=click.IntRange(min=1), default=None, metavar="N", help="Most values in an input file, aliases expanded (default 100000; env ASN_ADVISOR_MAX_NODES).")
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Largest input file, in bytes (default 10485760; env ASN_ADVISOR_MAX_BYTES).",
+)
+@click.option(
+    "--max-depth",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Deepest nesting of an input file (default 64; env ASN_ADVISOR_MAX_DEPTH).",
+)
+@click.option(
+    "--max-nodes",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Most values in an input file, aliases expanded (default 100000; env ASN_ADVISOR_MAX_NODES).",
+)
 @click.pass_context
 def main(ctx: click.Context, max_bytes: int | None, max_depth: int | None, max_nodes: int | None) -> None:
     """Score an ASN development program's evaluation and recommend prioritized, explained improvements.
@@ -285,10 +312,14 @@ def main(ctx: click.Context, max_bytes: int | None, max_depth: int | None, max_n
 @click.argument("profile", type=str)
 @rules_option
 @lang_option
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format.")
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format."
+)
 @report_option
 @output_options
-def advise_command(profile: str, rules_dir: str | None, lang: str | None, fmt: str, as_report: bool, output: str | None, force: bool) -> None:
+def advise_command(
+    profile: str, rules_dir: str | None, lang: str | None, fmt: str, as_report: bool, output: str | None, force: bool
+) -> None:
     """Score PROFILE and list prioritized, explained recommendations.
 
     PROFILE is a YAML or JSON profile, or a narrative report (.txt, .md): a
@@ -305,7 +336,9 @@ def advise_command(profile: str, rules_dir: str | None, lang: str | None, fmt: s
 @click.argument("profile", type=str)
 @rules_option
 @lang_option
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format.")
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format."
+)
 @report_option
 def score_command(profile: str, rules_dir: str | None, lang: str | None, fmt: str, as_report: bool) -> None:
     """Print only the score of PROFILE (overall, band, coverage, dimensions)."""
@@ -338,7 +371,11 @@ def explain_command(profile: str, recommendation: str | None, rules_dir: str | N
         click.echo(f"   {t('priority.breakdown', chosen)}:")
         for term in rec.priority_breakdown:
             # Issue 3: a root-cause term names the addressed causes it comes through.
-            name = term.finding if term.kind == "finding" else t("plan.root_cause.term", chosen, finding=term.finding, via=", ".join(term.via))
+            name = (
+                term.finding
+                if term.kind == "finding"
+                else t("plan.root_cause.term", chosen, finding=term.finding, via=", ".join(term.via))
+            )
             click.echo(
                 f"     {name} ({t('severity.' + term.severity, chosen)}): 100 x {term.severity_factor:g} x {term.dimension_share:g}"
                 f" x {term.gap_term:g} x {term.rule_weight:g} = {term.contribution:g}"
@@ -349,7 +386,9 @@ def explain_command(profile: str, recommendation: str | None, rules_dir: str | N
             click.echo(f"   {t('because', chosen)}: {ref.rule} ({ref.file}:{ref.line})")
             click.echo(f"     {t('report.when', chosen)}: {ref.when}")
             if ref.values:
-                click.echo("     " + t("values", chosen) + ": " + ", ".join(f"{k} = {v}" for k, v in ref.values.items()))
+                click.echo(
+                    "     " + t("values", chosen) + ": " + ", ".join(f"{k} = {v}" for k, v in ref.values.items())
+                )
             if ref.text:
                 click.echo(f"     {ref.text}")
 
@@ -358,10 +397,29 @@ def explain_command(profile: str, recommendation: str | None, rules_dir: str | N
 @click.argument("report", type=str)
 @rules_option
 @lang_option
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True, help="Output format. / Format keluaran.")
-@click.option("--program-id", default=None, help="Program id of the profile written with -o (default: from the file name). / Id program.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text"]),
+    default="text",
+    show_default=True,
+    help="Output format. / Format keluaran.",
+)
+@click.option(
+    "--program-id",
+    default=None,
+    help="Program id of the profile written with -o (default: from the file name). / Id program.",
+)
 @output_options
-def extract_command(report: str, rules_dir: str | None, lang: str | None, fmt: str, program_id: str | None, output: str | None, force: bool) -> None:
+def extract_command(
+    report: str,
+    rules_dir: str | None,
+    lang: str | None,
+    fmt: str,
+    program_id: str | None,
+    output: str | None,
+    force: bool,
+) -> None:
     """Read a narrative report: the findings, figures and proposals it states.
 
     REPORT is plain text or Markdown; '-' reads standard input. Every finding
@@ -396,8 +454,12 @@ def rules_group() -> None:
 @click.argument("pack", required=False, type=click.Path(path_type=str))
 @lang_option
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 4).")
-@click.option("--ignore", "ignore", multiple=True, metavar="CODE", help="Skip a check, by code (W403) or name (shadowed-rule).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format.")
+@click.option(
+    "--ignore", "ignore", multiple=True, metavar="CODE", help="Skip a check, by code (W403) or name (shadowed-rule)."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format."
+)
 def rules_check(pack: str | None, lang: str | None, strict: bool, ignore: tuple[str, ...], fmt: str) -> None:
     """Report every problem of PACK (default: the shipped pack): errors, then lint warnings.
 
@@ -430,9 +492,26 @@ def _named_pack(path: str) -> RulePack:
 @rules_group.command("test")
 @click.argument("pack", required=False, type=click.Path(path_type=str))
 @lang_option
-@click.option("-k", "only", default=None, metavar="TEXT", help="Run only cases whose name contains TEXT. / Hanya kasus yang namanya memuat TEXT.")
-@click.option("--require-coverage", is_flag=True, help="Fail (exit 7) when a rule of the pack is fired by no case. / Gagal bila ada aturan yang tidak diuji.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Output format. / Format keluaran.")
+@click.option(
+    "-k",
+    "only",
+    default=None,
+    metavar="TEXT",
+    help="Run only cases whose name contains TEXT. / Hanya kasus yang namanya memuat TEXT.",
+)
+@click.option(
+    "--require-coverage",
+    is_flag=True,
+    help="Fail (exit 7) when a rule of the pack is fired by no case. / Gagal bila ada aturan yang tidak diuji.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format. / Format keluaran.",
+)
 def rules_test(pack: str | None, lang: str | None, only: str | None, require_coverage: bool, fmt: str) -> None:
     """Run the test cases of PACK (its pack.yaml 'tests:') and the examples of its extraction patterns, and report coverage.
 
@@ -456,8 +535,10 @@ def rules_test(pack: str | None, lang: str | None, only: str | None, require_cov
     pattern_failures: list[str] = []
     if loaded.extract is not None and only is None:
         patterns = pack_patterns(loaded, chosen)
-        count = sum(len(p.examples.match) + len(p.examples.no_match)
-                    for p in (*patterns.findings, *patterns.recommendations, *patterns.indicators))
+        count = sum(
+            len(p.examples.match) + len(p.examples.no_match)
+            for p in (*patterns.findings, *patterns.recommendations, *patterns.indicators)
+        )
         pattern_failures = [str(failure) for failure in check_examples(patterns)]
         for failure in pattern_failures:
             click.echo(f"{t('test.fail', chosen)} {failure}", err=True)
@@ -469,7 +550,13 @@ def rules_test(pack: str | None, lang: str | None, only: str | None, require_cov
 
 @rules_group.command("init")
 @click.argument("name")
-@click.option("--dir", "directory", type=click.Path(path_type=str), default=None, help="Where to create the pack (default: ./NAME). / Lokasi paket.")
+@click.option(
+    "--dir",
+    "directory",
+    type=click.Path(path_type=str),
+    default=None,
+    help="Where to create the pack (default: ./NAME). / Lokasi paket.",
+)
 @lang_option
 def rules_init(name: str, directory: str | None, lang: str | None) -> None:
     """Create a regional pack NAME that extends the national pack, with Indonesian comments and a first test case.
@@ -488,8 +575,21 @@ def rules_init(name: str, directory: str | None, lang: str | None) -> None:
 @rules_group.command("diff")
 @click.argument("old", type=click.Path(path_type=str))
 @click.argument("new", type=click.Path(path_type=str))
-@click.option("--profiles", "profiles", required=True, type=click.Path(file_okay=False, path_type=str), help="Directory of profiles to compare on. / Direktori profil.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True, help="Output format. / Format keluaran.")
+@click.option(
+    "--profiles",
+    "profiles",
+    required=True,
+    type=click.Path(file_okay=False, path_type=str),
+    help="Directory of profiles to compare on. / Direktori profil.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="Output format. / Format keluaran.",
+)
 @lang_option
 def rules_diff(old: str, new: str, profiles: str, fmt: str, lang: str | None) -> None:
     """Show, profile by profile, which scores, findings and recommendations change from pack OLD to pack NEW.
@@ -508,7 +608,13 @@ def rules_diff(old: str, new: str, profiles: str, fmt: str, lang: str | None) ->
 
 @main.command("schema")
 @click.argument("name", type=click.Choice(["rules", "profile", "advice", "tests"]), default="advice")
-@click.option("--write", "write_dir", type=click.Path(file_okay=False, path_type=str), default=None, help="Write all four schemas as DIR/NAME.schema.json. / Tulis keempat skema ke DIR.")
+@click.option(
+    "--write",
+    "write_dir",
+    type=click.Path(file_okay=False, path_type=str),
+    default=None,
+    help="Write all four schemas as DIR/NAME.schema.json. / Tulis keempat skema ke DIR.",
+)
 @lang_option
 def schema_command(name: str, write_dir: str | None, lang: str | None) -> None:
     """Print the JSON Schema of rule files, profiles, the advice (JSON output) or test cases.
@@ -579,12 +685,23 @@ def history_group() -> None:
 
 @history_group.command("record")
 @click.argument("profile", type=str)
-@click.option("--period", default=None, help="Period of the evaluation, e.g. 2025 (default: program.period). / Periode evaluasi.")
+@click.option(
+    "--period", default=None, help="Period of the evaluation, e.g. 2025 (default: program.period). / Periode evaluasi."
+)
 @db_option
 @rules_option
 @lang_option
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True, help="Output format. / Format keluaran.")
-def history_record(profile: str, period: str | None, db: str | None, rules_dir: str | None, lang: str | None, fmt: str) -> None:
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text"]),
+    default="text",
+    show_default=True,
+    help="Output format. / Format keluaran.",
+)
+def history_record(
+    profile: str, period: str | None, db: str | None, rules_dir: str | None, lang: str | None, fmt: str
+) -> None:
     """Advise PROFILE and store the profile, the advice and the rule pack's version in the history.
 
     PROFILE is a YAML or JSON profile; '-' reads standard input.
@@ -604,7 +721,17 @@ def history_record(profile: str, period: str | None, db: str | None, rules_dir: 
         click.echo(record.model_dump_json(indent=2))
         return
     score = "-" if record.overall is None else f"{record.overall:.1f}"
-    click.echo(t("history.recorded", chosen, id=record.id, program=record.program_id, period=record.period, score=score, store=where))
+    click.echo(
+        t(
+            "history.recorded",
+            chosen,
+            id=record.id,
+            program=record.program_id,
+            period=record.period,
+            score=score,
+            store=where,
+        )
+    )
 
 
 @history_group.command("show")
@@ -612,11 +739,31 @@ def history_record(profile: str, period: str | None, db: str | None, rules_dir: 
 @db_option
 @rules_option
 @lang_option
-@click.option("--format", "fmt", type=click.Choice(["json", "markdown", "text"]), default="text", show_default=True, help="Output format. / Format keluaran.")
-@click.option("--svg", "svg", type=click.Path(dir_okay=False, path_type=str), default=None, help="Also write a trend chart to this SVG file. / Tulis grafik tren SVG.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "markdown", "text"]),
+    default="text",
+    show_default=True,
+    help="Output format. / Format keluaran.",
+)
+@click.option(
+    "--svg",
+    "svg",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=None,
+    help="Also write a trend chart to this SVG file. / Tulis grafik tren SVG.",
+)
 @output_options
 def history_show(
-    program: str | None, db: str | None, rules_dir: str | None, lang: str | None, fmt: str, svg: str | None, output: str | None, force: bool
+    program: str | None,
+    db: str | None,
+    rules_dir: str | None,
+    lang: str | None,
+    fmt: str,
+    svg: str | None,
+    output: str | None,
+    force: bool,
 ) -> None:
     """Show PROGRAM's evaluations over time (without PROGRAM: list the programs).
 
@@ -658,12 +805,32 @@ def history_show(
 @history_group.command("status")
 @click.argument("program")
 @click.argument("recommendation")
-@click.option("--set", "status", required=True, type=click.Choice(["planned", "in_progress", "done", "dropped"]), help="What was done about it. / Apa yang dilakukan.")
-@click.option("--note", default=None, help="A short note: what was done, by whom, a document reference. / Catatan singkat.")
-@click.option("--period", default=None, help="Period of the evaluation that made the recommendation (default: the latest that did). / Periode evaluasi.")
+@click.option(
+    "--set",
+    "status",
+    required=True,
+    type=click.Choice(["planned", "in_progress", "done", "dropped"]),
+    help="What was done about it. / Apa yang dilakukan.",
+)
+@click.option(
+    "--note", default=None, help="A short note: what was done, by whom, a document reference. / Catatan singkat."
+)
+@click.option(
+    "--period",
+    default=None,
+    help="Period of the evaluation that made the recommendation (default: the latest that did). / Periode evaluasi.",
+)
 @db_option
 @lang_option
-def history_status(program: str, recommendation: str, status: str, note: str | None, period: str | None, db: str | None, lang: str | None) -> None:
+def history_status(
+    program: str,
+    recommendation: str,
+    status: str,
+    note: str | None,
+    period: str | None,
+    db: str | None,
+    lang: str | None,
+) -> None:
     """Record what the office did about RECOMMENDATION made to PROGRAM.
 
     / Catat tindak lanjut kantor atas REKOMENDASI untuk PROGRAM.
@@ -672,7 +839,14 @@ def history_status(program: str, recommendation: str, status: str, note: str | N
     with open_history(db, chosen) as store:
         entry = store.set_status(program, recommendation, status, note=note, period=period)
     click.echo(
-        t("history.status_set", chosen, program=entry.program_id, period=entry.period, recommendation=entry.recommendation, status=t(f"history.status.{entry.status}", chosen))
+        t(
+            "history.status_set",
+            chosen,
+            program=entry.program_id,
+            period=entry.period,
+            recommendation=entry.recommendation,
+            status=t(f"history.status.{entry.status}", chosen),
+        )
     )
 
 
@@ -680,7 +854,14 @@ def history_status(program: str, recommendation: str, status: str, note: str | N
 @db_option
 @rules_option
 @lang_option
-@click.option("--format", "fmt", type=click.Choice(["json", "markdown", "text"]), default="text", show_default=True, help="Output format. / Format keluaran.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "markdown", "text"]),
+    default="text",
+    show_default=True,
+    help="Output format. / Format keluaran.",
+)
 @click.option(
     "--min-programs",
     type=click.IntRange(min=3),
@@ -688,10 +869,19 @@ def history_status(program: str, recommendation: str, status: str, note: str | N
     show_default=True,
     help="Least number of programs a figure may rest on, per group. / Jumlah program minimal per kelompok.",
 )
-@click.option("--recommendation", "only", multiple=True, help="Only this recommendation (repeatable). / Hanya rekomendasi ini.")
+@click.option(
+    "--recommendation", "only", multiple=True, help="Only this recommendation (repeatable). / Hanya rekomendasi ini."
+)
 @output_options
 def history_effect(
-    db: str | None, rules_dir: str | None, lang: str | None, fmt: str, min_programs: int, only: tuple[str, ...], output: str | None, force: bool
+    db: str | None,
+    rules_dir: str | None,
+    lang: str | None,
+    fmt: str,
+    min_programs: int,
+    only: tuple[str, ...],
+    output: str | None,
+    force: bool,
 ) -> None:
     """Across programs: what changed after each recommendation, where it was carried out and where not.
 
@@ -720,7 +910,14 @@ def _batch_common(func: F) -> F:
         show_default=True,
         help="skip: report a bad record and go on (exit 8 at the end); fail: stop at the first.",
     )(func)
-    func = click.option("--jobs", "-j", type=int, default=1, show_default=True, help="Worker processes; the output does not depend on it.")(func)
+    func = click.option(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        show_default=True,
+        help="Worker processes; the output does not depend on it.",
+    )(func)
     func = click.option(
         "--input-format",
         type=click.Choice(["dir", "jsonl", "csv"]),
@@ -784,8 +981,16 @@ def _csv_cell(value: float | None) -> str:
 @lang_option
 @output_options
 @_batch_common
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default=None, help="Output format (default: from OUTPUT's name, else jsonl).")
-@click.option("--top", type=click.IntRange(1, 50), default=3, show_default=True, help="Recommendations per row in CSV output.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv"]),
+    default=None,
+    help="Output format (default: from OUTPUT's name, else jsonl).",
+)
+@click.option(
+    "--top", type=click.IntRange(1, 50), default=3, show_default=True, help="Recommendations per row in CSV output."
+)
 def batch_command(
     input_path: str,
     rules_dir: str | None,
@@ -824,7 +1029,21 @@ def batch_command(
         csv_buffer = io.StringIO()
         writer = csv_module.writer(csv_buffer, lineterminator="\n")
         if out_format == "csv":
-            writer.writerow(["source", "line", "id", "name", "region", "score", "band", "coverage", "findings", "top_recommendations", "error"])
+            writer.writerow(
+                [
+                    "source",
+                    "line",
+                    "id",
+                    "name",
+                    "region",
+                    "score",
+                    "band",
+                    "coverage",
+                    "findings",
+                    "top_recommendations",
+                    "error",
+                ]
+            )
         for outcome in _outcomes(input_path, input_format, pack, jobs, chosen):
             progress.tick()
             if outcome.error is not None:
@@ -836,7 +1055,9 @@ def batch_command(
                 if outcome.payload is not None:
                     handle.write(outcome.payload)
                 else:
-                    handle.write(json.dumps(outcome.error.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+                    handle.write(
+                        json.dumps(outcome.error.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+                    )
                 handle.write(b"\n")
                 continue
             summary = outcome.summary
@@ -858,7 +1079,9 @@ def batch_command(
                 )
             else:
                 error = outcome.error
-                writer.writerow([outcome.source, outcome.line, error.program or "", "", "", "", "", "", "", "", error.message])
+                writer.writerow(
+                    [outcome.source, outcome.line, error.program or "", "", "", "", "", "", "", "", error.message]
+                )
             handle.write(csv_buffer.getvalue().encode("utf-8"))
             csv_buffer.seek(0)
             csv_buffer.truncate()
@@ -895,7 +1118,13 @@ def batch_command(
     default=None,
     help="Output format; default: from the output file's extension (.html, .md, .json), else text.",
 )
-@click.option("--top", type=click.IntRange(1, 50), default=5, show_default=True, help="Recommendations per program counted as shared.")
+@click.option(
+    "--top",
+    type=click.IntRange(1, 50),
+    default=5,
+    show_default=True,
+    help="Recommendations per program counted as shared.",
+)
 def compare_command(
     input_path: str,
     rules_dir: str | None,
@@ -935,7 +1164,9 @@ def compare_command(
     comparison = compare(summaries, pack, lang=chosen, top=top, failed=failed)
     emit(render_comparison(comparison, fmt or format_for(output)), output, force, [input_path], chosen)
     if failed:
-        click.echo(t("batch.summary", chosen, total=len(summaries) + failed, ok=len(summaries), failed=failed), err=True)
+        click.echo(
+            t("batch.summary", chosen, total=len(summaries) + failed, ok=len(summaries), failed=failed), err=True
+        )
         click.get_current_context().exit(int(ExitCode.PARTIAL))
 
 
@@ -946,7 +1177,9 @@ def run() -> None:  # pragma: no cover - console entry for python -m
 # --- hardening (issue 8) ---
 
 
-def apply_limit_options(ctx: click.Context, *, max_bytes: int | None, max_depth: int | None, max_nodes: int | None) -> Limits:
+def apply_limit_options(
+    ctx: click.Context, *, max_bytes: int | None, max_depth: int | None, max_nodes: int | None
+) -> Limits:
     """Put the input limits of the global options in force for the whole command.
 
     Options given override the environment (``ASN_ADVISOR_MAX_*``), which
@@ -1020,7 +1253,9 @@ def load_advice_or_profile(path: str, pack: RulePack, lang: str, lang_given: boo
             advice = Advice.model_validate(doc.data)
         except ValidationError as exc:
             problems = validation_problems(exc, Advice, doc)
-            raise AdvisorError(t("report.advice.invalid", lang, count=len(problems)), location=Location(display), problems=problems) from None
+            raise AdvisorError(
+                t("report.advice.invalid", lang, count=len(problems)), location=Location(display), problems=problems
+            ) from None
         if lang_given and advice.lang != lang:
             raise AdvisorError(
                 t("report.advice.lang", lang, advice=advice.lang, wanted=lang),
@@ -1046,7 +1281,9 @@ def load_advice_or_profile(path: str, pack: RulePack, lang: str, lang_given: boo
     help="Report format; default: from the output file's extension (.html, .md), else markdown.",
 )
 @output_options
-def report_command(source: str, rules_dir: str | None, lang: str | None, fmt: str | None, output: str | None, force: bool) -> None:
+def report_command(
+    source: str, rules_dir: str | None, lang: str | None, fmt: str | None, output: str | None, force: bool
+) -> None:
     """Write a report people read: score, chart, findings, recommendations, roadmap, data gaps.
 
     PROFILE_OR_ADVICE is a profile (YAML or JSON, '-' for standard input) or an
@@ -1065,14 +1302,21 @@ def report_command(source: str, rules_dir: str | None, lang: str | None, fmt: st
             if fmt is None:
                 from .errors import Location, OutputError
 
-                raise OutputError(t("report.format.unknown", chosen), location=Location(output), hint=t("report.format.unknown.hint", chosen))
-    advice = load_advice_or_profile(source, pack, chosen, lang_given=lang is not None or bool(os.environ.get("ASN_ADVISOR_LANG")))
+                raise OutputError(
+                    t("report.format.unknown", chosen),
+                    location=Location(output),
+                    hint=t("report.format.unknown.hint", chosen),
+                )
+    advice = load_advice_or_profile(
+        source, pack, chosen, lang_given=lang is not None or bool(os.environ.get("ASN_ADVISOR_LANG"))
+    )
     if (advice.pack.id, advice.pack.version) != (pack.id, pack.version):
         # A saved advice from another pack: its scores stand, but the band zones drawn come from this pack.
         made_with, loaded = f"{advice.pack.id} {advice.pack.version}", f"{pack.id} {pack.version}"
         click.echo(t("report.pack.mismatch", advice.lang, advice=made_with, pack=loaded), err=True)
     text = render_report(advice, bands_from_pack(pack, advice.lang), fmt)
     emit(text, output, force, input_paths(pack, source), advice.lang)
+
 
 # --- plan (issue 3) ---
 
@@ -1086,14 +1330,20 @@ def _parse_assignments(assignments: tuple[str, ...], lang: str) -> dict[str, Any
         name, sep, text = item.partition("=")
         name = name.strip()
         if not sep or not name:
-            raise click.BadParameter(f"{item!r}: {t('whatif.bad_set', lang)} (participation_rate=80)", param_hint="--set")
+            raise click.BadParameter(
+                f"{item!r}: {t('whatif.bad_set', lang)} (participation_rate=80)", param_hint="--set"
+            )
         try:
             document = load_document(text if text.strip() else "null", f"--set {name}")
         except AdvisorError as error:
-            raise click.BadParameter(f"{item!r}: {error.message}" + (f" ({error.hint})" if error.hint else ""), param_hint="--set") from None
+            raise click.BadParameter(
+                f"{item!r}: {error.message}" + (f" ({error.hint})" if error.hint else ""), param_hint="--set"
+            ) from None
         if document.problems:
             problem = document.problems[0]
-            raise click.BadParameter(f"{item!r}: {problem.message}" + (f" ({problem.hint})" if problem.hint else ""), param_hint="--set")
+            raise click.BadParameter(
+                f"{item!r}: {problem.message}" + (f" ({problem.hint})" if problem.hint else ""), param_hint="--set"
+            )
         values[name] = document.data
     return values
 
@@ -1102,7 +1352,9 @@ def _parse_assignments(assignments: tuple[str, ...], lang: str) -> dict[str, Any
 @click.argument("profile", type=str)
 @rules_option
 @lang_option
-@click.option("--format", "fmt", type=click.Choice(sorted(PLAN_FORMATS)), default="text", show_default=True, help="Output format.")
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(PLAN_FORMATS)), default="text", show_default=True, help="Output format."
+)
 @click.option(
     "--order",
     type=click.Choice(ORDERS),
@@ -1111,7 +1363,9 @@ def _parse_assignments(assignments: tuple[str, ...], lang: str) -> dict[str, Any
     help="Order within a phase after quick wins: priority or expected score gain.",
 )
 @output_options
-def plan_command(profile: str, rules_dir: str | None, lang: str | None, fmt: str, order: str, output: str | None, force: bool) -> None:
+def plan_command(
+    profile: str, rules_dir: str | None, lang: str | None, fmt: str, order: str, output: str | None, force: bool
+) -> None:
     """Show the improvement plan of PROFILE: phases, prerequisites, quick wins, expected gains.
 
     / Tampilkan rencana perbaikan PROFILE: fase, prasyarat, quick win, perkiraan kenaikan skor.
@@ -1124,11 +1378,24 @@ def plan_command(profile: str, rules_dir: str | None, lang: str | None, fmt: str
 
 @main.command("whatif")
 @click.argument("profile", type=str)
-@click.option("--set", "assignments", multiple=True, metavar="NAME=VALUE", help="Set an indicator (repeatable; 'null' removes it).")
+@click.option(
+    "--set",
+    "assignments",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Set an indicator (repeatable; 'null' removes it).",
+)
 @click.option("--resolve", "resolve", multiple=True, metavar="FINDING", help="Assume a finding resolved (repeatable).")
 @rules_option
 @lang_option
-@click.option("--format", "fmt", type=click.Choice(["json", "markdown", "text"]), default="text", show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "markdown", "text"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("--order", type=click.Choice(ORDERS), default="priority", show_default=True, help="Roadmap order.")
 @output_options
 def whatif_command(
@@ -1159,7 +1426,9 @@ def whatif_command(
 
 @rules_group.command("graph")
 @click.argument("pack", required=False, type=click.Path(path_type=str))
-@click.option("--format", "fmt", type=click.Choice(GRAPH_FORMATS), default="mermaid", show_default=True, help="Export format.")
+@click.option(
+    "--format", "fmt", type=click.Choice(GRAPH_FORMATS), default="mermaid", show_default=True, help="Export format."
+)
 @click.option(
     "--view",
     type=click.Choice(GRAPH_VIEWS),

@@ -27,23 +27,50 @@ __all__ = ["HELP", "apply_help", "help_keys", "lang_from_args", "text"]
 
 HELP: dict[str, dict[str, str]] = {
     # --- batch (issue 6) ---
-    'batch': {"id": 'Nilai setiap profil dalam INPUT: direktori, berkas JSON Lines, atau berkas CSV.\n\nMenulis satu baris per rekaman, sesuai urutan masukan: saran lengkap (JSON Lines) atau id, skor, kategori dan rekomendasi teratas (CSV); rekaman yang gagal menghasilkan rekaman galat. Kode keluar 8 bila ada rekaman yang gagal.', "en": 'Advise every profile of INPUT: a directory, a JSON Lines file or a CSV file.\n\nWrites one line per record, in input order: the full advice (JSON Lines) or id, score, band and top recommendations (CSV); a record that fails gives an error record instead. Exit code 8 when some records failed.'},
-    'batch --input-format': {"id": "Cara membaca INPUT (bawaan: dari namanya; '-' berarti JSON Lines).", "en": "How to read INPUT (default: from its name; '-' is JSON Lines)."},
-    'batch --jobs': {"id": 'Jumlah proses pekerja; keluarannya tidak bergantung padanya.', "en": 'Worker processes; the output does not depend on it.'},
-    'batch --on-error': {"id": 'skip: laporkan rekaman yang buruk lalu lanjutkan (kode keluar 8 di akhir); fail: berhenti pada yang pertama.', "en": 'skip: report a bad record and go on (exit 8 at the end); fail: stop at the first.'},
-    'batch --top': {"id": 'Jumlah rekomendasi per baris pada keluaran CSV.', "en": 'Recommendations per row in CSV output.'},
-    'compare': {
+    "batch": {
+        "id": "Nilai setiap profil dalam INPUT: direktori, berkas JSON Lines, atau berkas CSV.\n\nMenulis satu baris per rekaman, sesuai urutan masukan: saran lengkap (JSON Lines) atau id, skor, kategori dan rekomendasi teratas (CSV); rekaman yang gagal menghasilkan rekaman galat. Kode keluar 8 bila ada rekaman yang gagal.",
+        "en": "Advise every profile of INPUT: a directory, a JSON Lines file or a CSV file.\n\nWrites one line per record, in input order: the full advice (JSON Lines) or id, score, band and top recommendations (CSV); a record that fails gives an error record instead. Exit code 8 when some records failed.",
+    },
+    "batch --input-format": {
+        "id": "Cara membaca INPUT (bawaan: dari namanya; '-' berarti JSON Lines).",
+        "en": "How to read INPUT (default: from its name; '-' is JSON Lines).",
+    },
+    "batch --jobs": {
+        "id": "Jumlah proses pekerja; keluarannya tidak bergantung padanya.",
+        "en": "Worker processes; the output does not depend on it.",
+    },
+    "batch --on-error": {
+        "id": "skip: laporkan rekaman yang buruk lalu lanjutkan (kode keluar 8 di akhir); fail: berhenti pada yang pertama.",
+        "en": "skip: report a bad record and go on (exit 8 at the end); fail: stop at the first.",
+    },
+    "batch --top": {
+        "id": "Jumlah rekomendasi per baris pada keluaran CSV.",
+        "en": "Recommendations per row in CSV output.",
+    },
+    "compare": {
         "id": "Bandingkan program-program dalam INPUT: peringkat, dimensi, temuan dan rekomendasi yang sama.\n\nINPUT dibaca seperti pada 'batch'. '-o perbandingan.html' menulis satu halaman mandiri dengan grafik jumlah program per kategori.",
         "en": "Compare the programs of INPUT: ranking, dimensions, shared findings and recommendations.\n\nINPUT is read as by 'batch'. '-o comparison.html' writes one self-contained page with a chart of the programs per band.",
     },
-    'compare --format': {
+    "compare --format": {
         "id": "Format keluaran; bawaan: dari ekstensi berkas keluaran (.html, .md, .json), selain itu teks.",
         "en": "Output format; default: from the output file's extension (.html, .md, .json), else text.",
     },
-    'compare --input-format': {"id": "Cara membaca INPUT (bawaan: dari namanya; '-' berarti JSON Lines).", "en": "How to read INPUT (default: from its name; '-' is JSON Lines)."},
-    'compare --jobs': {"id": 'Jumlah proses pekerja; keluarannya tidak bergantung padanya.', "en": 'Worker processes; the output does not depend on it.'},
-    'compare --on-error': {"id": 'skip: laporkan rekaman yang buruk lalu lanjutkan (kode keluar 8 di akhir); fail: berhenti pada yang pertama.', "en": 'skip: report a bad record and go on (exit 8 at the end); fail: stop at the first.'},
-    'compare --top': {"id": 'Jumlah rekomendasi teratas per program yang dihitung sebagai rekomendasi bersama.', "en": 'Recommendations per program counted as shared.'},
+    "compare --input-format": {
+        "id": "Cara membaca INPUT (bawaan: dari namanya; '-' berarti JSON Lines).",
+        "en": "How to read INPUT (default: from its name; '-' is JSON Lines).",
+    },
+    "compare --jobs": {
+        "id": "Jumlah proses pekerja; keluarannya tidak bergantung padanya.",
+        "en": "Worker processes; the output does not depend on it.",
+    },
+    "compare --on-error": {
+        "id": "skip: laporkan rekaman yang buruk lalu lanjutkan (kode keluar 8 di akhir); fail: berhenti pada yang pertama.",
+        "en": "skip: report a bad record and go on (exit 8 at the end); fail: stop at the first.",
+    },
+    "compare --top": {
+        "id": "Jumlah rekomendasi teratas per program yang dihitung sebagai rekomendasi bersama.",
+        "en": "Recommendations per program counted as shared.",
+    },
     # --- the main command and click's own words ---
     "": {
         "id": "Menilai evaluasi program pengembangan ASN dan memberi rekomendasi perbaikan yang diprioritaskan "

@@ -88,7 +88,9 @@ class Comparison:
         }
 
 
-def compare(summaries: Iterable[Summary], rules: RulePack, *, lang: str = "id", top: int = 5, failed: int = 0) -> Comparison:
+def compare(
+    summaries: Iterable[Summary], rules: RulePack, *, lang: str = "id", top: int = 5, failed: int = 0
+) -> Comparison:
     """Rank the programs and find what they share.
 
     Programs are ranked by overall score (highest first; programs without a
@@ -127,15 +129,23 @@ def compare(summaries: Iterable[Summary], rules: RulePack, *, lang: str = "id", 
     def shared(source: dict[str, list[str]], label: Callable[[str], str]) -> list[SharedItem]:
         counts = Counter({key: len(value) for key, value in source.items()})
         ordered = sorted(counts, key=lambda key: (-counts[key], key))
-        return [SharedItem(key, label(key), counts[key], round(counts[key] / total, 4), sorted(source[key])) for key in ordered]
+        return [
+            SharedItem(key, label(key), counts[key], round(counts[key] / total, 4), sorted(source[key]))
+            for key in ordered
+        ]
 
     dimensions = [(did, rules.dimensions[did].spec.label.get(lang)) for did in sorted(rules.dimensions)]
     return Comparison(
         lang=lang,
         dimensions=dimensions,
         programs=programs,
-        findings=shared(finding_programs, lambda fid: rules.findings[fid].label.get(lang) if fid in rules.findings else fid),
-        recommendations=shared(rec_programs, lambda rid: rules.recommendations[rid].label.get(lang) if rid in rules.recommendations else rid),
+        findings=shared(
+            finding_programs, lambda fid: rules.findings[fid].label.get(lang) if fid in rules.findings else fid
+        ),
+        recommendations=shared(
+            rec_programs,
+            lambda rid: rules.recommendations[rid].label.get(lang) if rid in rules.recommendations else rid,
+        ),
         top=top,
         failed=failed,
         bands=bands_from_pack(rules, lang),
@@ -158,10 +168,15 @@ def render_text(comparison: Comparison) -> str:
     header = ["#", t("program", lang), t("score", lang), t("band", lang)] + [did for did, _ in comparison.dimensions]
     table = [header]
     for row in comparison.programs:
-        table.append([str(row.rank), row.id, _num(row.overall), comparison.band_label(row.band)] + [_num(row.dimensions.get(did)) for did, _ in comparison.dimensions])
+        table.append(
+            [str(row.rank), row.id, _num(row.overall), comparison.band_label(row.band)]
+            + [_num(row.dimensions.get(did)) for did, _ in comparison.dimensions]
+        )
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
     for r in table:
-        lines.append("  ".join(cell.ljust(widths[i]) if i == 1 else cell.rjust(widths[i]) for i, cell in enumerate(r)).rstrip())
+        lines.append(
+            "  ".join(cell.ljust(widths[i]) if i == 1 else cell.rjust(widths[i]) for i, cell in enumerate(r)).rstrip()
+        )
     lines.append("")
     lines.append(t("compare.findings", lang))
     for item in comparison.findings:
@@ -189,19 +204,25 @@ def _md(text: str) -> str:
 def render_markdown(comparison: Comparison) -> str:
     lang = comparison.lang
     lines = [f"# {t('compare.title', lang, count=len(comparison.programs))}", ""]
-    header = ["#", t("program", lang), t("score", lang), t("band", lang)] + [_md(label) for _, label in comparison.dimensions]
+    header = ["#", t("program", lang), t("score", lang), t("band", lang)] + [
+        _md(label) for _, label in comparison.dimensions
+    ]
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|" + "|".join("---:" if i != 1 else "---" for i in range(len(header))) + "|")
     for row in comparison.programs:
         name = _md(row.id + (f" ({row.name})" if row.name else ""))
-        cells = [str(row.rank), name, _num(row.overall), _md(comparison.band_label(row.band))] + [_num(row.dimensions.get(did)) for did, _ in comparison.dimensions]
+        cells = [str(row.rank), name, _num(row.overall), _md(comparison.band_label(row.band))] + [
+            _num(row.dimensions.get(did)) for did, _ in comparison.dimensions
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", f"## {t('compare.findings', lang)}", ""]
     if comparison.findings:
         lines.append(f"| {t('findings', lang)} | n | % | {t('compare.shared_by', lang)} |")
         lines.append("|---|---:|---:|---|")
         for item in comparison.findings:
-            lines.append(f"| {_md(item.label)} (`{item.id}`) | {item.count} | {item.share:.0%} | {_md(_listed(item.programs))} |")
+            lines.append(
+                f"| {_md(item.label)} (`{item.id}`) | {item.count} | {item.share:.0%} | {_md(_listed(item.programs))} |"
+            )
     else:
         lines.append(t("findings.none", lang))
     lines += ["", f"## {t('compare.recommendations', lang, top=comparison.top)}", ""]
@@ -209,7 +230,9 @@ def render_markdown(comparison: Comparison) -> str:
         lines.append(f"| {t('recommendations', lang)} | n | % | {t('compare.shared_by', lang)} |")
         lines.append("|---|---:|---:|---|")
         for item in comparison.recommendations:
-            lines.append(f"| {_md(item.label)} (`{item.id}`) | {item.count} | {item.share:.0%} | {_md(_listed(item.programs))} |")
+            lines.append(
+                f"| {_md(item.label)} (`{item.id}`) | {item.count} | {item.share:.0%} | {_md(_listed(item.programs))} |"
+            )
     else:
         lines.append(t("recommendations.none", lang))
     if comparison.failed:

@@ -69,7 +69,9 @@ class _FindingState:
     evidence: list[Evidence] = field(default_factory=list)
 
 
-def note_unknown(unknown_rules: dict[str, set[str]], names: Iterable[str], facts: Mapping[str, Any], rule_id: str) -> None:
+def note_unknown(
+    unknown_rules: dict[str, set[str]], names: Iterable[str], facts: Mapping[str, Any], rule_id: str
+) -> None:
     """Record that ``rule_id`` stayed unknown for each of ``names`` the facts lack (the data gaps)."""
     for name in names:
         if facts.get(name) is None:
@@ -293,7 +295,12 @@ def _score_result(rules: RulePack, scores: ScoreComputation, lang: str) -> Score
                 band_label=band.label.get(lang) if band else None,
                 weight=result.dimension.spec.weight,
                 metrics=[
-                    MetricScore(metric=m.metric.name, value=_plain(m.value), score=_round(m.score), primary=m.metric.spec.primary)
+                    MetricScore(
+                        metric=m.metric.name,
+                        value=_plain(m.value),
+                        score=_round(m.score),
+                        primary=m.metric.spec.primary,
+                    )
                     for m in result.metrics
                 ],
                 caps=list(result.caps),
@@ -309,7 +316,9 @@ def _score_result(rules: RulePack, scores: ScoreComputation, lang: str) -> Score
     )
 
 
-def _data_gaps(rules: RulePack, scores: ScoreComputation, unknown_rules: dict[str, set[str]], lang: str) -> list[DataGap]:
+def _data_gaps(
+    rules: RulePack, scores: ScoreComputation, unknown_rules: dict[str, set[str]], lang: str
+) -> list[DataGap]:
     gaps: dict[str, DataGap] = {}
 
     def label(name: str) -> str:

@@ -46,7 +46,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from ._sentences import Sentence, full_forms, light_forms, split_sentences, tokenize
 from ._yaml import Document, Limits, load_document, read_text
-from .errors import AdvisorError, InputError, Location, Problem, RulePackError
+from .errors import InputError, Location, Problem, RulePackError
 
 __all__ = [
     "ExtractedFinding",
@@ -447,8 +447,12 @@ class _TermCompiler:
             raise _TermProblem(f"word-group @{name} refers to itself ({' -> '.join((*stack, name))})", path, offset)
         if name not in self.groups:
             close = difflib.get_close_matches(name, list(self.groups), n=1)
-            raise _TermProblem(f"unknown word-group @{name}", path, offset,
-                               hint=f"did you mean @{close[0]}?" if close else "define it under extract.groups")
+            raise _TermProblem(
+                f"unknown word-group @{name}",
+                path,
+                offset,
+                hint=f"did you mean @{close[0]}?" if close else "define it under extract.groups",
+            )
         if name not in self.cache:
             self.cache[name] = self._phrases(self.groups[name], ("groups", name), (*stack, name))
         return self.cache[name]
@@ -461,7 +465,9 @@ class _TermCompiler:
         for alt in text.split("|"):
             words = list(re.finditer(r"\S+", alt))
             if not words:
-                raise _TermProblem(f"empty alternative in {text!r}", path, start, hint="remove the doubled or trailing '|'")
+                raise _TermProblem(
+                    f"empty alternative in {text!r}", path, start, hint="remove the doubled or trailing '|'"
+                )
             options: list[list[_Phrase]] = []
             for m in words:
                 w, offset = m.group(), start + m.start()
@@ -541,8 +547,9 @@ class _Compiled:
     index: _TermIndex
 
 
-def compile_patterns(patterns: ExtractionPatterns, doc: Document | None = None,
-                     prefix: tuple[Any, ...] = ("extract",)) -> list[Problem]:
+def compile_patterns(
+    patterns: ExtractionPatterns, doc: Document | None = None, prefix: tuple[Any, ...] = ("extract",)
+) -> list[Problem]:
     """Compile the word notation of ``patterns``; return every problem found.
 
     When there is no problem the compiled form is kept on ``patterns``.
@@ -583,19 +590,33 @@ def compile_patterns(patterns: ExtractionPatterns, doc: Document | None = None,
         out = []
         for i, r in enumerate(items):
             if r.id in seen:
-                problems.append(Problem(locate((key, i, "id")), f"pattern id {r.id!r} is used twice "
-                                        f"(first at {locate((key, seen[r.id], 'id'))})", code="E141",
-                                        hint="every pattern needs its own id"))
+                problems.append(
+                    Problem(
+                        locate((key, i, "id")),
+                        f"pattern id {r.id!r} is used twice (first at {locate((key, seen[r.id], 'id'))})",
+                        code="E141",
+                        hint="every pattern needs its own id",
+                    )
+                )
                 continue
             seen[r.id] = i
             terms = [term(t, key, i, "all", j) for j, t in enumerate(r.all)]
             unless = [term(t, key, i, "unless", j) for j, t in enumerate(r.unless)]
             if any(t is None for t in (*terms, *unless)):
                 continue
-            out.append(_Rule(id=r.id, target=getattr(r, target_attr), terms=tuple(terms),  # type: ignore[arg-type]
-                             unless=tuple(unless), within=r.within, order=r.order,  # type: ignore[arg-type]
-                             scope=getattr(r, "scope", "sentence"), severity=getattr(r, "severity", None),
-                             figure=getattr(r, "figure", None)))
+            out.append(
+                _Rule(
+                    id=r.id,
+                    target=getattr(r, target_attr),
+                    terms=tuple(terms),  # type: ignore[arg-type]
+                    unless=tuple(unless),
+                    within=r.within,
+                    order=r.order,  # type: ignore[arg-type]
+                    scope=getattr(r, "scope", "sentence"),
+                    severity=getattr(r, "severity", None),
+                    figure=getattr(r, "figure", None),
+                )
+            )
         return tuple(out)
 
     c = patterns.cues
@@ -641,13 +662,22 @@ def compile_patterns(patterns: ExtractionPatterns, doc: Document | None = None,
     return problems
 
 
-def check_targets(patterns: ExtractionPatterns, *, findings: Iterable[str], recommendations: Iterable[str],
-                  indicators: Iterable[str], doc: Document | None = None,
-                  prefix: tuple[Any, ...] = ("extract",)) -> list[Problem]:
+def check_targets(
+    patterns: ExtractionPatterns,
+    *,
+    findings: Iterable[str],
+    recommendations: Iterable[str],
+    indicators: Iterable[str],
+    doc: Document | None = None,
+    prefix: tuple[Any, ...] = ("extract",),
+) -> list[Problem]:
     """Problems for patterns whose finding, recommendation or indicator id is not in the catalogs."""
     problems = []
-    for key, known, attr in (("findings", findings, "finding"), ("recommendations", recommendations, "recommendation"),
-                             ("indicators", indicators, "indicator")):
+    for key, known, attr in (
+        ("findings", findings, "finding"),
+        ("recommendations", recommendations, "recommendation"),
+        ("indicators", indicators, "indicator"),
+    ):
         known_set = set(known)
         for i, rule in enumerate(getattr(patterns, key)):
             target = getattr(rule, attr)
@@ -655,8 +685,14 @@ def check_targets(patterns: ExtractionPatterns, *, findings: Iterable[str], reco
                 continue
             close = difflib.get_close_matches(target, sorted(known_set), n=1)
             location = doc.locate((*prefix, key, i, attr)) if doc is not None else Location("<patterns>")
-            problems.append(Problem(location, f"unknown {attr} id {target!r} in pattern {rule.id!r}", code="E142",
-                                    hint=f"did you mean {close[0]!r}?" if close else f"{key} are defined under {key}: in the pack"))
+            problems.append(
+                Problem(
+                    location,
+                    f"unknown {attr} id {target!r} in pattern {rule.id!r}",
+                    code="E142",
+                    hint=f"did you mean {close[0]!r}?" if close else f"{key} are defined under {key}: in the pack",
+                )
+            )
     return problems
 
 
@@ -665,9 +701,14 @@ def check_targets(patterns: ExtractionPatterns, *, findings: Iterable[str], reco
 # ---------------------------------------------------------------------------
 
 
-def load_patterns(path: str | Path, *, known_findings: Iterable[str] | None = None,
-                  known_recommendations: Iterable[str] | None = None,
-                  known_indicators: Iterable[str] | None = None, limits: Limits | None = None) -> ExtractionPatterns:
+def load_patterns(
+    path: str | Path,
+    *,
+    known_findings: Iterable[str] | None = None,
+    known_recommendations: Iterable[str] | None = None,
+    known_indicators: Iterable[str] | None = None,
+    limits: Limits | None = None,
+) -> ExtractionPatterns:
     """Load one YAML file with a top-level ``extract:`` section (a draft, or a pack file).
 
     The shipped patterns are part of the rule pack: ``load_rules().extract``.
@@ -692,8 +733,11 @@ def load_patterns(path: str | Path, *, known_findings: Iterable[str] | None = No
     problems = list(doc.problems)
     data = doc.data
     if not isinstance(data, dict) or "extract" not in data:
-        raise PatternFileError("the file has no top-level 'extract:' section", location=Location(display, 1, 1),
-                               hint="start the file with 'extract:' and put groups, cues, signals, findings under it")
+        raise PatternFileError(
+            "the file has no top-level 'extract:' section",
+            location=Location(display, 1, 1),
+            hint="start the file with 'extract:' and put groups, cues, signals, findings under it",
+        )
     try:
         patterns = ExtractionPatterns.model_validate(data["extract"])
     except ValidationError as exc:
@@ -704,15 +748,18 @@ def load_patterns(path: str | Path, *, known_findings: Iterable[str] | None = No
             problems += check_targets(
                 patterns,
                 findings=known_findings if known_findings is not None else [p.finding for p in patterns.findings],
-                recommendations=known_recommendations if known_recommendations is not None
+                recommendations=known_recommendations
+                if known_recommendations is not None
                 else [p.recommendation for p in patterns.recommendations],
-                indicators=known_indicators if known_indicators is not None
+                indicators=known_indicators
+                if known_indicators is not None
                 else [p.indicator for p in patterns.indicators],
                 doc=doc,
             )
     if problems:
-        raise PatternFileError(f"the pattern file has {len(problems)} error(s)", location=Location(display),
-                               problems=problems)
+        raise PatternFileError(
+            f"the pattern file has {len(problems)} error(s)", location=Location(display), problems=problems
+        )
     return patterns
 
 
@@ -755,8 +802,17 @@ _RUPIAH_RE = re.compile(
 )
 _JP_RE = re.compile(rf"(?<![\w.,])({_NUM})\s*(?:JP|jam\s+pelajaran|jampel)\b", re.IGNORECASE)
 _NUMBER_RE = re.compile(rf"(?<![\w.,])({_NUM})(?![\w])")
-_MULTIPLIERS = {"ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "milyar": 1e9, "m": 1e9,
-                "triliun": 1e12, "t": 1e12}
+_MULTIPLIERS = {
+    "ribu": 1e3,
+    "rb": 1e3,
+    "juta": 1e6,
+    "jt": 1e6,
+    "miliar": 1e9,
+    "milyar": 1e9,
+    "m": 1e9,
+    "triliun": 1e12,
+    "t": 1e12,
+}
 
 
 def parse_number(text: str) -> float | None:
@@ -799,7 +855,7 @@ class _Figure:
 
 
 def _figures(sent: Sentence, text: str) -> list[_Figure]:
-    s = text[sent.start:sent.end]
+    s = text[sent.start : sent.end]
     out: list[_Figure] = []
     taken: list[tuple[int, int]] = []
 
@@ -893,9 +949,20 @@ def _view(sent: Sentence, c: _Compiled, proposal_section: bool, after_example: b
     for ci, (a, b) in enumerate(sent.clauses):
         for i in range(a, b):
             clause_of[i] = ci
-    v = _SentenceView(sent=sent, norms=norms, clause_of=clause_of, blocked=set(), strong_proposal_clauses=set(),
-                      proposal_clauses=set(), negation_hits=[], negation_after_hits=[], high=[], low=[],
-                      in_proposal_section=proposal_section, index=c.index)
+    v = _SentenceView(
+        sent=sent,
+        norms=norms,
+        clause_of=clause_of,
+        blocked=set(),
+        strong_proposal_clauses=set(),
+        proposal_clauses=set(),
+        negation_hits=[],
+        negation_after_hits=[],
+        high=[],
+        low=[],
+        in_proposal_section=proposal_section,
+        index=c.index,
+    )
     if c.not_negation:
         v.ignored = frozenset(i for a, b in v.occ(c.not_negation) for i in range(a, b))
     lead = 0
@@ -944,8 +1011,9 @@ def _view(sent: Sentence, c: _Compiled, proposal_section: bool, after_example: b
     return v
 
 
-def _best_combination(occ: list[list[tuple[int, int]]], within: int, order: bool,
-                      require: set[int] | None = None) -> list[tuple[int, int]] | None:
+def _best_combination(
+    occ: list[list[tuple[int, int]]], within: int, order: bool, require: set[int] | None = None
+) -> list[tuple[int, int]] | None:
     """The narrowest choice of one occurrence per word-group (None if none fits).
 
     ``require``: at least one chosen occurrence must touch one of these tokens.
@@ -970,8 +1038,9 @@ def _best_combination(occ: list[list[tuple[int, int]]], within: int, order: bool
     return best_combo
 
 
-def _match_rule(rule: _Rule, v: _SentenceView, segments: list[tuple[int, int]],
-                require: set[int] | None = None) -> list[tuple[int, int]] | None:
+def _match_rule(
+    rule: _Rule, v: _SentenceView, segments: list[tuple[int, int]], require: set[int] | None = None
+) -> list[tuple[int, int]] | None:
     for lo, hi in segments:
         occ = []
         for t in rule.terms:
@@ -1020,12 +1089,12 @@ def _traced(text: str, sent: Sentence, combo: list[tuple[int, int]], line_starts
     b = max(e for _, e in combo)
     line, col = _line_col(line_starts, sent.start)
     return {
-        "quote": text[sent.start:sent.end],
+        "quote": text[sent.start : sent.end],
         "start": sent.start,
         "end": sent.end,
         "line": line,
         "column": col,
-        "matched": text[toks[a].start:toks[b - 1].end],
+        "matched": text[toks[a].start : toks[b - 1].end],
     }
 
 
@@ -1041,7 +1110,9 @@ def _line_col(line_starts: list[int], offset: int) -> tuple[int, int]:
 # ---------------------------------------------------------------------------
 
 _REASONS = {
-    "empty": LocalText(id="Teks kosong: tidak ada yang bisa dibaca.", en="The text is empty: there is nothing to read."),
+    "empty": LocalText(
+        id="Teks kosong: tidak ada yang bisa dibaca.", en="The text is empty: there is nothing to read."
+    ),
     "binary": LocalText(
         id="Berkas ini tampaknya biner, bukan teks laporan.",
         en="The input looks binary, not like the text of a report.",
@@ -1074,8 +1145,14 @@ _REASONS = {
 def _not_report(source: str, code: str, language: str, sentences: int, detail: str = "") -> Extraction:
     base = _REASONS[code]
     reason = LocalText(id=base.id + (f" ({detail})" if detail else ""), en=base.en + (f" ({detail})" if detail else ""))
-    return Extraction(source=source, language=language, is_evaluation_report=False, reason=reason,
-                      reason_code=code, sentences=sentences)
+    return Extraction(
+        source=source,
+        language=language,
+        is_evaluation_report=False,
+        reason=reason,
+        reason_code=code,
+        sentences=sentences,
+    )
 
 
 def _junk_share(text: str) -> float:
@@ -1091,8 +1168,9 @@ def _junk_share(text: str) -> float:
 # ---------------------------------------------------------------------------
 
 
-def extract(text: str, patterns: ExtractionPatterns, *, source: str = "<text>",
-            assume_report: bool = False) -> Extraction:
+def extract(
+    text: str, patterns: ExtractionPatterns, *, source: str = "<text>", assume_report: bool = False
+) -> Extraction:
     """Extract the findings, figures and proposals a narrative report states.
 
     Args:
@@ -1112,8 +1190,9 @@ def extract(text: str, patterns: ExtractionPatterns, *, source: str = "<text>",
         ExtractionError: ``text`` is not a string.
     """
     if not isinstance(text, str):
-        raise ExtractionError(f"extract() needs text (str), got {type(text).__name__}",
-                              hint="decode bytes first, e.g. with read_report()")
+        raise ExtractionError(
+            f"extract() needs text (str), got {type(text).__name__}", hint="decode bytes first, e.g. with read_report()"
+        )
     c = patterns.compiled()
     if not text.strip():
         return _not_report(source, "empty", "unknown", 0)
@@ -1165,34 +1244,44 @@ def _extract_sentences(work: str, c: _Compiled, source: str) -> Extraction:
         if sent.kind != "item":
             proposal_list = False
         in_proposal_section = in_proposal_section or proposal_list
-        if sent.kind == "heading" and c.proposal_sections and c.proposal_sections.occurrences(
-            [t.norm for t in sent.tokens], 0, len(sent.tokens)
+        if (
+            sent.kind == "heading"
+            and c.proposal_sections
+            and c.proposal_sections.occurrences([t.norm for t in sent.tokens], 0, len(sent.tokens))
         ):
             continue  # "Rekomendasi untuk Perbaikan" proposes nothing by itself
         v = _view(sent, c, in_proposal_section, after_example)
         after_example = v.is_example
         if sent.kind != "item" and sent.text.rstrip().endswith(":"):
-            proposal_list = bool(v.proposal_clauses) or bool(
-                c.proposal_sections and v.occ(c.proposal_sections)
-            )
+            proposal_list = bool(v.proposal_clauses) or bool(c.proposal_sections and v.occ(c.proposal_sections))
         findings.extend(_find_findings(work, v, c, line_starts))
         recs.extend(_find_recommendations(work, v, c, line_starts))
         indicators.extend(_find_indicators(work, v, c, line_starts))
 
-    return Extraction(source=source, language="id", is_evaluation_report=True, sentences=len(sentences),
-                      findings=findings, indicators=indicators, recommendations=recs)
+    return Extraction(
+        source=source,
+        language="id",
+        is_evaluation_report=True,
+        sentences=len(sentences),
+        findings=findings,
+        indicators=indicators,
+        recommendations=recs,
+    )
 
 
-def _find_findings(text: str, v: _SentenceView, c: _Compiled, line_starts: list[int],
-                   only: str | None = None) -> list[ExtractedFinding]:
+def _find_findings(
+    text: str, v: _SentenceView, c: _Compiled, line_starts: list[int], only: str | None = None
+) -> list[ExtractedFinding]:
     out: list[ExtractedFinding] = []
     seen: set[str] = set()
     for rule in c.findings:
         if rule.target in seen or (only is not None and rule.id != only):
             continue
-        segments = [
-            (a, b) for ci, (a, b) in enumerate(v.sent.clauses) if ci not in v.strong_proposal_clauses
-        ] if rule.scope == "clause" else [(0, len(v.norms))]
+        segments = (
+            [(a, b) for ci, (a, b) in enumerate(v.sent.clauses) if ci not in v.strong_proposal_clauses]
+            if rule.scope == "clause"
+            else [(0, len(v.norms))]
+        )
         combo = _match_rule(rule, v, segments)
         if combo is None:
             continue
@@ -1202,8 +1291,14 @@ def _find_findings(text: str, v: _SentenceView, c: _Compiled, line_starts: list[
         if rule.scope == "sentence" and {v.clause_of[i] for i in covered} & v.strong_proposal_clauses:
             continue
         seen.add(rule.target)
-        out.append(ExtractedFinding(id=rule.target, severity=_severity(rule, combo, v), pattern=rule.id,
-                                    **_traced(text, v.sent, combo, line_starts)))
+        out.append(
+            ExtractedFinding(
+                id=rule.target,
+                severity=_severity(rule, combo, v),
+                pattern=rule.id,
+                **_traced(text, v.sent, combo, line_starts),
+            )
+        )
     return out
 
 
@@ -1217,8 +1312,9 @@ def _severity(rule: _Rule, combo: list[tuple[int, int]], v: _SentenceView) -> Se
     return sev
 
 
-def _find_recommendations(text: str, v: _SentenceView, c: _Compiled,
-                          line_starts: list[int], only: str | None = None) -> list[ExtractedRecommendation]:
+def _find_recommendations(
+    text: str, v: _SentenceView, c: _Compiled, line_starts: list[int], only: str | None = None
+) -> list[ExtractedRecommendation]:
     if not (v.proposal_clauses or v.in_proposal_section):
         return []
     out: list[ExtractedRecommendation] = []
@@ -1240,12 +1336,15 @@ def _find_recommendations(text: str, v: _SentenceView, c: _Compiled,
         if _negated(combo, v):
             continue
         seen.add(rule.target)
-        out.append(ExtractedRecommendation(id=rule.target, pattern=rule.id, **_traced(text, v.sent, combo, line_starts)))
+        out.append(
+            ExtractedRecommendation(id=rule.target, pattern=rule.id, **_traced(text, v.sent, combo, line_starts))
+        )
     return out
 
 
-def _find_indicators(text: str, v: _SentenceView, c: _Compiled, line_starts: list[int],
-                     only: str | None = None) -> list[ExtractedIndicator]:
+def _find_indicators(
+    text: str, v: _SentenceView, c: _Compiled, line_starts: list[int], only: str | None = None
+) -> list[ExtractedIndicator]:
     if not c.indicators:
         return []
     figures = _figures(v.sent, text)
@@ -1264,7 +1363,8 @@ def _find_indicators(text: str, v: _SentenceView, c: _Compiled, line_starts: lis
             picks = []
             for term in rule.terms:
                 occ = [
-                    o for o in v.occ(term)
+                    o
+                    for o in v.occ(term)
                     if (o[1] <= fa or o[0] >= fb) and min(abs(fa - o[1]), abs(o[0] - fb)) <= rule.within
                 ]
                 if not occ:
@@ -1275,16 +1375,27 @@ def _find_indicators(text: str, v: _SentenceView, c: _Compiled, line_starts: lis
                     continue
                 combo = [*picks, (fa, fb)]
                 traced = _traced(text, v.sent, combo, line_starts)
-                out.append(ExtractedIndicator(id=rule.target, value=fig.value, unit=fig.unit,
-                                              figure=text[fig.start:fig.end], pattern=rule.id, **traced))
+                out.append(
+                    ExtractedIndicator(
+                        id=rule.target,
+                        value=fig.value,
+                        unit=fig.unit,
+                        figure=text[fig.start : fig.end],
+                        pattern=rule.id,
+                        **traced,
+                    )
+                )
                 break
     return out
 
 
 def _iter_examples(patterns: ExtractionPatterns) -> Iterator[tuple[str, str, str, bool]]:
     """(kind, pattern id, sentence, should match) for every PASS/FAIL example."""
-    for kind, items in (("findings", patterns.findings), ("recommendations", patterns.recommendations),
-                        ("indicators", patterns.indicators)):
+    for kind, items in (
+        ("findings", patterns.findings),
+        ("recommendations", patterns.recommendations),
+        ("indicators", patterns.indicators),
+    ):
         for rule in items:
             for s in rule.examples.match:
                 yield kind, rule.id, s, True
@@ -1327,4 +1438,3 @@ def example_matches(c: _Compiled, kind: str, pid: str, sentence: str) -> bool:
             found = _find_indicators(work, v, c, line_starts, only=pid)
         hits += sum(1 for f in found if f.pattern == pid)
     return hits > 0
-

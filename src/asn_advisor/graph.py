@@ -60,7 +60,9 @@ GRAPH_VIEWS = ("full", "relations")
 
 
 class _Add(Protocol):
-    def __call__(self, location: Location, message: str, code: str, hint: str | None = None, severity: str = "error") -> None: ...
+    def __call__(
+        self, location: Location, message: str, code: str, hint: str | None = None, severity: str = "error"
+    ) -> None: ...
 
 
 # ---------------------------------------------------------------- checks
@@ -79,7 +81,9 @@ def relation_cycles(edges: Iterable[tuple[str, str]]) -> list[list[str]]:
     """
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_edges_from(edges)
-    cycles = [sorted(c) for c in nx.strongly_connected_components(graph) if len(c) > 1 or any(graph.has_edge(n, n) for n in c)]
+    cycles = [
+        sorted(c) for c in nx.strongly_connected_components(graph) if len(c) > 1 or any(graph.has_edge(n, n) for n in c)
+    ]
     return sorted(cycles)
 
 
@@ -104,7 +108,9 @@ def prerequisite_closure(requires: Mapping[str, Iterable[str]], start: str) -> l
     return sorted(seen)
 
 
-def _members(cycle: list[str], relation: str, edges: set[tuple[str, str]], where: Mapping[tuple[str, str, str], Location]) -> str:
+def _members(
+    cycle: list[str], relation: str, edges: set[tuple[str, str]], where: Mapping[tuple[str, str, str], Location]
+) -> str:
     parts = []
     members = set(cycle)
     for node in cycle:
@@ -145,10 +151,14 @@ def check_relations(
             "E121",
             hint="a finding cannot cause itself, directly or through others: remove one of these causes",
         )
-    requires_edges = {(r, p) for r, spec in recommendations.items() for p in spec.related("requires") if p in recommendations}
+    requires_edges = {
+        (r, p) for r, spec in recommendations.items() for p in spec.related("requires") if p in recommendations
+    }
     cycles = relation_cycles(requires_edges)
     for cycle in cycles:
-        first = where[("requires", cycle[0], next(t for s, t in sorted(requires_edges) if s == cycle[0] and t in cycle))]
+        first = where[
+            ("requires", cycle[0], next(t for s, t in sorted(requires_edges) if s == cycle[0] and t in cycle))
+        ]
         add(
             first,
             f"recommendations form a cycle through 'requires': {_members(cycle, 'requires', requires_edges, where)}",
@@ -160,12 +170,22 @@ def check_relations(
     for rid, spec in sorted(recommendations.items()):
         for other in spec.related("conflicts_with"):
             if other == rid:
-                add(where[("conflicts_with", rid, other)], f"recommendation {rid!r} conflicts with itself", "E123", hint="remove this entry")
+                add(
+                    where[("conflicts_with", rid, other)],
+                    f"recommendation {rid!r} conflicts with itself",
+                    "E123",
+                    hint="remove this entry",
+                )
             elif other in recommendations:
                 conflicts.add(frozenset((rid, other)))
         for other in spec.related("supports"):
             if other == rid:
-                add(where[("supports", rid, other)], f"recommendation {rid!r} supports itself", "E123", hint="remove this entry")
+                add(
+                    where[("supports", rid, other)],
+                    f"recommendation {rid!r} supports itself",
+                    "E123",
+                    hint="remove this entry",
+                )
     for rid, spec in sorted(recommendations.items()):
         for relation in ("requires", "supports"):
             for other in spec.related(relation):
@@ -183,7 +203,10 @@ def check_relations(
         closure = prerequisite_closure(requires, rid)
         members = [rid, *closure]
         clashes = sorted(
-            (a, b) for i, a in enumerate(members) for b in members[i + 1 :] if frozenset((a, b)) in conflicts and not (a == rid and b in requires[rid])
+            (a, b)
+            for i, a in enumerate(members)
+            for b in members[i + 1 :]
+            if frozenset((a, b)) in conflicts and not (a == rid and b in requires[rid])
         )
         if clashes and requires[rid]:
             a, b = clashes[0]
@@ -317,7 +340,11 @@ def _to_mermaid(graph: nx.MultiDiGraph[str]) -> str:
         lines.append(f"  {_mermaid_id(name)}{left}{ident}{right}")
     for source, target, relation in links:
         lines.append(f"  {_mermaid_id(source)} {_MERMAID_ARROWS[relation]} {_mermaid_id(target)}")
-    for kind, style in (("finding", "fill:#fde2e2,stroke:#b33"), ("recommendation", "fill:#e2f0fd,stroke:#36b"), ("rule", "fill:#eee,stroke:#777")):
+    for kind, style in (
+        ("finding", "fill:#fde2e2,stroke:#b33"),
+        ("recommendation", "fill:#e2f0fd,stroke:#36b"),
+        ("rule", "fill:#eee,stroke:#777"),
+    ):
         members = [_mermaid_id(n) for n, k, _ in nodes if k == kind]
         if members:
             lines.append(f"  classDef {kind} {style}")

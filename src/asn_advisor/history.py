@@ -29,13 +29,14 @@ transaction; concurrent writers wait for each other and lose nothing.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, get_args
@@ -83,7 +84,7 @@ _PERIOD_RE = re.compile(r"^[^\s/\\][^\n\r\t]{0,39}$")
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def default_store_path() -> Path:
@@ -95,7 +96,9 @@ def default_store_path() -> Path:
 
 def period_key(period: str) -> tuple[tuple[int, int, str], ...]:
     """Sort key that orders ``2023 < 2023-S1 < 2023-S2 < 2024`` and ``2024-2 < 2024-10``."""
-    return tuple((0, int(chunk), "") if chunk.isdigit() else (1, 0, chunk.lower()) for chunk in re.findall(r"\d+|\D+", period))
+    return tuple(
+        (0, int(chunk), "") if chunk.isdigit() else (1, 0, chunk.lower()) for chunk in re.findall(r"\d+|\D+", period)
+    )
 
 
 def _round(value: float | None, digits: int = 2) -> float | None:
@@ -170,7 +173,10 @@ class PeriodSummary(_Model):
     recorded_at: str
     records: int = Field(description="evaluations recorded for this period; the latest is shown")
     pack: PackInfo
-    pack_changed: bool = Field(default=False, description="the rule pack differs from the previous period's: part of a change may come from the rules")
+    pack_changed: bool = Field(
+        default=False,
+        description="the rule pack differs from the previous period's: part of a change may come from the rules",
+    )
     overall: float | None
     band: str | None
     coverage: float | None
@@ -205,9 +211,13 @@ class GroupEffect(_Model):
 
     programs: list[str] = Field(description="programs in the group")
     pairs: int = Field(description="consecutive period pairs observed")
-    findings_resolved: float | None = Field(description="mean share (0..1) of the targeted findings gone in the next period; null when too few programs")
+    findings_resolved: float | None = Field(
+        description="mean share (0..1) of the targeted findings gone in the next period; null when too few programs"
+    )
     findings_programs: int = Field(description="programs the findings figure rests on")
-    dimension_change: float | None = Field(description="mean change of the targeted dimension scores (points); null when too few programs")
+    dimension_change: float | None = Field(
+        description="mean change of the targeted dimension scores (points); null when too few programs"
+    )
     dimension_programs: int = Field(description="programs the dimension figure rests on")
 
 
@@ -217,9 +227,15 @@ class RecommendationEffect(_Model):
     target_dimensions: list[str]
     done: GroupEffect
     not_done: GroupEffect
-    unrecorded: int = Field(description="programs in not_done with at least one period pair for which no status was recorded")
-    resolved_difference: float | None = Field(description="done minus not_done findings_resolved, when both rest on enough programs")
-    dimension_difference: float | None = Field(description="done minus not_done dimension_change, when both rest on enough programs")
+    unrecorded: int = Field(
+        description="programs in not_done with at least one period pair for which no status was recorded"
+    )
+    resolved_difference: float | None = Field(
+        description="done minus not_done findings_resolved, when both rest on enough programs"
+    )
+    dimension_difference: float | None = Field(
+        description="done minus not_done dimension_change, when both rest on enough programs"
+    )
 
 
 class EffectReport(_Model):
@@ -260,7 +276,10 @@ def _snapshot(record: EvaluationRecord, advice: dict[str, Any], records: int) ->
     for finding in advice.get("findings") or []:
         if isinstance(finding, dict) and isinstance(finding.get("id"), str):
             dimension = finding.get("dimension")
-            findings[finding["id"]] = (str(finding.get("severity") or "medium"), dimension if isinstance(dimension, str) else None)
+            findings[finding["id"]] = (
+                str(finding.get("severity") or "medium"),
+                dimension if isinstance(dimension, str) else None,
+            )
     recs: list[tuple[str, int, float | None, tuple[str, ...]]] = []
     for position, rec in enumerate(advice.get("recommendations") or [], start=1):
         if isinstance(rec, dict) and isinstance(rec.get("id"), str):
@@ -273,9 +292,7 @@ def _snapshot(record: EvaluationRecord, advice: dict[str, Any], records: int) ->
 
 # ----------------------------------------------------------------- store
 
-_EVALUATION_COLUMNS = (
-    "id, program_id, program_name, period, recorded_at, pack_id, pack_version, pack_digest, tool_version, source, overall, band, coverage"
-)
+_EVALUATION_COLUMNS = "id, program_id, program_name, period, recorded_at, pack_id, pack_version, pack_digest, tool_version, source, overall, band, coverage"
 
 
 def _record_from_row(row: tuple[Any, ...]) -> EvaluationRecord:
@@ -308,7 +325,13 @@ class HistoryStore:
     # -- opening ----------------------------------------------------------------
 
     @classmethod
-    def open(cls, target: str | os.PathLike[str] | None = None, *, clock: Callable[[], str] | None = None, create: bool = True) -> HistoryStore:
+    def open(
+        cls,
+        target: str | os.PathLike[str] | None = None,
+        *,
+        clock: Callable[[], str] | None = None,
+        create: bool = True,
+    ) -> HistoryStore:
         """Open the store at ``target``, creating and migrating it as needed.
 
         Args:
@@ -354,7 +377,9 @@ class HistoryStore:
 
     # -- writing ----------------------------------------------------------------
 
-    def record(self, profile: Profile, advice: Advice, *, period: str | None = None, source: str | None = None) -> EvaluationRecord:
+    def record(
+        self, profile: Profile, advice: Advice, *, period: str | None = None, source: str | None = None
+    ) -> EvaluationRecord:
         """Store one evaluation: the profile, its advice and the rule pack that produced it.
 
         ``period`` overrides ``profile.program.period``; one of them is needed.
@@ -456,7 +481,9 @@ class HistoryStore:
             )
         clean_note = note.strip() if note and note.strip() else None
         if clean_note is not None and len(clean_note) > 2000:
-            raise HistoryError("the note is longer than 2000 characters", hint="keep the note short; link to a document instead")
+            raise HistoryError(
+                "the note is longer than 2000 characters", hint="keep the note short; link to a document instead"
+            )
 
         def write(tx: Transaction) -> StatusEntry:
             snapshots = self._program_snapshots(tx, program_id)
@@ -471,7 +498,9 @@ class HistoryStore:
                 if period not in recommended:
                     raise HistoryError(
                         f"the evaluation of {program_id!r} for {period} did not recommend {recommendation!r}",
-                        hint=("it was recommended in: " + ", ".join(recommended)) if recommended else self._recommended_hint(snapshots, recommendation),
+                        hint=("it was recommended in: " + ", ".join(recommended))
+                        if recommended
+                        else self._recommended_hint(snapshots, recommendation),
                     )
                 chosen = period
             else:
@@ -492,7 +521,14 @@ class HistoryStore:
                 "INSERT INTO recommendation_status_log (program_id, period, recommendation, status, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
                 (program_id, chosen, recommendation, status, clean_note, now),
             )
-            return StatusEntry(program_id=program_id, period=chosen, recommendation=recommendation, status=status, note=clean_note, updated_at=now)
+            return StatusEntry(
+                program_id=program_id,
+                period=chosen,
+                recommendation=recommendation,
+                status=status,
+                note=clean_note,
+                updated_at=now,
+            )
 
         return self._db.write(write)
 
@@ -522,7 +558,9 @@ class HistoryStore:
         def read(tx: Transaction) -> list[tuple[Any, ...]]:
             if program_id is None:
                 return tx.execute(f"SELECT {_EVALUATION_COLUMNS} FROM evaluations ORDER BY id")
-            return tx.execute(f"SELECT {_EVALUATION_COLUMNS} FROM evaluations WHERE program_id = ? ORDER BY id", (program_id,))
+            return tx.execute(
+                f"SELECT {_EVALUATION_COLUMNS} FROM evaluations WHERE program_id = ? ORDER BY id", (program_id,)
+            )
 
         return [_record_from_row(row) for row in self._db.read(read)]
 
@@ -530,13 +568,18 @@ class HistoryStore:
         """One evaluation with its stored profile and advice."""
 
         def read(tx: Transaction) -> list[tuple[Any, ...]]:
-            return tx.execute(f"SELECT {_EVALUATION_COLUMNS}, profile_json, advice_json FROM evaluations WHERE id = ?", (evaluation_id,))
+            return tx.execute(
+                f"SELECT {_EVALUATION_COLUMNS}, profile_json, advice_json FROM evaluations WHERE id = ?",
+                (evaluation_id,),
+            )
 
         rows = self._db.read(read)
         if not rows:
             raise HistoryError(f"no evaluation with id {evaluation_id}", location=Location(self.location))
         row = rows[0]
-        return StoredEvaluation(record=_record_from_row(row[:13]), profile=json.loads(row[13]), advice=json.loads(row[14]))
+        return StoredEvaluation(
+            record=_record_from_row(row[:13]), profile=json.loads(row[13]), advice=json.loads(row[14])
+        )
 
     def statuses(self, program_id: str | None = None) -> list[StatusEntry]:
         """The current status of each recommendation acted on (of one program)."""
@@ -547,7 +590,10 @@ class HistoryStore:
                 return tx.execute(sql)
             return tx.execute(sql + " WHERE program_id = ?", (program_id,))
 
-        entries = [StatusEntry(program_id=r[0], period=r[1], recommendation=r[2], status=r[3], note=r[4], updated_at=r[5]) for r in self._db.read(read)]
+        entries = [
+            StatusEntry(program_id=r[0], period=r[1], recommendation=r[2], status=r[3], note=r[4], updated_at=r[5])
+            for r in self._db.read(read)
+        ]
         return sorted(entries, key=lambda e: (e.program_id, period_key(e.period), e.period, e.recommendation))
 
     def show(self, program_id: str) -> ProgramHistory:
@@ -572,7 +618,12 @@ class HistoryStore:
             return snapshots, log, current
 
         snapshots, log, current = self._db.read(read)
-        statuses = {(r[1], r[2]): StatusEntry(program_id=r[0], period=r[1], recommendation=r[2], status=r[3], note=r[4], updated_at=r[5]) for r in current}
+        statuses = {
+            (r[1], r[2]): StatusEntry(
+                program_id=r[0], period=r[1], recommendation=r[2], status=r[3], note=r[4], updated_at=r[5]
+            )
+            for r in current
+        }
         periods: list[PeriodSummary] = []
         previous: _Snapshot | None = None
         for snap in snapshots:
@@ -585,7 +636,10 @@ class HistoryStore:
             program_name=latest_name,
             periods=periods,
             overall_change=_round(known[-1] - known[0]) if len(known) >= 2 else None,
-            status_log=[StatusEntry(program_id=r[0], period=r[1], recommendation=r[2], status=r[3], note=r[4], updated_at=r[5]) for r in log],
+            status_log=[
+                StatusEntry(program_id=r[0], period=r[1], recommendation=r[2], status=r[3], note=r[4], updated_at=r[5])
+                for r in log
+            ],
         )
 
     def effect(self, *, min_programs: int = MIN_PROGRAMS, recommendations: Iterable[str] | None = None) -> EffectReport:
@@ -605,7 +659,9 @@ class HistoryStore:
             HistoryError: ``min_programs`` below :data:`MIN_PROGRAMS`.
         """
         if min_programs < MIN_PROGRAMS:
-            raise HistoryError(f"--min-programs must be at least {MIN_PROGRAMS}", hint="fewer programs are anecdotes, not evidence")
+            raise HistoryError(
+                f"--min-programs must be at least {MIN_PROGRAMS}", hint="fewer programs are anecdotes, not evidence"
+            )
 
         def read(tx: Transaction) -> tuple[dict[str, list[_Snapshot]], list[tuple[Any, ...]]]:
             # Evaluations and statuses from one snapshot, so a concurrent write cannot split them.
@@ -621,7 +677,9 @@ class HistoryStore:
                 raise HistoryError(
                     f"no recorded evaluation recommended {rec_id!r}",
                     location=Location(self.location),
-                    hint=f"did you mean {close!r}?" if close else "'asn-advisor history effect' without --recommendation lists every one",
+                    hint=f"did you mean {close!r}?"
+                    if close
+                    else "'asn-advisor history effect' without --recommendation lists every one",
                 )
         statuses = {(r[0], r[1], r[2]): str(r[3]) for r in status_rows}
         wanted = set(recommendations) if recommendations is not None else None
@@ -630,7 +688,10 @@ class HistoryStore:
     # -- helpers ----------------------------------------------------------------
 
     def _program_snapshots(self, tx: Transaction, program_id: str) -> list[_Snapshot]:
-        rows = tx.execute(f"SELECT {_EVALUATION_COLUMNS}, advice_json FROM evaluations WHERE program_id = ? ORDER BY id", (program_id,))
+        rows = tx.execute(
+            f"SELECT {_EVALUATION_COLUMNS}, advice_json FROM evaluations WHERE program_id = ? ORDER BY id",
+            (program_id,),
+        )
         if not rows:
             known = [row[0] for row in tx.execute("SELECT DISTINCT program_id FROM evaluations")]
             close = suggest(program_id, known)
@@ -640,7 +701,11 @@ class HistoryStore:
                 hint = f"{len(known)} program(s) recorded; 'asn-advisor history show' without a program lists them"
             else:
                 hint = "the store is empty; record an evaluation with 'asn-advisor history record PROFILE'"
-            raise HistoryError(f"no evaluation of program {program_id!r} in the history store", location=Location(self.location), hint=hint)
+            raise HistoryError(
+                f"no evaluation of program {program_id!r} in the history store",
+                location=Location(self.location),
+                hint=hint,
+            )
         latest: dict[str, tuple[tuple[Any, ...], int]] = {}
         for row in rows:
             count = latest[row[3]][1] + 1 if row[3] in latest else 1
@@ -652,7 +717,9 @@ class HistoryStore:
 # ------------------------------------------------------------- analyses
 
 
-def _period_summary(snap: _Snapshot, previous: _Snapshot | None, statuses: dict[tuple[str, str], StatusEntry]) -> PeriodSummary:
+def _period_summary(
+    snap: _Snapshot, previous: _Snapshot | None, statuses: dict[tuple[str, str], StatusEntry]
+) -> PeriodSummary:
     record = snap.record
     dims = []
     for dim_id in snap.dimension_order:
@@ -666,14 +733,26 @@ def _period_summary(snap: _Snapshot, previous: _Snapshot | None, statuses: dict[
         if previous is None:
             findings.append(FindingPoint(id=fid, severity=severity, dimension=dimension, change="first"))
         elif fid in previous.findings:
-            findings.append(FindingPoint(id=fid, severity=severity, dimension=dimension, change="persisted", previous_severity=previous.findings[fid][0]))
+            findings.append(
+                FindingPoint(
+                    id=fid,
+                    severity=severity,
+                    dimension=dimension,
+                    change="persisted",
+                    previous_severity=previous.findings[fid][0],
+                )
+            )
         else:
             findings.append(FindingPoint(id=fid, severity=severity, dimension=dimension, change="appeared"))
     resolved = []
     if previous is not None:
         for fid in sorted(set(previous.findings) - set(snap.findings)):
             severity, dimension = previous.findings[fid]
-            resolved.append(FindingPoint(id=fid, severity=severity, dimension=dimension, change="resolved", previous_severity=severity))
+            resolved.append(
+                FindingPoint(
+                    id=fid, severity=severity, dimension=dimension, change="resolved", previous_severity=severity
+                )
+            )
     recs = []
     for rec_id, rank, priority, addresses in snap.recommendations:
         entry = statuses.get((record.period, rec_id))
@@ -723,7 +802,9 @@ def compute_effect(
 ) -> EffectReport:
     """The effect table from each program's period snapshots and the recorded statuses (see :meth:`HistoryStore.effect`)."""
     # observations[rec][group][program] -> list of per-pair observations
-    observations: dict[str, dict[str, dict[str, list[_Observation]]]] = defaultdict(lambda: {"done": defaultdict(list), "not_done": defaultdict(list)})
+    observations: dict[str, dict[str, dict[str, list[_Observation]]]] = defaultdict(
+        lambda: {"done": defaultdict(list), "not_done": defaultdict(list)}
+    )
     unrecorded: dict[str, set[str]] = defaultdict(set)
     targets: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
     with_pairs = 0
@@ -731,7 +812,7 @@ def compute_effect(
         snaps = series[program_id]
         if len(snaps) >= 2:
             with_pairs += 1
-        for before, after in zip(snaps, snaps[1:]):
+        for before, after in itertools.pairwise(snaps):
             for rec_id, _rank, _priority, addresses in before.recommendations:
                 if only is not None and rec_id not in only:
                     continue
@@ -778,8 +859,14 @@ def compute_effect(
 
 
 def _group(by_program: dict[str, list[_Observation]], min_programs: int) -> GroupEffect:
-    resolved_per_program = [m for obs in by_program.values() if (m := _mean(o.resolved for o in obs if o.resolved is not None)) is not None]
-    change_per_program = [m for obs in by_program.values() if (m := _mean(o.dimension_change for o in obs if o.dimension_change is not None)) is not None]
+    resolved_per_program = [
+        m for obs in by_program.values() if (m := _mean(o.resolved for o in obs if o.resolved is not None)) is not None
+    ]
+    change_per_program = [
+        m
+        for obs in by_program.values()
+        if (m := _mean(o.dimension_change for o in obs if o.dimension_change is not None)) is not None
+    ]
     resolved = _mean(resolved_per_program) if len(resolved_per_program) >= min_programs else None
     change = _mean(change_per_program) if len(change_per_program) >= min_programs else None
     return GroupEffect(

@@ -55,7 +55,9 @@ class Labels:
             recommendations={k: v.label.get(lang) for k, v in pack.recommendations.items()},
             dimensions={k: v.spec.label.get(lang) for k, v in pack.dimensions.items()},
             bands={b.id: b.label.get(lang) for b in pack.scoring.bands},
-            band_floors=sorted(((float(b.min), b.label.get(lang)) for b in pack.scoring.bands if b.min > 0), reverse=True),
+            band_floors=sorted(
+                ((float(b.min), b.label.get(lang)) for b in pack.scoring.bands if b.min > 0), reverse=True
+            ),
         )
 
     def finding(self, fid: str) -> str:
@@ -89,7 +91,9 @@ def _pct(value: float | None) -> str:
 
 def sparkline(values: list[float | None]) -> str:
     """One character per value on a 0..100 scale; ``·`` for an unknown score."""
-    return "".join("·" if v is None else _SPARKS[min(len(_SPARKS) - 1, max(0, int(v / (100 / len(_SPARKS)))))] for v in values)
+    return "".join(
+        "·" if v is None else _SPARKS[min(len(_SPARKS) - 1, max(0, int(v / (100 / len(_SPARKS)))))] for v in values
+    )
 
 
 def bar(value: float | None, width: int = 20) -> str:
@@ -153,7 +157,14 @@ def _recommendation_lines(history: ProgramHistory, labels: Labels) -> list[tuple
     for index, period in enumerate(history.periods):
         for rec in period.recommendations:
             if index == last or rec.status is not None:
-                rows.append((period.period, f"{rec.rank}. {labels.recommendation(rec.id)} [{rec.id}]", _status(rec.status, labels.lang), rec.note))
+                rows.append(
+                    (
+                        period.period,
+                        f"{rec.rank}. {labels.recommendation(rec.id)} [{rec.id}]",
+                        _status(rec.status, labels.lang),
+                        rec.note,
+                    )
+                )
     return rows
 
 
@@ -167,7 +178,9 @@ def render_show_text(history: ProgramHistory, labels: Labels) -> str:
     for p in history.periods:
         mark = " *" if p.pack_changed else ""
         cover = _pct(p.coverage)
-        lines.append(f"{p.period:<{width}}  {_num(p.overall):>6}  {_signed(p.overall_change):>9}  {labels.band(p.band):<16} {cover:>5}{mark}")
+        lines.append(
+            f"{p.period:<{width}}  {_num(p.overall):>6}  {_signed(p.overall_change):>9}  {labels.band(p.band):<16} {cover:>5}{mark}"
+        )
     if any(p.pack_changed for p in history.periods):
         lines.append(f"  * {t('history.pack_changed', lang)}")
     overall = [p.overall for p in history.periods]
@@ -185,13 +198,15 @@ def render_show_text(history: ProgramHistory, labels: Labels) -> str:
         col = max(7, width)
         spark_width = max(len(t("history.trend.short", lang)), len(history.periods))
         lines.append(
-            f"  {'':<{label_width}}  " + "  ".join(f"{p.period:>{col}}" for p in history.periods)
+            f"  {'':<{label_width}}  "
+            + "  ".join(f"{p.period:>{col}}" for p in history.periods)
             + f"  {t('history.trend.short', lang):<{spark_width}}  {t('history.band.latest', lang)}"
         )
         for dim_id in dim_ids:
             scores = [_dim_score(p, dim_id) for p in history.periods]
             lines.append(
-                f"  {labels.dimension(dim_id):<{label_width}}  " + "  ".join(f"{_num(s):>{col}}" for s in scores)
+                f"  {labels.dimension(dim_id):<{label_width}}  "
+                + "  ".join(f"{_num(s):>{col}}" for s in scores)
                 + f"  {sparkline(scores):<{spark_width}}  {labels.band(_dim_band(history.periods[-1], dim_id))}"
             )
     lines += ["", f"{t('history.findings', lang)}:"]
@@ -215,28 +230,45 @@ def _md(text: str) -> str:
 
 def render_show_markdown(history: ProgramHistory, labels: Labels) -> str:
     lang = labels.lang
-    out = [f"# {t('history.title', lang)}: {_md(history.program_name or history.program_id)}", "", f"- {t('program', lang)}: `{history.program_id}`"]
+    out = [
+        f"# {t('history.title', lang)}: {_md(history.program_name or history.program_id)}",
+        "",
+        f"- {t('program', lang)}: `{history.program_id}`",
+    ]
     overall = [p.overall for p in history.periods]
-    out.append(f"- {t('history.trend', lang)}: `{sparkline(overall)}`" + (f" ({_signed(history.overall_change)})" if history.overall_change is not None else ""))
-    out += ["", f"| {t('period', lang)} | {t('score', lang)} | {t('history.change', lang)} | {t('band', lang)} | {t('score.coverage', lang)} | {t('pack', lang)} |"]
+    out.append(
+        f"- {t('history.trend', lang)}: `{sparkline(overall)}`"
+        + (f" ({_signed(history.overall_change)})" if history.overall_change is not None else "")
+    )
+    out += [
+        "",
+        f"| {t('period', lang)} | {t('score', lang)} | {t('history.change', lang)} | {t('band', lang)} | {t('score.coverage', lang)} | {t('pack', lang)} |",
+    ]
     out.append("|---|---:|---:|---|---:|---|")
     for p in history.periods:
         pack = f"{p.pack.id} {p.pack.version} (`{p.pack.digest}`)" + (" *" if p.pack_changed else "")
-        out.append(f"| {p.period} | {_num(p.overall)} | {_signed(p.overall_change)} | {_md(labels.band(p.band))} | {_pct(p.coverage)} | {pack} |")
+        out.append(
+            f"| {p.period} | {_num(p.overall)} | {_signed(p.overall_change)} | {_md(labels.band(p.band))} | {_pct(p.coverage)} | {pack} |"
+        )
     if any(p.pack_changed for p in history.periods):
         out += ["", f"\\* {t('history.pack_changed', lang)}"]
     dim_ids = _dimension_ids(history)
     if dim_ids:
         out += ["", f"## {t('history.dimensions', lang)}", ""]
         out.append(
-            f"| {t('dimension', lang)} | " + " | ".join(p.period for p in history.periods)
+            f"| {t('dimension', lang)} | "
+            + " | ".join(p.period for p in history.periods)
             + f" | {t('history.trend.short', lang)} | {t('history.band.latest', lang)} |"
         )
         out.append("|---|" + "---:|" * len(history.periods) + "---|---|")
         for dim_id in dim_ids:
             scores = [_dim_score(p, dim_id) for p in history.periods]
             band = labels.band(_dim_band(history.periods[-1], dim_id))
-            out.append(f"| {_md(labels.dimension(dim_id))} | " + " | ".join(_num(s) for s in scores) + f" | `{sparkline(scores)}` | {_md(band)} |")
+            out.append(
+                f"| {_md(labels.dimension(dim_id))} | "
+                + " | ".join(_num(s) for s in scores)
+                + f" | `{sparkline(scores)}` | {_md(band)} |"
+            )
     out += ["", f"## {t('history.findings', lang)}", ""]
     for p in history.periods:
         out.append(f"### {p.period}")
@@ -249,7 +281,9 @@ def render_show_markdown(history: ProgramHistory, labels: Labels) -> str:
     if not rows:
         out.append(t("recommendations.none", lang))
     else:
-        out.append(f"| {t('period', lang)} | {t('history.recommendation', lang)} | {t('history.status', lang)} | {t('history.note', lang)} |")
+        out.append(
+            f"| {t('period', lang)} | {t('history.recommendation', lang)} | {t('history.status', lang)} | {t('history.note', lang)} |"
+        )
         out.append("|---|---|---|---|")
         for period, title, status, note in rows:
             out.append(f"| {period} | {_md(title)} | {status} | {_md(note or '')} |")
@@ -284,7 +318,9 @@ def render_svg(history: ProgramHistory, labels: Labels) -> str:
     pad = 24  # keeps the first and last points off the axes
 
     def x(i: int) -> float:
-        return left + pad + ((plot_w - 2 * pad) / 2 if len(periods) == 1 else (plot_w - 2 * pad) * i / (len(periods) - 1))
+        return (
+            left + pad + ((plot_w - 2 * pad) / 2 if len(periods) == 1 else (plot_w - 2 * pad) * i / (len(periods) - 1))
+        )
 
     def y(v: float) -> float:
         return top + plot_h * (1 - max(0.0, min(100.0, v)) / 100)
@@ -297,13 +333,23 @@ def render_svg(history: ProgramHistory, labels: Labels) -> str:
         f'<text x="{left}" y="24" font-family="sans-serif" font-size="14" font-weight="bold" fill="#222222">{escape(title)}</text>',
     ]
     for tick in (0, 25, 50, 75, 100):
-        out.append(f'<line x1="{left}" y1="{y(tick):.1f}" x2="{left + plot_w}" y2="{y(tick):.1f}" stroke="#e5e5e5" stroke-width="1"/>')
-        out.append(f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" font-family="sans-serif" font-size="10" text-anchor="end" fill="#555555">{tick}</text>')
+        out.append(
+            f'<line x1="{left}" y1="{y(tick):.1f}" x2="{left + plot_w}" y2="{y(tick):.1f}" stroke="#e5e5e5" stroke-width="1"/>'
+        )
+        out.append(
+            f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" font-family="sans-serif" font-size="10" text-anchor="end" fill="#555555">{tick}</text>'
+        )
     for floor, name in labels.band_floors:
-        out.append(f'<line x1="{left}" y1="{y(floor):.1f}" x2="{left + plot_w}" y2="{y(floor):.1f}" stroke="#bbbbbb" stroke-width="1" stroke-dasharray="4 3"/>')
-        out.append(f'<text x="{left + plot_w - 2}" y="{y(floor) - 3:.1f}" font-family="sans-serif" font-size="9" text-anchor="end" fill="#888888">{escape(name)} &#8805; {floor:g}</text>')
+        out.append(
+            f'<line x1="{left}" y1="{y(floor):.1f}" x2="{left + plot_w}" y2="{y(floor):.1f}" stroke="#bbbbbb" stroke-width="1" stroke-dasharray="4 3"/>'
+        )
+        out.append(
+            f'<text x="{left + plot_w - 2}" y="{y(floor) - 3:.1f}" font-family="sans-serif" font-size="9" text-anchor="end" fill="#888888">{escape(name)} &#8805; {floor:g}</text>'
+        )
     for i, p in enumerate(periods):
-        out.append(f'<text x="{x(i):.1f}" y="{top + plot_h + 18}" font-family="sans-serif" font-size="11" text-anchor="middle" fill="#333333">{escape(p.period)}</text>')
+        out.append(
+            f'<text x="{x(i):.1f}" y="{top + plot_h + 18}" font-family="sans-serif" font-size="11" text-anchor="middle" fill="#333333">{escape(p.period)}</text>'
+        )
 
     def series(values: list[float | None], color: str, stroke: float, name: str) -> None:
         # An unknown score breaks the line rather than being drawn as zero.
@@ -318,13 +364,17 @@ def render_svg(history: ProgramHistory, labels: Labels) -> str:
             segment.append(f"{x(i):.1f},{y(v):.1f}")
         if segment:
             segments.append(segment)
-        out.append(f'<g><title>{escape(name)}</title>')
+        out.append(f"<g><title>{escape(name)}</title>")
         for seg in segments:
             if len(seg) > 1:
-                out.append(f'<polyline points="{" ".join(seg)}" fill="none" stroke="{color}" stroke-width="{stroke:g}"/>')
+                out.append(
+                    f'<polyline points="{" ".join(seg)}" fill="none" stroke="{color}" stroke-width="{stroke:g}"/>'
+                )
         for i, v in enumerate(values):
             if v is not None:
-                out.append(f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="{stroke + 1.5:g}" fill="{color}"><title>{escape(name)} {escape(periods[i].period)}: {v:.1f}</title></circle>')
+                out.append(
+                    f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="{stroke + 1.5:g}" fill="{color}"><title>{escape(name)} {escape(periods[i].period)}: {v:.1f}</title></circle>'
+                )
         out.append("</g>")
 
     legend: list[tuple[str, str, float]] = []
@@ -343,7 +393,9 @@ def render_svg(history: ProgramHistory, labels: Labels) -> str:
     for i, (name, color, stroke) in enumerate(legend):
         ly = top + 8 + i * 18
         out.append(f'<line x1="{lx}" y1="{ly}" x2="{lx + 18}" y2="{ly}" stroke="{color}" stroke-width="{stroke:g}"/>')
-        out.append(f'<text x="{lx + 24}" y="{ly + 4}" font-family="sans-serif" font-size="11" fill="#333333">{escape(name)}</text>')
+        out.append(
+            f'<text x="{lx + 24}" y="{ly + 4}" font-family="sans-serif" font-size="11" fill="#333333">{escape(name)}</text>'
+        )
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
@@ -367,7 +419,9 @@ def _effect_rows(effect: RecommendationEffect, minimum: int, lang: str) -> list[
         return f"{v:+.1f}"
 
     done, other = effect.done, effect.not_done
-    not_done_programs = str(len(other.programs)) + (f" ({t('history.effect.unrecorded', lang, n=effect.unrecorded)})" if effect.unrecorded else "")
+    not_done_programs = str(len(other.programs)) + (
+        f" ({t('history.effect.unrecorded', lang, n=effect.unrecorded)})" if effect.unrecorded else ""
+    )
     return [
         (t("history.effect.programs", lang), str(len(done.programs)), not_done_programs, ""),
         (
@@ -394,10 +448,19 @@ def _targets(effect: RecommendationEffect, labels: Labels) -> str:
 
 def render_effect_text(report: EffectReport, labels: Labels) -> str:
     lang = labels.lang
-    lines = [t("history.effect.title", lang), *textwrap.wrap(t("history.effect.method", lang, programs=report.programs, min=report.min_programs), 100), ""]
+    lines = [
+        t("history.effect.title", lang),
+        *textwrap.wrap(t("history.effect.method", lang, programs=report.programs, min=report.min_programs), 100),
+        "",
+    ]
     if not report.recommendations:
         lines.append(t("history.effect.none", lang))
-    headers = ("", t("history.effect.done", lang), t("history.effect.not_done", lang), t("history.effect.difference", lang))
+    headers = (
+        "",
+        t("history.effect.done", lang),
+        t("history.effect.not_done", lang),
+        t("history.effect.difference", lang),
+    )
     for effect in report.recommendations:
         lines.append(f"{labels.recommendation(effect.recommendation)} [{effect.recommendation}]")
         lines.append(f"  {_targets(effect, labels)}")
@@ -411,12 +474,24 @@ def render_effect_text(report: EffectReport, labels: Labels) -> str:
 
 def render_effect_markdown(report: EffectReport, labels: Labels) -> str:
     lang = labels.lang
-    out = [f"# {t('history.effect.title', lang)}", "", t("history.effect.method", lang, programs=report.programs, min=report.min_programs), ""]
+    out = [
+        f"# {t('history.effect.title', lang)}",
+        "",
+        t("history.effect.method", lang, programs=report.programs, min=report.min_programs),
+        "",
+    ]
     if not report.recommendations:
         out.append(t("history.effect.none", lang))
     for effect in report.recommendations:
-        out += [f"## {_md(labels.recommendation(effect.recommendation))} (`{effect.recommendation}`)", "", _md(_targets(effect, labels)), ""]
-        out.append(f"| | {t('history.effect.done', lang)} | {t('history.effect.not_done', lang)} | {t('history.effect.difference', lang)} |")
+        out += [
+            f"## {_md(labels.recommendation(effect.recommendation))} (`{effect.recommendation}`)",
+            "",
+            _md(_targets(effect, labels)),
+            "",
+        ]
+        out.append(
+            f"| | {t('history.effect.done', lang)} | {t('history.effect.not_done', lang)} | {t('history.effect.difference', lang)} |"
+        )
         out.append("|---|---|---|---|")
         for row in _effect_rows(effect, report.min_programs, lang):
             out.append("| " + " | ".join(_md(c) for c in row) + " |")
@@ -431,4 +506,3 @@ def render_effect(report: EffectReport, labels: Labels, fmt: str) -> str:
     if fmt == "markdown":
         return render_effect_markdown(report, labels)
     return render_effect_text(report, labels)
-

@@ -16,14 +16,19 @@ DEFAULT_LANG = "id"
 LANGS = ("id", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
-    "report.root_cause_term": {"id": "{finding} (akar masalah, melalui {via})", "en": "{finding} (root cause, via {via})"},
+    "report.root_cause_term": {
+        "id": "{finding} (akar masalah, melalui {via})",
+        "en": "{finding} (root cause, via {via})",
+    },
     "advice.title": {"id": "Saran perbaikan program", "en": "Program improvement advice"},
     # --- reports (issue 7) ---
-    "report.title": {"id": "Laporan evaluasi dan saran perbaikan program", "en": "Program evaluation and improvement report"},
+    "report.title": {
+        "id": "Laporan evaluasi dan saran perbaikan program",
+        "en": "Program evaluation and improvement report",
+    },
     "report.identity": {"id": "Identitas program", "en": "Program identity"},
     "report.name": {"id": "Nama program", "en": "Program name"},
     "report.type": {"id": "Jenis program", "en": "Program type"},
-    "report.source": {"id": "Sumber data", "en": "Data source"},
     "report.chart.title": {"id": "Skor per dimensi terhadap kategori", "en": "Dimension scores against the bands"},
     "report.chart.caption": {
         "id": "Batang: skor dimensi (0-100); latar berwarna: kategori IP ASN; garis putus merah: skor keseluruhan.",
@@ -52,8 +57,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.evidence.observation": {"id": "pengamatan", "en": "observation"},
     "report.evidence.performance_data": {"id": "data kinerja", "en": "performance data"},
     "report.evidence.document": {"id": "dokumen", "en": "document"},
-    "report.format.unknown": {"id": "format laporan tidak dikenali dari nama berkas", "en": "cannot tell the report format from the file name"},
-    "report.format.unknown.hint": {"id": "gunakan akhiran .html atau .md, atau --format", "en": "use a .html or .md extension, or --format"},
+    "report.format.unknown": {
+        "id": "format laporan tidak dikenali dari nama berkas",
+        "en": "cannot tell the report format from the file name",
+    },
+    "report.format.unknown.hint": {
+        "id": "gunakan akhiran .html atau .md, atau --format",
+        "en": "use a .html or .md extension, or --format",
+    },
     "report.advice.lang": {
         "id": "berkas saran ini berbahasa {advice}, bukan {wanted}",
         "en": "this advice file is in language {advice}, not {wanted}",
@@ -67,7 +78,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "warning: this advice was made with pack {advice}; the chart's bands come from pack {pack} (use --rules)",
     },
     "report.when": {"id": "kondisi", "en": "when"},
-    "report.advice.invalid": {"id": "berkas saran (JSON) tidak valid: {count} galat", "en": "the advice file (JSON) is invalid: {count} error(s)"},
+    "report.advice.invalid": {
+        "id": "berkas saran (JSON) tidak valid: {count} galat",
+        "en": "the advice file (JSON) is invalid: {count} error(s)",
+    },
     "program": {"id": "Program", "en": "Program"},
     "region": {"id": "Wilayah", "en": "Region"},
     "period": {"id": "Periode", "en": "Period"},
@@ -154,7 +168,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Usulan dari laporan itu sendiri (di samping rekomendasi di atas)",
         "en": "The report's own proposals (beside the recommendations above)",
     },
-    "report_proposals.advised": {"id": "juga direkomendasikan, peringkat {rank}", "en": "also recommended, rank {rank}"},
+    "report_proposals.advised": {
+        "id": "juga direkomendasikan, peringkat {rank}",
+        "en": "also recommended, rank {rank}",
+    },
     "report_proposals.only": {"id": "hanya diusulkan laporan", "en": "proposed by the report only"},
     "report.source": {"id": "Dibaca dari laporan", "en": "Read from the report"},
     "rules.test.ok": {
@@ -165,7 +182,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{failed} dari {count} contoh pola ekstraksi tidak sesuai.",
         "en": "{failed} of {count} extraction pattern examples fail.",
     },
-    "pack.ok": {"id": "Paket aturan {pack} versi {version}: tidak ada galat.", "en": "Rule pack {pack} version {version}: no errors."},
+    "pack.ok": {
+        "id": "Paket aturan {pack} versi {version}: tidak ada galat.",
+        "en": "Rule pack {pack} version {version}: no errors.",
+    },
     # --- plan (issue 3) ---
     "plan.title": {"id": "Rencana perbaikan", "en": "Improvement plan"},
     "roadmap": {"id": "Peta jalan", "en": "Roadmap"},
@@ -174,21 +194,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     "quick_win": {"id": "quick win", "en": "quick win"},
     "expected_gain": {"id": "Perkiraan kenaikan skor", "en": "Expected score gain"},
     "expected_gain.unknown": {"id": "tidak diketahui (skor belum dapat dihitung)", "en": "unknown (no score yet)"},
-    "expected_gain.unscored": {"id": "tanpa dimensi tanpa data: {dimensions}", "en": "not counting dimensions without data: {dimensions}"},
-    "plan.order": {"id": "Urutan dalam fase: quick win dulu, lalu {order}", "en": "Order within a phase: quick wins first, then {order}"},
+    "expected_gain.unscored": {
+        "id": "tanpa dimensi tanpa data: {dimensions}",
+        "en": "not counting dimensions without data: {dimensions}",
+    },
+    "plan.order": {
+        "id": "Urutan dalam fase: quick win dulu, lalu {order}",
+        "en": "Order within a phase: quick wins first, then {order}",
+    },
     "plan.order.priority": {"id": "prioritas", "en": "priority"},
     "plan.order.gain": {"id": "perkiraan kenaikan skor", "en": "expected score gain"},
     "plan.root_cause": {
         "id": "Menjawab akar masalah dari {effects} (melalui {causes}).",
         "en": "Addresses the root cause of {effects} (through {causes}).",
     },
-    "plan.root_cause.term": {"id": "akar masalah dari {finding} (melalui {via})", "en": "root cause of {finding} (through {via})"},
+    "plan.root_cause.term": {
+        "id": "akar masalah dari {finding} (melalui {via})",
+        "en": "root cause of {finding} (through {via})",
+    },
     "plan.added_prerequisite": {
         "id": "Ditambahkan sebagai prasyarat untuk {steps}; tidak ada aturan yang merekomendasikannya langsung.",
         "en": "Added as a prerequisite of {steps}; no rule recommended it directly.",
     },
     "plan.prerequisite": {"id": "Prasyarat untuk {steps}.", "en": "A prerequisite of {steps}."},
-    "plan.after": {"id": "Fase {phase}: setelah prasyaratnya {steps}.", "en": "Phase {phase}: after its prerequisites {steps}."},
+    "plan.after": {
+        "id": "Fase {phase}: setelah prasyaratnya {steps}.",
+        "en": "Phase {phase}: after its prerequisites {steps}.",
+    },
     "plan.quick_win": {
         "id": "Quick win: upaya {effort}, waktu hingga berdampak {time}.",
         "en": "Quick win: {effort} effort, {time} time to impact.",
@@ -201,7 +233,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Tidak dimasukkan: prasyaratnya {prerequisite} bertentangan dengan {kept}, yang prioritasnya lebih kuat.",
         "en": "Left out: its prerequisite {prerequisite} conflicts with {kept}, which is stronger.",
     },
-    "plan.dropped.kept_for": {"id": "({kept} adalah prasyarat untuk {owner}.)", "en": "({kept} is a prerequisite of {owner}.)"},
+    "plan.dropped.kept_for": {
+        "id": "({kept} adalah prasyarat untuk {owner}.)",
+        "en": "({kept} is a prerequisite of {owner}.)",
+    },
     "plan.dropped.title": {"id": "Tidak dimasukkan karena bertentangan", "en": "Left out because of a conflict"},
     "plan.added": {"id": "prasyarat", "en": "prerequisite"},
     "plan.requires": {"id": "Membutuhkan", "en": "Requires"},
@@ -222,7 +257,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "whatif.roadmap_after": {"id": "Peta jalan dalam skenario", "en": "Roadmap in the scenario"},
     "whatif.none": {"id": "tidak ada", "en": "none"},
     "whatif.bad_set": {"id": "--set harus berbentuk nama=nilai", "en": "--set must be name=value"},
-    "whatif.nothing": {"id": "beri paling sedikit satu --set atau --resolve", "en": "give at least one --set or --resolve"},
+    "whatif.nothing": {
+        "id": "beri paling sedikit satu --set atau --resolve",
+        "en": "give at least one --set or --resolve",
+    },
     "pack.summary": {
         "id": "{errors} galat, {warnings} peringatan",
         "en": "{errors} error(s), {warnings} warning(s)",
@@ -274,7 +312,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "history.periods": {"id": "periode", "en": "periods"},
     "history.svg.written": {"id": "grafik SVG ditulis ke {path}", "en": "SVG chart written to {path}"},
-    "history.effect.title": {"id": "Dampak rekomendasi antarprogram", "en": "Effect of recommendations across programs"},
+    "history.effect.title": {
+        "id": "Dampak rekomendasi antarprogram",
+        "en": "Effect of recommendations across programs",
+    },
     "history.effect.method": {
         "id": (
             "Perubahan dari satu periode ke periode berikutnya pada temuan dan skor dimensi yang disasar tiap rekomendasi, "
@@ -299,74 +340,190 @@ MESSAGES: dict[str, dict[str, str]] = {
     "history.effect.unrecorded": {"id": "{n} tanpa status", "en": "{n} without status"},
     "history.effect.resolved": {"id": "Temuan sasaran teratasi", "en": "Targeted findings resolved"},
     "history.effect.dimension": {"id": "Perubahan skor dimensi sasaran", "en": "Change in targeted dimension scores"},
-    "history.effect.insufficient": {"id": "data tidak cukup (n={n} < {min})", "en": "insufficient data (n={n} < {min})"},
+    "history.effect.insufficient": {
+        "id": "data tidak cukup (n={n} < {min})",
+        "en": "insufficient data (n={n} < {min})",
+    },
     "history.effect.no_data": {"id": "tidak ada data", "en": "no data"},
-
     # --- authoring (issue 4) ---
-    "lint.never_true": {"id": "kondisi aturan {rule!r} tidak pernah bisa benar, jadi aturan ini tidak pernah berlaku", "en": "the condition of rule {rule!r} can never be true, so the rule never fires"},
+    "lint.never_true": {
+        "id": "kondisi aturan {rule!r} tidak pernah bisa benar, jadi aturan ini tidak pernah berlaku",
+        "en": "the condition of rule {rule!r} can never be true, so the rule never fires",
+    },
     "lint.never_true.hint": {"id": "periksa ambang dan kata 'dan'/'atau'", "en": "check the thresholds and 'and'/'or'"},
     "lint.out_of_range": {
         "id": "ambang {value} berada di luar rentang {low}..{high} yang dibandingkan (aturan {rule!r}), jadi perbandingan ini {verdict}",
         "en": "threshold {value} is outside the range {low}..{high} of what it is compared with (rule {rule!r}), so the comparison is {verdict}",
     },
-    "lint.out_of_range.hint": {"id": "persen dan rating ditulis pada skala 0..100", "en": "percentages and ratings are written on 0..100"},
+    "lint.out_of_range.hint": {
+        "id": "persen dan rating ditulis pada skala 0..100",
+        "en": "percentages and ratings are written on 0..100",
+    },
     "lint.always_true": {"id": "selalu benar", "en": "always true"},
     "lint.always_false": {"id": "tidak pernah benar", "en": "never true"},
     "lint.shadowed": {
         "id": "aturan {rule!r} tertutup oleh aturan {other!r} ({where}): setiap kali {rule!r} berlaku, {other!r} juga berlaku dengan hasil yang sama atau lebih kuat",
         "en": "rule {rule!r} is shadowed by rule {other!r} ({where}): whenever {rule!r} fires, {other!r} fires too with the same or a stronger result",
     },
-    "lint.shadowed.hint": {"id": "hapus aturan ini, atau bedakan hasil atau bobotnya dari {other!r}", "en": "remove this rule, or make its result or weight differ from {other!r}"},
-    "lint.duplicate": {"id": "aturan {rule!r} sama dengan aturan {other!r} ({where}): kondisi dan hasilnya sama", "en": "rule {rule!r} duplicates rule {other!r} ({where}): same condition, same result"},
+    "lint.shadowed.hint": {
+        "id": "hapus aturan ini, atau bedakan hasil atau bobotnya dari {other!r}",
+        "en": "remove this rule, or make its result or weight differ from {other!r}",
+    },
+    "lint.duplicate": {
+        "id": "aturan {rule!r} sama dengan aturan {other!r} ({where}): kondisi dan hasilnya sama",
+        "en": "rule {rule!r} duplicates rule {other!r} ({where}): same condition, same result",
+    },
     "lint.duplicate.hint": {"id": "hapus salah satunya", "en": "remove one of them"},
-    "lint.unaddressed": {"id": "temuan {finding!r} tidak dijawab aturan rekomendasi mana pun", "en": "finding {finding!r} is addressed by no recommendation rule"},
-    "lint.unaddressed.hint": {"id": "tambahkan aturan recommend dengan when: has({finding})", "en": "add a recommend rule with when: has({finding})"},
-    "lint.unreachable": {"id": "rekomendasi {recommendation!r} tidak dapat dihasilkan aturan mana pun", "en": "recommendation {recommendation!r} cannot be produced by any rule"},
-    "lint.unreachable.hint": {"id": "sebutkan di recommend: sebuah aturan, atau hapus dari katalog", "en": "name it in a rule's recommend:, or remove it from the catalog"},
-    "lint.translation": {"id": "{field} dari {item!r} tidak punya teks bahasa {language!r}", "en": "the {field} of {item!r} has no {language!r} text"},
-    "lint.translation.hint": {"id": "tulis {id: teks Indonesia, en: English text}", "en": "write {id: Indonesian text, en: English text}"},
-    "lint.escalation_never": {"id": "escalate ke-{index} aturan {rule!r} tidak pernah berlaku bersama kondisi aturannya", "en": "escalation {index} of rule {rule!r} can never hold together with the rule's condition"},
-    "lint.escalation_never.hint": {"id": "ambang escalate harus lebih ketat daripada when", "en": "an escalation's threshold must be stricter than the rule's when"},
-    "lint.escalation_shadowed": {"id": "escalate ke-{index} aturan {rule!r} tidak pernah dipakai: escalate sebelumnya sudah cocok setiap kali yang ini cocok", "en": "escalation {index} of rule {rule!r} is never used: an earlier one already matches whenever it does"},
-    "lint.escalation_shadowed.hint": {"id": "entri pertama yang cocok yang berlaku; tulis ambang paling ketat lebih dulu", "en": "the first matching entry wins; list the strictest threshold first"},
+    "lint.unaddressed": {
+        "id": "temuan {finding!r} tidak dijawab aturan rekomendasi mana pun",
+        "en": "finding {finding!r} is addressed by no recommendation rule",
+    },
+    "lint.unaddressed.hint": {
+        "id": "tambahkan aturan recommend dengan when: has({finding})",
+        "en": "add a recommend rule with when: has({finding})",
+    },
+    "lint.unreachable": {
+        "id": "rekomendasi {recommendation!r} tidak dapat dihasilkan aturan mana pun",
+        "en": "recommendation {recommendation!r} cannot be produced by any rule",
+    },
+    "lint.unreachable.hint": {
+        "id": "sebutkan di recommend: sebuah aturan, atau hapus dari katalog",
+        "en": "name it in a rule's recommend:, or remove it from the catalog",
+    },
+    "lint.translation": {
+        "id": "{field} dari {item!r} tidak punya teks bahasa {language!r}",
+        "en": "the {field} of {item!r} has no {language!r} text",
+    },
+    "lint.translation.hint": {
+        "id": "tulis {id: teks Indonesia, en: English text}",
+        "en": "write {id: Indonesian text, en: English text}",
+    },
+    "lint.escalation_never": {
+        "id": "escalate ke-{index} aturan {rule!r} tidak pernah berlaku bersama kondisi aturannya",
+        "en": "escalation {index} of rule {rule!r} can never hold together with the rule's condition",
+    },
+    "lint.escalation_never.hint": {
+        "id": "ambang escalate harus lebih ketat daripada when",
+        "en": "an escalation's threshold must be stricter than the rule's when",
+    },
+    "lint.escalation_shadowed": {
+        "id": "escalate ke-{index} aturan {rule!r} tidak pernah dipakai: escalate sebelumnya sudah cocok setiap kali yang ini cocok",
+        "en": "escalation {index} of rule {rule!r} is never used: an earlier one already matches whenever it does",
+    },
+    "lint.escalation_shadowed.hint": {
+        "id": "entri pertama yang cocok yang berlaku; tulis ambang paling ketat lebih dulu",
+        "en": "the first matching entry wins; list the strictest threshold first",
+    },
     "lint.rating_scale": {
         "id": "rating {name} dibandingkan dengan {value} pada aturan {rule!r}, padahal rating dinormalisasi ke 0..100",
         "en": "rating {name} is compared with {value} in rule {rule!r}, but ratings are normalized to 0..100",
     },
-    "lint.rating_scale.hint": {"id": "pada skala 1-4 itu {four}, pada skala 1-5 itu {five}", "en": "on a 1-4 scale that is {four}, on a 1-5 scale {five}"},
-    "check.summary": {"id": "{pack}: {errors} galat, {warnings} peringatan.", "en": "{pack}: {errors} error(s), {warnings} warning(s)."},
-    "check.strict": {"id": "--strict: peringatan dihitung sebagai kegagalan.", "en": "--strict: warnings count as failures."},
+    "lint.rating_scale.hint": {
+        "id": "pada skala 1-4 itu {four}, pada skala 1-5 itu {five}",
+        "en": "on a 1-4 scale that is {four}, on a 1-5 scale {five}",
+    },
+    "check.summary": {
+        "id": "{pack}: {errors} galat, {warnings} peringatan.",
+        "en": "{pack}: {errors} error(s), {warnings} warning(s).",
+    },
+    "check.strict": {
+        "id": "--strict: peringatan dihitung sebagai kegagalan.",
+        "en": "--strict: warnings count as failures.",
+    },
     "test.ok": {"id": "LULUS", "en": "PASS"},
     "test.fail": {"id": "GAGAL", "en": "FAIL"},
-    "test.coverage": {"id": "Cakupan: {covered} dari {total} aturan paket ini dijalankan oleh sedikitnya satu kasus.", "en": "Coverage: {covered} of the pack's {total} rules are fired by at least one case."},
-    "test.uncovered": {"id": "aturan {rule!r} tidak dijalankan oleh kasus mana pun", "en": "rule {rule!r} is fired by no case"},
-    "test.summary": {"id": "{pack}: {passed} kasus lulus, {failed} gagal.", "en": "{pack}: {passed} case(s) passed, {failed} failed."},
+    "test.coverage": {
+        "id": "Cakupan: {covered} dari {total} aturan paket ini dijalankan oleh sedikitnya satu kasus.",
+        "en": "Coverage: {covered} of the pack's {total} rules are fired by at least one case.",
+    },
+    "test.uncovered": {
+        "id": "aturan {rule!r} tidak dijalankan oleh kasus mana pun",
+        "en": "rule {rule!r} is fired by no case",
+    },
+    "test.summary": {
+        "id": "{pack}: {passed} kasus lulus, {failed} gagal.",
+        "en": "{pack}: {passed} case(s) passed, {failed} failed.",
+    },
     "test.unknown": {"id": "{kind} {id!r} tidak dikenal paket ini", "en": "unknown {kind} {id!r}"},
-    "test.profile_outside": {"id": "profil harus berada di dalam direktori paket", "en": "the profile must be inside the pack directory"},
-    "test.profile_outside.hint": {"id": "salin profil ke dalam paket, mis. uji/profil/contoh.yaml", "en": "copy the profile into the pack, e.g. uji/profil/contoh.yaml"},
-    "test.finding_missing": {"id": "temuan {id!r} diharapkan ada, tetapi tidak muncul (temuan: {got})", "en": "finding {id!r} was expected but is absent (findings: {got})"},
-    "test.finding_severity": {"id": "temuan {id!r} diharapkan bertingkat {expected}, ternyata {got}", "en": "finding {id!r} was expected with severity {expected}, got {got}"},
-    "test.finding_present": {"id": "temuan {id!r} tidak boleh muncul, tetapi muncul ({severity})", "en": "finding {id!r} must not appear, but it does ({severity})"},
-    "test.rec_missing": {"id": "rekomendasi {id!r} diharapkan ada, tetapi tidak muncul (urutan: {got})", "en": "recommendation {id!r} was expected but is absent (ranking: {got})"},
-    "test.rec_not_top": {"id": "rekomendasi {id!r} diharapkan di {top} teratas, ternyata peringkat {rank} (urutan: {got})", "en": "recommendation {id!r} was expected in the top {top}, got rank {rank} (ranking: {got})"},
-    "test.rec_rank": {"id": "rekomendasi {id!r} diharapkan peringkat {expected}, ternyata {rank} (urutan: {got})", "en": "recommendation {id!r} was expected at rank {expected}, got {rank} (ranking: {got})"},
-    "test.rec_present": {"id": "rekomendasi {id!r} tidak boleh muncul, tetapi muncul di peringkat {rank}", "en": "recommendation {id!r} must not appear, but it ranks {rank}"},
-    "test.rule_not_fired": {"id": "aturan {id!r} diharapkan berlaku, tetapi tidak", "en": "rule {id!r} was expected to fire but did not"},
-    "test.rule_fired": {"id": "aturan {id!r} tidak boleh berlaku, tetapi berlaku", "en": "rule {id!r} must not fire, but it did"},
-    "test.score": {"id": "skor keseluruhan diharapkan antara {low} dan {high}, ternyata {got}", "en": "overall score was expected between {low} and {high}, got {got}"},
-    "test.band": {"id": "kategori diharapkan {expected}, ternyata {got}", "en": "band was expected to be {expected}, got {got}"},
-    "test.no_cases": {"id": "berkas kasus uji harus berisi cases: berupa daftar", "en": "a test case file must hold cases: as a list"},
-    "test.duplicate_name": {"id": "nama kasus {name!r} sudah dipakai (pertama di {first})", "en": "case name {name!r} is used twice (first at {first})"},
-    "test.no_files": {"id": "paket ini tidak punya berkas kasus uji (tambahkan tests: [uji/*.yaml] di pack.yaml)", "en": "this pack has no test case files (add tests: [uji/*.yaml] to pack.yaml)"},
+    "test.profile_outside": {
+        "id": "profil harus berada di dalam direktori paket",
+        "en": "the profile must be inside the pack directory",
+    },
+    "test.profile_outside.hint": {
+        "id": "salin profil ke dalam paket, mis. uji/profil/contoh.yaml",
+        "en": "copy the profile into the pack, e.g. uji/profil/contoh.yaml",
+    },
+    "test.finding_missing": {
+        "id": "temuan {id!r} diharapkan ada, tetapi tidak muncul (temuan: {got})",
+        "en": "finding {id!r} was expected but is absent (findings: {got})",
+    },
+    "test.finding_severity": {
+        "id": "temuan {id!r} diharapkan bertingkat {expected}, ternyata {got}",
+        "en": "finding {id!r} was expected with severity {expected}, got {got}",
+    },
+    "test.finding_present": {
+        "id": "temuan {id!r} tidak boleh muncul, tetapi muncul ({severity})",
+        "en": "finding {id!r} must not appear, but it does ({severity})",
+    },
+    "test.rec_missing": {
+        "id": "rekomendasi {id!r} diharapkan ada, tetapi tidak muncul (urutan: {got})",
+        "en": "recommendation {id!r} was expected but is absent (ranking: {got})",
+    },
+    "test.rec_not_top": {
+        "id": "rekomendasi {id!r} diharapkan di {top} teratas, ternyata peringkat {rank} (urutan: {got})",
+        "en": "recommendation {id!r} was expected in the top {top}, got rank {rank} (ranking: {got})",
+    },
+    "test.rec_rank": {
+        "id": "rekomendasi {id!r} diharapkan peringkat {expected}, ternyata {rank} (urutan: {got})",
+        "en": "recommendation {id!r} was expected at rank {expected}, got {rank} (ranking: {got})",
+    },
+    "test.rec_present": {
+        "id": "rekomendasi {id!r} tidak boleh muncul, tetapi muncul di peringkat {rank}",
+        "en": "recommendation {id!r} must not appear, but it ranks {rank}",
+    },
+    "test.rule_not_fired": {
+        "id": "aturan {id!r} diharapkan berlaku, tetapi tidak",
+        "en": "rule {id!r} was expected to fire but did not",
+    },
+    "test.rule_fired": {
+        "id": "aturan {id!r} tidak boleh berlaku, tetapi berlaku",
+        "en": "rule {id!r} must not fire, but it did",
+    },
+    "test.score": {
+        "id": "skor keseluruhan diharapkan antara {low} dan {high}, ternyata {got}",
+        "en": "overall score was expected between {low} and {high}, got {got}",
+    },
+    "test.band": {
+        "id": "kategori diharapkan {expected}, ternyata {got}",
+        "en": "band was expected to be {expected}, got {got}",
+    },
+    "test.no_cases": {
+        "id": "berkas kasus uji harus berisi cases: berupa daftar",
+        "en": "a test case file must hold cases: as a list",
+    },
+    "test.duplicate_name": {
+        "id": "nama kasus {name!r} sudah dipakai (pertama di {first})",
+        "en": "case name {name!r} is used twice (first at {first})",
+    },
+    "test.no_files": {
+        "id": "paket ini tidak punya berkas kasus uji (tambahkan tests: [uji/*.yaml] di pack.yaml)",
+        "en": "this pack has no test case files (add tests: [uji/*.yaml] to pack.yaml)",
+    },
     "schema.no_dir": {"id": "direktori tujuan skema tidak ada", "en": "the schema target directory does not exist"},
-    "init.bad_name": {"id": "nama paket harus huruf kecil, angka dan tanda -", "en": "a pack name is lowercase letters, digits and '-'"},
+    "init.bad_name": {
+        "id": "nama paket harus huruf kecil, angka dan tanda -",
+        "en": "a pack name is lowercase letters, digits and '-'",
+    },
     "init.exists": {"id": "direktori sudah ada dan tidak kosong", "en": "the directory exists and is not empty"},
     "init.done": {
         "id": "Paket {name} dibuat di {path}. Berikutnya: asn-advisor rules check {path} && asn-advisor rules test {path}",
         "en": "Pack {name} created in {path}. Next: asn-advisor rules check {path} && asn-advisor rules test {path}",
     },
     "diff.title": {"id": "Perubahan saran antarpaket", "en": "Advice changes between packs"},
-    "diff.no_dir": {"id": "--profiles harus berupa direktori berisi profil", "en": "--profiles must be a directory of profiles"},
+    "diff.no_dir": {
+        "id": "--profiles harus berupa direktori berisi profil",
+        "en": "--profiles must be a directory of profiles",
+    },
     "diff.error_old": {"id": "tidak dapat dinilai dengan paket lama", "en": "cannot be advised with the old pack"},
     "diff.error_new": {"id": "tidak dapat dinilai dengan paket baru", "en": "cannot be advised with the new pack"},
     "diff.added": {"id": "baru muncul", "en": "added"},
@@ -375,14 +532,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff.rank": {"id": "peringkat", "en": "rank"},
     "diff.recommendation": {"id": "Rekomendasi", "en": "Recommendation"},
     "diff.summary": {"id": "{changed} dari {total} profil berubah.", "en": "{changed} of {total} profile(s) change."},
-
     # --- batch and compare (issue 6)
     "batch.summary": {
         "id": "{total} rekaman: {ok} berhasil dinilai, {failed} gagal",
         "en": "{total} record(s): {ok} advised, {failed} failed",
     },
     "batch.progress": {"id": "{count} rekaman ({rate:,.0f}/detik)", "en": "{count} record(s) ({rate:,.0f}/s)"},
-    "batch.failed": {"id": "rekaman gagal; berhenti karena --on-error fail", "en": "a record failed; stopping because of --on-error fail"},
+    "batch.failed": {
+        "id": "rekaman gagal; berhenti karena --on-error fail",
+        "en": "a record failed; stopping because of --on-error fail",
+    },
     "batch.partial": {
         "id": "{failed} rekaman gagal (lihat di atas dan rekaman galat pada keluaran)",
         "en": "{failed} record(s) failed (see above and the error records in the output)",
@@ -395,11 +554,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Most frequent recommendations (among each program's top {top})",
     },
     "compare.shared_by": {"id": "dialami oleh", "en": "shared by"},
-    "compare.failed": {"id": "{count} rekaman gagal dan tidak dibandingkan.", "en": "{count} record(s) failed and are not compared."},
+    "compare.failed": {
+        "id": "{count} rekaman gagal dan tidak dibandingkan.",
+        "en": "{count} record(s) failed and are not compared.",
+    },
     "compare.empty": {"id": "tidak ada program yang dapat dibandingkan", "en": "no program could be compared"},
     "compare.ranking": {"id": "Peringkat program", "en": "Programs ranked"},
     "compare.chart.title": {"id": "Jumlah program per kategori", "en": "Programs per band"},
-    "compare.chart.desc": {"id": "{count} program menurut kategori skor: {parts}.", "en": "{count} program(s) by score band: {parts}."},
+    "compare.chart.desc": {
+        "id": "{count} program menurut kategori skor: {parts}.",
+        "en": "{count} program(s) by score band: {parts}.",
+    },
     "compare.no_score": {"id": "tanpa skor", "en": "no score"},
     "compare.coverage": {"id": "Cakupan data", "en": "Data coverage"},
     "compare.top": {"id": "Saran teratas", "en": "Top recommendations"},

@@ -200,8 +200,7 @@ ERRORS: dict[str, str] = {
     "{name} must be a finite number, got {value}": "{name} harus angka terhingga, diberi {value}",
     "leave the indicator out when it is not known": "jangan isi indikator bila nilainya tidak diketahui",
     "{name} is {value}: is that on a 1-4 or 1-5 scale?": "{name} bernilai {value}: apakah itu skala 1-4 atau 1-5?",
-    'write {{value: {value}, scale: "1-4"}} (or "1-5"), or convert it to 0..100':
-        'tulis {{value: {value}, scale: "1-4"}} (atau "1-5"), atau ubah ke 0..100',
+    'write {{value: {value}, scale: "1-4"}} (or "1-5"), or convert it to 0..100': 'tulis {{value: {value}, scale: "1-4"}} (atau "1-5"), atau ubah ke 0..100',
     "a percentage": "persentase",
     "a rating": "nilai penilaian",
     "{name} is {value}, but {unit} must be between {low} and {high}": "{name} bernilai {value}, padahal {unit} harus antara {low} dan {high}",
@@ -216,8 +215,7 @@ ERRORS: dict[str, str] = {
     "include {pattern} resolves outside the pack (through a link)": "include {pattern} mengarah ke luar paket (melalui tautan)",
     "copy the file into the pack instead of linking it": "salin berkas ke dalam paket, jangan ditautkan",
     "allowed keys: {keys}": "kunci yang diizinkan: {keys}",
-    'a comma inside {{ }} starts a new key: put quotes around text that has commas, e.g. {{id: "a, b", en: "a, b"}}':
-        'koma di dalam {{ }} memulai kunci baru: beri tanda kutip pada teks yang berisi koma, misalnya {{id: "a, b", en: "a, b"}}',
+    'a comma inside {{ }} starts a new key: put quotes around text that has commas, e.g. {{id: "a, b", en: "a, b"}}': 'koma di dalam {{ }} memulai kunci baru: beri tanda kutip pada teks yang berisi koma, misalnya {{id: "a, b", en: "a, b"}}',
     "unknown key {key}": "kunci {key} tidak dikenal",
     "required key {key} is missing": "kunci wajib {key} tidak ada",
     "add {key}: ...": "tambahkan {key}: ...",
@@ -230,8 +228,7 @@ ERRORS: dict[str, str] = {
     "expected a list here": "di sini seharusnya daftar",
     "write items on lines starting with '- ' or as [a, b]": "tulis butir pada baris yang diawali '- ' atau sebagai [a, b]",
     "no pack.yaml found: this is not a rule pack directory": "pack.yaml tidak ditemukan: ini bukan direktori paket aturan",
-    "give the directory that holds pack.yaml, or create one with 'asn-advisor rules init'":
-        "berikan direktori yang berisi pack.yaml, atau buat dengan 'asn-advisor rules init'",
+    "give the directory that holds pack.yaml, or create one with 'asn-advisor rules init'": "berikan direktori yang berisi pack.yaml, atau buat dengan 'asn-advisor rules init'",
     "the file is empty": "berkas kosong",
     "a pack file holds sections such as findings: or derive:": "berkas paket berisi bagian seperti findings: atau derive:",
     "a pack file must be a mapping of sections": "berkas paket harus berupa pemetaan bagian-bagian",
@@ -264,16 +261,13 @@ ERRORS: dict[str, str] = {
     "recommendation ids are defined under recommendations:": "id rekomendasi didefinisikan di bawah recommendations:",
     "rule {id} addresses no finding": "aturan {id} tidak menjawab temuan apa pun",
     "add addresses: [finding_id], or test a finding with has(...)": "tambahkan addresses: [finding_id], atau uji temuan dengan has(...)",
-    "derivation rules form a cycle through the findings they produce and read: {members}":
-        "aturan turunan membentuk siklus melalui temuan yang dihasilkan dan dibacanya: {members}",
-    "break the cycle: a rule cannot depend, directly or not, on its own finding":
-        "putus siklusnya: aturan tidak boleh bergantung, langsung atau tidak, pada temuannya sendiri",
+    "derivation rules form a cycle through the findings they produce and read: {members}": "aturan turunan membentuk siklus melalui temuan yang dihasilkan dan dibacanya: {members}",
+    "break the cycle: a rule cannot depend, directly or not, on its own finding": "putus siklusnya: aturan tidak boleh bergantung, langsung atau tidak, pada temuannya sendiri",
     # --- limits, output and look-alikes (_yaml.py, _io.py, _lookalike.py) ---
     "the alias *{alias} nests the document deeper than {limit} levels": "alias *{alias} membuat dokumen bersarang lebih dalam dari {limit} tingkat",
     "a number has more than 4300 digits": "ada angka yang lebih dari 4300 digit",
     "write a finite number of ordinary size, or leave the value out": "tulis angka terhingga dengan ukuran wajar, atau hilangkan nilainya",
-    "raise it with --max-{limit} or ASN_ADVISOR_MAX_{env} if the file is genuine":
-        "naikkan dengan --max-{limit} atau ASN_ADVISOR_MAX_{env} bila berkas ini memang benar",
+    "raise it with --max-{limit} or ASN_ADVISOR_MAX_{env} if the file is genuine": "naikkan dengan --max-{limit} atau ASN_ADVISOR_MAX_{env} bila berkas ini memang benar",
     "cannot write here: {reason}": "tidak dapat menulis di sini: {reason}",
     "cannot write the output: {reason}": "keluaran tidak dapat ditulis: {reason}",
     "{hint}; did you mean {name}?": "{hint}; maksud Anda {name}?",
@@ -291,13 +285,10 @@ ERRORS: dict[str, str] = {
     "--resolve {id}: the profile has no such finding": "--resolve {id}: profil tidak memiliki temuan tersebut",
     "present findings: {ids}": "temuan yang ada: {ids}",
     # --- the history store (history.py, _history_sql.py) ---
-    "another program kept the store locked for more than {seconds} s; try again":
-        "program lain mengunci penyimpanan riwayat lebih dari {seconds} detik; coba lagi",
+    "another program kept the store locked for more than {seconds} s; try again": "program lain mengunci penyimpanan riwayat lebih dari {seconds} detik; coba lagi",
     "it is not an asn-advisor history store; use another --db": "ini bukan penyimpanan riwayat asn-advisor; gunakan --db yang lain",
-    "{count} program(s) recorded; 'asn-advisor history show' without a program lists them":
-        "{count} program tercatat; 'asn-advisor history show' tanpa nama program menampilkan daftarnya",
-    "the store is empty; record an evaluation with 'asn-advisor history record PROFILE'":
-        "penyimpanan riwayat masih kosong; catat evaluasi dengan 'asn-advisor history record PROFILE'",
+    "{count} program(s) recorded; 'asn-advisor history show' without a program lists them": "{count} program tercatat; 'asn-advisor history show' tanpa nama program menampilkan daftarnya",
+    "the store is empty; record an evaluation with 'asn-advisor history record PROFILE'": "penyimpanan riwayat masih kosong; catat evaluasi dengan 'asn-advisor history record PROFILE'",
     # --- rule packs: new-pack names, test cases, extraction patterns (authoring.py, casetest.py, extract.py) ---
     # The name error of 'rules init' is already bilingual ("<id> / <en>: 'name'"),
     # and its hint is a pair of example names: the same in both languages.
@@ -312,19 +303,15 @@ ERRORS: dict[str, str] = {
     "{kind} are defined under {section}: in the pack": "id {kind} didefinisikan di bawah {section}: dalam paket",
     # --- the knowledge graph (graph.py) ---
     "findings form a cycle through 'causes': {members}": "temuan membentuk siklus melalui 'causes': {members}",
-    "a finding cannot cause itself, directly or through others: remove one of these causes":
-        "temuan tidak dapat menjadi penyebab dirinya sendiri, langsung atau melalui temuan lain: hapus salah satu causes ini",
+    "a finding cannot cause itself, directly or through others: remove one of these causes": "temuan tidak dapat menjadi penyebab dirinya sendiri, langsung atau melalui temuan lain: hapus salah satu causes ini",
     "recommendations form a cycle through 'requires': {members}": "rekomendasi membentuk siklus melalui 'requires': {members}",
-    "a prerequisite must be doable before what needs it: remove one of these requires":
-        "prasyarat harus dapat dilaksanakan sebelum rekomendasi yang memerlukannya: hapus salah satu requires ini",
+    "a prerequisite must be doable before what needs it: remove one of these requires": "prasyarat harus dapat dilaksanakan sebelum rekomendasi yang memerlukannya: hapus salah satu requires ini",
     "recommendation {id} conflicts with itself": "rekomendasi {id} bertentangan dengan dirinya sendiri",
     "recommendation {id} supports itself": "rekomendasi {id} mendukung dirinya sendiri",
     "remove this entry": "hapus entri ini",
     "{id} both {relation} and conflicts with {other}": "{id} sekaligus {relation} dan bertentangan (conflicts_with) dengan {other}",
-    "two recommendations that conflict can never be done together: keep one of the two relations":
-        "dua rekomendasi yang bertentangan tidak pernah dapat dilaksanakan bersama: pertahankan salah satu dari kedua relasi itu",
-    "recommendation {id} can never be planned: it needs both {first} and {second}, which conflict (prerequisites: {ids})":
-        "rekomendasi {id} tidak pernah dapat direncanakan: memerlukan {first} dan {second} sekaligus, padahal keduanya bertentangan (prasyarat: {ids})",
+    "two recommendations that conflict can never be done together: keep one of the two relations": "dua rekomendasi yang bertentangan tidak pernah dapat dilaksanakan bersama: pertahankan salah satu dari kedua relasi itu",
+    "recommendation {id} can never be planned: it needs both {first} and {second}, which conflict (prerequisites: {ids})": "rekomendasi {id} tidak pernah dapat direncanakan: memerlukan {first} dan {second} sekaligus, padahal keduanya bertentangan (prasyarat: {ids})",
     "remove the conflict or one of the prerequisites": "hapus pertentangannya atau salah satu prasyaratnya",
     # --- rule packs: files, extends, override, disable (rulepack.py) ---
     "an entry of {key} must be a file name": "entri {key} harus berupa nama berkas",
@@ -336,29 +323,24 @@ ERRORS: dict[str, str] = {
     "{name} is not a regular file": "{name} bukan berkas biasa",
     "a pack holds plain files only, not pipes, sockets or devices": "paket hanya berisi berkas biasa, bukan pipe, soket atau perangkat",
     "pack.yaml resolves outside the pack directory (through a link)": "pack.yaml mengarah ke luar direktori paket (melalui tautan)",
-    "the rule pack has more than {limit} errors; checking stopped after the first {count}":
-        "paket aturan memiliki lebih dari {limit} galat; pemeriksaan dihentikan setelah {count} galat pertama",
-    "the profile has more than {limit} errors; checking stopped after the first {count}":
-        "profil memiliki lebih dari {limit} galat; pemeriksaan dihentikan setelah {count} galat pertama",
+    "the rule pack has more than {limit} errors; checking stopped after the first {count}": "paket aturan memiliki lebih dari {limit} galat; pemeriksaan dihentikan setelah {count} galat pertama",
+    "the profile has more than {limit} errors; checking stopped after the first {count}": "profil memiliki lebih dari {limit} galat; pemeriksaan dihentikan setelah {count} galat pertama",
     "extends {name} leads back to a pack already being extended": "extends {name} mengarah kembali ke paket yang sedang diwarisi",
     "a pack cannot extend itself, directly or not": "paket tidak dapat mewarisi dirinya sendiri, langsung maupun tidak langsung",
     "extends chains more than {limit} packs": "rantai extends melebihi {limit} paket",
     "extends must name a pack": "extends harus menyebut sebuah paket",
     "extends: nasional": "extends: nasional",
-    "extends {name} is an absolute path; a pack may only extend '{national}' or a pack inside its own directory":
-        "extends {name} adalah jalur mutlak; paket hanya boleh mewarisi '{national}' atau paket di dalam direktorinya sendiri",
+    "extends {name} is an absolute path; a pack may only extend '{national}' or a pack inside its own directory": "extends {name} adalah jalur mutlak; paket hanya boleh mewarisi '{national}' atau paket di dalam direktorinya sendiri",
     "extends: {national}": "extends: {national}",
     "extends {name} leaves the pack directory": "extends {name} keluar dari direktori paket",
     "extends: {national}, or copy the base pack into a sub-directory": "extends: {national}, atau salin paket dasar ke sebuah subdirektori",
     "extends {name}: no pack.yaml found there": "extends {name}: tidak ada pack.yaml di sana",
-    "extends: {national} (the installed national pack) or a sub-directory holding pack.yaml":
-        "extends: {national} (paket nasional yang terpasang) atau subdirektori yang berisi pack.yaml",
+    "extends: {national} (the installed national pack) or a sub-directory holding pack.yaml": "extends: {national} (paket nasional yang terpasang) atau subdirektori yang berisi pack.yaml",
     "extends {name} resolves outside the pack (through a link)": "extends {name} mengarah ke luar paket (melalui tautan)",
     "copy the base pack into the pack instead of linking it": "salin paket dasar ke dalam paket, jangan ditautkan",
     "to change an inherited entry use override:": "untuk mengubah entri warisan gunakan override:",
     "'extract' is defined twice (first in {file})": "'extract' didefinisikan dua kali (pertama di {file})",
-    "every rule needs its own id; to change an inherited rule use override: or disable:":
-        "setiap aturan memerlukan id sendiri; untuk mengubah aturan warisan gunakan override: atau disable:",
+    "every rule needs its own id; to change an inherited rule use override: or disable:": "setiap aturan memerlukan id sendiri; untuk mengubah aturan warisan gunakan override: atau disable:",
     "override of unknown {kind} {id}": "override atas {kind} {id} yang tidak dikenal",
     "only what the pack defines or inherits can be overridden": "hanya yang didefinisikan atau diwarisi paket yang dapat di-override",
     "override of unknown rule {id}": "override atas aturan {id} yang tidak dikenal",

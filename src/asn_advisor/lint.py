@@ -169,10 +169,19 @@ def out_of_range(ctx: Context) -> Iterator[Problem]:
                 yield from _range_problems(ctx, rule.id, "escalate", (j, "when"), condition.tree)
     for dimension in ctx.pack.dimensions.values():
         for i, cap in enumerate(dimension.caps):
-            yield from _range_problems(ctx, dimension.id, "dimension", ("caps", i, "when"), cap.condition.tree, label=f"{dimension.id} caps[{i + 1}]")
+            yield from _range_problems(
+                ctx,
+                dimension.id,
+                "dimension",
+                ("caps", i, "when"),
+                cap.condition.tree,
+                label=f"{dimension.id} caps[{i + 1}]",
+            )
 
 
-def _range_problems(ctx: Context, rule_id: str, kind: str, sub: tuple[Any, ...], tree: Node, *, label: str | None = None) -> Iterator[Problem]:
+def _range_problems(
+    ctx: Context, rule_id: str, kind: str, sub: tuple[Any, ...], tree: Node, *, label: str | None = None
+) -> Iterator[Problem]:
     for node in _walk(tree):
         if not isinstance(node, Compare) or node.op in ("in", "not in"):
             continue
@@ -187,12 +196,26 @@ def _range_problems(ctx: Context, rule_id: str, kind: str, sub: tuple[Any, ...],
         value = float(right.value)
         if span.low <= value <= span.high:
             continue
-        always = {"<": value > span.high, "<=": value > span.high, ">": value < span.low, ">=": value < span.low, "!=": True}.get(op, False)
+        always = {
+            "<": value > span.high,
+            "<=": value > span.high,
+            ">": value < span.low,
+            ">=": value < span.low,
+            "!=": True,
+        }.get(op, False)
         verdict = t("lint.always_true" if always else "lint.always_false", ctx.lang)
         yield _warn(
             ctx.locate(kind, rule_id, *sub, offset=right.start),
             "W402",
-            t("lint.out_of_range", ctx.lang, value=f"{value:g}", low=f"{span.low:g}", high=f"{span.high:g}", verdict=verdict, rule=label or rule_id),
+            t(
+                "lint.out_of_range",
+                ctx.lang,
+                value=f"{value:g}",
+                low=f"{span.low:g}",
+                high=f"{span.high:g}",
+                verdict=verdict,
+                rule=label or rule_id,
+            ),
             t("lint.out_of_range.hint", ctx.lang),
         )
 
@@ -243,12 +266,24 @@ def shadowed_rule(ctx: Context) -> Iterator[Problem]:
         for other in recs:
             if other is rule:
                 continue
-            if not (set(rule.rule.recommend) <= set(other.rule.recommend) and set(rule.addresses) <= set(other.addresses) and rule.rule.weight <= other.rule.weight):
+            if not (
+                set(rule.rule.recommend) <= set(other.rule.recommend)
+                and set(rule.addresses) <= set(other.addresses)
+                and rule.rule.weight <= other.rule.weight
+            ):
                 continue
             theirs = ctx.ranges(other.id, other.condition.tree)
             if theirs is None or not implies(mine, theirs):
                 continue
-            yield from _shadow_problem(ctx, rule, other, mine, theirs, same_outputs=(set(rule.rule.recommend), set(rule.addresses), rule.rule.weight) == (set(other.rule.recommend), set(other.addresses), other.rule.weight))
+            yield from _shadow_problem(
+                ctx,
+                rule,
+                other,
+                mine,
+                theirs,
+                same_outputs=(set(rule.rule.recommend), set(rule.addresses), rule.rule.weight)
+                == (set(other.rule.recommend), set(other.addresses), other.rule.weight),
+            )
             break
     derives = list(ctx.pack.derive_rules)
     for derive in derives:
@@ -270,12 +305,19 @@ def shadowed_rule(ctx: Context) -> Iterator[Problem]:
             break
 
 
-def _shadow_problem(ctx: Context, rule: Any, other: Any, mine: Ranges, theirs: Ranges, *, same_outputs: bool) -> Iterator[Problem]:
+def _shadow_problem(
+    ctx: Context, rule: Any, other: Any, mine: Ranges, theirs: Ranges, *, same_outputs: bool
+) -> Iterator[Problem]:
     duplicate = same_outputs and implies(theirs, mine)
     if duplicate and rule.id > other.id:
         return  # report a duplicate pair once, on the rule with the larger id
     key = "lint.duplicate" if duplicate else "lint.shadowed"
-    yield _warn(ctx.locate("rule", rule.id), "W403", t(key, ctx.lang, rule=rule.id, other=other.id, where=str(other.location)), t(key + ".hint", ctx.lang, other=other.id))
+    yield _warn(
+        ctx.locate("rule", rule.id),
+        "W403",
+        t(key, ctx.lang, rule=rule.id, other=other.id, where=str(other.location)),
+        t(key + ".hint", ctx.lang, other=other.id),
+    )
 
 
 @_register("W404", "unaddressed-finding")
@@ -292,9 +334,16 @@ def unaddressed_finding(ctx: Context) -> Iterator[Problem]:
         findings: {time_conflict: {...}}
         recommend: []
     """
-    addressed = {f for rule in ctx.pack.recommend_rules if ctx.ranges(rule.id, rule.condition.tree) != [] for f in rule.addresses}
+    addressed = {
+        f for rule in ctx.pack.recommend_rules if ctx.ranges(rule.id, rule.condition.tree) != [] for f in rule.addresses
+    }
     for finding in sorted(set(ctx.pack.findings) - addressed):
-        yield _warn(ctx.locate("finding", finding, as_key=True), "W404", t("lint.unaddressed", ctx.lang, finding=finding), t("lint.unaddressed.hint", ctx.lang, finding=finding))
+        yield _warn(
+            ctx.locate("finding", finding, as_key=True),
+            "W404",
+            t("lint.unaddressed", ctx.lang, finding=finding),
+            t("lint.unaddressed.hint", ctx.lang, finding=finding),
+        )
 
 
 @_register("W405", "unreachable-recommendation")
@@ -311,9 +360,19 @@ def unreachable_recommendation(ctx: Context) -> Iterator[Problem]:
         recommendations: {incentives: {...}}
         recommend: [{id: a, when: has(low_motivation) and not has(low_motivation), recommend: [incentives]}]
     """
-    reachable = {r for rule in ctx.pack.recommend_rules if ctx.ranges(rule.id, rule.condition.tree) != [] for r in rule.rule.recommend}
+    reachable = {
+        r
+        for rule in ctx.pack.recommend_rules
+        if ctx.ranges(rule.id, rule.condition.tree) != []
+        for r in rule.rule.recommend
+    }
     for rec in sorted(set(ctx.pack.recommendations) - reachable):
-        yield _warn(ctx.locate("recommendation", rec, as_key=True), "W405", t("lint.unreachable", ctx.lang, recommendation=rec), t("lint.unreachable.hint", ctx.lang))
+        yield _warn(
+            ctx.locate("recommendation", rec, as_key=True),
+            "W405",
+            t("lint.unreachable", ctx.lang, recommendation=rec),
+            t("lint.unreachable.hint", ctx.lang),
+        )
 
 
 @_register("W406", "missing-translation")
@@ -330,7 +389,11 @@ def missing_translation(ctx: Context) -> Iterator[Problem]:
     """
     pack = ctx.pack
     items: list[tuple[str, str, str, Text | None]] = []
-    for kind, catalog in (("indicator", pack.indicators), ("finding", pack.findings), ("recommendation", pack.recommendations)):
+    for kind, catalog in (
+        ("indicator", pack.indicators),
+        ("finding", pack.findings),
+        ("recommendation", pack.recommendations),
+    ):
         for key, spec in catalog.items():
             items.append((kind, key, "label", spec.label))
             items.append((kind, key, "description", spec.description))
@@ -342,10 +405,20 @@ def missing_translation(ctx: Context) -> Iterator[Problem]:
         if text is None:
             continue
         for lang in text.missing():
-            yield _warn(ctx.locate(kind, key, name), "W406", t("lint.translation", ctx.lang, language=lang, field=name, item=key), t("lint.translation.hint", ctx.lang))
+            yield _warn(
+                ctx.locate(kind, key, name),
+                "W406",
+                t("lint.translation", ctx.lang, language=lang, field=name, item=key),
+                t("lint.translation.hint", ctx.lang),
+            )
     for index, band in enumerate(pack.scoring.bands):
         for lang in band.label.missing():
-            yield _warn(ctx.locate("scoring", "", "bands", index, "label"), "W406", t("lint.translation", ctx.lang, language=lang, field="label", item=band.id), t("lint.translation.hint", ctx.lang))
+            yield _warn(
+                ctx.locate("scoring", "", "bands", index, "label"),
+                "W406",
+                t("lint.translation", ctx.lang, language=lang, field="label", item=band.id),
+                t("lint.translation.hint", ctx.lang),
+            )
 
 
 @_register("W407", "unused-escalation")
@@ -384,9 +457,19 @@ def unused_escalation(ctx: Context) -> Iterator[Problem]:
                 break
             location = ctx.locate("escalate", rule.id, j, "when")
             if not both:
-                yield _warn(location, "W407", t("lint.escalation_never", ctx.lang, rule=rule.id, index=j + 1), t("lint.escalation_never.hint", ctx.lang))
+                yield _warn(
+                    location,
+                    "W407",
+                    t("lint.escalation_never", ctx.lang, rule=rule.id, index=j + 1),
+                    t("lint.escalation_never.hint", ctx.lang),
+                )
             elif any(implies(both, previous) for previous in earlier):
-                yield _warn(location, "W407", t("lint.escalation_shadowed", ctx.lang, rule=rule.id, index=j + 1), t("lint.escalation_shadowed.hint", ctx.lang))
+                yield _warn(
+                    location,
+                    "W407",
+                    t("lint.escalation_shadowed", ctx.lang, rule=rule.id, index=j + 1),
+                    t("lint.escalation_shadowed.hint", ctx.lang),
+                )
             earlier.append(own)
 
 
@@ -417,12 +500,29 @@ def rating_scale(ctx: Context) -> Iterator[Problem]:
                     continue
                 pairs = ((node.left, node.right), (node.right, node.left))
                 for name, literal in pairs:
-                    if isinstance(name, Name) and name.name in ratings and isinstance(literal, Literal) and not isinstance(literal.value, bool | str) and 0 < float(literal.value) <= 5:
+                    if (
+                        isinstance(name, Name)
+                        and name.name in ratings
+                        and isinstance(literal, Literal)
+                        and not isinstance(literal.value, bool | str)
+                        and 0 < float(literal.value) <= 5
+                    ):
                         yield _warn(
                             ctx.locate(kind, rule.id, *sub, offset=literal.start),
                             "W408",
-                            t("lint.rating_scale", ctx.lang, name=name.name, value=f"{float(literal.value):g}", rule=rule.id),
-                            t("lint.rating_scale.hint", ctx.lang, four=f"{float(literal.value) * 25:g}", five=f"{float(literal.value) * 20:g}"),
+                            t(
+                                "lint.rating_scale",
+                                ctx.lang,
+                                name=name.name,
+                                value=f"{float(literal.value):g}",
+                                rule=rule.id,
+                            ),
+                            t(
+                                "lint.rating_scale.hint",
+                                ctx.lang,
+                                four=f"{float(literal.value) * 25:g}",
+                                five=f"{float(literal.value) * 20:g}",
+                            ),
                         )
 
 
@@ -447,7 +547,6 @@ def reference_markdown() -> str:
                 blocks.append(stripped.replace("::", ":"))
         parts.append(f"### {code} `{check.name}`\n\n{summary.strip()}\n\n" + "\n\n".join(blocks) + "\n")
     return "\n".join(parts)
-
 
 
 def lint(pack: RulePack, *, lang: str = "id", ignore: Iterable[str] = ()) -> list[Problem]:

@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-
 from ._yaml import Document, Limits, dump_yaml
 from .advice import Advice, ReportProposal, ReportSource
 from .engine import advise
@@ -49,8 +48,9 @@ def pack_patterns(pack: RulePack, lang: str = "id") -> ExtractionPatterns:
         AdvisorError: the pack has no ``extract:`` section.
     """
     if pack.extract is None:
-        raise AdvisorError(t("extract.no_patterns", lang), location=Location(str(pack.root)),
-                           hint=t("extract.no_patterns.hint", lang))
+        raise AdvisorError(
+            t("extract.no_patterns", lang), location=Location(str(pack.root)), hint=t("extract.no_patterns.hint", lang)
+        )
     return pack.extract
 
 
@@ -68,8 +68,9 @@ def program_id_for(source: str) -> str:
     return slug or "laporan"
 
 
-def profile_from_extraction(result: Extraction, pack: RulePack, *, program_id: str | None = None,
-                            lang: str = "id") -> Profile:
+def profile_from_extraction(
+    result: Extraction, pack: RulePack, *, program_id: str | None = None, lang: str = "id"
+) -> Profile:
     """A checked :class:`Profile` from an extraction.
 
     Raises:
@@ -87,8 +88,9 @@ def profile_from_extraction(result: Extraction, pack: RulePack, *, program_id: s
     return profile
 
 
-def advise_report(path: str, pack: RulePack, *, lang: str = "id", program_id: str | None = None,
-                  limits: Limits | None = None) -> Advice:
+def advise_report(
+    path: str, pack: RulePack, *, lang: str = "id", program_id: str | None = None, limits: Limits | None = None
+) -> Advice:
     """Extract a narrative report, advise its profile, and set its own proposals beside the advice."""
     result = extract_file(path, pack, lang=lang, limits=limits)
     profile = profile_from_extraction(result, pack, program_id=program_id, lang=lang)

@@ -28,9 +28,13 @@ class ProfileDiff:
     """The changes for one profile; ``error_old``/``error_new`` when it cannot be advised with a pack."""
 
     profile: str
-    score: dict[str, Any] = field(default_factory=dict)  # {"overall": [old, new], "band": [old, new], "dimensions": {id: [old, new]}}
+    score: dict[str, Any] = field(
+        default_factory=dict
+    )  # {"overall": [old, new], "band": [old, new], "dimensions": {id: [old, new]}}
     findings: list[dict[str, Any]] = field(default_factory=list)  # {"id", "old", "new"} severities, None when absent
-    recommendations: list[dict[str, Any]] = field(default_factory=list)  # {"id", "old_rank", "new_rank", "old_priority", "new_priority"}
+    recommendations: list[dict[str, Any]] = field(
+        default_factory=list
+    )  # {"id", "old_rank", "new_rank", "old_priority", "new_priority"}
     error_old: str | None = None
     error_new: str | None = None
 
@@ -56,7 +60,11 @@ def _compare(name: str, old: Advice | None, new: Advice | None) -> ProfileDiff:
         result.score["band"] = [old.score.band, new.score.band]
     old_dims = {d.id: d.score for d in old.score.dimensions}
     new_dims = {d.id: d.score for d in new.score.dimensions}
-    dims = {d: [old_dims.get(d), new_dims.get(d)] for d in sorted(set(old_dims) | set(new_dims)) if old_dims.get(d) != new_dims.get(d)}
+    dims = {
+        d: [old_dims.get(d), new_dims.get(d)]
+        for d in sorted(set(old_dims) | set(new_dims))
+        if old_dims.get(d) != new_dims.get(d)
+    }
     if dims:
         result.score["dimensions"] = dims
     old_f = {f.id: f.severity for f in old.findings}
@@ -66,7 +74,10 @@ def _compare(name: str, old: Advice | None, new: Advice | None) -> ProfileDiff:
             result.findings.append({"id": fid, "old": old_f.get(fid), "new": new_f.get(fid)})
     old_r = {r.id: r for r in old.recommendations}
     new_r = {r.id: r for r in new.recommendations}
-    for rid in sorted(set(old_r) | set(new_r), key=lambda r: (new_r[r].rank if r in new_r else 10_000, old_r[r].rank if r in old_r else 10_000, r)):
+    for rid in sorted(
+        set(old_r) | set(new_r),
+        key=lambda r: (new_r[r].rank if r in new_r else 10_000, old_r[r].rank if r in old_r else 10_000, r),
+    ):
         a, b = old_r.get(rid), new_r.get(rid)
         entry = {
             "id": rid,
@@ -103,7 +114,18 @@ def render_diff(diffs: list[ProfileDiff], old: RulePack, new: RulePack, fmt: str
     """The diff as ``text``, ``markdown`` or ``json``."""
     header = f"{old.id} {old.version} -> {new.id} {new.version}"
     if fmt == "json":
-        return json.dumps({"old": {"id": old.id, "version": old.version, "digest": old.digest}, "new": {"id": new.id, "version": new.version, "digest": new.digest}, "profiles": [asdict(d) for d in diffs]}, ensure_ascii=False, indent=2) + "\n"
+        return (
+            json.dumps(
+                {
+                    "old": {"id": old.id, "version": old.version, "digest": old.digest},
+                    "new": {"id": new.id, "version": new.version, "digest": new.digest},
+                    "profiles": [asdict(d) for d in diffs],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
     md = fmt == "markdown"
     lines = [f"# {t('diff.title', lang)}: {header}" if md else f"{t('diff.title', lang)}: {header}", ""]
     changed = [d for d in diffs if d.changed]
@@ -122,9 +144,13 @@ def render_diff(diffs: list[ProfileDiff], old: RulePack, new: RulePack, fmt: str
             lines.append(f"{bullet}{t('dimension', lang)} {did}: {_num(a)} -> {_num(b)}")
         for f in diff.findings:
             kind = "diff.added" if f["old"] is None else "diff.removed" if f["new"] is None else "diff.changed"
-            lines.append(f"{bullet}{t('findings', lang)} {f['id']}: {t(kind, lang)} ({f['old'] or '-'} -> {f['new'] or '-'})")
+            lines.append(
+                f"{bullet}{t('findings', lang)} {f['id']}: {t(kind, lang)} ({f['old'] or '-'} -> {f['new'] or '-'})"
+            )
         for r in diff.recommendations:
-            kind = "diff.added" if r["old_rank"] is None else "diff.removed" if r["new_rank"] is None else "diff.changed"
+            kind = (
+                "diff.added" if r["old_rank"] is None else "diff.removed" if r["new_rank"] is None else "diff.changed"
+            )
             lines.append(
                 f"{bullet}{t('diff.recommendation', lang)} {r['id']}: {t(kind, lang)} "
                 f"({t('diff.rank', lang)} {_num(r['old_rank'])} -> {_num(r['new_rank'])}, {t('priority', lang).lower()} {_num(r['old_priority'])} -> {_num(r['new_priority'])})"

@@ -128,9 +128,19 @@ class _PackIndex:
                 needs,
                 phase_of(rid),
                 quick,
-                {lang: t("plan.after", lang, phase=phase_of(rid), steps=", ".join(needs)) if needs else "" for lang in LANGS},
                 {
-                    lang: t("plan.quick_win", lang, effort=t("effort." + spec.effort, lang), time=t("impact." + spec.time_to_impact, lang)) if quick else ""
+                    lang: t("plan.after", lang, phase=phase_of(rid), steps=", ".join(needs)) if needs else ""
+                    for lang in LANGS
+                },
+                {
+                    lang: t(
+                        "plan.quick_win",
+                        lang,
+                        effort=t("effort." + spec.effort, lang),
+                        time=t("impact." + spec.time_to_impact, lang),
+                    )
+                    if quick
+                    else ""
                     for lang in LANGS
                 },
             )
@@ -212,7 +222,9 @@ def expected_gain(
         ``None`` when there is no overall score; and the sorted dimensions of
         resolved findings that have no score (their part is unknown).
     """
-    return _GainModel.of(pack, _dimension_scores(scores), scores.overall is not None, findings_rank).gain(sorted(set(resolved)))
+    return _GainModel.of(pack, _dimension_scores(scores), scores.overall is not None, findings_rank).gain(
+        sorted(set(resolved))
+    )
 
 
 @dataclasses.dataclass(slots=True)
@@ -230,7 +242,9 @@ class _GainModel:
     rise: dict[str, float | str]  # present finding -> its part of the rise, or its unscored dimension
 
     @classmethod
-    def of(cls, pack: RulePack, scores: Mapping[str, float | None], overall_known: bool, findings_rank: Mapping[str, int]) -> _GainModel:
+    def of(
+        cls, pack: RulePack, scores: Mapping[str, float | None], overall_known: bool, findings_rank: Mapping[str, int]
+    ) -> _GainModel:
         index = _index(pack)
         table, weights = index.factor, index.weights
         where: dict[str, tuple[str, float]] = {}
@@ -337,7 +351,9 @@ def reorder(advice: Advice, order: str) -> Advice:
     return copy
 
 
-def relation_reference(pack: RulePack, relation: Literal["requires", "conflicts_with"], source: str, target: str) -> RelationReference:
+def relation_reference(
+    pack: RulePack, relation: Literal["requires", "conflicts_with"], source: str, target: str
+) -> RelationReference:
     """The reference to one relation of the pack: where it is written and what it cites.
 
     For ``requires`` the reference names the step that requires (``source``);
@@ -453,7 +469,9 @@ def outline_plan(
     ranked: list[Step[TermT]] = []
     for candidate in candidates:
         addresses = candidate.addresses
-        step: Step[TermT] = Step(candidate.id, 0.0, addresses, max(map(findings_rank.__getitem__, addresses), default=0), fixed[candidate.id])
+        step: Step[TermT] = Step(
+            candidate.id, 0.0, addresses, max(map(findings_rank.__getitem__, addresses), default=0), fixed[candidate.id]
+        )
         contributions = candidate.contributions
         if sources and not sources.isdisjoint(addresses):
             found: dict[str, list[str]] = {}
@@ -471,7 +489,9 @@ def outline_plan(
                 contributions = contributions + tuple(contribution for _, contribution in pairs)
                 step.root_cause_of = list(effects)
                 causes = sorted({c for via in effects.values() for c in via})
-                step.explanation.append(t("plan.root_cause", lang, effects=", ".join(effects), causes=", ".join(causes)))
+                step.explanation.append(
+                    t("plan.root_cause", lang, effects=", ".join(effects), causes=", ".join(causes))
+                )
         step.priority = round(sum(contributions), 3)
         ranked.append(step)
     ranked.sort(key=Step.sort_key)
@@ -485,7 +505,9 @@ def outline_plan(
         prerequisites = closure[step.id]
         if conflicts:
             members = (step.id, *prerequisites)
-            clash = next(((m, k) for m in members for k in sorted(planned) if k != m and frozenset((m, k)) in conflicts), None)
+            clash = next(
+                ((m, k) for m in members for k in sorted(planned) if k != m and frozenset((m, k)) in conflicts), None
+            )
             if clash is not None:
                 member, kept = clash
                 owner = needed_by.get(kept)
@@ -526,7 +548,9 @@ def outline_plan(
         step.expected_gain, step.expected_gain_unscored = gains.gain(step.addresses)
         if step.prerequisite_for:
             users = ", ".join(step.prerequisite_for)
-            step.explanation.append(t("plan.added_prerequisite" if step.added_as_prerequisite else "plan.prerequisite", lang, steps=users))
+            step.explanation.append(
+                t("plan.added_prerequisite" if step.added_as_prerequisite else "plan.prerequisite", lang, steps=users)
+            )
         elif step.added_as_prerequisite:
             step.explanation.append(t("plan.added_prerequisite", lang, steps=""))
         if step_fixed.requires:
@@ -585,8 +609,13 @@ def build_plan(advice: Advice, pack: RulePack, scores: ScoreComputation, *, orde
         return [(term, term.contribution) for term in terms]
 
     by_id = {rec.id: rec for rec in advice.recommendations}
-    candidates = [Candidate(rec.id, tuple(term.contribution for term in rec.priority_breakdown), tuple(rec.addresses)) for rec in advice.recommendations]
-    outline = outline_plan(pack, candidates, findings_rank, _dimension_scores(scores), scores.overall is not None, root_terms, lang, order)
+    candidates = [
+        Candidate(rec.id, tuple(term.contribution for term in rec.priority_breakdown), tuple(rec.addresses))
+        for rec in advice.recommendations
+    ]
+    outline = outline_plan(
+        pack, candidates, findings_rank, _dimension_scores(scores), scores.overall is not None, root_terms, lang, order
+    )
     steps = []
     for position, step in enumerate(outline.steps, start=1):
         rec = by_id.get(step.id)
@@ -617,7 +646,9 @@ def build_plan(advice: Advice, pack: RulePack, scores: ScoreComputation, *, orde
         if step.supports:
             rec.supports = list(step.supports)
         if step.prerequisite_for:
-            rec.prerequisite_for = [relation_reference(pack, "requires", other, step.id) for other in step.prerequisite_for]
+            rec.prerequisite_for = [
+                relation_reference(pack, "requires", other, step.id) for other in step.prerequisite_for
+            ]
         rec.phase = step.phase
         if step.quick_win:
             rec.quick_win = True
@@ -724,11 +755,17 @@ def what_if(
     for name in values:
         if name not in names:
             close = suggest(name, sorted(names))
-            raise AdvisorError(f"--set {name}: unknown indicator", hint=f"did you mean {close!r}?" if close else "indicator ids are listed in the rule pack's indicators")
+            raise AdvisorError(
+                f"--set {name}: unknown indicator",
+                hint=f"did you mean {close!r}?" if close else "indicator ids are listed in the rule pack's indicators",
+            )
     for fid in resolve:
         if fid not in pack.findings:
             close = suggest(fid, sorted(pack.findings))
-            raise AdvisorError(f"--resolve {fid}: unknown finding", hint=f"did you mean {close!r}?" if close else "finding ids are listed in the rule pack's findings")
+            raise AdvisorError(
+                f"--resolve {fid}: unknown finding",
+                hint=f"did you mean {close!r}?" if close else "finding ids are listed in the rule pack's findings",
+            )
     before = reorder(advise(profile, pack, lang=lang), order)
     present = {f.id for f in before.findings}
     for fid in resolve:
@@ -744,7 +781,9 @@ def what_if(
     resolved = sorted(set(resolve))
     data["findings"] = [f for f in data.get("findings", []) if f.get("id") not in resolved]
     scenario = profile_from_mapping(data, file="--set")
-    reduced = dataclasses.replace(pack, derive_rules=tuple(r for r in pack.derive_rules if r.rule.finding not in resolved))
+    reduced = dataclasses.replace(
+        pack, derive_rules=tuple(r for r in pack.derive_rules if r.rule.finding not in resolved)
+    )
     after = reorder(advise(scenario, reduced, lang=lang), order)
     rank_middle = {f.id: SEVERITY_RANK[f.severity] for f in middle.findings}
     gain, _ = expected_gain(pack, scores, rank_middle, resolved)
@@ -766,7 +805,9 @@ def what_if(
         ),
         findings_removed=sorted(set(severity_before) - set(severity_after)),
         findings_added=sorted(set(severity_after) - set(severity_before)),
-        findings_changed=sorted(f for f in set(severity_before) & set(severity_after) if severity_before[f] != severity_after[f]),
+        findings_changed=sorted(
+            f for f in set(severity_before) & set(severity_after) if severity_before[f] != severity_after[f]
+        ),
         steps_removed=sorted(steps_before - steps_after),
         steps_added=sorted(steps_after - steps_before),
         roadmap_before=before.roadmap,

@@ -16,8 +16,8 @@ from typing import IO, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
-from ._yaml import Document, Limits, load_document, read_text
 from ._lookalike import unknown_id_hint
+from ._yaml import Document, Limits, load_document, read_text
 from .errors import MAX_PROBLEMS, Location, Problem, ProfileError
 
 __all__ = [
@@ -61,7 +61,9 @@ class Program(BaseModel):
         # fields only, so the extras are walked here.
         for key, value in (self.model_extra or {}).items():
             if not _all_finite(value):
-                raise ValueError(f"program field {key!r} holds NaN or an infinite number; write a finite number or leave it out")
+                raise ValueError(
+                    f"program field {key!r} holds NaN or an infinite number; write a finite number or leave it out"
+                )
         return self
 
 
@@ -146,7 +148,11 @@ def profile_from_data(data: Any, doc: Document) -> Profile:
     """Validate already-parsed data; raise :class:`ProfileError` with every problem."""
     problems = list(doc.problems)
     if data is None:
-        raise ProfileError("the profile is empty", location=Location(doc.file, 1, 1), hint="a profile needs program:, indicators: and findings:")
+        raise ProfileError(
+            "the profile is empty",
+            location=Location(doc.file, 1, 1),
+            hint="a profile needs program:, indicators: and findings:",
+        )
     if not isinstance(data, dict):
         raise ProfileError("a profile must be a mapping with program, indicators and findings", location=doc.locate(()))
     try:
@@ -218,7 +224,11 @@ def check_findings(profile: Profile, rules: Any) -> None:
                 truncated = True
                 break
             hint = unknown_id_hint(finding.id, rules.findings, "finding ids are listed by 'asn-advisor rules show'")
-            problems.append(Problem(profile.locate(("findings", index, "id")), f"unknown finding {finding.id!r}", code="P201", hint=hint))
+            problems.append(
+                Problem(
+                    profile.locate(("findings", index, "id")), f"unknown finding {finding.id!r}", code="P201", hint=hint
+                )
+            )
     if problems:
         raise _profile_error(problems, problems[0].location, truncated)
 
@@ -262,7 +272,14 @@ def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
         if spec is None:
             text = str(name)
             hint = unknown_id_hint(text, rules.indicators, "indicator ids are listed by 'asn-advisor rules show'")
-            problems.append(Problem(profile.locate(("indicators", name), key=True), f"unknown indicator {text!r}", code="P201", hint=hint))
+            problems.append(
+                Problem(
+                    profile.locate(("indicators", name), key=True),
+                    f"unknown indicator {text!r}",
+                    code="P201",
+                    hint=hint,
+                )
+            )
             continue
         if raw is None:
             continue
@@ -280,7 +297,11 @@ def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
                 continue
             unknown = [x for x in raw if spec.values and x not in spec.values]
             for item in unknown:
-                bad(name, f"{_show(item)} is not a value of {name}", unknown_id_hint(item, spec.values or [], f"values: {', '.join(spec.values or [])}"))
+                bad(
+                    name,
+                    f"{_show(item)} is not a value of {name}",
+                    unknown_id_hint(item, spec.values or [], f"values: {', '.join(spec.values or [])}"),
+                )
             if unknown:
                 continue
             values[name] = tuple(sorted(set(raw)))
@@ -292,7 +313,12 @@ def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
             for key in sorted(raw, key=str):
                 number = _number(raw[key])
                 if key not in (spec.keys or []):
-                    bad(name, f"unknown key {_show(key)} of {name}", unknown_id_hint(str(key), spec.keys or [], f"keys: {', '.join(spec.keys or [])}"), sub=(key,))
+                    bad(
+                        name,
+                        f"unknown key {_show(key)} of {name}",
+                        unknown_id_hint(str(key), spec.keys or [], f"keys: {', '.join(spec.keys or [])}"),
+                        sub=(key,),
+                    )
                 elif raw[key] is None:
                     continue
                 elif number is None or not math.isfinite(number):
@@ -310,11 +336,20 @@ def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
                 try:
                     rating = Rating.model_validate(raw)
                 except ValidationError:
-                    bad(name, f"{name} must be a number 0..100 or {{value: V, scale: \"1-4\"}}", f"scales: {', '.join(scales)}")
+                    bad(
+                        name,
+                        f'{name} must be a number 0..100 or {{value: V, scale: "1-4"}}',
+                        f"scales: {', '.join(scales)}",
+                    )
                     continue
                 scale = scales.get(rating.scale)
                 if scale is None:
-                    bad(name, f"unknown rating scale {_show(rating.scale)}", unknown_id_hint(rating.scale, scales, f"scales: {', '.join(scales)}"), sub=("scale",))
+                    bad(
+                        name,
+                        f"unknown rating scale {_show(rating.scale)}",
+                        unknown_id_hint(rating.scale, scales, f"scales: {', '.join(scales)}"),
+                        sub=("scale",),
+                    )
                     continue
                 if not scale.min <= rating.value <= scale.max:
                     bad(name, f"{name} is {rating.value:g}, outside its scale {rating.scale}", sub=("value",))
@@ -322,10 +357,18 @@ def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
                 values[name] = min(100.0, max(0.0, rating.value * scale.factor))
                 continue
             if number is None:
-                bad(name, f"{name} must be a number, got {_show(raw)}", "remove quotes or units such as '%'" if isinstance(raw, str) else None)
+                bad(
+                    name,
+                    f"{name} must be a number, got {_show(raw)}",
+                    "remove quotes or units such as '%'" if isinstance(raw, str) else None,
+                )
                 continue
             if not math.isfinite(number):
-                bad(name, f"{name} must be a finite number, got {_show(raw)}", "leave the indicator out when it is not known")
+                bad(
+                    name,
+                    f"{name} must be a finite number, got {_show(raw)}",
+                    "leave the indicator out when it is not known",
+                )
                 continue
             if spec.type == "rating" and 0 < number <= 5:
                 # A bare 3 or 3.2 is almost surely a 1-4 or 1-5 rating, which
@@ -339,7 +382,13 @@ def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
                 continue
             if (low is not None and number < low) or (high is not None and number > high):
                 unit = "a percentage" if spec.type == "percent" else "a rating" if spec.type == "rating" else name
-                bad(name, f"{name} is {_show(raw)}, but {unit} must be between {low:g} and {high:g}" if low is not None and high is not None else f"{name} is {_show(raw)}, out of range", None)
+                bad(
+                    name,
+                    f"{name} is {_show(raw)}, but {unit} must be between {low:g} and {high:g}"
+                    if low is not None and high is not None
+                    else f"{name} is {_show(raw)}, out of range",
+                    None,
+                )
                 continue
             values[name] = number
     if problems:

@@ -73,7 +73,9 @@ def render_text(advice: Advice) -> str:
     lines.append(_overall_line(advice))
     for dim in advice.score.dimensions:
         band = dim.band_label or t("no_data", lang)
-        lines.append(f"  {dim.label:<32} {_score_text(dim.score):>6}  {band:<14} {t('weight', lang).lower()} {dim.weight:g}")
+        lines.append(
+            f"  {dim.label:<32} {_score_text(dim.score):>6}  {band:<14} {t('weight', lang).lower()} {dim.weight:g}"
+        )
     lines.append("")
     lines.append(f"{t('findings', lang)}:")
     if not advice.findings:
@@ -83,10 +85,15 @@ def render_text(advice: Advice) -> str:
         lines.append(f"  - [{t('severity.' + finding.severity, lang)}] {finding.label} ({finding.id}; {source})")
         for evidence in finding.evidence:
             if evidence.kind == "stated" and evidence.text:
-                lines.append(f"      \u201c{evidence.text}\u201d" + (f" ({evidence.source})" if evidence.source else ""))
+                lines.append(
+                    f"      \u201c{evidence.text}\u201d" + (f" ({evidence.source})" if evidence.source else "")
+                )
             elif evidence.kind == "rule":
                 detail = _values(evidence.values)
-                lines.append(f"      {t('rule', lang)} {evidence.rule} ({evidence.file}:{evidence.line})" + (f": {detail}" if detail else ""))
+                lines.append(
+                    f"      {t('rule', lang)} {evidence.rule} ({evidence.file}:{evidence.line})"
+                    + (f": {detail}" if detail else "")
+                )
     lines.append("")
     lines.append(f"{t('recommendations', lang)}:")
     if not advice.recommendations:
@@ -94,19 +101,30 @@ def render_text(advice: Advice) -> str:
     for rec in advice.recommendations:
         lines.append(f"  {rec.rank}. {rec.title} [{rec.id}]  {t('priority', lang).lower()} {rec.priority:g}")
         lines.append(f"     {t('addresses', lang)}: {', '.join(rec.addresses)}")
-        lines.append(f"     {t('effort', lang)}: {t('effort.' + rec.effort, lang)}; {t('time_to_impact', lang)}: {t('impact.' + rec.time_to_impact, lang)}")
+        lines.append(
+            f"     {t('effort', lang)}: {t('effort.' + rec.effort, lang)}; {t('time_to_impact', lang)}: {t('impact.' + rec.time_to_impact, lang)}"
+        )
         for ref in rec.because:
             detail = _values(ref.values)
-            lines.append(f"     {t('because', lang)}: {ref.rule} ({ref.file}:{ref.line}) {ref.when}" + (f" [{detail}]" if detail else ""))
+            lines.append(
+                f"     {t('because', lang)}: {ref.rule} ({ref.file}:{ref.line}) {ref.when}"
+                + (f" [{detail}]" if detail else "")
+            )
     if advice.report is not None:
         lines.append("")
         lines.append(f"{t('report_proposals', lang)}:")
         if not advice.report_proposals:
             lines.append(f"  {t('extract.none', lang)}")
         for prop in advice.report_proposals:
-            mark = t("report_proposals.advised", lang, rank=prop.rank) if prop.advised else t("report_proposals.only", lang)
+            mark = (
+                t("report_proposals.advised", lang, rank=prop.rank)
+                if prop.advised
+                else t("report_proposals.only", lang)
+            )
             lines.append(f"  - {prop.title} [{prop.id}]: {mark}")
-            lines.append(f"      \u201c{' '.join(prop.quote.split())}\u201d ({advice.report.file}:{prop.line}:{prop.column})")
+            lines.append(
+                f"      \u201c{' '.join(prop.quote.split())}\u201d ({advice.report.file}:{prop.line}:{prop.column})"
+            )
     lines.append("")
     lines.extend(roadmap_text(advice))  # issue 3: the plan's phases
     lines.append("")
@@ -136,38 +154,61 @@ def render_markdown(advice: Advice) -> str:
     out.append(f"| {t('dimension', lang)} | {t('score', lang)} | {t('band', lang)} | {t('weight', lang)} |")
     out.append("|---|---:|---|---:|")
     for dim in advice.score.dimensions:
-        out.append(f"| {_md_escape(dim.label)} | {_score_text(dim.score)} | {dim.band_label or t('no_data', lang)} | {dim.weight:g} |")
+        out.append(
+            f"| {_md_escape(dim.label)} | {_score_text(dim.score)} | {dim.band_label or t('no_data', lang)} | {dim.weight:g} |"
+        )
     out += ["", f"## {t('findings', lang)}", ""]
     if not advice.findings:
         out.append(t("findings.none", lang))
     for finding in advice.findings:
-        out.append(f"- **{_md_escape(finding.label)}** (`{finding.id}`; {t('severity.' + finding.severity, lang)}; {t('source.' + finding.source, lang)})")
+        out.append(
+            f"- **{_md_escape(finding.label)}** (`{finding.id}`; {t('severity.' + finding.severity, lang)}; {t('source.' + finding.source, lang)})"
+        )
         for evidence in finding.evidence:
             if evidence.kind == "stated" and evidence.text:
-                out.append(f"  - \u201c{_md_escape(evidence.text)}\u201d" + (f" ({evidence.source})" if evidence.source else ""))
+                out.append(
+                    f"  - \u201c{_md_escape(evidence.text)}\u201d"
+                    + (f" ({evidence.source})" if evidence.source else "")
+                )
             elif evidence.kind == "rule":
                 detail = _values(evidence.values)
-                out.append(f"  - {t('rule', lang)} `{evidence.rule}` ({evidence.file}:{evidence.line})" + (f": {detail}" if detail else ""))
+                out.append(
+                    f"  - {t('rule', lang)} `{evidence.rule}` ({evidence.file}:{evidence.line})"
+                    + (f": {detail}" if detail else "")
+                )
     out += ["", f"## {t('recommendations', lang)}", ""]
     if not advice.recommendations:
         out.append(t("recommendations.none", lang))
     for rec in advice.recommendations:
-        out.append(f"{rec.rank}. **{_md_escape(rec.title)}** (`{rec.id}`): {t('priority', lang).lower()} {rec.priority:g}")
+        out.append(
+            f"{rec.rank}. **{_md_escape(rec.title)}** (`{rec.id}`): {t('priority', lang).lower()} {rec.priority:g}"
+        )
         if rec.description:
             out.append(f"   {_md_escape(rec.description)}")
         out.append(f"   - {t('addresses', lang)}: {', '.join(f'`{a}`' for a in rec.addresses)}")
-        out.append(f"   - {t('effort', lang)}: {t('effort.' + rec.effort, lang)}; {t('time_to_impact', lang)}: {t('impact.' + rec.time_to_impact, lang)}")
+        out.append(
+            f"   - {t('effort', lang)}: {t('effort.' + rec.effort, lang)}; {t('time_to_impact', lang)}: {t('impact.' + rec.time_to_impact, lang)}"
+        )
         for ref in rec.because:
             detail = _values(ref.values)
-            out.append(f"   - {t('because', lang)}: `{ref.rule}` ({ref.file}:{ref.line}): `{ref.when}`" + (f" ({detail})" if detail else ""))
+            out.append(
+                f"   - {t('because', lang)}: `{ref.rule}` ({ref.file}:{ref.line}): `{ref.when}`"
+                + (f" ({detail})" if detail else "")
+            )
     if advice.report is not None:
         out += ["", f"## {t('report_proposals', lang)}", ""]
         if not advice.report_proposals:
             out.append(t("extract.none", lang))
         for prop in advice.report_proposals:
-            mark = t("report_proposals.advised", lang, rank=prop.rank) if prop.advised else t("report_proposals.only", lang)
+            mark = (
+                t("report_proposals.advised", lang, rank=prop.rank)
+                if prop.advised
+                else t("report_proposals.only", lang)
+            )
             out.append(f"- **{_md_escape(prop.title)}** (`{prop.id}`): {mark}")
-            out.append(f"  - \u201c{_md_escape(' '.join(prop.quote.split()))}\u201d ({advice.report.file}:{prop.line}:{prop.column})")
+            out.append(
+                f"  - \u201c{_md_escape(' '.join(prop.quote.split()))}\u201d ({advice.report.file}:{prop.line}:{prop.column})"
+            )
     out += ["", *roadmap_markdown(advice)]  # issue 3: the plan's phases
     out += [f"## {t('data_gaps', lang)}", ""]
     if not advice.data_gaps:

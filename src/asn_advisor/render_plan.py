@@ -33,7 +33,9 @@ def gain_text(rec: Recommendation, lang: str) -> str:
 
 def step_notes(rec: Recommendation, lang: str) -> list[str]:
     """The explanation minus the quick-win sentence, which the roadmap shows as a tag."""
-    quick = t("plan.quick_win", lang, effort=t("effort." + rec.effort, lang), time=t("impact." + rec.time_to_impact, lang))
+    quick = t(
+        "plan.quick_win", lang, effort=t("effort." + rec.effort, lang), time=t("impact." + rec.time_to_impact, lang)
+    )
     return [sentence for sentence in rec.explanation if sentence != quick]
 
 
@@ -62,14 +64,19 @@ def roadmap_text(advice: Advice, *, detail: bool = False) -> list[str]:
         for rid in phase:
             number += 1
             rec = steps[rid]
-            tags = [f"{t('effort', lang).lower()} {t('effort.' + rec.effort, lang)}", f"{t('time_to_impact', lang).lower()} {t('impact.' + rec.time_to_impact, lang)}"]
+            tags = [
+                f"{t('effort', lang).lower()} {t('effort.' + rec.effort, lang)}",
+                f"{t('time_to_impact', lang).lower()} {t('impact.' + rec.time_to_impact, lang)}",
+            ]
             if rec.quick_win:
                 tags.insert(0, t("quick_win", lang))
             if rec.added_as_prerequisite:
                 tags.insert(0, t("plan.added", lang))
             lines.append(f"    {number}. {rec.title} [{rec.id}] ({'; '.join(tags)})")
             if detail:
-                lines.append(f"       {t('priority', lang)} {rec.priority:g}; {t('expected_gain', lang).lower()} {gain_text(rec, lang)}")
+                lines.append(
+                    f"       {t('priority', lang)} {rec.priority:g}; {t('expected_gain', lang).lower()} {gain_text(rec, lang)}"
+                )
                 if rec.addresses:
                     lines.append(f"       {t('addresses', lang)}: {', '.join(rec.addresses)}")
                 if rec.requires:
@@ -81,8 +88,12 @@ def roadmap_text(advice: Advice, *, detail: bool = False) -> list[str]:
     if advice.dropped:
         lines.append(f"  {t('plan.dropped.title', lang)}:")
         for dropped in advice.dropped:
-            where = f" ({dropped.conflicts_with.file}:{dropped.conflicts_with.line})" if dropped.conflicts_with.file else ""
-            lines.append(f"    - {dropped.title} [{dropped.id}] {t('priority', lang).lower()} {dropped.priority:g}: {dropped.reason}{where}")
+            where = (
+                f" ({dropped.conflicts_with.file}:{dropped.conflicts_with.line})" if dropped.conflicts_with.file else ""
+            )
+            lines.append(
+                f"    - {dropped.title} [{dropped.id}] {t('priority', lang).lower()} {dropped.priority:g}: {dropped.reason}{where}"
+            )
     return lines
 
 
@@ -101,14 +112,21 @@ def roadmap_markdown(advice: Advice, *, level: int = 2) -> list[str]:
         The lines, ending with an empty line.
     """
     lang = advice.lang
-    out = [f"{'#' * level} {t('roadmap', lang)}", "", t("plan.order", lang, order=t("plan.order." + advice.plan_order, lang)) + ".", ""]
+    out = [
+        f"{'#' * level} {t('roadmap', lang)}",
+        "",
+        t("plan.order", lang, order=t("plan.order." + advice.plan_order, lang)) + ".",
+        "",
+    ]
     if not advice.roadmap:
         out.append(t("roadmap.none", lang))
     steps = _steps(advice)
     number = 0
     for index, phase in enumerate(advice.roadmap, start=1):
         out += [f"{'#' * (level + 1)} {t('phase', lang)} {index}", ""]
-        out.append(f"| # | {t('recommendations', lang).split(' (')[0]} | {t('effort', lang)} | {t('time_to_impact', lang)} | {t('priority', lang)} | {t('expected_gain', lang)} |")
+        out.append(
+            f"| # | {t('recommendations', lang).split(' (')[0]} | {t('effort', lang)} | {t('time_to_impact', lang)} | {t('priority', lang)} | {t('expected_gain', lang)} |"
+        )
         out.append("|---:|---|---|---|---:|---|")
         notes: list[str] = []
         for rid in phase:
@@ -130,8 +148,12 @@ def roadmap_markdown(advice: Advice, *, level: int = 2) -> list[str]:
     if advice.dropped:
         out += [f"{'#' * (level + 1)} {t('plan.dropped.title', lang)}", ""]
         for dropped in advice.dropped:
-            where = f" ({dropped.conflicts_with.file}:{dropped.conflicts_with.line})" if dropped.conflicts_with.file else ""
-            out.append(f"- **{_md(dropped.title)}** (`{dropped.id}`, {t('priority', lang).lower()} {dropped.priority:g}): {_md(dropped.reason)}{where}")
+            where = (
+                f" ({dropped.conflicts_with.file}:{dropped.conflicts_with.line})" if dropped.conflicts_with.file else ""
+            )
+            out.append(
+                f"- **{_md(dropped.title)}** (`{dropped.id}`, {t('priority', lang).lower()} {dropped.priority:g}): {_md(dropped.reason)}{where}"
+            )
         out.append("")
     return out
 
@@ -148,7 +170,10 @@ def _plan_data(advice: Advice) -> dict[str, Any]:
         "score": {"overall": advice.score.overall, "band": advice.score.band, "coverage": advice.score.coverage},
         "order": advice.plan_order,
         "roadmap": advice.roadmap,
-        "phases": [{"phase": i, "steps": [by_id[rid] for rid in phase if rid in steps]} for i, phase in enumerate(advice.roadmap, start=1)],
+        "phases": [
+            {"phase": i, "steps": [by_id[rid] for rid in phase if rid in steps]}
+            for i, phase in enumerate(advice.roadmap, start=1)
+        ],
         "dropped": data["dropped"],
     }
 
@@ -173,7 +198,12 @@ def _plan_text(advice: Advice) -> str:
 
 def _plan_markdown(advice: Advice) -> str:
     lang = advice.lang
-    out = [f"# {t('plan.title', lang)}: {_md(advice.program.name or advice.program.id)}", "", f"**{_md(_header(advice))}**", ""]
+    out = [
+        f"# {t('plan.title', lang)}: {_md(advice.program.name or advice.program.id)}",
+        "",
+        f"**{_md(_header(advice))}**",
+        "",
+    ]
     out += roadmap_markdown(advice, level=2)
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -220,9 +250,21 @@ def render_whatif(result: WhatIf, fmt: str) -> str:
     none = t("whatif.none", lang)
     score = result.score
     items = [
-        (t("whatif.set", lang), ", ".join(f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in result.set.items()) or none),
+        (
+            t("whatif.set", lang),
+            ", ".join(f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in result.set.items()) or none,
+        ),
         (t("whatif.resolve", lang), ", ".join(result.resolve) or none),
-        ("", t("whatif.score", lang, before=_score(score.before), after=_score(score.after), expected=_score(score.expected))),
+        (
+            "",
+            t(
+                "whatif.score",
+                lang,
+                before=_score(score.before),
+                after=_score(score.after),
+                expected=_score(score.expected),
+            ),
+        ),
         (t("whatif.findings_removed", lang), ", ".join(result.findings_removed) or none),
         (t("whatif.findings_added", lang), ", ".join(result.findings_added) or none),
         (t("whatif.findings_changed", lang), ", ".join(result.findings_changed) or none),
@@ -233,7 +275,10 @@ def render_whatif(result: WhatIf, fmt: str) -> str:
     if fmt == "markdown":
         out = [f"# {_md(title)}", ""]
         out += [f"- {label + ': ' if label else ''}{_md(value)}" for label, value in items]
-        for heading, roadmap in ((t("whatif.roadmap_before", lang), result.roadmap_before), (t("whatif.roadmap_after", lang), result.roadmap_after)):
+        for heading, roadmap in (
+            (t("whatif.roadmap_before", lang), result.roadmap_before),
+            (t("whatif.roadmap_after", lang), result.roadmap_after),
+        ):
             out += ["", f"## {heading}", ""]
             out += [f"- {line.strip()}" for line in _phases(roadmap, lang)]
         return "\n".join(out) + "\n"

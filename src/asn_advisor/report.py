@@ -31,7 +31,7 @@ from typing import Any
 
 from ._io import format_for_path
 from .advice import Advice, FindingResult, Recommendation
-from .compare import MAX_LISTED, Comparison, SharedItem
+from .compare import MAX_LISTED, Comparison
 from .i18n import MESSAGES, t
 from .render_plan import gain_text, roadmap_markdown, step_notes
 
@@ -82,7 +82,9 @@ def _value_text(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_value_text(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_value_text(v)}" for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))) + "}"
+        return (
+            "{" + ", ".join(f"{k}: {_value_text(v)}" for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))) + "}"
+        )
     return str(value)
 
 
@@ -273,7 +275,9 @@ def render_chart_svg(advice: Advice, bands: Sequence[ReportBand], *, element_id:
         ly = plot_bottom + 44
         # "< 61" for the lowest band and "\u2265 61" for the others: exact for decimal scores.
         range_text = f"< {upper:g}" if index == 0 and len(bands) > 1 else f"\u2265 {band.min:g}"
-        out.append(f'<rect x="{lx:.1f}" y="{ly - 10}" width="12" height="12" fill="{fills[index]}" stroke="#666" stroke-width="0.5"/>')
+        out.append(
+            f'<rect x="{lx:.1f}" y="{ly - 10}" width="12" height="12" fill="{fills[index]}" stroke="#666" stroke-width="0.5"/>'
+        )
         out.append(
             f'<text class="legend" x="{lx + 16:.1f}" y="{ly}" font-size="11" fill="#111">'
             f"{e(band.label)} {e(range_text)}</text>"
@@ -282,8 +286,12 @@ def render_chart_svg(advice: Advice, bands: Sequence[ReportBand], *, element_id:
     ticks = sorted({0.0, 100.0, *(b.min for b in bands)})
     for tick in ticks:
         tx = x(tick)
-        out.append(f'<line x1="{tx:.1f}" y1="{plot_top}" x2="{tx:.1f}" y2="{plot_bottom}" stroke="#888" stroke-width="0.5"/>')
-        out.append(f'<text x="{tx:.1f}" y="{plot_bottom + 14}" text-anchor="middle" font-size="10" fill="#333">{tick:g}</text>')
+        out.append(
+            f'<line x1="{tx:.1f}" y1="{plot_top}" x2="{tx:.1f}" y2="{plot_bottom}" stroke="#888" stroke-width="0.5"/>'
+        )
+        out.append(
+            f'<text x="{tx:.1f}" y="{plot_bottom + 14}" text-anchor="middle" font-size="10" fill="#333">{tick:g}</text>'
+        )
     for row, dim in enumerate(dims):
         y = top + row * row_h
         cy = y + row_h / 2
@@ -427,30 +435,30 @@ def _html_recommendation(rec: Recommendation, labels: Mapping[str, str], lang: s
         out.append("<li>" + "".join(parts) + "</li>")
     out.append("</ul>")
     if rec.priority_breakdown:
-        out.append(f"<table class=\"breakdown\"><caption class=\"muted\">{e(t('priority.breakdown', lang))}: "
-                   f"100 \u00d7 {e(t('report.term.severity', lang))} \u00d7 {e(t('report.term.share', lang))} "
-                   f"\u00d7 {e(t('report.term.gap', lang))} \u00d7 {e(t('report.term.weight', lang))}</caption>")
+        out.append(
+            f'<table class="breakdown"><caption class="muted">{e(t("priority.breakdown", lang))}: '
+            f"100 \u00d7 {e(t('report.term.severity', lang))} \u00d7 {e(t('report.term.share', lang))} "
+            f"\u00d7 {e(t('report.term.gap', lang))} \u00d7 {e(t('report.term.weight', lang))}</caption>"
+        )
         out.append(
             "<thead><tr>"
             f"<th>{e(t('report.finding', lang))}</th>"
             f"<th>{e(t('severity', lang))}</th>"
-            f"<th class=\"num\">{e(t('report.term.severity', lang))}</th>"
-            f"<th class=\"num\">{e(t('report.term.share', lang))}</th>"
-            f"<th class=\"num\">{e(t('report.term.gap', lang))}</th>"
-            f"<th class=\"num\">{e(t('report.term.weight', lang))}</th>"
-            f"<th class=\"num\">{e(t('report.term.contribution', lang))}</th>"
+            f'<th class="num">{e(t("report.term.severity", lang))}</th>'
+            f'<th class="num">{e(t("report.term.share", lang))}</th>'
+            f'<th class="num">{e(t("report.term.gap", lang))}</th>'
+            f'<th class="num">{e(t("report.term.weight", lang))}</th>'
+            f'<th class="num">{e(t("report.term.contribution", lang))}</th>'
             "</tr></thead><tbody>"
         )
         for term in rec.priority_breakdown:
             out.append(
                 f"<tr><td>{_html_term(term, lang)}</td><td>{e(t('severity.' + term.severity, lang))}</td>"
-                f"<td class=\"num\">{term.severity_factor:g}</td><td class=\"num\">{term.dimension_share:g}</td>"
-                f"<td class=\"num\">{term.gap_term:g}</td><td class=\"num\">{term.rule_weight:g}</td>"
-                f"<td class=\"num\">{term.contribution:g}</td></tr>"
+                f'<td class="num">{term.severity_factor:g}</td><td class="num">{term.dimension_share:g}</td>'
+                f'<td class="num">{term.gap_term:g}</td><td class="num">{term.rule_weight:g}</td>'
+                f'<td class="num">{term.contribution:g}</td></tr>'
             )
-        out.append(
-            f"<tr><th colspan=\"6\">{e(t('report.total', lang))}</th><th class=\"num\">{rec.priority:g}</th></tr>"
-        )
+        out.append(f'<tr><th colspan="6">{e(t("report.total", lang))}</th><th class="num">{rec.priority:g}</th></tr>')
         out.append("</tbody></table>")
     out.append("</section>")
     return out
@@ -486,7 +494,7 @@ def render_report_html(advice: Advice, bands: Sequence[ReportBand]) -> str:
         f'<table class="identity"><caption class="muted" style="text-align:left">{e(t("report.identity", lang))}</caption><tbody>',
     ]
     for key, value in _identity(advice):
-        out.append(f"<tr><th scope=\"row\">{e(key)}</th><td>{e(value)}</td></tr>")
+        out.append(f'<tr><th scope="row">{e(key)}</th><td>{e(value)}</td></tr>')
     out += ["</tbody></table>", "</header>", "<main>"]
 
     # Score
@@ -505,14 +513,14 @@ def render_report_html(advice: Advice, bands: Sequence[ReportBand]) -> str:
     out.append(render_chart_svg(advice, bands))
     out.append(f"<figcaption>{e(t('report.chart.caption', lang))}</figcaption></figure>")
     out.append(
-        "<table class=\"dimensions\"><thead><tr>"
-        f"<th>{e(t('dimension', lang))}</th><th class=\"num\">{e(t('score', lang))}</th>"
-        f"<th>{e(t('band', lang))}</th><th class=\"num\">{e(t('weight', lang))}</th></tr></thead><tbody>"
+        '<table class="dimensions"><thead><tr>'
+        f'<th>{e(t("dimension", lang))}</th><th class="num">{e(t("score", lang))}</th>'
+        f'<th>{e(t("band", lang))}</th><th class="num">{e(t("weight", lang))}</th></tr></thead><tbody>'
     )
     for dim in score.dimensions:
         out.append(
-            f"<tr><td>{e(dim.label)}</td><td class=\"num\">{_num(dim.score)}</td>"
-            f"<td>{e(dim.band_label or t('no_data', lang))}</td><td class=\"num\">{dim.weight:g}</td></tr>"
+            f'<tr><td>{e(dim.label)}</td><td class="num">{_num(dim.score)}</td>'
+            f'<td>{e(dim.band_label or t("no_data", lang))}</td><td class="num">{dim.weight:g}</td></tr>'
         )
     out.append("</tbody></table></section>")
 
@@ -523,10 +531,10 @@ def render_report_html(advice: Advice, bands: Sequence[ReportBand]) -> str:
     for finding in advice.findings:
         out.append(f'<div class="finding" data-finding="{e(finding.id)}">')
         out.append(
-            f"<h3>{e(finding.label)} <span class=\"badge sev-{e(finding.severity)}\">{e(t('severity', lang))}: "
+            f'<h3>{e(finding.label)} <span class="badge sev-{e(finding.severity)}">{e(t("severity", lang))}: '
             f"{e(t('severity.' + finding.severity, lang))}</span></h3>"
         )
-        out.append(f"<p class=\"muted\"><code>{e(finding.id)}</code>; {e(t('source.' + finding.source, lang))}</p>")
+        out.append(f'<p class="muted"><code>{e(finding.id)}</code>; {e(t("source." + finding.source, lang))}</p>')
         out += _html_evidence(finding, lang)
         out.append("</div>")
     out.append("</section>")
@@ -544,13 +552,15 @@ def render_report_html(advice: Advice, bands: Sequence[ReportBand]) -> str:
     phases = _roadmap(advice)
     if phases:
         out.append(f'<section id="roadmap"><h2>{e(t("roadmap", lang))}</h2>')
-        out.append(f"<p class=\"muted\">{e(t('plan.order', lang, order=t('plan.order.' + advice.plan_order, lang)))}.</p><ol>")
+        out.append(
+            f'<p class="muted">{e(t("plan.order", lang, order=t("plan.order." + advice.plan_order, lang)))}.</p><ol>'
+        )
         for title, items in phases:
             out.append(f"<li><strong>{e(title)}</strong><ul>")
             for item in items:
                 marks = f" <em>({e(', '.join(item.marks))})</em>" if item.marks else ""
                 out.append(
-                    f"<li>{e(item.title)} <code>{e(item.id)}</code>{marks}<br><span class=\"muted\">"
+                    f'<li>{e(item.title)} <code>{e(item.id)}</code>{marks}<br><span class="muted">'
                     f"{e(t('effort', lang))}: {e(item.effort)}; {e(t('time_to_impact', lang))}: {e(item.time)}; "
                     f"{e(t('expected_gain', lang))}: {e(item.gain)}</span>"
                 )
@@ -571,9 +581,9 @@ def render_report_html(advice: Advice, bands: Sequence[ReportBand]) -> str:
     if not advice.data_gaps:
         out.append(f"<p>{e(t('data_gaps.none', lang))}</p>")
     else:
-        out.append(f"<p class=\"muted\">{e(t('report.data_gaps.intro', lang))}</p>")
+        out.append(f'<p class="muted">{e(t("report.data_gaps.intro", lang))}</p>')
         out.append(
-            "<table class=\"gaps\"><thead><tr>"
+            '<table class="gaps"><thead><tr>'
             f"<th>{e(t('report.indicator', lang))}</th><th>{e(t('data_gaps.dimensions', lang))}</th>"
             f"<th>{e(t('data_gaps.decides', lang))}</th></tr></thead><tbody>"
         )
@@ -648,10 +658,16 @@ def render_band_counts_svg(comparison: Comparison, *, element_id: str = "bands-c
         out.append(f'<g class="band-count" data-count="{count}">')
         out.append(f'<text x="{label_w - 8}" y="{cy + 4:.1f}" text-anchor="end" fill="#111">{e(label)}</text>')
         if fill == "none":
-            out.append(f'<rect x="{label_w}" y="{cy - bar_h / 2:.1f}" width="{bw:.1f}" height="{bar_h}" fill="none" stroke="#666" stroke-dasharray="4 3"/>')
+            out.append(
+                f'<rect x="{label_w}" y="{cy - bar_h / 2:.1f}" width="{bw:.1f}" height="{bar_h}" fill="none" stroke="#666" stroke-dasharray="4 3"/>'
+            )
         else:
-            out.append(f'<rect x="{label_w}" y="{cy - bar_h / 2:.1f}" width="{bw:.1f}" height="{bar_h}" fill="{fill}" stroke="#666" stroke-width="0.5"/>')
-        out.append(f'<text class="value" x="{label_w + plot_w + 8}" y="{cy + 4:.1f}" font-weight="bold" fill="#111">{count} ({count / total:.0%})</text>')
+            out.append(
+                f'<rect x="{label_w}" y="{cy - bar_h / 2:.1f}" width="{bw:.1f}" height="{bar_h}" fill="{fill}" stroke="#666" stroke-width="0.5"/>'
+            )
+        out.append(
+            f'<text class="value" x="{label_w + plot_w + 8}" y="{cy + 4:.1f}" font-weight="bold" fill="#111">{count} ({count / total:.0%})</text>'
+        )
         out.append("</g>")
     out.append("</svg>")
     return "\n".join(out)
@@ -685,7 +701,9 @@ def render_comparison_html(comparison: Comparison) -> str:
     out.append("</figure></section>")
 
     out.append(f'<section id="ranking"><h2>{e(t("compare.ranking", lang))}</h2>')
-    header = [f'<th class="num">#</th><th>{e(t("program", lang))}</th><th class="num">{e(t("score", lang))}</th><th>{e(t("band", lang))}</th>']
+    header = [
+        f'<th class="num">#</th><th>{e(t("program", lang))}</th><th class="num">{e(t("score", lang))}</th><th>{e(t("band", lang))}</th>'
+    ]
     header += [f'<th class="num">{e(label)}</th>' for _, label in comparison.dimensions]
     header.append(f'<th class="num">{e(t("compare.coverage", lang))}</th><th>{e(t("compare.top", lang))}</th>')
     out.append(f'<div class="scroll"><table class="ranking"><thead><tr>{"".join(header)}</tr></thead><tbody>')
@@ -694,7 +712,9 @@ def render_comparison_html(comparison: Comparison) -> str:
         if row.region:
             name += f'<br><span class="muted">{e(row.region)}</span>'
         cells = [f'<td class="num">{row.rank}</td><td>{name}</td>']
-        cells.append(f'<td class="num"><strong>{_num(row.overall)}</strong></td><td>{e(comparison.band_label(row.band))}</td>')
+        cells.append(
+            f'<td class="num"><strong>{_num(row.overall)}</strong></td><td>{e(comparison.band_label(row.band))}</td>'
+        )
         for dim_id, _ in comparison.dimensions:
             score = row.dimensions.get(dim_id)
             index = _band_index(score, mins)
@@ -707,7 +727,12 @@ def render_comparison_html(comparison: Comparison) -> str:
 
     for section, items, heading, empty in (
         ("findings", comparison.findings, t("compare.findings", lang), t("findings.none", lang)),
-        ("recommendations", comparison.recommendations, t("compare.recommendations", lang, top=comparison.top), t("recommendations.none", lang)),
+        (
+            "recommendations",
+            comparison.recommendations,
+            t("compare.recommendations", lang, top=comparison.top),
+            t("recommendations.none", lang),
+        ),
     ):
         out.append(f'<section id="{section}"><h2>{e(heading)}</h2>')
         if not items:
@@ -765,9 +790,13 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
         out.append(f"| {_md(key)} | {_md(value)} |")
     score = advice.score
     out += ["", f"## {t('score', lang)}", ""]
-    out.append(f"**{_md(t('score.overall', lang))}: {_md(_overall_sentence(advice))}**; {_md(t('score.coverage', lang))} {score.coverage:.0%}")
+    out.append(
+        f"**{_md(t('score.overall', lang))}: {_md(_overall_sentence(advice))}**; {_md(t('score.coverage', lang))} {score.coverage:.0%}"
+    )
     out += ["", f"{_md(t('report.chart.title', lang))}:", ""]
-    out.append(f"| {_md(t('dimension', lang))} | {_md(t('score', lang))} | | {_md(t('band', lang))} | {_md(t('weight', lang))} |")
+    out.append(
+        f"| {_md(t('dimension', lang))} | {_md(t('score', lang))} | | {_md(t('band', lang))} | {_md(t('weight', lang))} |"
+    )
     out.append("|---|---:|---|---|---:|")
     for dim in score.dimensions:
         out.append(
@@ -782,9 +811,7 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
     if not advice.findings:
         out.append(_md(t("findings.none", lang)))
     for finding in advice.findings:
-        out.append(
-            f"### {_md(finding.label)}"
-        )
+        out.append(f"### {_md(finding.label)}")
         out += [
             "",
             (
@@ -866,7 +893,9 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
         out.append(_md(t("data_gaps.none", lang)))
     else:
         out += [_md(t("report.data_gaps.intro", lang)), ""]
-        out.append(f"| {_md(t('report.indicator', lang))} | {_md(t('data_gaps.dimensions', lang))} | {_md(t('data_gaps.decides', lang))} |")
+        out.append(
+            f"| {_md(t('report.indicator', lang))} | {_md(t('data_gaps.dimensions', lang))} | {_md(t('data_gaps.decides', lang))} |"
+        )
         out.append("|---|---|---|")
         for gap in advice.data_gaps:
             out.append(
@@ -883,6 +912,7 @@ REPORT_FORMATS: dict[str, Callable[[Advice, Sequence[ReportBand]], str]] = {
     "html": render_report_html,
     "markdown": render_report_markdown,
 }
+
 
 def report_format_for(path: str) -> str | None:
     """The report format an output file name asks for (``None`` if unknown)."""

@@ -22,8 +22,8 @@ from typing import Any, Literal
 import networkx as nx
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ._text import Text, TextField
 from ._lookalike import unknown_id_hint
+from ._text import Text, TextField
 from ._yaml import Document, Limits, load_document, read_text
 from .condition import Condition, ConditionError, NameInfo, Vocabulary, suggest
 from .errors import MAX_PROBLEMS, AdvisorError, Location, Problem, RulePackError
@@ -316,7 +316,9 @@ class PackFile(_Model):
 
     pack: PackMeta | None = None
     include: list[str] | None = None
-    extends: str | None = Field(default=None, description="'nasional' (the installed national pack) or a directory inside this pack")
+    extends: str | None = Field(
+        default=None, description="'nasional' (the installed national pack) or a directory inside this pack"
+    )
     tests: list[str] | None = Field(default=None, description="test case files (globs allowed), relative to pack.yaml")
     override: PackOverride | None = None
     disable: list[str] | None = Field(default=None, description="ids of inherited rules to switch off")
@@ -493,7 +495,9 @@ class _Collector:
         self.truncated = False
         self.error_count = 0
 
-    def add(self, location: Location, message: str, code: str, hint: str | None = None, severity: str = "error") -> None:
+    def add(
+        self, location: Location, message: str, code: str, hint: str | None = None, severity: str = "error"
+    ) -> None:
         self.extend([Problem(location, message, code=code, severity=severity, hint=hint)])
 
     def extend(self, problems: Iterable[Problem]) -> None:
@@ -518,7 +522,9 @@ def _inside(root: Path, candidate: Path) -> bool:
     return True
 
 
-def _expand_includes(root: Path, display_root: str, manifest: Document, includes: list[str], out: _Collector, key: str = "include") -> list[Path]:
+def _expand_includes(
+    root: Path, display_root: str, manifest: Document, includes: list[str], out: _Collector, key: str = "include"
+) -> list[Path]:
     paths: list[Path] = []
     seen: set[Path] = set()
     for index, pattern in enumerate(includes):
@@ -527,11 +533,21 @@ def _expand_includes(root: Path, display_root: str, manifest: Document, includes
             out.add(location, f"an entry of {key!r} must be a file name", "E201")
             continue
         if os.path.isabs(pattern) or pattern.startswith(("/", "\\")) or (len(pattern) > 1 and pattern[1] == ":"):
-            out.add(location, f"{key} {pattern!r} is an absolute path; files must stay inside the pack", "E202", hint="write a path relative to pack.yaml")
+            out.add(
+                location,
+                f"{key} {pattern!r} is an absolute path; files must stay inside the pack",
+                "E202",
+                hint="write a path relative to pack.yaml",
+            )
             continue
         parts = Path(pattern).parts
         if ".." in parts:
-            out.add(location, f"{key} {pattern!r} leaves the pack directory", "E202", hint="keep every file of the pack inside its directory")
+            out.add(
+                location,
+                f"{key} {pattern!r} leaves the pack directory",
+                "E202",
+                hint="keep every file of the pack inside its directory",
+            )
             continue
         matches = sorted(root.glob(pattern)) if any(c in pattern for c in "*?[") else [root / pattern]
         if not matches or not all(m.exists() for m in matches):
@@ -539,13 +555,20 @@ def _expand_includes(root: Path, display_root: str, manifest: Document, includes
             continue
         for match in matches:
             if not _inside(root, match):
-                out.add(location, f"{key} {pattern!r} resolves outside the pack (through a link)", "E202", hint="copy the file into the pack instead of linking it")
+                out.add(
+                    location,
+                    f"{key} {pattern!r} resolves outside the pack (through a link)",
+                    "E202",
+                    hint="copy the file into the pack instead of linking it",
+                )
                 continue
             if match.is_dir() or match.suffix not in (".yaml", ".yml"):
                 continue
             if not match.is_file():
                 # A named pipe or a device would block or never end when read.
-                out.add(location, f"include {pattern!r}: {match.name} is not a regular file", "E204", hint=_NOT_REGULAR_HINT)
+                out.add(
+                    location, f"include {pattern!r}: {match.name} is not a regular file", "E204", hint=_NOT_REGULAR_HINT
+                )
                 continue
             if match.name == "pack.yaml" or match in seen:
                 continue
@@ -581,7 +604,12 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
         candidates = _unwrap(current)
         step: Any = None
         for candidate in candidates:
-            if isinstance(candidate, type) and issubclass(candidate, BaseModel) and isinstance(part, str) and part in candidate.model_fields:
+            if (
+                isinstance(candidate, type)
+                and issubclass(candidate, BaseModel)
+                and isinstance(part, str)
+                and part in candidate.model_fields
+            ):
                 step = candidate.model_fields[part].annotation
                 break
             origin = typing.get_origin(candidate)
@@ -603,9 +631,13 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
 def _at(data: Any, path: tuple[Any, ...]) -> Any:
     """The value at ``path`` inside parsed data (``None`` if there is none)."""
     for part in path:
-        if isinstance(data, dict) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+        if (
+            isinstance(data, dict)
+            and part in data
+            or isinstance(data, list)
+            and isinstance(part, int)
+            and 0 <= part < len(data)
+        ):
             data = data[part]
         else:
             return None
@@ -624,10 +656,13 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     path: list[Any] = []
     node = data
     for index, part in enumerate(loc):
-        if isinstance(node, dict) and part in node:
-            path.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if (
+            isinstance(node, dict)
+            and part in node
+            or isinstance(node, list)
+            and isinstance(part, int)
+            and 0 <= part < len(node)
+        ):
             path.append(part)
             node = node[part]
         elif index == len(loc) - 1:
@@ -635,7 +670,9 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(path)
 
 
-def validation_problems(exc: ValidationError, model: type[BaseModel], doc: Document, prefix: tuple[Any, ...] = ()) -> list[Problem]:
+def validation_problems(
+    exc: ValidationError, model: type[BaseModel], doc: Document, prefix: tuple[Any, ...] = ()
+) -> list[Problem]:
     """Turn pydantic errors into located problems with hints."""
     problems: list[Problem] = []
     # One mapping with tens of thousands of bad keys gives as many errors,
@@ -682,7 +719,9 @@ def validation_problems(exc: ValidationError, model: type[BaseModel], doc: Docum
         elif kind == "list_type":
             message = "expected a list here"
             hint = "write items on lines starting with '- ' or as [a, b]"
-        problems.append(Problem(doc.locate(path), message[0].lower() + message[1:] if message else message, code="E103", hint=hint))
+        problems.append(
+            Problem(doc.locate(path), message[0].lower() + message[1:] if message else message, code="E103", hint=hint)
+        )
     return problems
 
 
@@ -719,7 +758,9 @@ def _vocabulary(indicators: dict[str, IndicatorSpec], findings: Iterable[str]) -
     return Vocabulary(names=names, findings=frozenset(findings))
 
 
-def load_rules(path: str | os.PathLike[str] | None = None, *, limits: Limits | None = None, display: str | None = None) -> RulePack:
+def load_rules(
+    path: str | os.PathLike[str] | None = None, *, limits: Limits | None = None, display: str | None = None
+) -> RulePack:
     """Load, check and compile the rule pack in directory ``path``.
 
     Args:
@@ -770,7 +811,9 @@ def load_rules(path: str | os.PathLike[str] | None = None, *, limits: Limits | N
             hint="copy the file into the pack instead of linking it",
         )
     if not manifest_path.is_file():
-        raise RulePackError(f"{manifest_path.name} is not a regular file", location=Location(manifest_shown), hint=_NOT_REGULAR_HINT)
+        raise RulePackError(
+            f"{manifest_path.name} is not a regular file", location=Location(manifest_shown), hint=_NOT_REGULAR_HINT
+        )
 
     pack: RulePack | None = None
     try:
@@ -781,10 +824,20 @@ def load_rules(path: str | os.PathLike[str] | None = None, *, limits: Limits | N
         for source in sources:
             data = source.doc.data
             if data is None:
-                out.add(Location(source.doc.file, 1, 1), "the file is empty", "E104", hint="a pack file holds sections such as findings: or derive:")
+                out.add(
+                    Location(source.doc.file, 1, 1),
+                    "the file is empty",
+                    "E104",
+                    hint="a pack file holds sections such as findings: or derive:",
+                )
                 continue
             if not isinstance(data, dict):
-                out.add(source.doc.locate(()), "a pack file must be a mapping of sections", "E104", hint=f"sections: {', '.join(_SECTION_KEYS)}")
+                out.add(
+                    source.doc.locate(()),
+                    "a pack file must be a mapping of sections",
+                    "E104",
+                    hint=f"sections: {', '.join(_SECTION_KEYS)}",
+                )
                 continue
             if not source.manifest:
                 for key in _MANIFEST_ONLY:
@@ -799,7 +852,9 @@ def load_rules(path: str | os.PathLike[str] | None = None, *, limits: Limits | N
     if errors or pack is None:
         message = f"the rule pack has {len(errors)} error(s)"
         if out.truncated:
-            message = f"the rule pack has more than {MAX_PROBLEMS} errors; checking stopped after the first {MAX_PROBLEMS}"
+            message = (
+                f"the rule pack has more than {MAX_PROBLEMS} errors; checking stopped after the first {MAX_PROBLEMS}"
+            )
         raise RulePackError(message, location=Location(display_root), problems=out.problems)
     pack.warnings = sorted((p for p in out.problems if p.severity == "warning"), key=Problem.sort_key)
     pack.test_files = tuple(test_files)
@@ -840,16 +895,25 @@ def _gather(
         if base is not None:
             base_root, base_display = base
             if base_root.resolve() in chain:
-                out.add(manifest.locate(("extends",)), f"extends {extends!r} leads back to a pack already being extended", "E205", hint="a pack cannot extend itself, directly or not")
+                out.add(
+                    manifest.locate(("extends",)),
+                    f"extends {extends!r} leads back to a pack already being extended",
+                    "E205",
+                    hint="a pack cannot extend itself, directly or not",
+                )
             elif len(chain) > _MAX_EXTENDS:
                 out.add(manifest.locate(("extends",)), f"extends chains more than {_MAX_EXTENDS} packs", "E205")
             else:
-                base_sources, _ = _gather(base_root, base_display, limits, out, inherited=True, chain=(*chain, base_root.resolve()))
+                base_sources, _ = _gather(
+                    base_root, base_display, limits, out, inherited=True, chain=(*chain, base_root.resolve())
+                )
                 sources.extend(base_sources)
 
     sources.append(_Source(manifest, "pack.yaml", manifest=True, inherited=inherited, path=manifest_path.resolve()))
     includes = data.get("include", [])
-    for file_path in _expand_includes(root, display_root, manifest, includes if isinstance(includes, list) else [], out):
+    for file_path in _expand_includes(
+        root, display_root, manifest, includes if isinstance(includes, list) else [], out
+    ):
         name = _shown(root, display_root, file_path)
         text, _ = read_text(file_path, limits=limits, name=name)
         doc = load_document(text, name, limits=limits)
@@ -863,7 +927,9 @@ def _gather(
     return sources, test_files
 
 
-def _resolve_extends(root: Path, display_root: str, manifest: Document, value: Any, out: _Collector) -> tuple[Path, str] | None:
+def _resolve_extends(
+    root: Path, display_root: str, manifest: Document, value: Any, out: _Collector
+) -> tuple[Path, str] | None:
     """Where ``extends`` points: the installed national pack, or a pack directory inside ``root``."""
     location = manifest.locate(("extends",))
     if not isinstance(value, str) or not value.strip():
@@ -873,22 +939,46 @@ def _resolve_extends(root: Path, display_root: str, manifest: Document, value: A
     if value == NATIONAL_PACK:
         return national, f"<{NATIONAL_PACK}>"
     if os.path.isabs(value) or value.startswith(("/", "\\")) or (len(value) > 1 and value[1] == ":"):
-        out.add(location, f"extends {value!r} is an absolute path; a pack may only extend '{NATIONAL_PACK}' or a pack inside its own directory", "E202", hint=f"extends: {NATIONAL_PACK}")
+        out.add(
+            location,
+            f"extends {value!r} is an absolute path; a pack may only extend '{NATIONAL_PACK}' or a pack inside its own directory",
+            "E202",
+            hint=f"extends: {NATIONAL_PACK}",
+        )
         return None
     if ".." in Path(value).parts:
-        out.add(location, f"extends {value!r} leaves the pack directory", "E202", hint=f"extends: {NATIONAL_PACK}, or copy the base pack into a sub-directory")
+        out.add(
+            location,
+            f"extends {value!r} leaves the pack directory",
+            "E202",
+            hint=f"extends: {NATIONAL_PACK}, or copy the base pack into a sub-directory",
+        )
         return None
     candidate = root / value
     if not (candidate / "pack.yaml").is_file():
-        out.add(location, f"extends {value!r}: no pack.yaml found there", "E203", hint=f"extends: {NATIONAL_PACK} (the installed national pack) or a sub-directory holding pack.yaml")
+        out.add(
+            location,
+            f"extends {value!r}: no pack.yaml found there",
+            "E203",
+            hint=f"extends: {NATIONAL_PACK} (the installed national pack) or a sub-directory holding pack.yaml",
+        )
         return None
     if not _inside(root, candidate) or not _inside(root, candidate / "pack.yaml"):
-        out.add(location, f"extends {value!r} resolves outside the pack (through a link)", "E202", hint="copy the base pack into the pack instead of linking it")
+        out.add(
+            location,
+            f"extends {value!r} resolves outside the pack (through a link)",
+            "E202",
+            hint="copy the base pack into the pack instead of linking it",
+        )
         return None
-    return candidate, f"{display_root.rstrip('/')}/{Path(value).as_posix()}" if display_root not in ("", ".") else Path(value).as_posix()
+    return candidate, f"{display_root.rstrip('/')}/{Path(value).as_posix()}" if display_root not in ("", ".") else Path(
+        value
+    ).as_posix()
 
 
-def _merge(parsed: list[tuple[_Source, PackFile]], section: str, out: _Collector) -> tuple[dict[str, Any], dict[str, tuple[_Source, tuple[Any, ...]]]]:
+def _merge(
+    parsed: list[tuple[_Source, PackFile]], section: str, out: _Collector
+) -> tuple[dict[str, Any], dict[str, tuple[_Source, tuple[Any, ...]]]]:
     merged: dict[str, Any] = {}
     where: dict[str, tuple[_Source, tuple[Any, ...]]] = {}
     for source, pf in parsed:
@@ -898,7 +988,14 @@ def _merge(parsed: list[tuple[_Source, PackFile]], section: str, out: _Collector
             if key in merged:
                 first_source, first_path = where[key]
                 first = first_source.doc.locate(first_path, key=True)
-                out.add(source.doc.locate(path, key=True), f"{section[:-1] if section.endswith('s') else section} {key!r} is defined twice (first at {first})", "E106", hint="to change an inherited entry use override:" if first_source.inherited and not source.inherited else "keep one definition")
+                out.add(
+                    source.doc.locate(path, key=True),
+                    f"{section[:-1] if section.endswith('s') else section} {key!r} is defined twice (first at {first})",
+                    "E106",
+                    hint="to change an inherited entry use override:"
+                    if first_source.inherited and not source.inherited
+                    else "keep one definition",
+                )
                 continue
             merged[key] = value
             where[key] = (source, path)
@@ -911,7 +1008,12 @@ def _parse_file(doc: Document, data: dict[Any, Any], out: _Collector, broken: di
     for key, value in data.items():
         if key not in PackFile.model_fields:
             close = suggest(str(key), _SECTION_KEYS)
-            out.add(doc.locate((key,), key=True), f"unknown section {key!r}", "E102", hint=f"did you mean {close!r}?" if close else f"sections: {', '.join(_SECTION_KEYS)}")
+            out.add(
+                doc.locate((key,), key=True),
+                f"unknown section {key!r}",
+                "E102",
+                hint=f"did you mean {close!r}?" if close else f"sections: {', '.join(_SECTION_KEYS)}",
+            )
             continue
         if value is None:
             continue
@@ -931,7 +1033,11 @@ def _parse_file(doc: Document, data: dict[Any, Any], out: _Collector, broken: di
                 except ValidationError as exc:
                     out.extend(validation_problems(exc, model, doc, (key, entry_id)))
                     broken.setdefault(key, set()).add(entry_id)
-                    if key == "indicators" and isinstance(entry, dict) and entry.get("type") in typing.get_args(IndicatorType):
+                    if (
+                        key == "indicators"
+                        and isinstance(entry, dict)
+                        and entry.get("type") in typing.get_args(IndicatorType)
+                    ):
                         broken.setdefault("indicator_types", set()).add(f"{entry_id}:{entry['type']}")
             sections[key] = good
         elif per_entry and origin is list and isinstance(value, list):
@@ -953,12 +1059,23 @@ def _parse_file(doc: Document, data: dict[Any, Any], out: _Collector, broken: di
     return PackFile.model_construct(**sections)
 
 
-def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], root: Path, out: _Collector, broken: dict[str, set[str]]) -> RulePack | None:
+def _assemble(
+    parsed: list[tuple[_Source, PackFile]],
+    sources: list[_Source],
+    root: Path,
+    out: _Collector,
+    broken: dict[str, set[str]],
+) -> RulePack | None:
     own_manifest = next(source for source in sources if source.manifest and not source.inherited)
     manifest_pf = next((pf for source, pf in parsed if source is own_manifest), None)
     meta = manifest_pf.pack if manifest_pf else None
     if manifest_pf is not None and meta is None:
-        out.add(Location(own_manifest.doc.file, 1, 1), "pack.yaml needs a 'pack:' section with id and version", "E107", hint="pack: {id: nasional, version: \"1\"}")
+        out.add(
+            Location(own_manifest.doc.file, 1, 1),
+            "pack.yaml needs a 'pack:' section with id and version",
+            "E107",
+            hint='pack: {id: nasional, version: "1"}',
+        )
 
     indicators, ind_where = _merge(parsed, "indicators", out)
     findings, find_where = _merge(parsed, "findings", out)
@@ -974,12 +1091,20 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
     for source, pf in parsed:
         if pf.scoring is not None:
             if scoring is not None and scoring_source is not None:
-                out.add(source.doc.locate(("scoring",), key=True), f"'scoring' is defined twice (first in {scoring_source.doc.file})", "E106")
+                out.add(
+                    source.doc.locate(("scoring",), key=True),
+                    f"'scoring' is defined twice (first in {scoring_source.doc.file})",
+                    "E106",
+                )
             else:
                 scoring, scoring_source = pf.scoring, source
         if pf.extract is not None:
             if extract is not None and extract_source is not None:
-                out.add(source.doc.locate(("extract",), key=True), f"'extract' is defined twice (first in {extract_source.doc.file})", "E106")
+                out.add(
+                    source.doc.locate(("extract",), key=True),
+                    f"'extract' is defined twice (first in {extract_source.doc.file})",
+                    "E106",
+                )
             else:
                 extract, extract_source = pf.extract, source
         derive.extend((source, i, rule) for i, rule in enumerate(pf.derive or []))
@@ -987,9 +1112,17 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
     if scoring is None:
         scoring = ScoringSpec()
         if parsed:
-            out.add(Location(own_manifest.doc.file, 1, 1), "the pack has no 'scoring' section", "E108", hint="define scales, bands and severity_factors", severity="warning")
+            out.add(
+                Location(own_manifest.doc.file, 1, 1),
+                "the pack has no 'scoring' section",
+                "E108",
+                hint="define scales, bands and severity_factors",
+                severity="warning",
+            )
 
-    scoring, at = _apply_overrides(parsed, indicators, findings, recommendations, dimensions, scoring, derive, recommend, out)
+    scoring, at = _apply_overrides(
+        parsed, indicators, findings, recommendations, dimensions, scoring, derive, recommend, out
+    )
 
     # Indicator specs that need keys or values.
     for name, spec in indicators.items():
@@ -1003,9 +1136,17 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
     if scoring_source is not None:
         mins = [b.min for b in scoring.bands]
         if mins != sorted(mins, reverse=True):
-            out.add(scoring_source.doc.locate(("scoring", "bands")), "bands must be listed from the highest min to the lowest", "E110")
+            out.add(
+                scoring_source.doc.locate(("scoring", "bands")),
+                "bands must be listed from the highest min to the lowest",
+                "E110",
+            )
         if scoring.bands and scoring.bands[-1].min != 0:
-            out.add(scoring_source.doc.locate(("scoring", "bands")), "the last band must start at min: 0 so every score has a band", "E110")
+            out.add(
+                scoring_source.doc.locate(("scoring", "bands")),
+                "the last band must start at min: 0 so every score has a band",
+                "E110",
+            )
 
     vocabulary = _vocabulary(indicators, set(findings) | broken.get("findings", set()))
     for item in broken.get("indicator_types", set()):
@@ -1026,18 +1167,33 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
     for fid, spec in findings.items():
         source, path = find_where[fid]
         if spec.dimension not in dimensions and spec.dimension not in silent["dimensions"]:
-            out.add(source.doc.locate((*path, "dimension")), f"unknown dimension {spec.dimension!r}", "E111", hint=unknown_id_hint(spec.dimension, dimensions, f"dimensions: {', '.join(sorted(dimensions))}"))
+            out.add(
+                source.doc.locate((*path, "dimension")),
+                f"unknown dimension {spec.dimension!r}",
+                "E111",
+                hint=unknown_id_hint(spec.dimension, dimensions, f"dimensions: {', '.join(sorted(dimensions))}"),
+            )
         for i, cause in enumerate(spec.cause_ids):
             relation_locations[("causes", fid, cause)] = source.doc.locate((*path, "causes", i))
             if cause not in findings and cause not in silent["findings"]:
-                out.add(source.doc.locate((*path, "causes", i)), f"unknown finding {cause!r}", "E111", hint=unknown_id_hint(cause, findings, None))
+                out.add(
+                    source.doc.locate((*path, "causes", i)),
+                    f"unknown finding {cause!r}",
+                    "E111",
+                    hint=unknown_id_hint(cause, findings, None),
+                )
     for rid, spec in recommendations.items():
         source, path = rec_where[rid]
         for relation in ("requires", "supports", "conflicts_with"):
             for i, other in enumerate(spec.related(relation)):
                 relation_locations[(relation, rid, other)] = source.doc.locate((*path, relation, i))
                 if other not in recommendations and other not in silent["recommendations"]:
-                            out.add(source.doc.locate((*path, relation, i)), f"unknown recommendation {other!r}", "E111", hint=unknown_id_hint(other, recommendations, None))
+                    out.add(
+                        source.doc.locate((*path, relation, i)),
+                        f"unknown recommendation {other!r}",
+                        "E111",
+                        hint=unknown_id_hint(other, recommendations, None),
+                    )
     check_relations(findings, recommendations, relation_locations, out.add)
 
     # Dimensions.
@@ -1053,12 +1209,24 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
             if metric.indicator is not None:
                 if metric.indicator in silent["indicators"]:
                     continue
-                if metric.indicator not in vocabulary.names or vocabulary.names[metric.indicator].kind in ("list", "map"):
-                    out.add(source.doc.locate((*mpath, "indicator")), f"unknown or unscorable indicator {metric.indicator!r}", "E111", hint=unknown_id_hint(metric.indicator, indicators, None))
+                if metric.indicator not in vocabulary.names or vocabulary.names[metric.indicator].kind in (
+                    "list",
+                    "map",
+                ):
+                    out.add(
+                        source.doc.locate((*mpath, "indicator")),
+                        f"unknown or unscorable indicator {metric.indicator!r}",
+                        "E111",
+                        hint=unknown_id_hint(metric.indicator, indicators, None),
+                    )
                     continue
                 kind = vocabulary.names[metric.indicator].kind
                 if kind == "bool" and metric.map is None:
-                    out.add(source.doc.locate(mpath), f"metric {metric.indicator!r} is true/false: give a map such as {{true: 100, false: 0}}", "E112")
+                    out.add(
+                        source.doc.locate(mpath),
+                        f"metric {metric.indicator!r} is true/false: give a map such as {{true: 100, false: 0}}",
+                        "E112",
+                    )
                     continue
                 condition = compile_at(source, (*mpath, "indicator"), metric.indicator, expect=kind)
             else:
@@ -1066,7 +1234,12 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
             if condition is not None:
                 metrics.append(CompiledMetric(metric, metric.indicator or metric.expr or "", condition))
         if not any(m.primary for m in dspec.metrics):
-            out.add(source.doc.locate((*path, "metrics")), f"dimension {did!r} has no primary metric, so it can never be scored", "E113", hint="mark one metric with primary: true")
+            out.add(
+                source.doc.locate((*path, "metrics")),
+                f"dimension {did!r} has no primary metric, so it can never be scored",
+                "E113",
+                hint="mark one metric with primary: true",
+            )
         caps: list[CompiledCap] = []
         for i, cap in enumerate(dspec.caps):
             condition = compile_at(source, (*path, "caps", i, "when"), cap.when)
@@ -1080,7 +1253,12 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
 
     def register(rule_id: str, location: Location) -> None:
         if rule_id in rule_ids:
-            out.add(location, f"rule id {rule_id!r} is used twice (first at {rule_ids[rule_id]})", "E114", hint="every rule needs its own id; to change an inherited rule use override: or disable:")
+            out.add(
+                location,
+                f"rule id {rule_id!r} is used twice (first at {rule_ids[rule_id]})",
+                "E114",
+                hint="every rule needs its own id; to change an inherited rule use override: or disable:",
+            )
         else:
             rule_ids[rule_id] = location
 
@@ -1096,7 +1274,12 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
         location = source.doc.locate(path)
         register(rule.id, location)
         if rule.finding not in findings and rule.finding not in silent["findings"]:
-            out.add(source.doc.locate((*path, "finding")), f"unknown finding {rule.finding!r}", "E111", hint=unknown_id_hint(rule.finding, findings, "finding ids are defined under findings:"))
+            out.add(
+                source.doc.locate((*path, "finding")),
+                f"unknown finding {rule.finding!r}",
+                "E111",
+                hint=unknown_id_hint(rule.finding, findings, "finding ids are defined under findings:"),
+            )
         condition = compile_at(*at.get(("when", rule.id), (source, (*path, "when"))), rule.when)
         esc_source, esc_path = at.get(("escalate", rule.id), (source, (*path, "escalate")))
         escalations: list[tuple[Condition, str]] = []
@@ -1116,16 +1299,31 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
         register(rec_rule.id, location)
         for j, rec in enumerate(rec_rule.recommend):
             if rec not in recommendations and rec not in silent["recommendations"]:
-                out.add(source.doc.locate((*path, "recommend", j)), f"unknown recommendation {rec!r}", "E111", hint=unknown_id_hint(rec, recommendations, "recommendation ids are defined under recommendations:"))
+                out.add(
+                    source.doc.locate((*path, "recommend", j)),
+                    f"unknown recommendation {rec!r}",
+                    "E111",
+                    hint=unknown_id_hint(rec, recommendations, "recommendation ids are defined under recommendations:"),
+                )
         for j, fid in enumerate(rec_rule.addresses or []):
             if fid not in findings and fid not in silent["findings"]:
-                    out.add(source.doc.locate((*path, "addresses", j)), f"unknown finding {fid!r}", "E111", hint=unknown_id_hint(fid, findings, None))
+                out.add(
+                    source.doc.locate((*path, "addresses", j)),
+                    f"unknown finding {fid!r}",
+                    "E111",
+                    hint=unknown_id_hint(fid, findings, None),
+                )
         condition = compile_at(*at.get(("when", rec_rule.id), (source, (*path, "when"))), rec_rule.when)
         if condition is None:
             continue
         addresses = tuple(sorted(rec_rule.addresses if rec_rule.addresses is not None else condition.findings))
         if not addresses:
-            out.add(source.doc.locate((*path, "when")), f"rule {rec_rule.id!r} addresses no finding", "E115", hint="add addresses: [finding_id], or test a finding with has(...)")
+            out.add(
+                source.doc.locate((*path, "when")),
+                f"rule {rec_rule.id!r} addresses no finding",
+                "E115",
+                hint="add addresses: [finding_id], or test a finding with has(...)",
+            )
             continue
         location = effective(rec_rule.id, location)
         compiled_recommend.append(CompiledRecommend(rec_rule, condition, addresses, location))
@@ -1136,20 +1334,31 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
     # Extraction patterns: the word notation, and the ids they produce.
     if extract is not None and extract_source is not None:
         out.extend(compile_patterns(extract, extract_source.doc))
-        for problem in check_targets(extract, findings=set(findings) | silent["findings"],
-                                     recommendations=set(recommendations) | silent["recommendations"],
-                                     indicators=set(indicators) | silent["indicators"], doc=extract_source.doc):
+        for problem in check_targets(
+            extract,
+            findings=set(findings) | silent["findings"],
+            recommendations=set(recommendations) | silent["recommendations"],
+            indicators=set(indicators) | silent["indicators"],
+            doc=extract_source.doc,
+        ):
             out.problems.append(problem)
 
     if meta is None or out.errors:
         return None
     origins: dict[tuple[str, str], tuple[Document, tuple[Any, ...]]] = {}
-    for kind, where in (("indicator", ind_where), ("finding", find_where), ("recommendation", rec_where), ("dimension", dim_where)):
+    for kind, where in (
+        ("indicator", ind_where),
+        ("finding", find_where),
+        ("recommendation", rec_where),
+        ("dimension", dim_where),
+    ):
         for key, (source, path) in where.items():
             origins[(kind, key)] = (source.doc, path)
     if scoring_source is not None:
         origins[("scoring", "")] = (scoring_source.doc, ("scoring",))
-    placed: list[tuple[str, _Source, int, str]] = [("derive", s, i, r.id) for s, i, r in derive] + [("recommend", s, i, r.id) for s, i, r in recommend]
+    placed: list[tuple[str, _Source, int, str]] = [("derive", s, i, r.id) for s, i, r in derive] + [
+        ("recommend", s, i, r.id) for s, i, r in recommend
+    ]
     for kind, source, i, rule_id in placed:
         origins[("rule", rule_id)] = (source.doc, (kind, i))
         when_source, when_path = at.get(("when", rule_id), (source, (kind, i, "when")))
@@ -1183,7 +1392,6 @@ def _assemble(parsed: list[tuple[_Source, PackFile]], sources: list[_Source], ro
         vocabulary=vocabulary,
         locations=locations,
         extract=extract,
-
         origins=origins,
         own_files=own_files,
         own_rules=frozenset(own_rules),
@@ -1233,7 +1441,12 @@ def _apply_overrides(
     every overridden rule, so that errors point at the override.
     """
     at: dict[tuple[str, str], tuple[_Source, tuple[Any, ...]]] = {}
-    catalogs: dict[str, dict[str, Any]] = {"indicators": indicators, "findings": findings, "recommendations": recommendations, "dimensions": dimensions}
+    catalogs: dict[str, dict[str, Any]] = {
+        "indicators": indicators,
+        "findings": findings,
+        "recommendations": recommendations,
+        "dimensions": dimensions,
+    }
     for source, pf in parsed:
         override = pf.override
         if override is None:
@@ -1243,7 +1456,14 @@ def _apply_overrides(
                 path = ("override", section, key)
                 if key not in catalog:
                     close = suggest(key, catalog)
-                    out.add(source.doc.locate(path, key=True), f"override of unknown {section[:-1]} {key!r}", "E111", hint=f"did you mean {close!r}?" if close else "only what the pack defines or inherits can be overridden")
+                    out.add(
+                        source.doc.locate(path, key=True),
+                        f"override of unknown {section[:-1]} {key!r}",
+                        "E111",
+                        hint=f"did you mean {close!r}?"
+                        if close
+                        else "only what the pack defines or inherits can be overridden",
+                    )
                     continue
                 catalog[key] = _updated(catalog[key], change)
         if override.scoring is not None:
@@ -1257,7 +1477,12 @@ def _apply_overrides(
             path = ("override", "rules", rule_id)
             if rule_id not in rules:
                 close = suggest(rule_id, rules)
-                out.add(source.doc.locate(path, key=True), f"override of unknown rule {rule_id!r}", "E111", hint=f"did you mean {close!r}?" if close else "rule ids are the id: of derive and recommend rules")
+                out.add(
+                    source.doc.locate(path, key=True),
+                    f"override of unknown rule {rule_id!r}",
+                    "E111",
+                    hint=f"did you mean {close!r}?" if close else "rule ids are the id: of derive and recommend rules",
+                )
                 continue
             entries, index = rules[rule_id]
             rule_source, position, rule = entries[index]
@@ -1266,7 +1491,11 @@ def _apply_overrides(
             wrong += [name for name in ("severity", "escalate") if not is_derive and getattr(change, name) is not None]
             for name in wrong:
                 kind = "recommend" if name == "weight" else "derive"
-                out.add(source.doc.locate((*path, name), key=True), f"{name!r} applies only to {kind} rules, and {rule_id!r} is not one", "E117")
+                out.add(
+                    source.doc.locate((*path, name), key=True),
+                    f"{name!r} applies only to {kind} rules, and {rule_id!r} is not one",
+                    "E117",
+                )
             if wrong:
                 continue
             entries[index] = (rule_source, position, _updated(rule, change))
@@ -1286,7 +1515,12 @@ def _apply_overrides(
                 del recommend[at_recommend]
                 continue
             close = suggest(rule_id, [d.id for _, _, d in derive] + [r.id for _, _, r in recommend])
-            out.add(source.doc.locate(("disable", j)), f"cannot disable unknown rule {rule_id!r}", "E111", hint=f"did you mean {close!r}?" if close else None)
+            out.add(
+                source.doc.locate(("disable", j)),
+                f"cannot disable unknown rule {rule_id!r}",
+                "E111",
+                hint=f"did you mean {close!r}?" if close else None,
+            )
     return scoring, at
 
 
@@ -1308,10 +1542,19 @@ def _order_derive_rules(rules: list[CompiledDerive], out: _Collector) -> list[Co
     try:
         return [by_id[rid] for rid in nx.lexicographical_topological_sort(graph)]
     except nx.NetworkXUnfeasible:
-        for component in sorted((sorted(c) for c in nx.strongly_connected_components(graph) if len(c) > 1 or any(graph.has_edge(n, n) for n in c))):
+        for component in sorted(
+            sorted(c)
+            for c in nx.strongly_connected_components(graph)
+            if len(c) > 1 or any(graph.has_edge(n, n) for n in c)
+        ):
             members = ", ".join(f"{rid} ({by_id[rid].location})" for rid in component)
             first = by_id[component[0]]
-            out.add(first.location, f"derivation rules form a cycle through the findings they produce and read: {members}", "E116", hint="break the cycle: a rule cannot depend, directly or not, on its own finding")
+            out.add(
+                first.location,
+                f"derivation rules form a cycle through the findings they produce and read: {members}",
+                "E116",
+                hint="break the cycle: a rule cannot depend, directly or not, on its own finding",
+            )
         return sorted(rules, key=lambda r: r.id)
 
 

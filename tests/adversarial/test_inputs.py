@@ -47,7 +47,9 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> Results:
         assert process.returncode == 0, f"driver for {kind} cases failed:\n{err[-4000:]}"
         for line in out.splitlines():
             record = json.loads(line)
-            key = ("summary", kind, "") if record.get("summary") else (record["kind"], record["case"], record["command"])
+            key = (
+                ("summary", kind, "") if record.get("summary") else (record["kind"], record["case"], record["command"])
+            )
             records[key] = record
     return records
 
@@ -84,7 +86,12 @@ def test_bad_input_fails_clearly_within_bounds(results: Results, command: Comman
 
 def test_every_case_ran(results: Results) -> None:
     """The drivers covered every applicable pair and stayed within memory overall."""
-    missing = [(case.kind, case.id, command.name) for case in ALL_CASES for command in COMMANDS if applies(command, case) and (case.kind, case.id, command.name) not in results]
+    missing = [
+        (case.kind, case.id, command.name)
+        for case in ALL_CASES
+        for command in COMMANDS
+        if applies(command, case) and (case.kind, case.id, command.name) not in results
+    ]
     assert not missing
     for kind in ("profile", "pack"):
         assert results[("summary", kind, "")]["peak_rss"] < PEAK_RSS_LIMIT

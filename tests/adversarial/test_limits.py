@@ -32,7 +32,11 @@ def test_limits_come_from_options_then_environment(runner: CliRunner, option: st
     """A global option or the environment lowers a limit; the option wins over the environment."""
     value = {"--max-nodes": "20", "--max-depth": "1", "--max-bytes": "100"}[option]
     by_option = runner.invoke(main, [option, value, "advise", str(GOOD_PROFILE)])
-    assert by_option.exit_code == ExitCode.INPUT and message in by_option.stderr and f"{option} or {env}" in by_option.stderr
+    assert (
+        by_option.exit_code == ExitCode.INPUT
+        and message in by_option.stderr
+        and f"{option} or {env}" in by_option.stderr
+    )
     by_env = runner.invoke(main, ["advise", str(GOOD_PROFILE)], env={env: value})
     assert by_env.exit_code == ExitCode.INPUT and message in by_env.stderr
     overridden = runner.invoke(main, [option, "100000000", "advise", str(GOOD_PROFILE)], env={env: value})
@@ -113,7 +117,9 @@ def test_explain_names_a_lookalike_recommendation(runner: CliRunner) -> None:
 
 
 @pytest.mark.parametrize("error", [MemoryError, RecursionError])
-def test_exhausted_memory_or_stack_is_an_input_error_not_a_traceback(runner: CliRunner, monkeypatch: pytest.MonkeyPatch, error: type[BaseException]) -> None:
+def test_exhausted_memory_or_stack_is_an_input_error_not_a_traceback(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, error: type[BaseException]
+) -> None:
     """The backstop behind the limits: exit 3 with a way forward, in the chosen language."""
     import asn_advisor.cli as cli
 

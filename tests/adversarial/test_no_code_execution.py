@@ -35,7 +35,13 @@ def test_source_never_calls_eval_exec_or_compile(path: Path) -> None:
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             func = node.func
-            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "builtins" else None
+            name = (
+                func.id
+                if isinstance(func, ast.Name)
+                else func.attr
+                if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "builtins"
+                else None
+            )
             assert name not in FORBIDDEN_CALLS, f"{path}:{node.lineno} calls {name}"
         if isinstance(node, ast.Import):
             for alias in node.names:
@@ -59,7 +65,9 @@ def test_loading_and_advising_never_reach_eval_exec_or_compile(monkeypatch: pyte
         pack = load_rules(SHIPPED_PACK)
         for path in sorted((ROOT / "examples" / "profiles").glob("*.yaml")):
             advise(load_profile(path, rules=pack), pack, lang="en")
-        return CliRunner().invoke(main, ["advise", str(GOOD_PROFILE), "--rules", str(SHIPPED_PACK), "--format", "json", "-o", str(output)])
+        return CliRunner().invoke(
+            main, ["advise", str(GOOD_PROFILE), "--rules", str(SHIPPED_PACK), "--format", "json", "-o", str(output)]
+        )
 
     # Once without traps: the first use of a codec or module imports it, and
     # Python's import system runs module code with exec; that is not ours.

@@ -25,8 +25,26 @@ from .cases import GOOD_PROFILE, SHIPPED_PACK
 
 # command name -> (profile, pack, output) -> arguments
 WRITERS: dict[str, Callable[[Path, Path, Path], list[str]]] = {
-    "advise": lambda profile, pack, out: ["advise", str(profile), "--rules", str(pack), "--format", "json", "-o", str(out)],
-    "advise-markdown": lambda profile, pack, out: ["advise", str(profile), "--rules", str(pack), "--format", "markdown", "-o", str(out)],
+    "advise": lambda profile, pack, out: [
+        "advise",
+        str(profile),
+        "--rules",
+        str(pack),
+        "--format",
+        "json",
+        "-o",
+        str(out),
+    ],
+    "advise-markdown": lambda profile, pack, out: [
+        "advise",
+        str(profile),
+        "--rules",
+        str(pack),
+        "--format",
+        "markdown",
+        "-o",
+        str(out),
+    ],
 }
 
 
@@ -49,7 +67,9 @@ def _temporaries(directory: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("writer", sorted(WRITERS))
-def test_new_output_is_written_with_ordinary_permissions(runner: CliRunner, tmp_path: Path, profile: Path, pack: Path, writer: str) -> None:
+def test_new_output_is_written_with_ordinary_permissions(
+    runner: CliRunner, tmp_path: Path, profile: Path, pack: Path, writer: str
+) -> None:
     """The file holds exactly what standard output would; no temporary is left; permissions follow the umask."""
     out = tmp_path / "advice.out"
     result = runner.invoke(main, WRITERS[writer](profile, pack, out))
@@ -101,7 +121,9 @@ def test_force_replaces_by_rename_not_in_place(runner: CliRunner, tmp_path: Path
         pytest.param(lambda profile: _hardlink(profile), id="hardlink-to-input"),
     ],
 )
-def test_profile_is_never_overwritten_even_with_force(runner: CliRunner, profile: Path, pack: Path, alias: Callable[[Path], Path]) -> None:
+def test_profile_is_never_overwritten_even_with_force(
+    runner: CliRunner, profile: Path, pack: Path, alias: Callable[[Path], Path]
+) -> None:
     """Whatever name the output gives the profile, the profile is left as it was."""
     before = profile.read_bytes()
     target = alias(profile)
@@ -134,7 +156,9 @@ def test_failed_advice_writes_nothing(runner: CliRunner, tmp_path: Path, pack: P
     assert _temporaries(tmp_path) == []
 
 
-def test_missing_or_unwritable_directory_is_an_output_error(runner: CliRunner, tmp_path: Path, profile: Path, pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_or_unwritable_directory_is_an_output_error(
+    runner: CliRunner, tmp_path: Path, profile: Path, pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No directory, or a read-only one: exit 6 with a message, not a traceback."""
     missing = runner.invoke(main, WRITERS["advise"](profile, pack, tmp_path / "no" / "such" / "advice.json"))
     assert missing.exit_code == ExitCode.OUTPUT and "directory does not exist" in missing.stderr
@@ -145,7 +169,11 @@ def test_missing_or_unwritable_directory_is_an_output_error(runner: CliRunner, t
 
         patch.setattr(tempfile, "mkstemp", denied)
         result = runner.invoke(main, WRITERS["advise"](profile, pack, tmp_path / "advice.json"))
-        assert result.exit_code == ExitCode.OUTPUT and "Permission denied" in result.stderr and "Traceback" not in result.output
+        assert (
+            result.exit_code == ExitCode.OUTPUT
+            and "Permission denied" in result.stderr
+            and "Traceback" not in result.output
+        )
     if os.geteuid() == 0:
         return  # root writes into read-only directories
     locked = tmp_path / "locked"
@@ -198,7 +226,11 @@ def test_without_overwrite_a_file_that_appears_late_is_not_clobbered(tmp_path: P
 def test_standard_input_profile_can_write_a_file(runner: CliRunner, tmp_path: Path, profile: Path, pack: Path) -> None:
     """'-' as the profile is not a path to protect; the output is written."""
     out = tmp_path / "advice.json"
-    result = runner.invoke(main, ["advise", "-", "--rules", str(pack), "--format", "json", "-o", str(out)], input=profile.read_text(encoding="utf-8"))
+    result = runner.invoke(
+        main,
+        ["advise", "-", "--rules", str(pack), "--format", "json", "-o", str(out)],
+        input=profile.read_text(encoding="utf-8"),
+    )
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8").startswith("{")
 

@@ -91,7 +91,9 @@ def _check(node: Node, vocab: Vocabulary, usage: Usage) -> str:
         if info is None:
             hint_name = suggest(node.name, [*vocab.names, *vocab.findings])
             if node.name in vocab.findings:
-                raise ConditionError(f"{node.name!r} is a finding, not an indicator", offset=node.start, hint=f"write has({node.name})")
+                raise ConditionError(
+                    f"{node.name!r} is a finding, not an indicator", offset=node.start, hint=f"write has({node.name})"
+                )
             if "." in node.name and node.name.split(".", 1)[0] in vocab.names:
                 base = node.name.split(".", 1)[0]
                 keys = [n.split(".", 1)[1] for n in vocab.names if n.startswith(base + ".")]
@@ -136,7 +138,9 @@ def _require(node: Node, wanted: str, got: str, where: str) -> None:
             hint = "compare the number, e.g. participation_rate < 60"
         elif wanted == NUMBER and got == TEXT:
             hint = "remove the quotes around a number"
-        raise ConditionError(f"{where} needs {_kind_name(wanted)}, but this is {_kind_name(got)}", offset=node.start, hint=hint)
+        raise ConditionError(
+            f"{where} needs {_kind_name(wanted)}, but this is {_kind_name(got)}", offset=node.start, hint=hint
+        )
 
 
 def _check_compare(node: Compare, vocab: Vocabulary, usage: Usage) -> str:
@@ -144,7 +148,11 @@ def _check_compare(node: Compare, vocab: Vocabulary, usage: Usage) -> str:
     right = _check(node.right, vocab, usage)
     if node.op in ("in", "not in"):
         if right != LIST:
-            raise ConditionError(f"'{node.op}' needs a list on its right", offset=node.right.start, hint='e.g. "donor" in funding_sources')
+            raise ConditionError(
+                f"'{node.op}' needs a list on its right",
+                offset=node.right.start,
+                hint='e.g. "donor" in funding_sources',
+            )
         if left not in (TEXT, NUMBER):
             raise ConditionError(f"'{node.op}' needs a text or a number on its left", offset=node.left.start)
         if isinstance(node.left, Literal) and isinstance(node.left.value, str) and isinstance(node.right, Name):
@@ -152,7 +160,11 @@ def _check_compare(node: Compare, vocab: Vocabulary, usage: Usage) -> str:
         return BOOL
     if left in (LIST, MAP) or right in (LIST, MAP):
         bad = node.left if left in (LIST, MAP) else node.right
-        raise ConditionError(f"'{node.op}' cannot compare {_kind_name(left if bad is node.left else right)}", offset=bad.start, hint="use 'in', count() or len()")
+        raise ConditionError(
+            f"'{node.op}' cannot compare {_kind_name(left if bad is node.left else right)}",
+            offset=bad.start,
+            hint="use 'in', count() or len()",
+        )
     if node.op in ("<", "<=", ">", ">="):
         if left != NUMBER or right != NUMBER:
             bad_node, bad_kind = (node.left, left) if left != NUMBER else (node.right, right)
@@ -194,12 +206,22 @@ def _check_call(node: Call, vocab: Vocabulary, usage: Usage) -> str:
         )
     count = len(node.args)
     if count < spec.min_args or (spec.max_args >= 0 and count > spec.max_args):
-        expected = str(spec.min_args) if spec.min_args == spec.max_args else f"{spec.min_args} or more" if spec.max_args < 0 else f"{spec.min_args} to {spec.max_args}"
-        raise ConditionError(f"{node.function}() takes {expected} argument(s), got {count}", offset=node.start, hint=spec.summary)
+        expected = (
+            str(spec.min_args)
+            if spec.min_args == spec.max_args
+            else f"{spec.min_args} or more"
+            if spec.max_args < 0
+            else f"{spec.min_args} to {spec.max_args}"
+        )
+        raise ConditionError(
+            f"{node.function}() takes {expected} argument(s), got {count}", offset=node.start, hint=spec.summary
+        )
     if name == "has":
         target = node.args[0]
         if isinstance(target, Literal) and isinstance(target.value, str):
-            raise ConditionError("write the finding id without quotes", offset=target.start, hint=f"has({target.value})")
+            raise ConditionError(
+                "write the finding id without quotes", offset=target.start, hint=f"has({target.value})"
+            )
         if not isinstance(target, Name):
             raise ConditionError("has() takes a finding id", offset=target.start, hint="e.g. has(time_conflict)")
         if target.name not in vocab.findings:
@@ -213,7 +235,7 @@ def _check_call(node: Call, vocab: Vocabulary, usage: Usage) -> str:
         if count == 2:
             level = node.args[1]
             if not (isinstance(level, Literal) and level.value in SEVERITY_RANK):
-                raise ConditionError("the severity must be \"low\", \"medium\" or \"high\"", offset=level.start)
+                raise ConditionError('the severity must be "low", "medium" or "high"', offset=level.start)
         return BOOL
     if name in ("known", "missing"):
         target = node.args[0]
@@ -225,11 +247,17 @@ def _check_call(node: Call, vocab: Vocabulary, usage: Usage) -> str:
         target = node.args[0]
         kind = _check(target, vocab, usage)
         if kind != LIST:
-            raise ConditionError(f"{node.function}() takes a list", offset=target.start, hint="e.g. count(funding_sources, [\"donor\"])")
+            raise ConditionError(
+                f"{node.function}() takes a list", offset=target.start, hint='e.g. count(funding_sources, ["donor"])'
+            )
         if name == "count":
             values = node.args[1]
             if not isinstance(values, ListLiteral):
-                raise ConditionError("count() takes a list of values as its second argument", offset=values.start, hint='e.g. ["university", "donor"]')
+                raise ConditionError(
+                    "count() takes a list of values as its second argument",
+                    offset=values.start,
+                    hint='e.g. ["university", "donor"]',
+                )
             if isinstance(target, Name):
                 for item in values.items:
                     _check_list_value(item, target, vocab)

@@ -84,7 +84,11 @@ def _tokenize(text: str) -> list[_Token]:
                 hint = "close the text with the same quote on the same line"
             elif not char.isascii():
                 odd = describe_odd_characters(char)
-                hint = f"names use plain letters a-z, digits and _; found {odd}" if odd else "names use plain letters a-z, digits and _"
+                hint = (
+                    f"names use plain letters a-z, digits and _; found {odd}"
+                    if odd
+                    else "names use plain letters a-z, digits and _"
+                )
             raise ConditionError(f"unexpected character {char!r}", offset=pos, hint=hint)
         kind = match.lastgroup or ""
         value = match.group()
@@ -141,13 +145,21 @@ class _Parser:
 
     def parse(self) -> Node:
         if not self.text.strip():
-            raise ConditionError("the condition is empty", offset=0, hint="write a condition such as: participation_rate < 60")
+            raise ConditionError(
+                "the condition is empty", offset=0, hint="write a condition such as: participation_rate < 60"
+            )
         node = self.parse_or()
         if self.token.kind != "end":
             token = self.token
             hint = None
             prev = self.tokens[self.index - 1] if self.index else None
-            if token.kind == "punct" and token.text == "," and prev is not None and prev.kind == "number" and prev.end == token.start:
+            if (
+                token.kind == "punct"
+                and token.text == ","
+                and prev is not None
+                and prev.kind == "number"
+                and prev.end == token.start
+            ):
                 hint = "use a dot for decimals: 0.34, not 0,34"
             elif token.kind in ("name", "number", "string"):
                 hint = "join conditions with 'and' or 'or'"
@@ -228,7 +240,11 @@ class _Parser:
             self.nested()
             operand = self.parse_unary()
             self.depth -= 1
-            if isinstance(operand, Literal) and isinstance(operand.value, (int, float)) and not isinstance(operand.value, bool):
+            if (
+                isinstance(operand, Literal)
+                and isinstance(operand.value, (int, float))
+                and not isinstance(operand.value, bool)
+            ):
                 return Literal(token.start, operand.end, -operand.value)
             return Negate(token.start, operand.end, operand)
         return self.parse_primary()
@@ -313,5 +329,9 @@ def parse(text: str) -> Node:
     if not isinstance(text, str):
         raise ConditionError("a condition must be text", offset=0, hint="put the condition in quotes")
     if len(text) > MAX_LENGTH:
-        raise ConditionError(f"the condition is longer than {MAX_LENGTH} characters", offset=MAX_LENGTH, hint="split it into several rules")
+        raise ConditionError(
+            f"the condition is longer than {MAX_LENGTH} characters",
+            offset=MAX_LENGTH,
+            hint="split it into several rules",
+        )
     return _Parser(text).parse()

@@ -93,16 +93,24 @@ class Columns:
                 continue
             raw = [f.get(name) for f in facts]
             complete = None not in raw  # a C-level scan; most columns of real data are complete
-            known = np.ones(size, dtype=bool) if complete else np.fromiter((v is not None for v in raw), dtype=bool, count=size)
+            known = (
+                np.ones(size, dtype=bool)
+                if complete
+                else np.fromiter((v is not None for v in raw), dtype=bool, count=size)
+            )
             columns.known[name] = known
             if info.kind == "number":
-                columns.values[name] = np.array(raw if complete else [0.0 if v is None else v for v in raw], dtype=np.float64)
+                columns.values[name] = np.array(
+                    raw if complete else [0.0 if v is None else v for v in raw], dtype=np.float64
+                )
             elif info.kind == "bool":
                 columns.values[name] = np.array([v is True for v in raw], dtype=bool)
             elif info.kind == "list":
                 bits = {value: 1 << index for index, value in enumerate(info.values)}
                 columns.list_values[name] = tuple(info.values)
-                columns.values[name] = np.array([sum(bits.get(item, 0) for item in v) if v else 0 for v in raw], dtype=np.int64)
+                columns.values[name] = np.array(
+                    [sum(bits.get(item, 0) for item in v) if v else 0 for v in raw], dtype=np.int64
+                )
         for index, ranks in enumerate(findings):
             for finding, rank in ranks.items():
                 columns.finding(finding)[index] = rank
@@ -252,7 +260,11 @@ def _compare(node: Compare) -> VectorEvaluator:
             elif isinstance(a, str):
                 found = a in b
             else:
-                found = np.isin(a, np.asarray(b, dtype=object if any(isinstance(x, str) for x in b) else np.float64)) if len(b) else False
+                found = (
+                    np.isin(a, np.asarray(b, dtype=object if any(isinstance(x, str) for x in b) else np.float64))
+                    if len(b)
+                    else False
+                )
             if negate:
                 found = np.logical_not(found)
             return (found, np.logical_and(ka, kb))
@@ -264,7 +276,10 @@ def _compare(node: Compare) -> VectorEvaluator:
         a, ka = left(c)
         b, kb = right(c)
         if isinstance(a, str) or isinstance(b, str):  # text literals only: a constant
-            return (function(a, b) if isinstance(a, str) and isinstance(b, str) else node.op == "!=", np.logical_and(ka, kb))
+            return (
+                function(a, b) if isinstance(a, str) and isinstance(b, str) else node.op == "!=",
+                np.logical_and(ka, kb),
+            )
         return (function(a, b), np.logical_and(ka, kb))
 
     return compare
@@ -299,7 +314,11 @@ def _call(node: Call) -> VectorEvaluator:
     if name in ("count", "len"):
         source = node.args[0]
         list_name = source.name if isinstance(source, Name) else None
-        wanted_items = tuple(i.value for i in node.args[1].items) if name == "count" and isinstance(node.args[1], ListLiteral) else None
+        wanted_items = (
+            tuple(i.value for i in node.args[1].items)
+            if name == "count" and isinstance(node.args[1], ListLiteral)
+            else None
+        )
 
         def count(c: Columns) -> Pair:
             bits, known = args[0](c)

@@ -27,7 +27,9 @@ class FunctionSpec:
 FUNCTIONS: dict[str, FunctionSpec] = {
     spec.name: spec
     for spec in (
-        FunctionSpec("has", "has(finding) or has(finding, \"high\"): the finding is present (at least that severity)", "bool", 1, 2),
+        FunctionSpec(
+            "has", 'has(finding) or has(finding, "high"): the finding is present (at least that severity)', "bool", 1, 2
+        ),
         FunctionSpec("known", "known(indicator): the profile gives a value for the indicator", "bool", 1, 1),
         FunctionSpec("missing", "missing(indicator): the profile gives no value for the indicator", "bool", 1, 1),
         FunctionSpec("count", "count(list, [values]): how many of the values the list holds", "number", 2, 2),

@@ -1,0 +1,122 @@
+"""Precision and recall of the report reader against ``reports-2/gold.yaml``.
+
+Usage::
+
+    python benchmarks/reading_gold.py                 # every text
+    python benchmarks/reading_gold.py --split dev     # the texts tuned on
+    python benchmarks/reading_gold.py --split blind   # the texts kept aside
+    python benchmarks/reading_gold.py --details       # plus what was missed or added
+
+The gold file lists, per text, the finding and proposal ids a careful reader
+sees (each with its quote) and whether the text is an evaluation at all.
+Scoring is per text and per id, micro-averaged.  The blind split is every
+text whose number is a multiple of three: nobody reads those while tuning.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def shared_dir() -> Path:
+    env = os.environ.get("ASN_ADVISOR_SHARED")
+    if env:
+        return Path(env)
+    for parent in ROOT.parents:
+        if (parent / "shared" / "reports-2").is_dir():
+            return parent / "shared"
+    raise SystemExit("shared/reports-2 not found; set ASN_ADVISOR_SHARED")
+
+
+def is_blind(name: str) -> bool:
+    return int(name.split("_", 1)[0]) % 3 == 0
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, gold: set[str], got: set[str]) -> None:
+        self.tp += len(gold & got)
+        self.fp += len(got - gold)
+        self.fn += len(gold - got)
+
+    def text(self) -> str:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return f"P {p:.2f} R {r:.2f} (tp {self.tp} fp {self.fp} fn {self.fn})"
+
+
+@dataclass
+class Totals:
+    findings: Counts = field(default_factory=Counts)
+    proposals: Counts = field(default_factory=Counts)
+    refused: int = 0
+    wrongly_accepted: int = 0
+    texts: int = 0
+
+
+def score(split: str, details: bool) -> Totals:
+    from asn_advisor.extract import extract, load_patterns
+
+    shared = shared_dir() / "reports-2"
+    gold: list[dict[str, Any]] = yaml.safe_load((shared / "gold.yaml").read_text(encoding="utf-8"))
+    patterns = load_patterns(ROOT / "rules" / "ekstraksi.yaml")
+    totals = Totals()
+    for doc in gold:
+        name = doc["file"]
+        if split == "dev" and is_blind(name) or split == "blind" and not is_blind(name):
+            continue
+        text = (shared / name).read_text(encoding="utf-8")
+        result = extract(text, patterns, source=name)
+        totals.texts += 1
+        gf = {f["id"] for f in doc["findings"]}
+        gr = {r["id"] for r in doc["recommendations"]}
+        on_topic = doc["is_evaluation_report"]
+        if on_topic and not result.is_evaluation_report:
+            totals.refused += 1
+        if not on_topic and result.is_evaluation_report:
+            totals.wrongly_accepted += 1
+        got_f = set(result.finding_ids()) if result.is_evaluation_report else set()
+        got_r = set(result.recommendation_ids()) if result.is_evaluation_report else set()
+        totals.findings.add(gf, got_f)
+        totals.proposals.add(gr, got_r)
+        if details and (gf != got_f or gr != got_r or on_topic != result.is_evaluation_report):
+            print(
+                f"{name}: findings missed {sorted(gf - got_f)} extra {sorted(got_f - gf)}; "
+                f"proposals missed {sorted(gr - got_r)} extra {sorted(got_r - gr)}"
+                + (
+                    ""
+                    if on_topic == result.is_evaluation_report
+                    else f"; evaluation? gold {on_topic} got {result.is_evaluation_report}"
+                )
+            )
+    return totals
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["all", "dev", "blind"], default="all")
+    parser.add_argument("--details", action="store_true")
+    args = parser.parse_args(argv)
+    t = score(args.split, args.details)
+    print(f"reports-2 [{args.split}] {t.texts} texts")
+    print(f"  findings   {t.findings.text()}")
+    print(f"  proposals  {t.proposals.text()}")
+    print(f"  on-topic texts refused: {t.refused}; off-topic texts accepted: {t.wrongly_accepted}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
