@@ -267,9 +267,11 @@ def test_rules_check_reports_duplicate_keys(runner: CliRunner, tmp_path: Path) -
         "override:\n  rules:\n    partisipasi-rendah: {when: participation_rate < 75, when: participation_rate < 80}\n"
     )
     root = write(tmp_path / "p", files)
-    result = runner.invoke(main, ["rules", "check", str(root)])
+    result = runner.invoke(main, ["rules", "check", str(root), "--lang", "en"])
     assert result.exit_code == ExitCode.RULES
     assert f"{root}/aturan.yaml:3:57: [error] E101 key 'when' is defined twice" in result.output
+    in_indonesian = runner.invoke(main, ["rules", "check", str(root)])
+    assert f"{root}/aturan.yaml:3:57: [error] E101 kunci 'when'" in in_indonesian.output
     assert "Traceback" not in result.output
 
 
@@ -421,7 +423,7 @@ def test_case_profiles_by_path_stay_inside_the_pack(runner: CliRunner, tmp_path:
     assert "PASS pupr" in result.output and "FAIL luar" in result.output, result.output
     assert "the profile must be inside the pack directory" in result.output
     (root / "uji" / "kasus.yaml").write_text("cases:\n  - name: x\n    expct: {}\n", encoding="utf-8")
-    checked = runner.invoke(main, ["rules", "check", str(root)])
+    checked = runner.invoke(main, ["rules", "check", str(root), "--lang", "en"])
     assert checked.exit_code == ExitCode.RULES
     assert f"{root}/uji/kasus.yaml:3:5: [error] E102 unknown key 'expct'" in checked.output
 

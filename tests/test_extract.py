@@ -150,7 +150,7 @@ def test_pattern_file_yaml_errors(tmp_path):
         assert any(":3:" in p for p in problems), problems
     with pytest.raises(PatternFileError, match="no top-level 'extract:'"):
         load_patterns(_write(tmp_path, "rules: []\n"))
-    with pytest.raises(InputError, match="file not found"):
+    with pytest.raises(PatternFileError, match="Y003"):
         load_patterns(tmp_path / "missing.yaml")
 
 

@@ -380,7 +380,7 @@ def test_whatif_cli(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
         (["whatif", PUPR, "--resolve", "time_conflit"], 1, "did you mean 'time_conflict'"),
         (["whatif", PUPR, "--resolve", "limited_budget"], 1, "present findings:"),
         (["whatif", PUPR, "--set", "participation_rate=150"], 5, "between 0 and 100"),
-        (["whatif", PUPR, "--set", "participation_rate=["], 2, "YAML"),
+        (["whatif", PUPR, "--set", "participation_rate=["], 2, "Y035"),
     ]
     for args, code, needle in cases:
         outcome = runner.invoke(main, args)

@@ -26,7 +26,7 @@ from typing import IO, Any
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from .errors import InputError, Location, Problem
+from .errors import AdvisorError, InputError, Location, Problem
 
 __all__ = ["Document", "Limits", "dump_yaml", "load_document", "read_text", "use_limits"]
 
@@ -175,24 +175,27 @@ def read_text(
         display = name or str(source)
         try:
             if path.is_dir():
-                raise InputError("is a directory, not a file", location=Location(display), hint="give a file")
+                raise InputError(
+                    "is a directory, not a file", location=Location(display), hint="give a file", code="Y001"
+                )
             size = path.stat().st_size
             if size > limits.max_bytes:
                 raise InputError(
                     f"file is {size} bytes, over the limit of {limits.max_bytes}",
+                    code="Y002",
                     location=Location(display),
                     hint=_limit_hint("bytes"),
                 )
             with path.open("rb") as handle:
                 raw = handle.read(limits.max_bytes + 1)
         except FileNotFoundError:
-            raise InputError("file not found", location=Location(display), hint="check the path") from None
+            raise InputError("file not found", location=Location(display), hint="check the path", code="Y003") from None
         except PermissionError:
-            raise InputError("permission denied", location=Location(display)) from None
+            raise InputError("permission denied", location=Location(display), code="Y004") from None
         except IsADirectoryError:
-            raise InputError("is a directory, not a file", location=Location(display)) from None
+            raise InputError("is a directory, not a file", location=Location(display), code="Y001") from None
         except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", location=Location(display)) from None
+            raise InputError(f"cannot read: {exc.strerror}", location=Location(display), code="Y005") from None
     else:
         display = name or str(getattr(source, "name", "<stream>"))
         raw = source.read(limits.max_bytes + 1)
@@ -200,9 +203,28 @@ def read_text(
         raise InputError(
             f"input is over the limit of {limits.max_bytes} bytes",
             location=Location(display),
+            code="Y002",
             hint=_limit_hint("bytes"),
         )
     return decode_text(raw, display), display
+
+
+def load_file(
+    path: Path, name: str, *, limits: Limits | None = None, error: type[AdvisorError] = InputError
+) -> Document:
+    """Read and parse one YAML file; a file that cannot be read raises ``error``.
+
+    A rule pack's file that is missing or malformed makes the pack invalid:
+    the pack loaders pass :class:`RulePackError` so that the user gets the
+    pack's exit code, whatever the cause, with the same code and location.
+    """
+    try:
+        text, _ = read_text(path, limits=limits, name=name)
+        return load_document(text, name, limits=limits)
+    except InputError as exc:
+        if error is InputError:
+            raise
+        raise error(exc.message, location=exc.location, hint=exc.hint, code=exc.code) from None
 
 
 def decode_text(raw: bytes, display: str) -> str:
@@ -210,6 +232,7 @@ def decode_text(raw: bytes, display: str) -> str:
     if b"\x00" in raw[:8192]:
         raise InputError(
             "looks like a binary file (it contains NUL bytes)",
+            code="Y006",
             location=Location(display),
             hint="give a UTF-8 text file",
         )
@@ -220,6 +243,7 @@ def decode_text(raw: bytes, display: str) -> str:
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise InputError(
             f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            code="Y007",
             location=Location(display, line, column),
             hint="save the file as UTF-8",
         ) from None
@@ -281,13 +305,6 @@ def _mark(event: Any) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
-def _yaml_error_location(exc: yaml.MarkedYAMLError, display: str) -> Location:
-    mark = exc.problem_mark or exc.context_mark
-    if mark is None:
-        return Location(display, 1, 1)
-    return Location(display, mark.line + 1, mark.column + 1)
-
-
 def load_document(text: str, file: str, *, limits: Limits | None = None, json_mode: bool = False) -> Document:
     """Parse ``text`` as one YAML (or JSON) document.
 
@@ -296,7 +313,7 @@ def load_document(text: str, file: str, *, limits: Limits | None = None, json_mo
     """
     limits = limits or Limits.current()
     if len(text.encode("utf-8", "surrogatepass")) > limits.max_bytes:
-        raise InputError(f"input is over the limit of {limits.max_bytes} bytes", location=Location(file))
+        raise InputError(f"input is over the limit of {limits.max_bytes} bytes", location=Location(file), code="Y002")
     if json_mode:
         return _load_json(text, file, limits)
     # Building many small objects triggers the cyclic garbage collector over
@@ -344,10 +361,12 @@ def _load_yaml(text: str, file: str, limits: Limits) -> Document:
                 except TypeError:
                     raise InputError(
                         "a mapping key must be a plain value, not a list or mapping",
+                        hint="write the key as a word or a number",
+                        code="Y010",
                         location=Location(file, *path_mark),
                     ) from None
                 if isinstance(value, float) and math.isnan(value):
-                    raise InputError("a mapping key cannot be NaN", location=Location(file, *path_mark))
+                    raise InputError("a mapping key cannot be NaN", location=Location(file, *path_mark), code="Y011")
                 frame.key, frame.key_mark, frame.pending_key = value, path_mark, True
                 return
             key = frame.key
@@ -397,6 +416,7 @@ def _load_yaml(text: str, file: str, limits: Limits) -> Document:
                         f"document has more than {limits.max_nodes} values",
                         location=Location(file, *_mark(event)),
                         hint=_limit_hint("nodes"),
+                        code="Y020",
                     )
                 tag = event.tag
                 fast: Any = _NO_FAST_VALUE
@@ -420,12 +440,14 @@ def _load_yaml(text: str, file: str, limits: Limits) -> Document:
                         "YAML merge keys (<<) are not supported",
                         location=Location(file, *_mark(event)),
                         hint="write the keys out",
+                        code="Y013",
                     )
                 if tag not in _ALLOWED_TAGS or tag in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
                     raise InputError(
                         f"YAML tag {event.tag or tag!r} is not allowed",
                         location=Location(file, *_mark(event)),
                         hint="write plain values without ! tags",
+                        code="Y012",
                     )
                 if fast is not _NO_FAST_VALUE:
                     value: Any = fast
@@ -441,6 +463,7 @@ def _load_yaml(text: str, file: str, limits: Limits) -> Document:
                         raise InputError(
                             f"cannot read value {_clip(event.value)!r}: {_clip(str(exc))}",
                             location=Location(file, *_mark(event)),
+                            code="Y014",
                         ) from None
                 if event.anchor:
                     anchors[event.anchor] = (value, 1, 0)
@@ -452,18 +475,21 @@ def _load_yaml(text: str, file: str, limits: Limits) -> Document:
                         f"document has more than {limits.max_nodes} values",
                         location=Location(file, *_mark(event)),
                         hint=_limit_hint("nodes"),
+                        code="Y020",
                     )
                 if len(stack) >= limits.max_depth:
                     raise InputError(
                         f"document is nested deeper than {limits.max_depth} levels",
                         location=Location(file, *_mark(event)),
                         hint=_limit_hint("depth"),
+                        code="Y021",
                     )
                 if event.tag not in (None, "!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
                     raise InputError(
                         f"YAML tag {event.tag!r} is not allowed",
                         location=Location(file, *_mark(event)),
                         hint="write plain values without ! tags",
+                        code="Y012",
                     )
                 is_map = kind is yaml.MappingStartEvent
                 frame = _Frame({} if is_map else [], is_map, child_path(), event.anchor, _mark(event))
@@ -475,7 +501,9 @@ def _load_yaml(text: str, file: str, limits: Limits) -> Document:
                 attach(frame.container, frame.size, frame.start, None, False, frame.height)
             elif kind is yaml.AliasEvent:
                 if event.anchor not in anchors:
-                    raise InputError(f"unknown alias *{event.anchor}", location=Location(file, *_mark(event)))
+                    raise InputError(
+                        f"unknown alias *{event.anchor}", location=Location(file, *_mark(event)), code="Y015"
+                    )
                 value, size, height = anchors[event.anchor]
                 if len(stack) + height > limits.max_depth:
                     # The alias is shared, not copied, but every consumer
@@ -483,6 +511,7 @@ def _load_yaml(text: str, file: str, limits: Limits) -> Document:
                     # out, so its nesting counts where it is used.
                     raise InputError(
                         f"the alias *{event.anchor} nests the document deeper than {limits.max_depth} levels",
+                        code="Y022",
                         location=Location(file, *_mark(event)),
                         hint=_limit_hint("depth"),
                     )
@@ -490,6 +519,7 @@ def _load_yaml(text: str, file: str, limits: Limits) -> Document:
                 if nodes > limits.max_nodes:
                     raise InputError(
                         f"aliases expand the document past {limits.max_nodes} values",
+                        code="Y023",
                         location=Location(file, *_mark(event)),
                         hint="this looks like an alias bomb; write the values out",
                     )
@@ -497,16 +527,12 @@ def _load_yaml(text: str, file: str, limits: Limits) -> Document:
             elif kind is yaml.DocumentStartEvent and root_set:
                 raise InputError(
                     "file holds more than one YAML document",
+                    code="Y016",
                     location=Location(file, *_mark(event)),
                     hint="keep one document per file (remove '---')",
                 )
-    except yaml.MarkedYAMLError as exc:
-        problem = exc.problem or "invalid YAML"
-        raise InputError(
-            f"YAML syntax error: {problem}", location=_yaml_error_location(exc, file), hint=_yaml_hint(problem)
-        ) from None
     except yaml.YAMLError as exc:
-        raise InputError(f"YAML error: {exc}", location=Location(file, 1, 1)) from None
+        raise _syntax_error(exc, text, file, limits) from None
     finally:
         loader.dispose()
     doc.data = root
@@ -518,14 +544,95 @@ def _clip(text: str, length: int = 80) -> str:
     return text if len(text) <= length else text[: length - 3] + "..."
 
 
-def _yaml_hint(problem: str) -> str | None:
-    if "mapping values are not allowed" in problem:
-        return "put quotes around a value that contains ': '"
-    if "found character '\\t'" in problem:
-        return "indent with spaces, not tabs"
-    if "could not find expected ':'" in problem:
-        return "each key needs a ':' after it"
-    return None
+# What libyaml or PyYAML reports, told apart by the stable part of its
+# problem or context, and said in our own words.  The parser's wording may
+# change with any release: an unrecognized problem still gets our generic
+# code and message, never the parser's sentence.
+_SYNTAX_KINDS: tuple[tuple[str, str, str, str], ...] = (
+    ("mapping values are not allowed", "Y032", "a value contains ': ' without quotes", "put the value in quotes"),
+    ("could not find expected ':'", "Y033", "a key has no ':' after it", "each key needs a ':' after it"),
+    ("quoted scalar", "Y034", "a quote is opened but never closed", "close the quote on the same value"),
+    ("flow sequence", "Y035", "a '[' is not closed by ']'", "close each bracket, or quote a value with brackets"),
+    ("flow node", "Y035", "a '[' or '{' is not closed", "close each bracket, or quote a value with brackets"),
+    ("flow mapping", "Y035", "a '{' is not closed by '}'", "close each brace, or quote a value with braces"),
+    ("cannot start any token", "Y037", "a value starts with a character YAML reserves", "put the value in quotes"),
+    ("block end", "Y036", "the indentation does not line up", "align keys of one level at the same column"),
+    ("expected key", "Y036", "the indentation does not line up", "align keys of one level at the same column"),
+    ("'-' indicator", "Y036", "a list item is not aligned with the others", "align the '-' of one list"),
+)
+
+
+# libyaml refuses nesting past this many levels whatever our limit says.
+_PARSER_MAX_DEPTH = 1000
+
+
+def _syntax_error(exc: yaml.YAMLError, text: str, file: str, limits: Limits) -> InputError:
+    """Our own coded error for anything the YAML parser refuses."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code = f"{exc.character:04X}"
+        return InputError(
+            f"the file holds a control character (U+{code}) that YAML does not allow",
+            location=Location(file, line, column),
+            hint="remove the character or save the text again",
+            code="Y038",
+        )
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    location = Location(file, mark.line + 1, mark.column + 1) if mark is not None else Location(file, 1, 1)
+    described = f"{getattr(exc, 'context', '') or ''} {getattr(exc, 'problem', '') or ''}"
+    # libyaml stops deep nesting with a limit of its own, higher than ours:
+    # measured at the mark, the depth is over our limit, so ours is the one
+    # the user should hear about (and be told how to raise).
+    depth_limit = min(limits.max_depth, _PARSER_MAX_DEPTH)
+    if mark is not None and _flow_depth(text, mark.index + 1) > depth_limit:
+        return InputError(
+            f"document is nested deeper than {depth_limit} levels",
+            location=location,
+            hint=_limit_hint("depth"),
+            code="Y021",
+        )
+    if mark is not None and _indented_with_tab(text, mark.index):
+        return InputError("a tab is used for indentation", location=location, hint="indent with spaces", code="Y031")
+    for needle, code, message, hint in _SYNTAX_KINDS:
+        if needle in described:
+            return InputError(message, location=location, hint=hint, code=code)
+    return InputError(
+        "the YAML is not well-formed here",
+        location=location,
+        hint="check the indentation, quotes and brackets at this point and the line before",
+        code="Y030",
+    )
+
+
+def _indented_with_tab(text: str, index: int) -> bool:
+    """Whether the line holding ``index`` (or the one before) is indented with a tab."""
+    start = text.rfind("\n", 0, index) + 1
+    previous = text.rfind("\n", 0, max(start - 1, 0)) + 1
+    for line_start in (start, previous):
+        line_end = text.find("\n", line_start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if "\t" in line[: len(line) - len(line.lstrip(" \t"))]:
+            return True
+    return False
+
+
+def _flow_depth(text: str, end: int) -> int:
+    """How many '[' and '{' are open at ``end`` (quoted text skipped)."""
+    depth = deepest = 0
+    quote = ""
+    for char in text[:end]:
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return deepest
 
 
 def _load_json(text: str, file: str, limits: Limits) -> Document:
@@ -547,17 +654,24 @@ def _load_json(text: str, file: str, limits: Limits) -> Document:
             f"document has more than {limits.max_nodes} values",
             location=Location(file, 1, 1),
             hint=_limit_hint("nodes"),
+            code="Y020",
         )
     if depth > limits.max_depth:
         raise InputError(
             f"document is nested deeper than {limits.max_depth} levels",
             location=Location(file, 1, 1),
             hint=_limit_hint("depth"),
+            code="Y021",
         )
     try:
         doc.data = json.loads(text, object_pairs_hook=pairs, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        raise InputError(f"JSON syntax error: {exc.msg}", location=Location(file, exc.lineno, exc.colno)) from None
+        raise InputError(
+            "the JSON is not well-formed here",
+            location=Location(file, exc.lineno, exc.colno),
+            hint="check the quotes, commas and brackets at this point",
+            code="Y040",
+        ) from None
     except ValueError as exc:
         message = str(exc)
         if "integer string conversion" in message:
@@ -568,9 +682,10 @@ def _load_json(text: str, file: str, limits: Limits) -> Document:
             message,
             location=Location(file, 1, 1),
             hint="write a finite number of ordinary size, or leave the value out",
+            code="Y041",
         ) from None
     except RecursionError:
-        raise InputError("document is nested too deeply", location=Location(file, 1, 1)) from None
+        raise InputError("document is nested too deeply", location=Location(file, 1, 1), code="Y021") from None
     for key in duplicates:
         doc.problems.append(
             Problem(

@@ -8,10 +8,16 @@ from dataclasses import dataclass, field
 
 from .errors import Location, Problem, RulePackError
 from .i18n import t
+from .i18n_errors import translate
 from .lint import lint
 from .rulepack import RulePack, load_rules
 
 __all__ = ["CheckReport", "check_pack"]
+
+
+def _problem_line(problem: Problem, lang: str) -> str:
+    text = f"{problem.location}: [{problem.severity}] {problem.code} {translate(problem.message, lang)}"
+    return f"{text} ({translate(problem.hint, lang)})" if problem.hint else text
 
 
 @dataclass
@@ -54,7 +60,7 @@ class CheckReport:
                 + "\n"
             )
         # The severity word stays English: editors and CI problem matchers parse it.
-        lines = [str(p) for p in self.problems]
+        lines = [_problem_line(p, lang) for p in self.problems]
         lines.append(t("check.summary", lang, pack=self.pack, errors=self.errors, warnings=self.warnings))
         return "\n".join(lines) + "\n"
 
@@ -77,7 +83,12 @@ def check_pack(path: str | None, *, lang: str = "id", ignore: Iterable[str] = ()
         if not problems or sum(p.severity == "error" for p in problems) >= MAX_PROBLEMS:
             # The loader stopped early (or found nothing to list): its own message says why.
             problems.append(
-                Problem(error.location or Location(path or "rules"), error.message, code="E100", hint=error.hint)
+                Problem(
+                    error.location or Location(path or "rules"),
+                    error.message,
+                    code=error.code or "E100",
+                    hint=error.hint,
+                )
             )
         return CheckReport(path or "rules", sorted(problems, key=Problem.sort_key))
     from .casetest import load_cases

@@ -33,11 +33,11 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ._text import TextField
-from ._yaml import Document, load_document, read_text
+from ._yaml import Document, load_file
 from .advice import Advice
 from .condition import suggest
 from .engine import advise
-from .errors import Location, Problem, ProfileError
+from .errors import Location, Problem, ProfileError, RulePackError
 from .i18n import t
 from .profile import check_findings, load_profile, normalize_indicators, profile_from_data
 from .rulepack import RulePack, validation_problems
@@ -353,8 +353,7 @@ def load_cases(pack: RulePack, *, lang: str = "id") -> tuple[list[tuple[Path, Do
     cases: list[tuple[Path, Document, int, Case]] = []
     problems: list[Problem] = []
     for file_path, name in pack.test_files:
-        text, _ = read_text(file_path, name=name)
-        doc = load_document(text, name)
+        doc = load_file(file_path, name, error=RulePackError)
         problems.extend(doc.problems)
         data = doc.data
         if not isinstance(data, dict) or not isinstance(data.get("cases"), list):

@@ -65,6 +65,8 @@ def _print_problem(problem: Problem, lang: str) -> None:
 def error_text(error: AdvisorError, lang: str) -> str:
     """``location: message (hint)`` of an error, message and hint in ``lang``."""
     text = translate(error.message, lang) or ""
+    if error.code:
+        text = f"{error.code} {text}"
     if error.location:
         text = f"{error.location}: {text}"
     if error.hint:
@@ -1336,14 +1338,13 @@ def _parse_assignments(assignments: tuple[str, ...], lang: str) -> dict[str, Any
         try:
             document = load_document(text if text.strip() else "null", f"--set {name}")
         except AdvisorError as error:
-            raise click.BadParameter(
-                f"{item!r}: {error.message}" + (f" ({error.hint})" if error.hint else ""), param_hint="--set"
-            ) from None
+            error.location = None
+            raise click.BadParameter(f"{item!r}: {error_text(error, lang)}", param_hint="--set") from None
         if document.problems:
             problem = document.problems[0]
-            raise click.BadParameter(
-                f"{item!r}: {problem.message}" + (f" ({problem.hint})" if problem.hint else ""), param_hint="--set"
-            )
+            said = f"{problem.code} {translate(problem.message, lang)}"
+            advice = f" ({translate(problem.hint, lang)})" if problem.hint else ""
+            raise click.BadParameter(f"{item!r}: {said}{advice}", param_hint="--set")
         values[name] = document.data
     return values
 

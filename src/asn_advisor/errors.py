@@ -104,15 +104,19 @@ class AdvisorError(Exception):
         location: Location | None = None,
         hint: str | None = None,
         problems: list[Problem] | None = None,
+        code: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.location = location
         self.hint = hint
+        self.code = code
         self.problems: list[Problem] = sorted(problems or [], key=Problem.sort_key)
 
     def __str__(self) -> str:
-        text = f"{self.location}: {self.message}" if self.location else self.message
+        text = f"{self.code} {self.message}" if self.code else self.message
+        if self.location:
+            text = f"{self.location}: {text}"
         if self.hint:
             text += f" ({self.hint})"
         return text

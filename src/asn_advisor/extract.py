@@ -45,7 +45,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from ._sentences import Sentence, full_forms, light_forms, split_sentences, tokenize
-from ._yaml import Document, Limits, load_document, read_text
+from ._yaml import Document, Limits, load_file, read_text
 from .errors import InputError, Location, Problem, RulePackError
 
 __all__ = [
@@ -608,10 +608,10 @@ def compile_patterns(
                 _Rule(
                     id=r.id,
                     target=getattr(r, target_attr),
-                    terms=tuple(terms),  # type: ignore[arg-type]
-                    unless=tuple(unless),
+                    terms=tuple(t for t in terms if t is not None),
+                    unless=tuple(t for t in unless if t is not None),
                     within=r.within,
-                    order=r.order,  # type: ignore[arg-type]
+                    order=r.order,
                     scope=getattr(r, "scope", "sentence"),
                     severity=getattr(r, "severity", None),
                     figure=getattr(r, "figure", None),
@@ -728,8 +728,8 @@ def load_patterns(
     """
     from .rulepack import validation_problems  # the pack loader imports this module
 
-    text, display = read_text(Path(path), limits=limits)
-    doc = load_document(text, display, limits=limits)
+    display = str(path)
+    doc = load_file(Path(path), display, limits=limits, error=PatternFileError)
     problems = list(doc.problems)
     data = doc.data
     if not isinstance(data, dict) or "extract" not in data:

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ._lookalike import unknown_id_hint
 from ._text import Text, TextField
-from ._yaml import Document, Limits, load_document, read_text
+from ._yaml import Document, Limits, load_file
 from .condition import Condition, ConditionError, NameInfo, Vocabulary, suggest
 from .errors import MAX_PROBLEMS, AdvisorError, Location, Problem, RulePackError
 from .extract import ExtractionPatterns, check_targets, compile_patterns
@@ -883,8 +883,7 @@ def _gather(
     """
     manifest_path = root / "pack.yaml"
     name = _shown(root, display_root, manifest_path)
-    text, _ = read_text(manifest_path, limits=limits, name=name)
-    manifest = load_document(text, name, limits=limits)
+    manifest = load_file(manifest_path, name, limits=limits, error=RulePackError)
     out.extend(manifest.problems)
     data = manifest.data if isinstance(manifest.data, dict) else {}
 
@@ -915,8 +914,7 @@ def _gather(
         root, display_root, manifest, includes if isinstance(includes, list) else [], out
     ):
         name = _shown(root, display_root, file_path)
-        text, _ = read_text(file_path, limits=limits, name=name)
-        doc = load_document(text, name, limits=limits)
+        doc = load_file(file_path, name, limits=limits, error=RulePackError)
         out.extend(doc.problems)
         sources.append(_Source(doc, name, inherited=inherited, path=file_path.resolve()))
     tests = data.get("tests", [])
