@@ -105,7 +105,8 @@ def main() -> None:
     args = parser.parse_args()
     source = ensure_input(args.n)
     print(
-        f"input: {source} ({source.stat().st_size / 1e6:.1f} MB, {args.n:,} profiles); cores: {os.cpu_count()}; load: {os.getloadavg()[0]:.2f}"
+        f"input: {source} ({source.stat().st_size / 1e6:.1f} MB, {args.n:,} profiles); "
+        f"cores: {os.cpu_count()}; load: {os.getloadavg()[0]:.2f}"
     )
     print(f"calibration: a pure-Python loop runs {calibrate():.2f}x faster on 2 processes than on 1 right now")
     rates: dict[int, float] = {}
@@ -115,7 +116,8 @@ def main() -> None:
         rates[jobs] = args.n / elapsed
         outputs[jobs] = target
         print(
-            f"jobs {jobs}: {elapsed:.1f} s, {rates[jobs]:,.0f} profiles/s, peak RSS of one process {peak:.0f} MB, output {target.stat().st_size / 1e6:.0f} MB"
+            f"jobs {jobs}: {elapsed:.1f} s, {rates[jobs]:,.0f} profiles/s, "
+            f"peak RSS of one process {peak:.0f} MB, output {target.stat().st_size / 1e6:.0f} MB"
         )
     first = outputs[args.jobs[0]]
     with first.open("rb") as handle:

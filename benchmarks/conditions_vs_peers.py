@@ -234,7 +234,8 @@ def main() -> None:
     for rule_count in args.rules:
         rates = run(rule_count, args.rows, args.peer_rows, args.seconds)
         print(
-            f"\n{rule_count} rules, {args.rows:,} rows (row-at-a-time engines on {args.peer_rows:,} rows or a tenth of them)"
+            f"\n{rule_count} rules, {args.rows:,} rows "
+            f"(row-at-a-time engines on {args.peer_rows:,} rows or a tenth of them)"
         )
         print(f"{'engine':40} {'rule evaluations/s':>20}")
         for name, rate in sorted(rates.items(), key=lambda item: -item[1]):

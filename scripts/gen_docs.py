@@ -51,7 +51,9 @@ _CLI_TEXT = {
         "title": "Command-line reference",
         "generated": "Generated from the click commands by `scripts/gen_docs.py`; do not edit by hand.",
         "other": "Bahasa Indonesia: [cli.id.md](cli.id.md).",
-        "language": "Every command takes `--lang id|en` (or the `ASN_ADVISOR_LANG` variable); Indonesian is the default.",
+        "language": (
+            "Every command takes `--lang id|en` (or the `ASN_ADVISOR_LANG` variable); Indonesian is the default."
+        ),
         "usage": "Usage",
         "option": "Option",
         "description": "Description",
@@ -59,13 +61,18 @@ _CLI_TEXT = {
         "exit": "Exit codes",
         "code": "Code",
         "meaning": "Meaning",
-        "errors": "Errors print as `file:line:column: [error] CODE message (hint)`; no traceback is shown (set `ASN_ADVISOR_DEBUG=1` to see one).",
+        "errors": (
+            "Errors print as `file:line:column: [error] CODE message (hint)`; "
+            "no traceback is shown (set `ASN_ADVISOR_DEBUG=1` to see one)."
+        ),
     },
     "id": {
         "title": "Referensi baris perintah",
         "generated": "Dibuat dari perintah click oleh `scripts/gen_docs.py`; jangan disunting langsung.",
         "other": "English: [cli.md](cli.md).",
-        "language": "Setiap perintah menerima `--lang id|en` (atau variabel `ASN_ADVISOR_LANG`); bawaannya bahasa Indonesia.",
+        "language": (
+            "Setiap perintah menerima `--lang id|en` (atau variabel `ASN_ADVISOR_LANG`); bawaannya bahasa Indonesia."
+        ),
         "usage": "Penggunaan",
         "option": "Opsi",
         "description": "Keterangan",
@@ -73,7 +80,10 @@ _CLI_TEXT = {
         "exit": "Kode keluar",
         "code": "Kode",
         "meaning": "Arti",
-        "errors": "Galat dicetak sebagai `berkas:baris:kolom: [galat] KODE pesan (petunjuk)`; traceback tidak pernah ditampilkan (atur `ASN_ADVISOR_DEBUG=1` untuk melihatnya).",
+        "errors": (
+            "Galat dicetak sebagai `berkas:baris:kolom: [galat] KODE pesan (petunjuk)`; "
+            "traceback tidak pernah ditampilkan (atur `ASN_ADVISOR_DEBUG=1` untuk melihatnya)."
+        ),
     },
 }
 

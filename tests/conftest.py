@@ -67,11 +67,13 @@ MINIMAL_PACK = {
           satisfaction: {type: rating, label: {id: Kepuasan, en: Satisfaction}}
           funding_sources: {type: list, values: [apbd, donor, private], label: {id: Sumber dana, en: Funding}}
         findings:
-          low_participation: {label: {id: Partisipasi rendah, en: Low participation}, dimension: access, severity: medium}
+          low_participation: {label: {id: Partisipasi rendah, en: Low participation}, \
+dimension: access, severity: medium}
           time_conflict: {label: {id: Benturan waktu, en: Time conflict}, dimension: access}
           low_satisfaction: {label: {id: Kepuasan rendah, en: Low satisfaction}, dimension: reaction}
         recommendations:
-          flexible_scheduling: {label: {id: Jadwal fleksibel, en: Flexible scheduling}, effort: low, time_to_impact: short}
+          flexible_scheduling: {label: {id: Jadwal fleksibel, en: Flexible scheduling}, \
+effort: low, time_to_impact: short}
           promote_benefits: {label: {id: Promosi manfaat, en: Promote benefits}}
           improve_methods: {label: {id: Perbaiki metode, en: Improve methods}}
         scoring:

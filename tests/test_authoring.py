@@ -247,7 +247,10 @@ def test_shadowed_duplicate_unaddressed_unreachable_translation_escalation(tmp_p
 
 
 def test_rules_check_output_format_and_exit_codes(runner: CliRunner, tmp_path: Path) -> None:
-    """Problems print as file:line:col: [severity] CODE message (hint), sorted; 4 on errors, --strict fails on warnings."""
+    """Problems print as file:line:col: [severity] CODE message (hint), sorted.
+
+    Exit code 4 on errors; --strict fails on warnings.
+    """
     files = dict(REGIONAL)
     files["aturan.yaml"] = "derive:\n  - {id: a, finding: low_participation, when: participation_rate < 150}\n"
     root = write(tmp_path / "p", files)
@@ -395,7 +398,10 @@ def test_diff_shows_rank_and_finding_changes(runner: CliRunner, tmp_path: Path) 
 
 
 def test_diff_reports_profiles_a_pack_cannot_advise(runner: CliRunner, write_pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    """A profile the new pack rejects is reported with the first problem, not a traceback; 'nasional' names the installed pack."""
+    """A profile the new pack rejects is reported with the first problem, not a traceback.
+
+    'nasional' names the installed pack.
+    """
     from .conftest import MINIMAL_PACK
 
     small = write_pack(dict(MINIMAL_PACK))
@@ -406,7 +412,10 @@ def test_diff_reports_profiles_a_pack_cannot_advise(runner: CliRunner, write_pac
 
 
 def test_case_profiles_by_path_stay_inside_the_pack(runner: CliRunner, tmp_path: Path) -> None:
-    """A case may load a profile file inside the pack; one outside is refused, and rules check reports bad case files."""
+    """A case may load a profile file inside the pack; one outside is refused.
+
+    rules check reports bad case files.
+    """
     files = dict(REGIONAL)
     files["uji/profil/pupr.yaml"] = (EXAMPLES / "pupr-2021.yaml").read_text(encoding="utf-8")
     files["uji/kasus.yaml"] = """

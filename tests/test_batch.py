@@ -307,7 +307,8 @@ def test_batch_directory_of_profiles(runner: CliRunner, tmp_path: Path) -> None:
     assert "broken.yaml:4:" in result.stderr
 
 
-CSV_TEXT = """id,name,region,participation_rate,satisfaction,satisfaction.scale,follow_up_conducted,funding_sources,absence_reasons.work_conflict,findings
+CSV_TEXT = """id,name,region,participation_rate,satisfaction,satisfaction.scale,follow_up_conducted,\
+funding_sources,absence_reasons.work_conflict,findings
 p1,Latsar CPNS,Kota A,53,3.1,1-4,tidak,apbd;donor,35,time_conflict:high;low_transfer
 p2,PKA,Kota B,"88,5",85,,ya,apbn,,
 p3,PKP,Kota C,abc,,,,,,

@@ -69,7 +69,9 @@ def test_bad_profile_exits_with_profile_code_and_location(runner: CliRunner, tmp
     """An invalid profile gives file:line:col messages and exit code 5, no traceback."""
     bad = tmp_path / "bad.yaml"
     bad.write_text(
-        "program: {id: x}\nindicators:\n  participation_rte: 50\n  satisfaction: 3.2\nfindings:\n  - id: low_participaton\n",
+        "program: {id: x}\n"
+        "indicators:\n  participation_rte: 50\n  satisfaction: 3.2\n"
+        "findings:\n  - id: low_participaton\n",
         encoding="utf-8",
     )
     result = runner.invoke(main, ["advise", str(bad)])

@@ -1,4 +1,4 @@
-"""Tests for the narrative-report extractor (issue 5).
+"""Tests for the narrative-report extractor.
 
 Golden files: ``UPDATE_GOLDEN=1 pytest tests/test_extract.py`` rewrites
 ``tests/golden/extract/*.json`` from the current extractor output.

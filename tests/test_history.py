@@ -318,7 +318,8 @@ V1_POSTGRESQL = [
 
 def _write_v1(target: str, rows: list[tuple[Any, ...]]) -> None:
     insert = (
-        "INSERT INTO evaluations (program_id, period, recorded_at, pack_id, pack_version, pack_digest, overall, band, profile_json, advice_json)"
+        "INSERT INTO evaluations (program_id, period, recorded_at, pack_id, pack_version, pack_digest,"
+        " overall, band, profile_json, advice_json)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     )
     if target.startswith("postgresql://"):

@@ -132,7 +132,9 @@ def test_loader_errors_follow_the_language(tmp_path: Path) -> None:
     """A broken profile's problems print in Indonesian by default and in English with --lang en."""
     profile = tmp_path / "rusak.yaml"
     profile.write_text(
-        'program: {id: x}\nindicators:\n  participation_rate: "60%"\n  satisfaction: {value: 3.1, scale: "1-7"}\nfindings: []\n',
+        "program: {id: x}\n"
+        'indicators:\n  participation_rate: "60%"\n  satisfaction: {value: 3.1, scale: "1-7"}\n'
+        "findings: []\n",
         encoding="utf-8",
     )
     runner = CliRunner()

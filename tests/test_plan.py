@@ -65,14 +65,16 @@ def _pack_text(
     for f in range(N_FINDINGS):
         caused = [f"g{b}" for a, b in causes if a == f]
         lines.append(
-            f"  g{f}: {{label: {{id: G{f}, en: G{f}}}, dimension: {'access' if f % 2 == 0 else 'reaction'}, causes: [{', '.join(caused)}]}}"
+            f"  g{f}: {{label: {{id: G{f}, en: G{f}}}, "
+            f"dimension: {'access' if f % 2 == 0 else 'reaction'}, causes: [{', '.join(caused)}]}}"
         )
     lines.append("recommendations:")
     for r in range(n):
         req = ", ".join(f"{{id: r{p}, source: test}}" for p in requires.get(r, []))
         con = ", ".join(f"r{b}" for a, b in conflicts if a == r)
         lines.append(
-            f"  r{r}: {{label: {{id: R{r}, en: R{r}}}, effort: {efforts[effort[r]]}, time_to_impact: short, requires: [{req}], conflicts_with: [{con}]}}"
+            f"  r{r}: {{label: {{id: R{r}, en: R{r}}}, effort: {efforts[effort[r]]}, time_to_impact: short, "
+            f"requires: [{req}], conflicts_with: [{con}]}}"
         )
     lines.append("recommend:")
     for r in range(n):
@@ -251,7 +253,8 @@ def test_conflict_keeps_the_stronger(write_pack: Callable[..., Path]) -> None:
 
     text = textwrap.dedent(MINIMAL_PACK["base.yaml"]).replace(
         "promote_benefits: {label: {id: Promosi manfaat, en: Promote benefits}}",
-        "promote_benefits: {label: {id: Promosi manfaat, en: Promote benefits}, conflicts_with: [{id: flexible_scheduling, source: test}]}",
+        "promote_benefits: {label: {id: Promosi manfaat, en: Promote benefits}, "
+        "conflicts_with: [{id: flexible_scheduling, source: test}]}",
     )
     pack = load_rules(write_pack({"base.yaml": text}))
     advice = advise(_profile([{"id": "time_conflict"}, {"id": "low_participation"}]), pack, lang="en")
@@ -430,13 +433,16 @@ def test_any_requires_cycle_is_a_load_error_naming_its_members(drawn: tuple[int,
 
 
 def test_conflict_with_a_prerequisite_and_through_a_prerequisite(write_pack: Callable[..., Path]) -> None:
-    """A weaker step that conflicts with a stronger step's prerequisite, or whose own prerequisite conflicts, is dropped."""
+    """A weaker step that conflicts with a stronger step's prerequisite, or whose own prerequisite conflicts,
+    is dropped."""
     from .conftest import MINIMAL_PACK
 
     text = textwrap.dedent(MINIMAL_PACK["base.yaml"])
     text = text.replace(
-        "flexible_scheduling: {label: {id: Jadwal fleksibel, en: Flexible scheduling}, effort: low, time_to_impact: short}",
-        "flexible_scheduling: {label: {id: Jadwal fleksibel, en: Flexible scheduling}, effort: low, time_to_impact: short, requires: [{id: improve_methods, source: t}]}",
+        "flexible_scheduling: {label: {id: Jadwal fleksibel, en: Flexible scheduling}, "
+        "effort: low, time_to_impact: short}",
+        "flexible_scheduling: {label: {id: Jadwal fleksibel, en: Flexible scheduling}, "
+        "effort: low, time_to_impact: short, requires: [{id: improve_methods, source: t}]}",
     ).replace(
         "promote_benefits: {label: {id: Promosi manfaat, en: Promote benefits}}",
         "promote_benefits: {label: {id: Promosi manfaat, en: Promote benefits}, conflicts_with: [improve_methods]}",
@@ -463,7 +469,8 @@ def test_conflict_with_a_prerequisite_and_through_a_prerequisite(write_pack: Cal
         )
         .replace(
             "improve_methods: {label: {id: Perbaiki metode, en: Improve methods}}",
-            "improve_methods: {label: {id: Perbaiki metode, en: Improve methods}, conflicts_with: [flexible_scheduling]}",
+            "improve_methods: {label: {id: Perbaiki metode, en: Improve methods}, "
+            "conflicts_with: [flexible_scheduling]}",
         )
     )
     pack2 = load_rules(write_pack({"base.yaml": text2}))

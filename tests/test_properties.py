@@ -68,7 +68,8 @@ cli.load_pack = lambda rules_dir: pack  # load once: the pack is not what varies
 runner = CliRunner()
 out = sys.stdout.buffer
 for path in sys.argv[1:]:
-    for args in (["advise", "--format", "json"], ["advise", "--format", "markdown", "--lang", "en"], ["advise"], ["score", "--format", "json"], ["explain", "--lang", "en"]):
+    for args in (["advise", "--format", "json"], ["advise", "--format", "markdown", "--lang", "en"], ["advise"], \
+["score", "--format", "json"], ["explain", "--lang", "en"]):
         result = runner.invoke(main, [args[0], path, *args[1:]])
         out.write(f"== {path} {args} exit={result.exit_code}\\n".encode())
         out.write(result.stdout_bytes)
@@ -265,7 +266,10 @@ def _triggered_by(pack: RulePack, name: str) -> set[str]:
 def test_worsening_an_indicator_never_raises_the_score_nor_lowers_its_remedies(
     pack: RulePack, generated: dict[str, Any], data: st.DataObject, fraction: float
 ) -> None:
-    """Score: never up.  A recommendation addressing a finding the indicator triggers: still there, priority never down."""
+    """Score: never up.
+
+    A recommendation addressing a finding the indicator triggers: still there, priority never down.
+    """
     candidates = sorted(set(generated["indicators"]) & set(_single_metrics(pack)))
     assume(candidates)
     name = data.draw(st.sampled_from(candidates))

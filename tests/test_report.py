@@ -328,7 +328,8 @@ const visible = el => { const r = el.getBoundingClientRect(); return r.width > 0
 const chart = document.querySelector('svg.chart');
 const rows = Array.from(document.querySelectorAll('table.ranking tbody tr'));
 return {
-  chart: chart ? {width: chart.getBoundingClientRect().width, bars: chart.querySelectorAll('g.band-count').length} : null,
+  chart: chart ? {width: chart.getBoundingClientRect().width, \
+bars: chart.querySelectorAll('g.band-count').length} : null,
   rows: rows.map(r => ({visible: visible(r), text: r.innerText})),
   shared: document.querySelectorAll('table.shared tbody tr').length,
 };

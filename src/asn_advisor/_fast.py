@@ -357,7 +357,10 @@ class Kernel:
         self.derive = []
         for rule in pack.derive_rules:
             text = rule.rule.because.get(lang) if rule.rule.because else None
-            evidence = f'{{"kind":"rule","text":{_j(text)},"source":null,"rule":{_j(rule.id)},"file":{_j(rule.location.file)},"line":{rule.location.line},"values":'
+            evidence = (
+                f'{{"kind":"rule","text":{_j(text)},"source":null,"rule":{_j(rule.id)},'
+                f'"file":{_j(rule.location.file)},"line":{rule.location.line},"values":'
+            )
             escalations = [(cond.evaluator, SEVERITY_RANK[level]) for cond, level in rule.escalations]
             self.derive.append(
                 (
@@ -691,7 +694,8 @@ class Kernel:
                 if memo is None:
                     score = metric.score(value)
                     memo = (
-                        f'{metric.head}{_j(_plain(value))},"score":{_fo(_round(score))},"primary":{"true" if metric.primary else "false"}}}',
+                        f'{metric.head}{_j(_plain(value))},"score":{_fo(_round(score))},'
+                        f'"primary":{"true" if metric.primary else "false"}}}',
                         score,
                     )
                     if len(metric.memo) < METRIC_MEMO_LIMIT:
@@ -730,7 +734,8 @@ class Kernel:
             overall = weighted_sum / scored_weight
         overall_band, overall_band_json = self._band_of(overall)
         append(
-            f'"overall":{_fo(_round(overall))},{overall_band_json},"coverage":{_f(_round(coverage, 4) or 0.0)},"dimensions":['
+            f'"overall":{_fo(_round(overall))},{overall_band_json},'
+            f'"coverage":{_f(_round(coverage, 4) or 0.0)},"dimensions":['
         )
         append(",".join(dim_parts))
         append("]}")
@@ -941,7 +946,8 @@ class Kernel:
                 if len(self.ids_json) < MEMO_LIMIT:
                     self.ids_json[addresses_key] = addresses_json
             bodies[rec_id] = (
-                f',"addresses":{addresses_json},"because":[{",".join(because)}],"priority_breakdown":[{",".join(t[0] for t in terms)}'
+                f',"addresses":{addresses_json},"because":[{",".join(because)}],'
+                f'"priority_breakdown":[{",".join(t[0] for t in terms)}'
             )
             candidates.append(Candidate(rec_id, tuple(t[1] for t in terms), addresses_key))
 
@@ -961,10 +967,13 @@ class Kernel:
                 else ""
             )
             rec_parts.append(
-                f'{{"rank":{position}{middle}{_f(step.priority)}{body}]{tail}{_j(step.root_cause_of) if step.root_cause_of else "[]"},'
-                f'"added_as_prerequisite":{"true" if step.added_as_prerequisite else "false"},"prerequisite_for":[{prerequisite_for}]{requires_json}'
+                f'{{"rank":{position}{middle}{_f(step.priority)}{body}]{tail}'
+                f"{_j(step.root_cause_of) if step.root_cause_of else '[]'},"
+                f'"added_as_prerequisite":{"true" if step.added_as_prerequisite else "false"},'
+                f'"prerequisite_for":[{prerequisite_for}]{requires_json}'
                 f'{_j(step.supports) if step.supports else "[]"},"expected_gain":{_fo(step.expected_gain)},'
-                f'"expected_gain_unscored":{_j(step.expected_gain_unscored) if step.expected_gain_unscored else "[]"},"explanation":{_j(step.explanation)}}}'
+                f'"expected_gain_unscored":{_j(step.expected_gain_unscored) if step.expected_gain_unscored else "[]"},'
+                f'"explanation":{_j(step.explanation)}}}'
             )
 
         # -- findings out, in the engine's order

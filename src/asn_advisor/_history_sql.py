@@ -202,9 +202,14 @@ MIGRATIONS: tuple[Migration, ...] = (
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
+_CREATE_MIGRATIONS_TABLE = (
+    "CREATE TABLE IF NOT EXISTS schema_migrations"
+    " (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+)
+
 _MIGRATIONS_TABLE = {
-    "sqlite": "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
-    "postgresql": "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+    "sqlite": _CREATE_MIGRATIONS_TABLE,
+    "postgresql": _CREATE_MIGRATIONS_TABLE,
 }
 
 
@@ -327,7 +332,8 @@ class Database:
                 )
             if current > SCHEMA_VERSION:
                 raise HistoryError(
-                    f"this history store has schema version {current}, newer than {SCHEMA_VERSION} that this asn-advisor knows",
+                    f"this history store has schema version {current}, "
+                    f"newer than {SCHEMA_VERSION} that this asn-advisor knows",
                     location=Location(self.location),
                     hint="upgrade asn-advisor to open it",
                 )

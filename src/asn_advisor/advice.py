@@ -113,7 +113,8 @@ class PriorityTerm(_Out):
     contribution: float = Field(description="100 x severity_factor x dimension_share x gap_term x rule_weight")
     kind: Literal["finding", "root_cause"] = Field(
         default="finding",
-        description="'finding': a finding the recommendation addresses; 'root_cause': a present finding caused by one it addresses"
+        description="'finding': a finding the recommendation addresses; "
+        "'root_cause': a present finding caused by one it addresses"
         " (rule_weight is then the pack's root_cause_weight)",
     )
     via: list[str] = Field(
@@ -157,7 +158,8 @@ class Recommendation(_Out):
     supports: list[str] = Field(default_factory=list, description="planned steps this one makes more effective")
     expected_gain: float | None = Field(
         default=None,
-        description="expected rise of the overall score if the findings it addresses were resolved (docs/plan.md); null when the overall score is unknown",
+        description="expected rise of the overall score if the findings it addresses were resolved (docs/plan.md); "
+        "null when the overall score is unknown",
     )
     expected_gain_unscored: list[str] = Field(
         default_factory=list,

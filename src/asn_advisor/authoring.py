@@ -37,7 +37,10 @@ class CheckReport:
         return sum(1 for p in self.problems if p.severity != "error")
 
     def render(self, fmt: str, lang: str) -> str:
-        """``text``: one ``file:line:column: [error|warning] CODE message (hint)`` per line and a summary; ``json``: a list."""
+        """``text``: one ``file:line:column: [error|warning] CODE message (hint)`` per line and a summary.
+
+        ``json``: a list.
+        """
         if fmt == "json":
             items = [
                 {
@@ -162,7 +165,8 @@ recommend:
     addresses: [time_conflict, weak_supervisor_support]
     weight: 1.5
     because:
-      id: Di daerah ini benturan waktu biasanya berarti atasan tidak memberi izin; pimpinan perlu melindungi waktu belajar.
+      id: Di daerah ini benturan waktu biasanya berarti atasan tidak memberi izin; \
+pimpinan perlu melindungi waktu belajar.
       en: Here a time conflict usually means superiors do not give leave; leaders need to protect learning time.
     source: "Contoh aturan daerah: ganti dengan dasar dari evaluasi daerah sendiri"
 """

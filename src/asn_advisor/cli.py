@@ -28,8 +28,6 @@ from .cli_help import text as help_text
 from .engine import advise
 from .errors import AdvisorError, ExitCode, Problem
 from .extract import check_examples
-
-# --- plan (issue 3) ---
 from .graph import GRAPH_FORMATS, GRAPH_VIEWS, export_graph
 from .i18n import DEFAULT_LANG, resolve_lang, t
 from .i18n_errors import translate
@@ -372,17 +370,18 @@ def explain_command(profile: str, recommendation: str | None, rules_dir: str | N
         click.echo(f"{rec.rank}. {rec.title} [{rec.id}]  {t('priority', chosen).lower()} = {rec.priority:g}")
         click.echo(f"   {t('priority.breakdown', chosen)}:")
         for term in rec.priority_breakdown:
-            # Issue 3: a root-cause term names the addressed causes it comes through.
+            # A root-cause term names the addressed causes it comes through.
             name = (
                 term.finding
                 if term.kind == "finding"
                 else t("plan.root_cause.term", chosen, finding=term.finding, via=", ".join(term.via))
             )
             click.echo(
-                f"     {name} ({t('severity.' + term.severity, chosen)}): 100 x {term.severity_factor:g} x {term.dimension_share:g}"
+                f"     {name} ({t('severity.' + term.severity, chosen)}): "
+                f"100 x {term.severity_factor:g} x {term.dimension_share:g}"
                 f" x {term.gap_term:g} x {term.rule_weight:g} = {term.contribution:g}"
             )
-        for sentence in rec.explanation:  # issue 3: the plan's reasons
+        for sentence in rec.explanation:  # the plan's reasons
             click.echo(f"   {sentence}")
         for ref in rec.because:
             click.echo(f"   {t('because', chosen)}: {ref.rule} ({ref.file}:{ref.line})")
@@ -479,7 +478,7 @@ def rules_check(pack: str | None, lang: str | None, strict: bool, ignore: tuple[
         click.get_current_context().exit(int(ExitCode.RULES))
 
 
-# --- authoring (issue 4) ---
+# --- authoring: rules test|init|diff, schema ---
 
 
 def _named_pack(path: str) -> RulePack:
@@ -515,7 +514,8 @@ def _named_pack(path: str) -> RulePack:
     help="Output format. / Format keluaran.",
 )
 def rules_test(pack: str | None, lang: str | None, only: str | None, require_coverage: bool, fmt: str) -> None:
-    """Run the test cases of PACK (its pack.yaml 'tests:') and the examples of its extraction patterns, and report coverage.
+    """Run the test cases of PACK (its pack.yaml 'tests:') and the examples of its extraction patterns,
+    and report coverage.
 
     PACK may be 'nasional' for the installed national pack.  Exit code 0
     when every case passes, 7 when one fails (or, with
@@ -637,7 +637,7 @@ def schema_command(name: str, write_dir: str | None, lang: str | None) -> None:
         click.echo(t("output.written", chosen, path=str(target / f"{each}.schema.json")), err=True)
 
 
-# --- history (issue 9) ---
+# --- history ---
 # Evaluations over time: `history record|show|status|effect`.  The store is
 # SQLite by default ($XDG_DATA_HOME/asn-advisor/history.db) or PostgreSQL
 # given as a postgresql:// URL; see docs/history.md.
@@ -649,7 +649,10 @@ def db_option(func: F) -> F:
         "db",
         default=None,
         envvar="ASN_ADVISOR_HISTORY_DB",
-        help="History store: a SQLite file or a postgresql:// URL (default: $XDG_DATA_HOME/asn-advisor/history.db). / Penyimpanan riwayat.",
+        help=(
+            "History store: a SQLite file or a postgresql:// URL "
+            "(default: $XDG_DATA_HOME/asn-advisor/history.db). / Penyimpanan riwayat."
+        ),
     )(func)
 
 
@@ -898,9 +901,9 @@ def history_effect(
     emit(render_effect(report, labels, fmt), output, force, [], chosen)
 
 
-# --- batch (issue 6) ---
+# --- batch and compare ---
 
-from .compare import COMPARE_FORMATS  # noqa: E402 - kept with the commands that use it (merge-friendly)
+from .compare import COMPARE_FORMATS  # noqa: E402 - kept with the commands that use it
 
 
 def _batch_common(func: F) -> F:
@@ -1176,7 +1179,7 @@ def run() -> None:  # pragma: no cover - console entry for python -m
     sys.exit(main())
 
 
-# --- hardening (issue 8) ---
+# --- input limits and resource errors ---
 
 
 def apply_limit_options(
@@ -1226,7 +1229,7 @@ if __name__ == "__main__":  # pragma: no cover
     main()
 
 
-# --- reports (issue 7) ---
+# --- report ---
 
 
 def _looks_like_advice(data: Any) -> bool:
@@ -1320,7 +1323,7 @@ def report_command(
     emit(text, output, force, input_paths(pack, source), advice.lang)
 
 
-# --- plan (issue 3) ---
+# --- plan, whatif and rules graph ---
 
 
 def _parse_assignments(assignments: tuple[str, ...], lang: str) -> dict[str, Any]:

@@ -278,7 +278,7 @@ def advise(profile: Profile, rules: RulePack, *, lang: str = "id") -> Advice:
         recommendations=recommendations,
         data_gaps=_data_gaps(rules, scores, unknown_rules, lang),
     )
-    # Issue 3: root causes, prerequisites, conflicts and the phased roadmap.
+    # Root causes, prerequisites, conflicts and the phased roadmap.
     return build_plan(advice, rules, scores)
 
 

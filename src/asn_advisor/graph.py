@@ -194,7 +194,10 @@ def check_relations(
                         where[(relation, rid, other)],
                         f"{rid!r} both {relation} and conflicts with {other!r}",
                         "E123",
-                        hint="two recommendations that conflict can never be done together: keep one of the two relations",
+                        hint=(
+                            "two recommendations that conflict can never be done together: "
+                            "keep one of the two relations"
+                        ),
                     )
     if cycles or not conflicts:
         return

@@ -292,7 +292,10 @@ def _snapshot(record: EvaluationRecord, advice: dict[str, Any], records: int) ->
 
 # ----------------------------------------------------------------- store
 
-_EVALUATION_COLUMNS = "id, program_id, program_name, period, recorded_at, pack_id, pack_version, pack_digest, tool_version, source, overall, band, coverage"
+_EVALUATION_COLUMNS = (
+    "id, program_id, program_name, period, recorded_at, pack_id, pack_version, pack_digest,"
+    " tool_version, source, overall, band, coverage"
+)
 
 
 def _record_from_row(row: tuple[Any, ...]) -> EvaluationRecord:
@@ -433,7 +436,8 @@ class HistoryStore:
 
         def write(tx: Transaction) -> int:
             return tx.insert(
-                "INSERT INTO evaluations (program_id, program_name, period, recorded_at, pack_id, pack_version, pack_digest,"
+                "INSERT INTO evaluations (program_id, program_name, period, recorded_at,"
+                " pack_id, pack_version, pack_digest,"
                 " tool_version, source, overall, band, coverage, profile_json, advice_json)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 values,
@@ -512,13 +516,16 @@ class HistoryStore:
                 chosen = recommended[-1]
             now = self._db.clock()
             tx.execute(
-                "INSERT INTO recommendation_status (program_id, period, recommendation, status, note, updated_at) VALUES (?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (program_id, period, recommendation) DO UPDATE SET status = excluded.status, note = excluded.note,"
+                "INSERT INTO recommendation_status (program_id, period, recommendation, status, note, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (program_id, period, recommendation)"
+                " DO UPDATE SET status = excluded.status, note = excluded.note,"
                 " updated_at = excluded.updated_at",
                 (program_id, chosen, recommendation, status, clean_note, now),
             )
             tx.insert(
-                "INSERT INTO recommendation_status_log (program_id, period, recommendation, status, note, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO recommendation_status_log (program_id, period, recommendation, status, note, recorded_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
                 (program_id, chosen, recommendation, status, clean_note, now),
             )
             return StatusEntry(
@@ -612,7 +619,8 @@ class HistoryStore:
                 (program_id,),
             )
             current = tx.execute(
-                "SELECT program_id, period, recommendation, status, note, updated_at FROM recommendation_status WHERE program_id = ?",
+                "SELECT program_id, period, recommendation, status, note, updated_at"
+                " FROM recommendation_status WHERE program_id = ?",
                 (program_id,),
             )
             return snapshots, log, current
@@ -800,7 +808,10 @@ def compute_effect(
     min_programs: int = MIN_PROGRAMS,
     only: set[str] | None = None,
 ) -> EffectReport:
-    """The effect table from each program's period snapshots and the recorded statuses (see :meth:`HistoryStore.effect`)."""
+    """The effect table from each program's period snapshots and the recorded statuses.
+
+    See :meth:`HistoryStore.effect`.
+    """
     # observations[rec][group][program] -> list of per-pair observations
     observations: dict[str, dict[str, dict[str, list[_Observation]]]] = defaultdict(
         lambda: {"done": defaultdict(list), "not_done": defaultdict(list)}

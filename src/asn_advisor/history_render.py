@@ -173,13 +173,15 @@ def render_show_text(history: ProgramHistory, labels: Labels) -> str:
     lines = [f"{t('history.title', lang)}: {history.program_name or history.program_id} ({history.program_id})", ""]
     width = max([len(t("period", lang))] + [len(p.period) for p in history.periods])
     lines.append(
-        f"{t('period', lang):<{width}}  {t('score', lang):>6}  {t('history.change', lang):>9}  {t('band', lang):<16} {t('score.coverage', lang)}"
+        f"{t('period', lang):<{width}}  {t('score', lang):>6}  {t('history.change', lang):>9}  "
+        f"{t('band', lang):<16} {t('score.coverage', lang)}"
     )
     for p in history.periods:
         mark = " *" if p.pack_changed else ""
         cover = _pct(p.coverage)
         lines.append(
-            f"{p.period:<{width}}  {_num(p.overall):>6}  {_signed(p.overall_change):>9}  {labels.band(p.band):<16} {cover:>5}{mark}"
+            f"{p.period:<{width}}  {_num(p.overall):>6}  {_signed(p.overall_change):>9}  "
+            f"{labels.band(p.band):<16} {cover:>5}{mark}"
         )
     if any(p.pack_changed for p in history.periods):
         lines.append(f"  * {t('history.pack_changed', lang)}")
@@ -242,13 +244,17 @@ def render_show_markdown(history: ProgramHistory, labels: Labels) -> str:
     )
     out += [
         "",
-        f"| {t('period', lang)} | {t('score', lang)} | {t('history.change', lang)} | {t('band', lang)} | {t('score.coverage', lang)} | {t('pack', lang)} |",
+        (
+            f"| {t('period', lang)} | {t('score', lang)} | {t('history.change', lang)} | {t('band', lang)} "
+            f"| {t('score.coverage', lang)} | {t('pack', lang)} |"
+        ),
     ]
     out.append("|---|---:|---:|---|---:|---|")
     for p in history.periods:
         pack = f"{p.pack.id} {p.pack.version} (`{p.pack.digest}`)" + (" *" if p.pack_changed else "")
         out.append(
-            f"| {p.period} | {_num(p.overall)} | {_signed(p.overall_change)} | {_md(labels.band(p.band))} | {_pct(p.coverage)} | {pack} |"
+            f"| {p.period} | {_num(p.overall)} | {_signed(p.overall_change)} | {_md(labels.band(p.band))} "
+            f"| {_pct(p.coverage)} | {pack} |"
         )
     if any(p.pack_changed for p in history.periods):
         out += ["", f"\\* {t('history.pack_changed', lang)}"]
@@ -282,7 +288,8 @@ def render_show_markdown(history: ProgramHistory, labels: Labels) -> str:
         out.append(t("recommendations.none", lang))
     else:
         out.append(
-            f"| {t('period', lang)} | {t('history.recommendation', lang)} | {t('history.status', lang)} | {t('history.note', lang)} |"
+            f"| {t('period', lang)} | {t('history.recommendation', lang)} "
+            f"| {t('history.status', lang)} | {t('history.note', lang)} |"
         )
         out.append("|---|---|---|---|")
         for period, title, status, note in rows:
@@ -327,28 +334,39 @@ def render_svg(history: ProgramHistory, labels: Labels) -> str:
 
     title = f"{t('history.title', lang)}: {history.program_name or history.program_id}"
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-labelledby="title">',
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+            f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="title">'
+        ),
         f'<title id="title">{escape(title)}</title>',
         '<rect x="0" y="0" width="100%" height="100%" fill="#ffffff"/>',
-        f'<text x="{left}" y="24" font-family="sans-serif" font-size="14" font-weight="bold" fill="#222222">{escape(title)}</text>',
+        (
+            f'<text x="{left}" y="24" font-family="sans-serif" font-size="14" font-weight="bold" '
+            f'fill="#222222">{escape(title)}</text>'
+        ),
     ]
     for tick in (0, 25, 50, 75, 100):
         out.append(
-            f'<line x1="{left}" y1="{y(tick):.1f}" x2="{left + plot_w}" y2="{y(tick):.1f}" stroke="#e5e5e5" stroke-width="1"/>'
+            f'<line x1="{left}" y1="{y(tick):.1f}" x2="{left + plot_w}" y2="{y(tick):.1f}" '
+            'stroke="#e5e5e5" stroke-width="1"/>'
         )
         out.append(
-            f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" font-family="sans-serif" font-size="10" text-anchor="end" fill="#555555">{tick}</text>'
+            f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" font-family="sans-serif" font-size="10" '
+            f'text-anchor="end" fill="#555555">{tick}</text>'
         )
     for floor, name in labels.band_floors:
         out.append(
-            f'<line x1="{left}" y1="{y(floor):.1f}" x2="{left + plot_w}" y2="{y(floor):.1f}" stroke="#bbbbbb" stroke-width="1" stroke-dasharray="4 3"/>'
+            f'<line x1="{left}" y1="{y(floor):.1f}" x2="{left + plot_w}" y2="{y(floor):.1f}" '
+            'stroke="#bbbbbb" stroke-width="1" stroke-dasharray="4 3"/>'
         )
         out.append(
-            f'<text x="{left + plot_w - 2}" y="{y(floor) - 3:.1f}" font-family="sans-serif" font-size="9" text-anchor="end" fill="#888888">{escape(name)} &#8805; {floor:g}</text>'
+            f'<text x="{left + plot_w - 2}" y="{y(floor) - 3:.1f}" font-family="sans-serif" font-size="9" '
+            f'text-anchor="end" fill="#888888">{escape(name)} &#8805; {floor:g}</text>'
         )
     for i, p in enumerate(periods):
         out.append(
-            f'<text x="{x(i):.1f}" y="{top + plot_h + 18}" font-family="sans-serif" font-size="11" text-anchor="middle" fill="#333333">{escape(p.period)}</text>'
+            f'<text x="{x(i):.1f}" y="{top + plot_h + 18}" font-family="sans-serif" font-size="11" '
+            f'text-anchor="middle" fill="#333333">{escape(p.period)}</text>'
         )
 
     def series(values: list[float | None], color: str, stroke: float, name: str) -> None:
@@ -373,7 +391,8 @@ def render_svg(history: ProgramHistory, labels: Labels) -> str:
         for i, v in enumerate(values):
             if v is not None:
                 out.append(
-                    f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="{stroke + 1.5:g}" fill="{color}"><title>{escape(name)} {escape(periods[i].period)}: {v:.1f}</title></circle>'
+                    f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="{stroke + 1.5:g}" fill="{color}">'
+                    f"<title>{escape(name)} {escape(periods[i].period)}: {v:.1f}</title></circle>"
                 )
         out.append("</g>")
 
@@ -394,7 +413,8 @@ def render_svg(history: ProgramHistory, labels: Labels) -> str:
         ly = top + 8 + i * 18
         out.append(f'<line x1="{lx}" y1="{ly}" x2="{lx + 18}" y2="{ly}" stroke="{color}" stroke-width="{stroke:g}"/>')
         out.append(
-            f'<text x="{lx + 24}" y="{ly + 4}" font-family="sans-serif" font-size="11" fill="#333333">{escape(name)}</text>'
+            f'<text x="{lx + 24}" y="{ly + 4}" font-family="sans-serif" font-size="11" '
+            f'fill="#333333">{escape(name)}</text>'
         )
     out.append("</svg>")
     return "\n".join(out) + "\n"
@@ -443,7 +463,10 @@ def _targets(effect: RecommendationEffect, labels: Labels) -> str:
     lang = labels.lang
     findings = ", ".join(effect.target_findings) or "-"
     dims = ", ".join(labels.dimension(d) for d in effect.target_dimensions) or "-"
-    return f"{t('history.effect.targets', lang)}: {t('findings', lang).lower()} {findings}; {t('dimensions', lang).lower()} {dims}"
+    return (
+        f"{t('history.effect.targets', lang)}: {t('findings', lang).lower()} {findings}; "
+        f"{t('dimensions', lang).lower()} {dims}"
+    )
 
 
 def render_effect_text(report: EffectReport, labels: Labels) -> str:
@@ -490,7 +513,8 @@ def render_effect_markdown(report: EffectReport, labels: Labels) -> str:
             "",
         ]
         out.append(
-            f"| | {t('history.effect.done', lang)} | {t('history.effect.not_done', lang)} | {t('history.effect.difference', lang)} |"
+            f"| | {t('history.effect.done', lang)} | {t('history.effect.not_done', lang)} "
+            f"| {t('history.effect.difference', lang)} |"
         )
         out.append("|---|---|---|---|")
         for row in _effect_rows(effect, report.min_programs, lang):

@@ -153,7 +153,10 @@ def render_extraction(result: Extraction, pack: RulePack, fmt: str = "text", lan
     def quote(item: Any) -> list[str]:
         where = f"{result.source}:{item.line}:{item.column}"
         return [
-            f"      {where}  [{item.start}:{item.end}]  {t('extract.pattern', lang)} {item.pattern}: \u00ab{item.matched}\u00bb",
+            (
+                f"      {where}  [{item.start}:{item.end}]  "
+                f"{t('extract.pattern', lang)} {item.pattern}: \u00ab{item.matched}\u00bb"
+            ),
             f"      \u201c{' '.join(item.quote.split())}\u201d",
         ]
 

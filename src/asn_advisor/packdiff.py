@@ -153,7 +153,8 @@ def render_diff(diffs: list[ProfileDiff], old: RulePack, new: RulePack, fmt: str
             )
             lines.append(
                 f"{bullet}{t('diff.recommendation', lang)} {r['id']}: {t(kind, lang)} "
-                f"({t('diff.rank', lang)} {_num(r['old_rank'])} -> {_num(r['new_rank'])}, {t('priority', lang).lower()} {_num(r['old_priority'])} -> {_num(r['new_priority'])})"
+                f"({t('diff.rank', lang)} {_num(r['old_rank'])} -> {_num(r['new_rank'])}, "
+                f"{t('priority', lang).lower()} {_num(r['old_priority'])} -> {_num(r['new_priority'])})"
             )
         lines.append("")
     lines.append(t("diff.summary", lang, changed=len(changed), total=len(diffs)))

@@ -50,7 +50,10 @@ def _overall_line(advice: Advice) -> str:
     score = advice.score
     if score.overall is None:
         return f"{t('score.overall', lang)}: {t('score.none', lang)}; {t('score.coverage', lang)} {score.coverage:.0%}"
-    return f"{t('score.overall', lang)}: {score.overall:.1f} / 100 ({score.band_label}); {t('score.coverage', lang)} {score.coverage:.0%}"
+    return (
+        f"{t('score.overall', lang)}: {score.overall:.1f} / 100 ({score.band_label}); "
+        f"{t('score.coverage', lang)} {score.coverage:.0%}"
+    )
 
 
 def render_json(advice: Advice) -> str:
@@ -102,7 +105,8 @@ def render_text(advice: Advice) -> str:
         lines.append(f"  {rec.rank}. {rec.title} [{rec.id}]  {t('priority', lang).lower()} {rec.priority:g}")
         lines.append(f"     {t('addresses', lang)}: {', '.join(rec.addresses)}")
         lines.append(
-            f"     {t('effort', lang)}: {t('effort.' + rec.effort, lang)}; {t('time_to_impact', lang)}: {t('impact.' + rec.time_to_impact, lang)}"
+            f"     {t('effort', lang)}: {t('effort.' + rec.effort, lang)}; "
+            f"{t('time_to_impact', lang)}: {t('impact.' + rec.time_to_impact, lang)}"
         )
         for ref in rec.because:
             detail = _values(ref.values)
@@ -126,7 +130,7 @@ def render_text(advice: Advice) -> str:
                 f"      \u201c{' '.join(prop.quote.split())}\u201d ({advice.report.file}:{prop.line}:{prop.column})"
             )
     lines.append("")
-    lines.extend(roadmap_text(advice))  # issue 3: the plan's phases
+    lines.extend(roadmap_text(advice))  # the plan's phases
     lines.append("")
     lines.append(f"{t('data_gaps', lang)}:")
     if not advice.data_gaps:
@@ -155,14 +159,16 @@ def render_markdown(advice: Advice) -> str:
     out.append("|---|---:|---|---:|")
     for dim in advice.score.dimensions:
         out.append(
-            f"| {_md_escape(dim.label)} | {_score_text(dim.score)} | {dim.band_label or t('no_data', lang)} | {dim.weight:g} |"
+            f"| {_md_escape(dim.label)} | {_score_text(dim.score)} "
+            f"| {dim.band_label or t('no_data', lang)} | {dim.weight:g} |"
         )
     out += ["", f"## {t('findings', lang)}", ""]
     if not advice.findings:
         out.append(t("findings.none", lang))
     for finding in advice.findings:
         out.append(
-            f"- **{_md_escape(finding.label)}** (`{finding.id}`; {t('severity.' + finding.severity, lang)}; {t('source.' + finding.source, lang)})"
+            f"- **{_md_escape(finding.label)}** (`{finding.id}`; "
+            f"{t('severity.' + finding.severity, lang)}; {t('source.' + finding.source, lang)})"
         )
         for evidence in finding.evidence:
             if evidence.kind == "stated" and evidence.text:
@@ -187,7 +193,8 @@ def render_markdown(advice: Advice) -> str:
             out.append(f"   {_md_escape(rec.description)}")
         out.append(f"   - {t('addresses', lang)}: {', '.join(f'`{a}`' for a in rec.addresses)}")
         out.append(
-            f"   - {t('effort', lang)}: {t('effort.' + rec.effort, lang)}; {t('time_to_impact', lang)}: {t('impact.' + rec.time_to_impact, lang)}"
+            f"   - {t('effort', lang)}: {t('effort.' + rec.effort, lang)}; "
+            f"{t('time_to_impact', lang)}: {t('impact.' + rec.time_to_impact, lang)}"
         )
         for ref in rec.because:
             detail = _values(ref.values)
@@ -207,9 +214,10 @@ def render_markdown(advice: Advice) -> str:
             )
             out.append(f"- **{_md_escape(prop.title)}** (`{prop.id}`): {mark}")
             out.append(
-                f"  - \u201c{_md_escape(' '.join(prop.quote.split()))}\u201d ({advice.report.file}:{prop.line}:{prop.column})"
+                f"  - \u201c{_md_escape(' '.join(prop.quote.split()))}\u201d "
+                f"({advice.report.file}:{prop.line}:{prop.column})"
             )
-    out += ["", *roadmap_markdown(advice)]  # issue 3: the plan's phases
+    out += ["", *roadmap_markdown(advice)]  # the plan's phases
     out += [f"## {t('data_gaps', lang)}", ""]
     if not advice.data_gaps:
         out.append(t("data_gaps.none", lang))

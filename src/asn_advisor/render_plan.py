@@ -75,7 +75,8 @@ def roadmap_text(advice: Advice, *, detail: bool = False) -> list[str]:
             lines.append(f"    {number}. {rec.title} [{rec.id}] ({'; '.join(tags)})")
             if detail:
                 lines.append(
-                    f"       {t('priority', lang)} {rec.priority:g}; {t('expected_gain', lang).lower()} {gain_text(rec, lang)}"
+                    f"       {t('priority', lang)} {rec.priority:g}; "
+                    f"{t('expected_gain', lang).lower()} {gain_text(rec, lang)}"
                 )
                 if rec.addresses:
                     lines.append(f"       {t('addresses', lang)}: {', '.join(rec.addresses)}")
@@ -92,7 +93,8 @@ def roadmap_text(advice: Advice, *, detail: bool = False) -> list[str]:
                 f" ({dropped.conflicts_with.file}:{dropped.conflicts_with.line})" if dropped.conflicts_with.file else ""
             )
             lines.append(
-                f"    - {dropped.title} [{dropped.id}] {t('priority', lang).lower()} {dropped.priority:g}: {dropped.reason}{where}"
+                f"    - {dropped.title} [{dropped.id}] "
+                f"{t('priority', lang).lower()} {dropped.priority:g}: {dropped.reason}{where}"
             )
     return lines
 
@@ -125,7 +127,8 @@ def roadmap_markdown(advice: Advice, *, level: int = 2) -> list[str]:
     for index, phase in enumerate(advice.roadmap, start=1):
         out += [f"{'#' * (level + 1)} {t('phase', lang)} {index}", ""]
         out.append(
-            f"| # | {t('recommendations', lang).split(' (')[0]} | {t('effort', lang)} | {t('time_to_impact', lang)} | {t('priority', lang)} | {t('expected_gain', lang)} |"
+            f"| # | {t('recommendations', lang).split(' (')[0]} | {t('effort', lang)} | {t('time_to_impact', lang)} "
+            f"| {t('priority', lang)} | {t('expected_gain', lang)} |"
         )
         out.append("|---:|---|---|---|---:|---|")
         notes: list[str] = []
@@ -139,7 +142,8 @@ def roadmap_markdown(advice: Advice, *, level: int = 2) -> list[str]:
                 marks.append(f"*{t('plan.added', lang)}*")
             title = f"{_md(rec.title)} (`{rec.id}`)" + (" " + ", ".join(marks) if marks else "")
             out.append(
-                f"| {number} | {title} | {t('effort.' + rec.effort, lang)} | {t('impact.' + rec.time_to_impact, lang)} | {rec.priority:g} | {_md(gain_text(rec, lang))} |"
+                f"| {number} | {title} | {t('effort.' + rec.effort, lang)} | {t('impact.' + rec.time_to_impact, lang)} "
+                f"| {rec.priority:g} | {_md(gain_text(rec, lang))} |"
             )
             notes += [f"- `{rec.id}`: {_md(sentence)}" for sentence in step_notes(rec, lang)]
         out.append("")
@@ -152,7 +156,8 @@ def roadmap_markdown(advice: Advice, *, level: int = 2) -> list[str]:
                 f" ({dropped.conflicts_with.file}:{dropped.conflicts_with.line})" if dropped.conflicts_with.file else ""
             )
             out.append(
-                f"- **{_md(dropped.title)}** (`{dropped.id}`, {t('priority', lang).lower()} {dropped.priority:g}): {_md(dropped.reason)}{where}"
+                f"- **{_md(dropped.title)}** (`{dropped.id}`, {t('priority', lang).lower()} {dropped.priority:g}): "
+                f"{_md(dropped.reason)}{where}"
             )
         out.append("")
     return out

@@ -276,7 +276,8 @@ def render_chart_svg(advice: Advice, bands: Sequence[ReportBand], *, element_id:
         # "< 61" for the lowest band and "\u2265 61" for the others: exact for decimal scores.
         range_text = f"< {upper:g}" if index == 0 and len(bands) > 1 else f"\u2265 {band.min:g}"
         out.append(
-            f'<rect x="{lx:.1f}" y="{ly - 10}" width="12" height="12" fill="{fills[index]}" stroke="#666" stroke-width="0.5"/>'
+            f'<rect x="{lx:.1f}" y="{ly - 10}" width="12" height="12" fill="{fills[index]}" '
+            'stroke="#666" stroke-width="0.5"/>'
         )
         out.append(
             f'<text class="legend" x="{lx + 16:.1f}" y="{ly}" font-size="11" fill="#111">'
@@ -303,14 +304,16 @@ def render_chart_svg(advice: Advice, bands: Sequence[ReportBand], *, element_id:
                 f'stroke="#666" stroke-dasharray="4 3"/>'
             )
             out.append(
-                f'<text x="{x0 + plot_w / 2:.1f}" y="{cy + 4:.1f}" text-anchor="middle" font-style="italic" fill="#333">'
+                f'<text x="{x0 + plot_w / 2:.1f}" y="{cy + 4:.1f}" text-anchor="middle" font-style="italic" '
+                'fill="#333">'
                 f"{e(t('no_data', lang))}</text>"
             )
             out.append(f'<text x="{x0 + plot_w + 8}" y="{cy + 4:.1f}" fill="#111">-</text>')
         else:
             bw = x(dim.score) - x0
             out.append(
-                f'<rect class="bar" x="{x0}" y="{cy - bar_h / 2:.1f}" width="{bw:.1f}" height="{bar_h}" fill="#1f4e79"/>'
+                f'<rect class="bar" x="{x0}" y="{cy - bar_h / 2:.1f}" width="{bw:.1f}" height="{bar_h}" '
+                'fill="#1f4e79"/>'
             )
             out.append(
                 f'<text class="value" x="{x0 + plot_w + 8}" y="{cy + 4:.1f}" font-weight="bold" fill="#111">'
@@ -340,7 +343,8 @@ _CSS = """
 body { font-family: "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #111; background: #fff;
   max-width: 52rem; margin: 1.5rem auto; padding: 0 1rem; line-height: 1.45; font-size: 11pt; }
 h1 { font-size: 1.6rem; margin: 0 0 .3rem; color: #1f4e79; }
-h2 { font-size: 1.2rem; margin: 1.6rem 0 .5rem; border-bottom: 2px solid #1f4e79; padding-bottom: .15rem; color: #1f4e79; }
+h2 { font-size: 1.2rem; margin: 1.6rem 0 .5rem; border-bottom: 2px solid #1f4e79; \
+padding-bottom: .15rem; color: #1f4e79; }
 h3 { font-size: 1.02rem; margin: 1rem 0 .3rem; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 .8rem; }
 th, td { border: 1px solid #bbb; padding: .25rem .45rem; text-align: left; vertical-align: top; }
@@ -473,7 +477,10 @@ def _html_head(title: str, lang: str, body_class: str | None = None) -> list[str
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         # No network access at all, even if someone edits the file later.
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">",
+        (
+            '<meta http-equiv="Content-Security-Policy" '
+            "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
+        ),
         f"<title>{e(title)}</title>",
         f"<style>{_CSS}</style>",
         "</head>",
@@ -491,7 +498,10 @@ def render_report_html(advice: Advice, bands: Sequence[ReportBand]) -> str:
         "<header>",
         f"<h1>{e(t('report.title', lang))}</h1>",
         f'<p class="muted">{e(_title(advice))}</p>',
-        f'<table class="identity"><caption class="muted" style="text-align:left">{e(t("report.identity", lang))}</caption><tbody>',
+        (
+            '<table class="identity"><caption class="muted" style="text-align:left">'
+            f"{e(t('report.identity', lang))}</caption><tbody>"
+        ),
     ]
     for key, value in _identity(advice):
         out.append(f'<tr><th scope="row">{e(key)}</th><td>{e(value)}</td></tr>')
@@ -650,7 +660,10 @@ def render_band_counts_svg(comparison: Comparison, *, element_id: str = "bands-c
             f'aria-labelledby="{e(element_id)}-title {e(element_id)}-desc" font-family="sans-serif" font-size="12">'
         ),
         f'<title id="{e(element_id)}-title">{e(t("compare.chart.title", lang))}</title>',
-        f'<desc id="{e(element_id)}-desc">{e(t("compare.chart.desc", lang, count=len(comparison.programs), parts=parts))}</desc>',
+        (
+            f'<desc id="{e(element_id)}-desc">'
+            f"{e(t('compare.chart.desc', lang, count=len(comparison.programs), parts=parts))}</desc>"
+        ),
     ]
     for position, (label, count, fill) in enumerate(rows):
         cy = top + position * row_h + row_h / 2
@@ -659,14 +672,17 @@ def render_band_counts_svg(comparison: Comparison, *, element_id: str = "bands-c
         out.append(f'<text x="{label_w - 8}" y="{cy + 4:.1f}" text-anchor="end" fill="#111">{e(label)}</text>')
         if fill == "none":
             out.append(
-                f'<rect x="{label_w}" y="{cy - bar_h / 2:.1f}" width="{bw:.1f}" height="{bar_h}" fill="none" stroke="#666" stroke-dasharray="4 3"/>'
+                f'<rect x="{label_w}" y="{cy - bar_h / 2:.1f}" width="{bw:.1f}" height="{bar_h}" '
+                'fill="none" stroke="#666" stroke-dasharray="4 3"/>'
             )
         else:
             out.append(
-                f'<rect x="{label_w}" y="{cy - bar_h / 2:.1f}" width="{bw:.1f}" height="{bar_h}" fill="{fill}" stroke="#666" stroke-width="0.5"/>'
+                f'<rect x="{label_w}" y="{cy - bar_h / 2:.1f}" width="{bw:.1f}" height="{bar_h}" '
+                f'fill="{fill}" stroke="#666" stroke-width="0.5"/>'
             )
         out.append(
-            f'<text class="value" x="{label_w + plot_w + 8}" y="{cy + 4:.1f}" font-weight="bold" fill="#111">{count} ({count / total:.0%})</text>'
+            f'<text class="value" x="{label_w + plot_w + 8}" y="{cy + 4:.1f}" font-weight="bold" fill="#111">'
+            f"{count} ({count / total:.0%})</text>"
         )
         out.append("</g>")
     out.append("</svg>")
@@ -702,7 +718,8 @@ def render_comparison_html(comparison: Comparison) -> str:
 
     out.append(f'<section id="ranking"><h2>{e(t("compare.ranking", lang))}</h2>')
     header = [
-        f'<th class="num">#</th><th>{e(t("program", lang))}</th><th class="num">{e(t("score", lang))}</th><th>{e(t("band", lang))}</th>'
+        f'<th class="num">#</th><th>{e(t("program", lang))}</th>'
+        f'<th class="num">{e(t("score", lang))}</th><th>{e(t("band", lang))}</th>'
     ]
     header += [f'<th class="num">{e(label)}</th>' for _, label in comparison.dimensions]
     header.append(f'<th class="num">{e(t("compare.coverage", lang))}</th><th>{e(t("compare.top", lang))}</th>')
@@ -739,12 +756,14 @@ def render_comparison_html(comparison: Comparison) -> str:
             out.append(f"<p>{e(empty)}</p>")
         else:
             out.append(
-                f'<table class="shared"><thead><tr><th>{e(t(section, lang))}</th><th class="num">n</th><th class="num">%</th>'
+                f'<table class="shared"><thead><tr><th>{e(t(section, lang))}</th>'
+                '<th class="num">n</th><th class="num">%</th>'
                 f"<th>{e(t('compare.shared_by', lang))}</th></tr></thead><tbody>"
             )
             for item in items:
                 out.append(
-                    f'<tr data-id="{e(item.id)}"><td>{e(item.label)}<br><code>{e(item.id)}</code></td><td class="num">{item.count}</td>'
+                    f'<tr data-id="{e(item.id)}"><td>{e(item.label)}<br><code>{e(item.id)}</code></td>'
+                    f'<td class="num">{item.count}</td>'
                     f'<td class="num">{item.share:.0%}</td><td>{_html_listed(item.programs)}</td></tr>'
                 )
             out.append("</tbody></table>")
@@ -791,11 +810,13 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
     score = advice.score
     out += ["", f"## {t('score', lang)}", ""]
     out.append(
-        f"**{_md(t('score.overall', lang))}: {_md(_overall_sentence(advice))}**; {_md(t('score.coverage', lang))} {score.coverage:.0%}"
+        f"**{_md(t('score.overall', lang))}: {_md(_overall_sentence(advice))}**; "
+        f"{_md(t('score.coverage', lang))} {score.coverage:.0%}"
     )
     out += ["", f"{_md(t('report.chart.title', lang))}:", ""]
     out.append(
-        f"| {_md(t('dimension', lang))} | {_md(t('score', lang))} | | {_md(t('band', lang))} | {_md(t('weight', lang))} |"
+        f"| {_md(t('dimension', lang))} | {_md(t('score', lang))} | "
+        f"| {_md(t('band', lang))} | {_md(t('weight', lang))} |"
     )
     out.append("|---|---:|---|---|---:|")
     for dim in score.dimensions:
@@ -855,7 +876,8 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
         addressed = ", ".join(f"{_md(labels.get(f, f))} ({_md_code(f)})" for f in rec.addresses)
         out += [f"**{_md(t('addresses', lang))}:** {addressed}", "", f"**{_md(t('because', lang))}:**", ""]
         for ref in rec.because:
-            line = f"- {_md(t('rule', lang))} {_md_code(ref.rule)} ({_md_code(f'{ref.file}:{ref.line}')}): {_md_code(ref.when)}"
+            where = _md_code(f"{ref.file}:{ref.line}")
+            line = f"- {_md(t('rule', lang))} {_md_code(ref.rule)} ({where}): {_md_code(ref.when)}"
             values = _values_text(ref.values)
             if values:
                 line += f"; {_md(t('values', lang))}: {_md_code(values)}"
@@ -867,19 +889,27 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
                 "",
                 (
                     f"{_md(t('priority.breakdown', lang))}: 100 × {_md(t('report.term.severity', lang))} × "
-                    f"{_md(t('report.term.share', lang))} × {_md(t('report.term.gap', lang))} × {_md(t('report.term.weight', lang))}"
+                    f"{_md(t('report.term.share', lang))} × {_md(t('report.term.gap', lang))} × "
+                    f"{_md(t('report.term.weight', lang))}"
                 ),
                 "",
                 (
-                    f"| {_md(t('report.finding', lang))} | {_md(t('severity', lang))} | {_md(t('report.term.severity', lang))} | "
-                    f"{_md(t('report.term.share', lang))} | {_md(t('report.term.gap', lang))} | {_md(t('report.term.weight', lang))} | "
+                    f"| {_md(t('report.finding', lang))} | {_md(t('severity', lang))} | "
+                    f"{_md(t('report.term.severity', lang))} | "
+                    f"{_md(t('report.term.share', lang))} | {_md(t('report.term.gap', lang))} | "
+                    f"{_md(t('report.term.weight', lang))} | "
                     f"{_md(t('report.term.contribution', lang))} |"
                 ),
                 "|---|---|---:|---:|---:|---:|---:|",
             ]
             for term in rec.priority_breakdown:
+                finding_cell = (
+                    _md_code(term.finding)
+                    if getattr(term, "kind", "finding") == "finding"
+                    else _md(_term_label(term, lang))
+                )
                 out.append(
-                    f"| {_md_code(term.finding) if getattr(term, 'kind', 'finding') == 'finding' else _md(_term_label(term, lang))} | {_md(t('severity.' + term.severity, lang))} | {term.severity_factor:g} | "
+                    f"| {finding_cell} | {_md(t('severity.' + term.severity, lang))} | {term.severity_factor:g} | "
                     f"{term.dimension_share:g} | {term.gap_term:g} | {term.rule_weight:g} | {term.contribution:g} |"
                 )
             out.append(f"| **{_md(t('report.total', lang))}** | | | | | | **{rec.priority:g}** |")
@@ -894,7 +924,8 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
     else:
         out += [_md(t("report.data_gaps.intro", lang)), ""]
         out.append(
-            f"| {_md(t('report.indicator', lang))} | {_md(t('data_gaps.dimensions', lang))} | {_md(t('data_gaps.decides', lang))} |"
+            f"| {_md(t('report.indicator', lang))} | {_md(t('data_gaps.dimensions', lang))} "
+            f"| {_md(t('data_gaps.decides', lang))} |"
         )
         out.append("|---|---|---|")
         for gap in advice.data_gaps:

@@ -431,7 +431,10 @@ class RulePack:
     def __repr__(self) -> str:
         # The generated repr runs to hundreds of kilobytes; test frameworks
         # print it for every failing example, which hides the failure.
-        return f"RulePack({self.meta.id!r}, version={self.meta.version!r}, root={str(self.root)!r}, {len(self.derive_rules)} derive + {len(self.recommend_rules)} recommend rules)"
+        return (
+            f"RulePack({self.meta.id!r}, version={self.meta.version!r}, root={str(self.root)!r}, "
+            f"{len(self.derive_rules)} derive + {len(self.recommend_rules)} recommend rules)"
+        )
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         # Pretty printers (IPython, hypothesis) walk dataclass fields unless told otherwise.
@@ -690,7 +693,10 @@ def validation_problems(
             close = suggest(str(loc[-1]), fields)
             hint = f"did you mean {close!r}?" if close else (f"allowed keys: {', '.join(fields)}" if fields else None)
             if parent is Text or (fields == ["id", "en"]):
-                hint = 'a comma inside { } starts a new key: put quotes around text that has commas, e.g. {id: "a, b", en: "a, b"}'
+                hint = (
+                    "a comma inside { } starts a new key: "
+                    'put quotes around text that has commas, e.g. {id: "a, b", en: "a, b"}'
+                )
             problems.append(Problem(doc.locate(path, key=True), f"unknown key {loc[-1]!r}", code="E102", hint=hint))
             continue
         message = error["msg"]
@@ -939,7 +945,8 @@ def _resolve_extends(
     if os.path.isabs(value) or value.startswith(("/", "\\")) or (len(value) > 1 and value[1] == ":"):
         out.add(
             location,
-            f"extends {value!r} is an absolute path; a pack may only extend '{NATIONAL_PACK}' or a pack inside its own directory",
+            f"extends {value!r} is an absolute path; "
+            f"a pack may only extend '{NATIONAL_PACK}' or a pack inside its own directory",
             "E202",
             hint=f"extends: {NATIONAL_PACK}",
         )

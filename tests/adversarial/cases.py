@@ -566,7 +566,9 @@ def _no_manifest(root: Path) -> None:
 
 def _many_broken_rules(root: Path) -> None:
     lines = [
-        f"  - id: r{i}\n    when: has(low_participatio{i}) and participation_rat{i} < 5\n    recommend: [flexible_schedulin{i}]\n"
+        f"  - id: r{i}\n"
+        f"    when: has(low_participatio{i}) and participation_rat{i} < 5\n"
+        f"    recommend: [flexible_schedulin{i}]\n"
         for i in range(3000)
     ]
     _append("aturan-rekomendasi.yaml", "".join(lines))(root)

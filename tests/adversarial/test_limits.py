@@ -51,7 +51,10 @@ def test_limits_of_one_invocation_do_not_leak_into_the_next(runner: CliRunner) -
 
 
 def test_shipped_pack_is_read_with_at_least_the_defaults(runner: CliRunner) -> None:
-    """Tight limits for untrusted profiles never make the trusted shipped pack unloadable; a pack given with --rules obeys them."""
+    """Tight limits for untrusted profiles never make the trusted shipped pack unloadable.
+
+    A pack given with --rules obeys them.
+    """
     tiny = GOOD_PROFILE.parent / "medan.yaml"
     assert runner.invoke(main, ["--max-nodes", "60", "advise", str(tiny)]).exit_code == 0
     refused = runner.invoke(main, ["--max-nodes", "60", "advise", str(tiny), "--rules", str(SHIPPED_PACK)])
