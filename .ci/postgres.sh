@@ -1,5 +1,5 @@
 # Sourced by .ci/run: start Debian's PostgreSQL on loopback for the history
-# store tests (issue 9) and export ASN_ADVISOR_TEST_PG_URL.  Idempotent: it
+# store tests and export ASN_ADVISOR_TEST_PG_URL.  Idempotent: it
 # reuses an installed server, an existing cluster and an existing role and
 # database.  Any failure only leaves the variable unset, so the PostgreSQL
 # tests skip (with a message here) and the SQLite tests still run.

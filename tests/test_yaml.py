@@ -51,10 +51,12 @@ def test_deep_nesting_is_refused_with_our_code(depth: int) -> None:
 
 
 def test_deep_nesting_past_the_parsers_own_limit_names_our_limit() -> None:
-    """A depth limit raised past the parser's own still reports our code and the limit in force."""
+    """A depth limit raised past the parser's own still reports our code and the limit that stopped it."""
     with pytest.raises(InputError) as info:
         load_document("[" * 5000 + "]" * 5000, "deep.yaml", limits=Limits(max_depth=3000))
-    assert info.value.code == "Y021" and "1000" in info.value.message
+    # libyaml 0.2.5 and later stop at 1000 levels; an older libyaml (or the
+    # pure-Python parser) lets our own limit of 3000 fire.
+    assert info.value.code == "Y021" and ("1000" in info.value.message or "3000" in info.value.message)
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ from .i18n import DEFAULT_LANG
 __all__ = ["HELP", "apply_help", "help_keys", "lang_from_args", "text"]
 
 HELP: dict[str, dict[str, str]] = {
-    # --- batch (issue 6) ---
+    # --- batch ---
     "batch": {
         "id": "Nilai setiap profil dalam INPUT: direktori, berkas JSON Lines, atau berkas CSV.\n\nMenulis satu baris per rekaman, sesuai urutan masukan: saran lengkap (JSON Lines) atau id, skor, kategori dan rekomendasi teratas (CSV); rekaman yang gagal menghasilkan rekaman galat. Kode keluar 8 bila ada rekaman yang gagal.",
         "en": "Advise every profile of INPUT: a directory, a JSON Lines file or a CSV file.\n\nWrites one line per record, in input order: the full advice (JSON Lines) or id, score, band and top recommendations (CSV); a record that fails gives an error record instead. Exit code 8 when some records failed.",
@@ -132,7 +132,7 @@ HELP: dict[str, dict[str, str]] = {
         "Exit code 0 when there is no error, 4 when there are errors (or warnings with --strict), 3 when a file "
         "cannot be read.",
     },
-    # --- reports (issue 7) ---
+    # --- reports ---
     "report": {
         "id": "Tulis laporan untuk dibaca: skor, grafik, temuan, rekomendasi, peta jalan, data yang belum ada.\n\n"
         "PROFILE_OR_ADVICE berupa profil (YAML atau JSON, '-' untuk masukan standar) atau saran yang disimpan "

@@ -21,7 +21,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{finding} (root cause, via {via})",
     },
     "advice.title": {"id": "Saran perbaikan program", "en": "Program improvement advice"},
-    # --- reports (issue 7) ---
+    # --- reports ---
     "report.title": {
         "id": "Laporan evaluasi dan saran perbaikan program",
         "en": "Program evaluation and improvement report",
@@ -186,7 +186,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Paket aturan {pack} versi {version}: tidak ada galat.",
         "en": "Rule pack {pack} version {version}: no errors.",
     },
-    # --- plan (issue 3) ---
+    # --- plan ---
     "plan.title": {"id": "Rencana perbaikan", "en": "Improvement plan"},
     "roadmap": {"id": "Peta jalan", "en": "Roadmap"},
     "roadmap.none": {"id": "Tidak ada langkah.", "en": "No steps."},
@@ -265,7 +265,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{errors} galat, {warnings} peringatan",
         "en": "{errors} error(s), {warnings} warning(s)",
     },
-    # --- history (issue 9) ---
+    # --- history ---
     "history.title": {"id": "Riwayat evaluasi", "en": "Evaluation history"},
     "history.change": {"id": "Perubahan", "en": "Change"},
     "history.trend": {"id": "Tren skor keseluruhan", "en": "Overall score trend"},
@@ -345,7 +345,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "insufficient data (n={n} < {min})",
     },
     "history.effect.no_data": {"id": "tidak ada data", "en": "no data"},
-    # --- authoring (issue 4) ---
+    # --- authoring ---
     "lint.never_true": {
         "id": "kondisi aturan {rule!r} tidak pernah bisa benar, jadi aturan ini tidak pernah berlaku",
         "en": "the condition of rule {rule!r} can never be true, so the rule never fires",
@@ -532,7 +532,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff.rank": {"id": "peringkat", "en": "rank"},
     "diff.recommendation": {"id": "Rekomendasi", "en": "Recommendation"},
     "diff.summary": {"id": "{changed} dari {total} profil berubah.", "en": "{changed} of {total} profile(s) change."},
-    # --- batch and compare (issue 6)
+    # --- batch and compare
     "batch.summary": {
         "id": "{total} rekaman: {ok} berhasil dinilai, {failed} gagal",
         "en": "{total} record(s): {ok} advised, {failed} failed",

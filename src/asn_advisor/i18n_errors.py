@@ -27,7 +27,7 @@ __all__ = ["ERRORS", "catalog_templates", "translate"]
 # English template -> Indonesian template.  Placeholder names are free, but
 # the same names must appear on both sides; {{ and }} are literal braces.
 ERRORS: dict[str, str] = {
-    # --- batch (issue 6) ---
+    # --- batch ---
     "the CSV header has no 'id' column": "judul CSV tidak memiliki kolom 'id'",
     "name the program id column 'id'": "beri nama 'id' pada kolom id program",
     "input not found": "masukan tidak ditemukan",
