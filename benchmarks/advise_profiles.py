@@ -16,7 +16,7 @@ import tracemalloc
 from typing import Any
 
 from asn_advisor import advise, load_rules
-from asn_advisor.profile import profile_from_mapping
+from asn_advisor.model.profile import profile_from_mapping
 
 
 def synthetic_profiles(n: int, seed: int = 7) -> list[dict[str, Any]]:

@@ -5,7 +5,7 @@
 
 * ``docs/reference/cli.md`` and ``docs/reference/cli.id.md``: every command
   and option of ``asn-advisor``, walked from the click command tree, with the
-  help texts of :mod:`asn_advisor.cli_help` in English and Indonesian.
+  help texts of :mod:`asn_advisor.cli.help` in English and Indonesian.
 * ``docs/reference/api.md``: the public Python API (``asn_advisor.__all__``
   and the report functions) from signatures, docstrings and model fields.
 
@@ -94,8 +94,8 @@ def _cell(text: str) -> str:
 
 def cli_reference(lang: str) -> str:
     """The CLI reference page in ``lang``."""
-    from asn_advisor import cli
-    from asn_advisor.cli_help import apply_help, walk
+    from asn_advisor.cli import commands as cli
+    from asn_advisor.cli.help import apply_help, walk
     from asn_advisor.errors import ExitCode
 
     words = _CLI_TEXT[lang]
@@ -192,7 +192,7 @@ def _signature(obj: Any) -> str:
 def api_reference() -> str:
     """The Python API page (English: it is read by programmers)."""
     import asn_advisor
-    from asn_advisor import report
+    from asn_advisor.render import report
 
     out = [
         "# Python API reference",
@@ -201,7 +201,7 @@ def api_reference() -> str:
         "",
         "```python",
         "from asn_advisor import load_rules, load_profile, advise",
-        "from asn_advisor.report import bands_from_pack, render_report",
+        "from asn_advisor.render.report import bands_from_pack, render_report",
         "",
         "rules = load_rules()",
         'advice = advise(load_profile("examples/profiles/binjai.yaml", rules=rules), rules, lang="en")',
@@ -211,7 +211,7 @@ def api_reference() -> str:
     ]
     sections: list[tuple[str, Any, list[str]]] = [
         ("asn_advisor", asn_advisor, sorted(n for n in asn_advisor.__all__ if n != "__version__")),
-        ("asn_advisor.report", report, sorted(report.__all__)),
+        ("asn_advisor.render.report", report, sorted(report.__all__)),
     ]
     for module_name, module, names in sections:
         out += [f"## `{module_name}`", ""]

@@ -1,7 +1,7 @@
 """Find every user-facing message template in the library's source.
 
 Used by ``tests/test_i18n.py`` to fail when a message lacks a translation in
-:mod:`asn_advisor.i18n_errors`, and runnable to print the missing ones (error
+:mod:`asn_advisor.i18n.errors`, and runnable to print the missing ones (error
 templates and CLI help entries) as catalog lines to fill in::
 
     .venv/bin/python -m tests.i18n_scan
@@ -121,7 +121,7 @@ def scan(root: Path = SRC) -> dict[str, str]:
 
 def missing() -> dict[str, str]:
     """Templates without an entry in the error catalog."""
-    from asn_advisor.i18n_errors import catalog_templates
+    from asn_advisor.i18n.errors import catalog_templates
 
     known = catalog_templates()
     return {template: where for template, where in scan().items() if template not in known}
@@ -131,8 +131,8 @@ def missing_help() -> dict[str, str]:
     """Commands and options of the CLI without an entry in cli_help.HELP: key -> English help."""
     import click
 
-    from asn_advisor.cli import main
-    from asn_advisor.cli_help import HELP, walk
+    from asn_advisor.cli.commands import main
+    from asn_advisor.cli.help import HELP, walk
 
     out: dict[str, str] = {}
     for path, command in walk(main):
@@ -152,8 +152,8 @@ if __name__ == "__main__":  # pragma: no cover - a maintenance helper
     # side must then be written by a person.
     gaps = missing()
     for template, where in sorted(gaps.items(), key=lambda kv: kv[1]):
-        print(f"    # {where}: add to asn_advisor.i18n_errors.ERRORS\n    {template!r}: '',")
+        print(f"    # {where}: add to asn_advisor.i18n.errors.ERRORS\n    {template!r}: '',")
     help_gaps = missing_help()
     for key, english in sorted(help_gaps.items()):
-        print(f"    # add to asn_advisor.cli_help.HELP\n    {key!r}: {{'id': '', 'en': {english!r}}},")
+        print(f"    # add to asn_advisor.cli.help.HELP\n    {key!r}: {{'id': '', 'en': {english!r}}},")
     sys.exit(1 if gaps or help_gaps else 0)

@@ -16,11 +16,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from asn_advisor import RulePack, advise, load_profile
-from asn_advisor._fast import Kernel, Summary, models_match
-from asn_advisor.batch import COLUMNAR_MIN, Outcome, Record, advise_block, advise_many, read_records, run_records
-from asn_advisor.cli import main
+from asn_advisor.batch._fast import Kernel, Summary, models_match
+from asn_advisor.batch.runner import COLUMNAR_MIN, Outcome, Record, advise_block, advise_many, read_records, run_records
+from asn_advisor.cli.commands import main
 from asn_advisor.errors import ExitCode
-from asn_advisor.profile import normalize_indicators, profile_from_mapping
+from asn_advisor.model.profile import normalize_indicators, profile_from_mapping
 
 from .conftest import EXAMPLES, ROOT
 
@@ -57,8 +57,8 @@ def test_batch_output_is_byte_identical_to_advise(pack: RulePack, example: str) 
 
 def test_batch_builds_the_models_when_the_writer_lags_behind(pack: RulePack, monkeypatch: pytest.MonkeyPatch) -> None:
     """A field the fast writer does not know turns it off: batch builds the models, same bytes, never different."""
-    import asn_advisor.batch as batch_module
-    from asn_advisor._fast import MODEL_FIELDS
+    import asn_advisor.batch.runner as batch_module
+    from asn_advisor.batch._fast import MODEL_FIELDS
 
     monkeypatch.setitem(MODEL_FIELDS, "Advice", MODEL_FIELDS["Advice"][:-1])
     monkeypatch.setattr(batch_module, "_KERNELS", {})
@@ -430,7 +430,7 @@ def test_dask_bag_partitioned_by_region(pack: RulePack) -> None:
     import dask.bag as db
 
     from asn_advisor import load_rules
-    from asn_advisor.batch import advise_many as many
+    from asn_advisor.batch.runner import advise_many as many
 
     data = synthetic_profiles(40, seed=4)
     rnd = random.Random(1)

@@ -29,8 +29,8 @@ def test_generated_reference_pages_are_current() -> None:
 
 
 def test_cli_reference_covers_every_command_in_both_languages() -> None:
-    from asn_advisor.cli import main
-    from asn_advisor.cli_help import walk
+    from asn_advisor.cli.commands import main
+    from asn_advisor.cli.help import walk
 
     english = (ROOT / "docs" / "reference" / "cli.md").read_text(encoding="utf-8")
     indonesian = (ROOT / "docs" / "reference" / "cli.id.md").read_text(encoding="utf-8")

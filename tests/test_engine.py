@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from asn_advisor import Profile, RulePack, advise, load_profile
-from asn_advisor.profile import profile_from_mapping
+from asn_advisor.model.profile import profile_from_mapping
 
 from .conftest import EXAMPLES, ROOT, SEEDS
 from .strategies import indicator_values

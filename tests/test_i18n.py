@@ -14,11 +14,11 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from asn_advisor.cli import main
-from asn_advisor.cli_help import HELP, apply_help, help_keys, lang_from_args, walk
+from asn_advisor.cli.commands import main
+from asn_advisor.cli.help import HELP, apply_help, help_keys, lang_from_args, walk
 from asn_advisor.errors import ExitCode
-from asn_advisor.i18n import MESSAGES
-from asn_advisor.i18n_errors import ERRORS, translate
+from asn_advisor.i18n.errors import ERRORS, translate
+from asn_advisor.i18n.messages import MESSAGES
 
 from .conftest import EXAMPLES
 from .i18n_scan import missing, scan
@@ -79,7 +79,7 @@ def test_translate_fills_values_and_translates_nested_messages() -> None:
 def test_every_command_and_option_has_help_in_both_languages() -> None:
     """The whole command tree, including commands other features add, has catalog help."""
     lacking = [what for what, keys in help_keys(main).items() if not any(k in HELP for k in keys)]
-    assert not lacking, "add these to asn_advisor.cli_help.HELP: " + ", ".join(lacking)
+    assert not lacking, "add these to asn_advisor.cli.help.HELP: " + ", ".join(lacking)
     for key, texts in HELP.items():
         assert texts.get("id") and texts.get("en"), key
         assert _fields(texts["id"]) == _fields(texts["en"]), key

@@ -27,9 +27,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from asn_advisor import Advice, Profile, RulePack, advise, load_profile, load_rules
-from asn_advisor._yaml import dump_yaml
-from asn_advisor.profile import profile_from_mapping
-from asn_advisor.scoring import metric_score
+from asn_advisor._base.safe_yaml import dump_yaml
+from asn_advisor.engine.scoring import metric_score
+from asn_advisor.model.profile import profile_from_mapping
 
 from .conftest import EXAMPLES, ROOT
 from .strategies import profiles
@@ -61,8 +61,8 @@ def _profile(data: dict[str, Any]) -> Profile:
 _RENDER_ALL = """
 import sys
 from click.testing import CliRunner
-import asn_advisor.cli as cli
-from asn_advisor.cli import main
+import asn_advisor.cli.commands as cli
+from asn_advisor.cli.commands import main
 pack = cli.load_pack(None)
 cli.load_pack = lambda rules_dir: pack  # load once: the pack is not what varies here
 runner = CliRunner()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asn_advisor
-from asn_advisor.i18n import MESSAGES
+from asn_advisor.i18n.messages import MESSAGES
 
 
 def test_all_is_sorted_and_importable() -> None:

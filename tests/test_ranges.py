@@ -6,8 +6,8 @@ from typing import Any
 
 from hypothesis import given
 
-from asn_advisor._ranges import Interval, implies, restrict, true_ranges
 from asn_advisor.condition import Condition
+from asn_advisor.condition.ranges import Interval, implies, restrict, true_ranges
 
 from .strategies import VOCABULARY, bool_exprs, findings, values
 

@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from asn_advisor import Advice, RulePack, advise, load_profile
-from asn_advisor.cli import main
+from asn_advisor.cli.commands import main
 from asn_advisor.errors import ExitCode
-from asn_advisor.report import bands_from_pack, render_chart_svg, render_report
+from asn_advisor.render.report import bands_from_pack, render_chart_svg, render_report
 
 from . import browser
 from .conftest import EXAMPLES, ROOT, SEEDS

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from asn_advisor._yaml import Limits, load_document, read_text
+from asn_advisor._base.safe_yaml import Limits, load_document, read_text
 from asn_advisor.errors import AdvisorError, InputError
 
 

@@ -10,9 +10,8 @@
 
 from __future__ import annotations
 
-from .advice import Advice, DataGap, DimensionScore, Evidence, FindingResult, Recommendation, RuleReference, ScoreResult
-from .engine import advise
-from .errors import (
+from asn_advisor.engine.advising import advise
+from asn_advisor.errors import (
     AdvisorError,
     ConditionError,
     ExitCode,
@@ -23,8 +22,18 @@ from .errors import (
     ProfileError,
     RulePackError,
 )
-from .profile import Profile, Program, StatedFinding, load_profile
-from .rulepack import RulePack, load_rules
+from asn_advisor.model.advice import (
+    Advice,
+    DataGap,
+    DimensionScore,
+    Evidence,
+    FindingResult,
+    Recommendation,
+    RuleReference,
+    ScoreResult,
+)
+from asn_advisor.model.profile import Profile, Program, StatedFinding, load_profile
+from asn_advisor.pack.loader import RulePack, load_rules
 
 __version__ = "0.1.0"
 

@@ -1,3 +1,3 @@
-from .cli import main
+from asn_advisor.cli.commands import main
 
 main(prog_name="asn-advisor")

@@ -12,14 +12,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ._yaml import Document, Limits, dump_yaml
-from .advice import Advice, ReportProposal, ReportSource
-from .engine import advise
-from .errors import AdvisorError, Location
-from .extract import Extraction, ExtractionError, ExtractionPatterns, extract, read_report
-from .i18n import t
-from .profile import Profile, check_findings, normalize_indicators, profile_from_data
-from .rulepack import RulePack
+from asn_advisor._base.safe_yaml import Document, Limits, dump_yaml
+from asn_advisor.engine.advising import advise
+from asn_advisor.errors import AdvisorError, Location
+from asn_advisor.extract import Extraction, ExtractionError, ExtractionPatterns, extract, read_report
+from asn_advisor.i18n.messages import t
+from asn_advisor.model.advice import Advice, ReportProposal, ReportSource
+from asn_advisor.model.profile import Profile, check_findings, normalize_indicators, profile_from_data
+from asn_advisor.pack.loader import RulePack
 
 __all__ = [
     "REPORT_SUFFIXES",

@@ -51,7 +51,7 @@ def main(kind: str, scratch: Path) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_LIMIT, ADDRESS_SPACE_LIMIT))
     signal.signal(signal.SIGALRM, _alarm)
 
-    import asn_advisor.cli as cli
+    import asn_advisor.cli.commands as cli
     from asn_advisor import load_rules
 
     # Profile cases all use the shipped pack; loading it once keeps the run

@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from asn_advisor import load_profile, load_rules
-from asn_advisor._yaml import Limits, load_document, read_text, use_limits
-from asn_advisor.cli import main
+from asn_advisor._base.safe_yaml import Limits, load_document, read_text, use_limits
+from asn_advisor.cli.commands import main
 from asn_advisor.errors import ExitCode, InputError, RulePackError
 
 from .cases import GOOD_PROFILE, SHIPPED_PACK
@@ -124,7 +124,7 @@ def test_exhausted_memory_or_stack_is_an_input_error_not_a_traceback(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch, error: type[BaseException]
 ) -> None:
     """The backstop behind the limits: exit 3 with a way forward, in the chosen language."""
-    import asn_advisor.cli as cli
+    import asn_advisor.cli.commands as cli
 
     def exhausted(rules_dir: str | None) -> None:
         raise error

@@ -12,12 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import ConditionError
-from . import ast
-from ._check import NameInfo, Vocabulary, check, suggest
-from ._evaluate import Evaluator, compile_tree, interpret
-from ._parser import parse
-from .functions import FUNCTIONS, SEVERITY_RANK
+from asn_advisor.condition import ast
+from asn_advisor.condition._check import NameInfo, Vocabulary, check, suggest
+from asn_advisor.condition._evaluate import Evaluator, compile_tree, interpret
+from asn_advisor.condition._parser import parse
+from asn_advisor.condition.functions import FUNCTIONS, SEVERITY_RANK
+from asn_advisor.errors import ConditionError
 
 __all__ = [
     "FUNCTIONS",

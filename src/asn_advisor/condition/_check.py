@@ -6,10 +6,10 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .._lookalike import skeleton
-from ..errors import ConditionError
-from .ast import BinaryOp, BoolOp, Call, Compare, ListLiteral, Literal, Name, Negate, Node, Not
-from .functions import ALIASES, FUNCTIONS, SEVERITY_RANK
+from asn_advisor._base.lookalike import skeleton
+from asn_advisor.condition.ast import BinaryOp, BoolOp, Call, Compare, ListLiteral, Literal, Name, Negate, Node, Not
+from asn_advisor.condition.functions import ALIASES, FUNCTIONS, SEVERITY_RANK
+from asn_advisor.errors import ConditionError
 
 __all__ = ["NameInfo", "Vocabulary", "check", "suggest"]
 

@@ -16,8 +16,8 @@ import operator
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .ast import BinaryOp, BoolOp, Call, Compare, ListLiteral, Literal, Name, Negate, Node, Not
-from .functions import ALIASES, SEVERITY_RANK
+from asn_advisor.condition.ast import BinaryOp, BoolOp, Call, Compare, ListLiteral, Literal, Name, Negate, Node, Not
+from asn_advisor.condition.functions import ALIASES, SEVERITY_RANK
 
 __all__ = ["Evaluator", "compile_tree", "interpret"]
 

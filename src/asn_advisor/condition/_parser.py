@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .._lookalike import describe_odd_characters
-from ..errors import ConditionError
-from .ast import BinaryOp, BoolOp, Call, Compare, ListLiteral, Literal, Name, Negate, Node, Not
+from asn_advisor._base.lookalike import describe_odd_characters
+from asn_advisor.condition.ast import BinaryOp, BoolOp, Call, Compare, ListLiteral, Literal, Name, Negate, Node, Not
+from asn_advisor.errors import ConditionError
 
 __all__ = ["MAX_LENGTH", "parse"]
 

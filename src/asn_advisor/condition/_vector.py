@@ -32,8 +32,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .ast import BinaryOp, BoolOp, Call, Compare, ListLiteral, Literal, Name, Negate, Node, Not
-from .functions import ALIASES, SEVERITY_RANK
+from asn_advisor.condition.ast import BinaryOp, BoolOp, Call, Compare, ListLiteral, Literal, Name, Negate, Node, Not
+from asn_advisor.condition.functions import ALIASES, SEVERITY_RANK
 
 __all__ = ["Columns", "VectorEvaluator", "compile_vector", "known_true"]
 

@@ -1,0 +1,817 @@
+"""From ranked recommendations to a plan: root causes, prerequisites, conflicts, phases.
+
+:func:`build_plan` is the last step of :func:`asn_advisor.advise`.  In order:
+
+1. **Root-cause bonus.**  Findings form a ``causes`` graph (``rules/temuan.yaml``).
+   For a recommendation, its *effects* are the present findings reachable
+   from a finding it addresses through ``causes`` edges whose every finding
+   is present (a chain breaks at a finding the profile does not have).
+   Each effect adds a ``root_cause`` term to ``priority_breakdown``, also
+   when a rule links the recommendation to the effect directly: that term
+   rewards the link to the symptom, this one acting on its cause::
+
+       100 x severity_factor(effect) x dimension_share x gap_term x root_cause_weight
+
+   the same formula as any term, with the pack's
+   ``scoring.priority.root_cause_weight`` as the weight.  Terms are never
+   negative, so adding a cause never lowers a priority.
+2. **Prerequisites and conflicts.**  Recommendations are taken strongest
+   first (the engine's ranking key).  Each is planned together with every
+   recommendation it ``requires``, directly or not; a prerequisite no rule
+   recommended is added with ``added_as_prerequisite``.  When it or one of
+   its prerequisites ``conflicts_with`` a step already planned, it is left
+   out and listed under ``dropped`` with the reason: only the stronger stays.
+3. **Phases.**  A step without prerequisites is in phase 1; otherwise in one
+   phase after its latest prerequisite.  Within a phase quick wins come
+   first (``effort`` + ``time_to_impact`` graded 0-2 each, at most
+   ``scoring.plan.quick_win_max_ease``), then by priority or by expected gain.
+4. **Expected gain** (:func:`expected_gain`): a dimension's shortfall
+   ``100 - score`` is shared among its present findings in proportion to
+   their severity factors; resolving findings recovers their share, and the
+   gain is the resulting rise of the overall score.  Where a dimension has no
+   score its part is unknown (never zero) and named in
+   ``expected_gain_unscored``; with no overall score the gain is null.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
+from typing import Any, Generic, Literal, NamedTuple, Protocol, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from asn_advisor.condition import SEVERITY_RANK, suggest
+from asn_advisor.engine.scoring import ScoreComputation, compute_scores
+from asn_advisor.errors import AdvisorError
+from asn_advisor.i18n.messages import LANGS, t
+from asn_advisor.model.advice import Advice, DroppedRecommendation, PriorityTerm, Recommendation, RelationReference
+from asn_advisor.model.profile import Profile, normalize_indicators, profile_from_mapping
+from asn_advisor.pack.graph import prerequisite_closure
+from asn_advisor.pack.loader import RulePack
+
+__all__ = [
+    "ORDERS",
+    "Candidate",
+    "DroppedStep",
+    "Outline",
+    "Step",
+    "WhatIf",
+    "build_plan",
+    "dropped_recommendation",
+    "expected_gain",
+    "order_roadmap",
+    "outline_plan",
+    "relation_reference",
+    "reorder",
+    "what_if",
+]
+
+Order = Literal["priority", "gain"]
+ORDERS: tuple[Order, ...] = ("priority", "gain")
+_GRADE = {"low": 0, "short": 0, "medium": 1, "high": 2, "long": 2}
+_RANK_SEVERITY = {rank: name for name, rank in SEVERITY_RANK.items()}
+TermT = TypeVar("TermT")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Fixed:
+    """What the plan says of a recommendation whatever the profile: it follows from the pack alone."""
+
+    effort: str
+    time_to_impact: str
+    requires: tuple[str, ...]  # sorted
+    phase: int  # one after its latest prerequisite; the loader rejects cycles (E122)
+    quick_win: bool
+    after: dict[str, str]  # lang -> "phase N: after its prerequisites ..." ('' without prerequisites)
+    quick_win_text: dict[str, str]  # lang -> the quick-win sentence ('' when not a quick win)
+
+
+@dataclasses.dataclass(frozen=True)
+class _PackIndex:
+    """The pack's relations in the shape the plan reads them, built once per pack."""
+
+    causes: dict[str, tuple[str, ...]]
+    requires: dict[str, tuple[str, ...]]
+    closure: dict[str, tuple[str, ...]]
+    supports: dict[str, tuple[str, ...]]
+    conflicts: dict[frozenset[str], tuple[str, str]]  # pair -> (written on, names)
+    fixed: dict[str, _Fixed]
+    factor: dict[tuple[str, int], tuple[str, float]]  # (finding, severity rank) -> (dimension, severity factor)
+    weights: dict[str, float]  # dimension -> weight
+
+    @classmethod
+    def of(cls, pack: RulePack) -> _PackIndex:
+        recs = pack.recommendations
+        requires = {rid: tuple(p for p in spec.related("requires") if p in recs) for rid, spec in recs.items()}
+        conflicts: dict[frozenset[str], tuple[str, str]] = {}
+        for rid, spec in sorted(recs.items()):
+            for other in spec.related("conflicts_with"):
+                if other in recs and other != rid:
+                    conflicts.setdefault(frozenset((rid, other)), (rid, other))
+        phase: dict[str, int] = {}
+
+        def phase_of(rid: str) -> int:
+            if rid not in phase:
+                phase[rid] = 1 + max((phase_of(p) for p in requires[rid]), default=0)
+            return phase[rid]
+
+        max_ease = pack.scoring.plan.quick_win_max_ease
+        factors = pack.scoring.severity_factors
+        fixed = {}
+        for rid, spec in recs.items():
+            needs = tuple(sorted(requires[rid]))
+            quick = _GRADE[spec.effort] + _GRADE[spec.time_to_impact] <= max_ease
+            fixed[rid] = _Fixed(
+                spec.effort,
+                spec.time_to_impact,
+                needs,
+                phase_of(rid),
+                quick,
+                {
+                    lang: t("plan.after", lang, phase=phase_of(rid), steps=", ".join(needs)) if needs else ""
+                    for lang in LANGS
+                },
+                {
+                    lang: t(
+                        "plan.quick_win",
+                        lang,
+                        effort=t("effort." + spec.effort, lang),
+                        time=t("impact." + spec.time_to_impact, lang),
+                    )
+                    if quick
+                    else ""
+                    for lang in LANGS
+                },
+            )
+        return cls(
+            causes={fid: tuple(c for c in spec.cause_ids if c in pack.findings) for fid, spec in pack.findings.items()},
+            requires=requires,
+            closure={rid: tuple(prerequisite_closure(requires, rid)) for rid in recs},
+            supports={rid: tuple(spec.related("supports")) for rid, spec in recs.items()},
+            conflicts=conflicts,
+            fixed=fixed,
+            factor={
+                (fid, rank): (spec.dimension, factors.get(severity, 1.0))  # type: ignore[call-overload]
+                for fid, spec in pack.findings.items()
+                if spec.dimension in pack.dimensions
+                for severity, rank in SEVERITY_RANK.items()
+            },
+            weights={d: dim.spec.weight for d, dim in pack.dimensions.items()},
+        )
+
+
+# Packs are looked up by digest: equal digests mean equal files, hence equal
+# relations (what_if's pack copy differs only in its derivation rules).
+_INDEXES: dict[str, _PackIndex] = {}
+
+
+def plan_fixed(pack: RulePack) -> Mapping[str, _Fixed]:
+    """Per recommendation, what its plan step is whatever the profile: phase, quick win, prerequisites."""
+    return _index(pack).fixed
+
+
+def _index(pack: RulePack) -> _PackIndex:
+    index = _INDEXES.get(pack.digest)
+    if index is None:
+        if len(_INDEXES) >= 32:
+            _INDEXES.clear()
+        index = _INDEXES[pack.digest] = _PackIndex.of(pack)
+    return index
+
+
+def _reach(causes: Mapping[str, tuple[str, ...]], present: Container[str], start: str) -> list[str]:
+    """Present findings caused by ``start``, through present findings only."""
+    stack = [c for c in causes.get(start, ()) if c in present]
+    seen: list[str] = []
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        seen.append(current)
+        stack.extend(c for c in causes.get(current, ()) if c in present)
+    return seen
+
+
+def _dimension_scores(scores: ScoreComputation) -> dict[str, float | None]:
+    return {d.dimension.id: d.score for d in scores.dimensions}
+
+
+def expected_gain(
+    pack: RulePack,
+    scores: ScoreComputation,
+    findings_rank: Mapping[str, int],
+    resolved: Iterable[str],
+) -> tuple[float | None, list[str]]:
+    """The expected rise of the overall score if ``resolved`` findings were resolved.
+
+    Each scored dimension's shortfall ``100 - score`` is shared among its
+    present findings in proportion to their severity factors; the resolved
+    ones recover their share: ``score' = score + (100 - score) x resolved
+    factors / all factors``.  The gain is the overall score recomputed with
+    ``score'`` (same weights, same scored dimensions) minus the overall score.
+
+    Args:
+        pack: the rule pack.
+        scores: the profile's score computation.
+        findings_rank: present findings and their severity ranks (1..3).
+        resolved: the findings assumed resolved (absent ones are ignored).
+
+    Returns:
+        ``(gain, unscored)``: the gain in points, rounded to 2 decimals, or
+        ``None`` when there is no overall score; and the sorted dimensions of
+        resolved findings that have no score (their part is unknown).
+    """
+    return _GainModel.of(pack, _dimension_scores(scores), scores.overall is not None, findings_rank).gain(
+        sorted(set(resolved))
+    )
+
+
+@dataclasses.dataclass(slots=True)
+class _GainModel:
+    """What :func:`expected_gain` needs of one profile, computed once for all its steps.
+
+    The rise is linear in the resolved findings: a dimension recovers
+    ``(100 - score) x factor / mass`` per resolved finding (``mass``: the sum
+    of the factors of its present findings), so each present finding's part
+    of the overall rise is computed once per profile.
+    """
+
+    overall_known: bool
+    scored_weight: float
+    rise: dict[str, float | str]  # present finding -> its part of the rise, or its unscored dimension
+
+    @classmethod
+    def of(
+        cls, pack: RulePack, scores: Mapping[str, float | None], overall_known: bool, findings_rank: Mapping[str, int]
+    ) -> _GainModel:
+        index = _index(pack)
+        table, weights = index.factor, index.weights
+        where: dict[str, tuple[str, float]] = {}
+        mass: dict[str, float] = {}
+        for fid in sorted(findings_rank):  # sorted: float sums must not depend on the hash seed
+            entry = table.get((fid, findings_rank[fid]))
+            if entry is not None:
+                where[fid] = entry
+                mass[entry[0]] = mass.get(entry[0], 0.0) + entry[1]
+        scored_weight = sum(weights[d] for d, score in scores.items() if score is not None)
+        rise: dict[str, float | str] = {}
+        for fid, (dimension, factor) in where.items():
+            score = scores[dimension]
+            if score is None:
+                rise[fid] = dimension
+            else:
+                total = mass[dimension]
+                rise[fid] = weights[dimension] * (100.0 - score) * factor / total if total else 0.0
+        return cls(overall_known, scored_weight, rise)
+
+    def gain(self, resolved: Sequence[str]) -> tuple[float | None, list[str]]:
+        """``resolved`` sorted and unique: float sums must not depend on the hash seed."""
+        total = 0.0
+        unscored: set[str] = set()
+        found = False
+        for fid in resolved:
+            part = self.rise.get(fid)
+            if part is None:
+                continue
+            found = True
+            if type(part) is str:
+                unscored.add(part)
+            else:
+                total += part  # type: ignore[operator]
+        if not found:
+            return (0.0 if self.overall_known else None), []
+        listed = sorted(unscored) if unscored else []
+        if not self.overall_known:
+            return None, listed
+        weight = self.scored_weight
+        return round(total / weight if weight else 0.0, 2) + 0.0, listed
+
+
+class _Planned(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def priority(self) -> float: ...
+    @property
+    def phase(self) -> int | None: ...
+    @property
+    def quick_win(self) -> bool: ...
+    @property
+    def expected_gain(self) -> float | None: ...
+
+
+def order_roadmap(recommendations: Sequence[_Planned], order: str = "priority") -> list[list[str]]:
+    """The roadmap: phases of step ids, quick wins first, then by ``order``.
+
+    Args:
+        recommendations: planned steps with ``phase`` set (:class:`Recommendation`
+            or the plan's own :class:`Step`).
+        order: ``"priority"`` or ``"gain"`` (expected gain; unknown gains
+            last), each with priority, then id, as tie-breakers.
+
+    Returns:
+        One list of ids per phase, phase 1 first.
+
+    Raises:
+        ValueError: an unknown order.
+    """
+    if order not in ORDERS:
+        raise ValueError(f"unknown order {order!r}; choose one of {', '.join(ORDERS)}")
+    by_gain = order == "gain"
+    keyed = []
+    for rec in recommendations:
+        value = rec.priority
+        if by_gain:
+            value = rec.expected_gain if rec.expected_gain is not None else float("-inf")
+        keyed.append((rec.phase or 1, not rec.quick_win, -value, -rec.priority, rec.id))
+    keyed.sort()
+    phases: dict[int, list[str]] = {}
+    for key in keyed:
+        phases.setdefault(key[0], []).append(key[4])
+    return list(phases.values())
+
+
+def reorder(advice: Advice, order: str) -> Advice:
+    """A copy of ``advice`` whose roadmap is ordered by ``order``.
+
+    Args:
+        advice: an advice with its plan.
+        order: ``"priority"`` or ``"gain"`` (see :func:`order_roadmap`).
+
+    Returns:
+        A deep copy with ``roadmap`` and ``plan_order`` set; ``advice`` is unchanged.
+
+    Raises:
+        ValueError: an unknown order.
+    """
+    copy = advice.model_copy(deep=True)
+    copy.roadmap = order_roadmap(copy.recommendations, order)
+    copy.plan_order = order  # type: ignore[assignment]
+    return copy
+
+
+def relation_reference(
+    pack: RulePack, relation: Literal["requires", "conflicts_with"], source: str, target: str
+) -> RelationReference:
+    """The reference to one relation of the pack: where it is written and what it cites.
+
+    For ``requires`` the reference names the step that requires (``source``);
+    for ``conflicts_with``, the other end (``target``).
+    """
+    location = pack.relation_locations.get((relation, source, target))
+    cited = next((r.source for r in getattr(pack.recommendations[source], relation) if r.id == target), None)
+    return RelationReference(
+        id=target if relation == "conflicts_with" else source,
+        relation=relation,
+        file=location.file if location else None,
+        line=location.line if location else None,
+        source=cited,
+    )
+
+
+class Candidate(NamedTuple):
+    """A recommendation the rules made, as the plan reads it."""
+
+    id: str
+    contributions: tuple[float, ...]  # of its priority terms, in order
+    addresses: tuple[str, ...]  # sorted
+
+
+@dataclasses.dataclass(slots=True)
+class Step(Generic[TermT]):
+    """One planned step, before any rendering; ``root_terms`` are the caller's own term objects."""
+
+    id: str
+    priority: float
+    addresses: tuple[str, ...]
+    top: int  # the highest severity rank among the findings addressed
+    fixed: _Fixed
+    root_terms: Sequence[TermT] = ()
+    root_cause_of: Sequence[str] = ()
+    added_as_prerequisite: bool = False
+    supports: Sequence[str] = ()
+    prerequisite_for: list[str] | None = None  # planned steps that require this one
+    expected_gain: float | None = None
+    expected_gain_unscored: Sequence[str] = ()
+    explanation: list[str] = dataclasses.field(default_factory=list)
+
+    @property
+    def phase(self) -> int:
+        return self.fixed.phase
+
+    @property
+    def quick_win(self) -> bool:
+        return self.fixed.quick_win
+
+    @property
+    def requires(self) -> tuple[str, ...]:
+        return self.fixed.requires
+
+    def sort_key(self) -> tuple[float, int, int, str]:
+        # The engine's ranking key: priority, most severe finding, breadth, id.
+        return (-self.priority, -self.top, -len(self.addresses), self.id)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class DroppedStep:
+    """A recommendation left out: ``through`` (itself or a prerequisite) conflicts with ``kept``."""
+
+    id: str
+    priority: float
+    addresses: tuple[str, ...]
+    through: str
+    kept: str
+    reason: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Outline(Generic[TermT]):
+    """The plan of one profile as plain data: steps ranked, dropped ones, the roadmap."""
+
+    steps: list[Step[TermT]]
+    dropped: list[DroppedStep]
+    roadmap: list[list[str]]
+
+
+def outline_plan(
+    pack: RulePack,
+    candidates: Iterable[Candidate],
+    findings_rank: Mapping[str, int],
+    dimension_scores: Mapping[str, float | None],
+    overall_known: bool,
+    root_terms: Callable[[dict[str, list[str]]], Sequence[tuple[TermT, float]]],
+    lang: str,
+    order: str = "priority",
+) -> Outline[TermT]:
+    """The plan of one profile, as plain data (the method is in the module docstring).
+
+    Both writers of the advice -- :func:`build_plan` on the models and the
+    batch writer (:mod:`._fast`) on JSON -- render this one outline, so the
+    plan is decided in one place.
+
+    Args:
+        pack: the rule pack.
+        candidates: the recommendations the rules made.
+        findings_rank: present findings and their severity ranks (1..3).
+        dimension_scores: every dimension's unrounded score, in the pack's order.
+        overall_known: whether the profile has an overall score.
+        root_terms: given ``effect -> addressed causes`` (sorted), the
+            root-cause terms in the caller's form with their contributions.
+        lang: language of the explanations.
+        order: the order within a phase after quick wins.
+    """
+    index = _index(pack)
+    fixed = index.fixed
+    # Only findings that cause another present one can earn a root-cause bonus.
+    sources = {f for f in findings_rank if any(c in findings_rank for c in index.causes.get(f, ()))}
+    reach: dict[str, list[str]] = {}  # source -> the present findings it causes
+    ranked: list[Step[TermT]] = []
+    for candidate in candidates:
+        addresses = candidate.addresses
+        step: Step[TermT] = Step(
+            candidate.id, 0.0, addresses, max(map(findings_rank.__getitem__, addresses), default=0), fixed[candidate.id]
+        )
+        contributions = candidate.contributions
+        if sources and not sources.isdisjoint(addresses):
+            found: dict[str, list[str]] = {}
+            for start in addresses:  # sorted, so each effect's causes are too
+                if start in sources:
+                    reached = reach.get(start)
+                    if reached is None:
+                        reached = reach[start] = _reach(index.causes, findings_rank, start)
+                    for effect in reached:
+                        found.setdefault(effect, []).append(start)
+            if found:
+                effects = {effect: found[effect] for effect in sorted(found)}
+                pairs = root_terms(effects)
+                step.root_terms = [term for term, _ in pairs]
+                contributions = contributions + tuple(contribution for _, contribution in pairs)
+                step.root_cause_of = list(effects)
+                causes = sorted({c for via in effects.values() for c in via})
+                step.explanation.append(
+                    t("plan.root_cause", lang, effects=", ".join(effects), causes=", ".join(causes))
+                )
+        step.priority = round(sum(contributions), 3)
+        ranked.append(step)
+    ranked.sort(key=Step.sort_key)
+
+    # Prerequisites and conflicts, strongest first.
+    planned: dict[str, Step[TermT]] = {}
+    needed_by: dict[str, str] = {}  # prerequisite -> the step that first brought it in
+    dropped: list[DroppedStep] = []
+    closure, conflicts = index.closure, index.conflicts
+    for step in ranked:
+        prerequisites = closure[step.id]
+        if conflicts:
+            members = (step.id, *prerequisites)
+            clash = next(
+                ((m, k) for m in members for k in sorted(planned) if k != m and frozenset((m, k)) in conflicts), None
+            )
+            if clash is not None:
+                member, kept = clash
+                owner = needed_by.get(kept)
+                if member == step.id:
+                    reason = t("plan.dropped", lang, kept=kept)
+                else:
+                    reason = t("plan.dropped.through", lang, prerequisite=member, kept=kept)
+                if owner is not None:
+                    reason += " " + t("plan.dropped.kept_for", lang, kept=kept, owner=owner)
+                dropped.append(DroppedStep(step.id, step.priority, step.addresses, member, kept, reason))
+                continue
+        if step.id in planned:
+            # Brought in earlier as a prerequisite; a rule recommends it too.
+            needed_by.pop(step.id, None)
+        planned[step.id] = step
+        for prerequisite in prerequisites:
+            if prerequisite not in planned:
+                planned[prerequisite] = Step(prerequisite, 0.0, (), 0, fixed[prerequisite], added_as_prerequisite=True)
+                needed_by[prerequisite] = step.id
+
+    steps = sorted(planned.values(), key=Step.sort_key)
+
+    # Relations, expected gain, explanation (phases and quick wins are the pack's: _Fixed).
+    gains = _GainModel.of(pack, dimension_scores, overall_known, findings_rank)
+    for other in sorted(planned):
+        for prerequisite in planned[other].fixed.requires:
+            required = planned[prerequisite]
+            if required.prerequisite_for is None:
+                required.prerequisite_for = [other]
+            else:
+                required.prerequisite_for.append(other)
+    supports = index.supports
+    for step in steps:
+        step_fixed = step.fixed
+        supported = supports[step.id]
+        if supported:
+            step.supports = sorted(s for s in supported if s in planned)
+        step.expected_gain, step.expected_gain_unscored = gains.gain(step.addresses)
+        if step.prerequisite_for:
+            users = ", ".join(step.prerequisite_for)
+            step.explanation.append(
+                t("plan.added_prerequisite" if step.added_as_prerequisite else "plan.prerequisite", lang, steps=users)
+            )
+        elif step.added_as_prerequisite:
+            step.explanation.append(t("plan.added_prerequisite", lang, steps=""))
+        if step_fixed.requires:
+            step.explanation.append(step_fixed.after[lang])
+        if step_fixed.quick_win:
+            step.explanation.append(step_fixed.quick_win_text[lang])
+    return Outline(steps, sorted(dropped, key=lambda d: (-d.priority, d.id)), order_roadmap(steps, order))
+
+
+def dropped_recommendation(pack: RulePack, dropped: DroppedStep, lang: str) -> DroppedRecommendation:
+    """The output model of a dropped step."""
+    # conflicts_with is symmetric: written on either side, it binds both.
+    written = _index(pack).conflicts[frozenset((dropped.through, dropped.kept))]
+    reference = relation_reference(pack, "conflicts_with", *written).model_copy(update={"id": dropped.kept})
+    return DroppedRecommendation(
+        id=dropped.id,
+        title=pack.recommendations[dropped.id].label.get(lang),
+        priority=dropped.priority,
+        addresses=list(dropped.addresses),
+        conflicts_with=reference,
+        kept=dropped.kept,
+        through=None if dropped.through == dropped.id else dropped.through,
+        reason=dropped.reason,
+    )
+
+
+def build_plan(advice: Advice, pack: RulePack, scores: ScoreComputation, *, order: str = "priority") -> Advice:
+    """Turn an advice's ranked recommendations into a phased, conflict-free plan.
+
+    See the module docstring for the method.  The advice's recommendations
+    get their root-cause terms, ``phase``, ``quick_win``, relations, expected
+    gain and explanation; prerequisites are added, conflicting ones moved to
+    ``dropped``; ``roadmap`` lists the phases.
+
+    Args:
+        advice: the engine's advice (recommendations ranked by priority).
+        pack: the rule pack it was made with.
+        scores: the score computation behind ``advice.score``.
+        order: ``"priority"`` or ``"gain"``: the order within a phase after
+            quick wins.
+
+    Returns:
+        The same advice object, completed.
+    """
+    from asn_advisor.engine.advising import priority_terms  # the engine imports this module
+
+    lang = advice.lang
+    findings_rank = {f.id: SEVERITY_RANK[f.severity] for f in advice.findings}
+    weight = pack.scoring.priority.root_cause_weight
+
+    def root_terms(effects: dict[str, list[str]]) -> list[tuple[PriorityTerm, float]]:
+        terms = priority_terms(pack, dict.fromkeys(effects, weight), findings_rank, scores)
+        for term in terms:
+            term.kind = "root_cause"
+            term.via = effects[term.finding]
+        return [(term, term.contribution) for term in terms]
+
+    by_id = {rec.id: rec for rec in advice.recommendations}
+    candidates = [
+        Candidate(rec.id, tuple(term.contribution for term in rec.priority_breakdown), tuple(rec.addresses))
+        for rec in advice.recommendations
+    ]
+    outline = outline_plan(
+        pack, candidates, findings_rank, _dimension_scores(scores), scores.overall is not None, root_terms, lang, order
+    )
+    steps = []
+    for position, step in enumerate(outline.steps, start=1):
+        rec = by_id.get(step.id)
+        if rec is None:
+            spec = pack.recommendations[step.id]
+            rec = Recommendation(
+                rank=position,
+                id=step.id,
+                title=spec.label.get(lang),
+                description=spec.description.get(lang) if spec.description else None,
+                priority=0.0,
+                addresses=[],
+                because=[],
+                priority_breakdown=[],
+                effort=spec.effort,
+                time_to_impact=spec.time_to_impact,
+                added_as_prerequisite=True,
+            )
+        # Only values that differ from the defaults are assigned: pydantic's
+        # attribute assignment is the plan's main cost per profile.
+        rec.rank = position
+        if step.root_terms:
+            rec.priority_breakdown = [*rec.priority_breakdown, *step.root_terms]
+            rec.priority = step.priority
+            rec.root_cause_of = list(step.root_cause_of)
+        if step.requires:
+            rec.requires = list(step.requires)
+        if step.supports:
+            rec.supports = list(step.supports)
+        if step.prerequisite_for:
+            rec.prerequisite_for = [
+                relation_reference(pack, "requires", other, step.id) for other in step.prerequisite_for
+            ]
+        rec.phase = step.phase
+        if step.quick_win:
+            rec.quick_win = True
+        if step.expected_gain is not None:
+            rec.expected_gain = step.expected_gain
+        if step.expected_gain_unscored:
+            rec.expected_gain_unscored = list(step.expected_gain_unscored)
+        if step.explanation:
+            rec.explanation = step.explanation
+        steps.append(rec)
+    advice.recommendations = steps
+    advice.dropped = [dropped_recommendation(pack, dropped, lang) for dropped in outline.dropped]
+    advice.plan_order = order  # type: ignore[assignment]
+    advice.roadmap = outline.roadmap
+    return advice
+
+
+# ---------------------------------------------------------------- what if
+
+
+class WhatIfScore(BaseModel):
+    """The overall score before, after the indicator changes, and expected after resolving findings."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    before: float | None
+    after: float | None = Field(description="with the --set indicator values, rescored")
+    expected: float | None = Field(description="after, plus the expected gain of the resolved findings (docs/plan.md)")
+    coverage_before: float
+    coverage_after: float
+
+
+class WhatIf(BaseModel):
+    """How the score, the findings and the plan change under a scenario."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    set: dict[str, Any] = Field(description="indicator values set by the scenario")
+    resolve: list[str] = Field(description="findings assumed resolved")
+    score: WhatIfScore
+    findings_removed: list[str]
+    findings_added: list[str]
+    findings_changed: list[str] = Field(description="findings whose severity changed")
+    steps_removed: list[str]
+    steps_added: list[str]
+    roadmap_before: list[list[str]]
+    roadmap_after: list[list[str]]
+    before: Advice
+    after: Advice
+
+
+def _apply_set(indicators: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
+    result = {k: (dict(v) if isinstance(v, dict) else v) for k, v in indicators.items()}
+    for name, value in values.items():
+        if "." in name:
+            base, key = name.split(".", 1)
+            current = result.get(base)
+            mapping = dict(current) if isinstance(current, dict) else {}
+            mapping[key] = value
+            result[base] = mapping
+        elif value is None:
+            result.pop(name, None)
+        else:
+            result[name] = value
+    return result
+
+
+def what_if(
+    profile: Profile,
+    pack: RulePack,
+    *,
+    set_values: Mapping[str, Any] | None = None,
+    resolve: Sequence[str] = (),
+    lang: str = "id",
+    order: str = "priority",
+) -> WhatIf:
+    """Advise ``profile`` as it is and under a scenario, and compare.
+
+    The scenario sets indicators (rescored exactly; ``null`` removes one) and
+    resolves findings: a resolved finding is removed from the stated findings
+    and its derivation rules do not fire; the score it is expected to recover
+    is :func:`expected_gain`, added to the rescored overall as ``expected``.
+
+    Args:
+        profile: the profile as evaluated.
+        pack: the rule pack.
+        set_values: indicator id (or ``map.key``) to its new value.
+        resolve: finding ids assumed resolved.
+        lang: ``"id"`` or ``"en"``.
+        order: roadmap order, ``"priority"`` or ``"gain"``.
+
+    Returns:
+        The :class:`WhatIf` comparison.
+
+    Raises:
+        AdvisorError: an unknown indicator or finding id (with a suggestion),
+            or a finding to resolve that the profile does not have.
+        ProfileError: a value set does not fit its indicator.
+    """
+    from asn_advisor.engine.advising import advise  # the engine imports this module
+
+    values = dict(set_values or {})
+    names = set(pack.vocabulary.names) - {"coverage"}
+    for name in values:
+        if name not in names:
+            close = suggest(name, sorted(names))
+            raise AdvisorError(
+                f"--set {name}: unknown indicator",
+                hint=f"did you mean {close!r}?" if close else "indicator ids are listed in the rule pack's indicators",
+            )
+    for fid in resolve:
+        if fid not in pack.findings:
+            close = suggest(fid, sorted(pack.findings))
+            raise AdvisorError(
+                f"--resolve {fid}: unknown finding",
+                hint=f"did you mean {close!r}?" if close else "finding ids are listed in the rule pack's findings",
+            )
+    before = reorder(advise(profile, pack, lang=lang), order)
+    present = {f.id for f in before.findings}
+    for fid in resolve:
+        if fid not in present:
+            listed = ", ".join(sorted(present)) or "-"
+            raise AdvisorError(f"--resolve {fid}: the profile has no such finding", hint=f"present findings: {listed}")
+    data = profile.model_dump(mode="json", exclude_none=True)
+    data["indicators"] = _apply_set(profile.indicators, values)
+    changed = profile_from_mapping(data, file="--set")
+    facts = normalize_indicators(changed, pack)
+    scores = compute_scores(pack, facts)
+    middle = advise(changed, pack, lang=lang)
+    resolved = sorted(set(resolve))
+    data["findings"] = [f for f in data.get("findings", []) if f.get("id") not in resolved]
+    scenario = profile_from_mapping(data, file="--set")
+    reduced = dataclasses.replace(
+        pack, derive_rules=tuple(r for r in pack.derive_rules if r.rule.finding not in resolved)
+    )
+    after = reorder(advise(scenario, reduced, lang=lang), order)
+    rank_middle = {f.id: SEVERITY_RANK[f.severity] for f in middle.findings}
+    gain, _ = expected_gain(pack, scores, rank_middle, resolved)
+    overall_after = after.score.overall
+    expected = None if overall_after is None or gain is None else round(min(100.0, overall_after + gain), 2)
+    severity_before = {f.id: f.severity for f in before.findings}
+    severity_after = {f.id: f.severity for f in after.findings}
+    steps_before = {r.id for r in before.recommendations}
+    steps_after = {r.id for r in after.recommendations}
+    return WhatIf(
+        set=values,
+        resolve=resolved,
+        score=WhatIfScore(
+            before=before.score.overall,
+            after=overall_after,
+            expected=expected,
+            coverage_before=before.score.coverage,
+            coverage_after=after.score.coverage,
+        ),
+        findings_removed=sorted(set(severity_before) - set(severity_after)),
+        findings_added=sorted(set(severity_after) - set(severity_before)),
+        findings_changed=sorted(
+            f for f in set(severity_before) & set(severity_after) if severity_before[f] != severity_after[f]
+        ),
+        steps_removed=sorted(steps_before - steps_after),
+        steps_added=sorted(steps_after - steps_before),
+        roadmap_before=before.roadmap,
+        roadmap_after=after.roadmap,
+        before=before,
+        after=after,
+    )

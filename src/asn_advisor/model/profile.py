@@ -1,0 +1,401 @@
+"""Program profiles: what was measured and what the evaluation found.
+
+A profile is one YAML or JSON document with ``program``, ``indicators`` and
+``findings`` (see ``examples/profiles/``).  Its structure is checked by
+:func:`load_profile`; its indicators are checked against a rule pack by
+:func:`normalize_indicators`, which turns ratings into 0..100 scores.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
+
+from asn_advisor._base.lookalike import unknown_id_hint
+from asn_advisor._base.safe_yaml import Document, Limits, load_document, read_text
+from asn_advisor.errors import MAX_PROBLEMS, Location, Problem, ProfileError
+
+__all__ = [
+    "EvidenceSource",
+    "Profile",
+    "Program",
+    "Rating",
+    "StatedFinding",
+    "load_profile",
+    "normalize_indicators",
+    "profile_from_data",
+]
+
+Severity = Literal["low", "medium", "high"]
+EvidenceSource = Literal["survey", "interview", "observation", "performance_data", "document"]
+
+
+class Program(BaseModel):
+    """Who and what was evaluated; fields beyond these are kept as given."""
+
+    model_config = ConfigDict(extra="allow", allow_inf_nan=False)
+
+    id: str = Field(min_length=1, max_length=200)
+    name: str | None = None
+    region: str | None = None
+    type: str | None = None
+    period: str | None = None
+
+    @field_validator("id", "name", "region", "type", "period", mode="before")
+    @classmethod
+    def _text(cls, value: Any) -> Any:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        return value
+
+    @model_validator(mode="after")
+    def _finite_extras(self) -> Program:
+        # Extra fields are kept as given and copied into the advice; a NaN or
+        # an infinity there would serialize to JSON null and the advice would
+        # no longer load back as it was.  allow_inf_nan covers declared
+        # fields only, so the extras are walked here.
+        for key, value in (self.model_extra or {}).items():
+            if not _all_finite(value):
+                raise ValueError(
+                    f"program field {key!r} holds NaN or an infinite number; write a finite number or leave it out"
+                )
+        return self
+
+
+def _all_finite(value: Any) -> bool:
+    """True unless ``value`` holds, at any depth, a float that is NaN or infinite."""
+    stack = [value]
+    while stack:  # iterative: the loader bounds depth, but this need not rely on it
+        item = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            return False
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return True
+
+
+class StatedFinding(BaseModel):
+    """A finding the evaluation states, with its evidence."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    severity: Severity | None = None
+    source: EvidenceSource | None = None
+    evidence: list[str] = Field(default_factory=list)
+
+    @field_validator("evidence", mode="before", json_schema_input_type=str | list[str] | None)
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        if value is None:
+            return []
+        return [value] if isinstance(value, str) else value
+
+
+class Rating(BaseModel):
+    """A rating given on a named scale, such as ``{value: 3.2, scale: "1-4"}``."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    value: float
+    scale: str
+
+
+class Profile(BaseModel):
+    """One program's evaluation profile."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    program: Program
+    indicators: dict[str, Any] = Field(default_factory=dict)
+    findings: list[StatedFinding] = Field(default_factory=list)
+
+    _document: Document | None = PrivateAttr(default=None)
+
+    @field_validator("indicators", mode="before")
+    @classmethod
+    def _none_is_empty(cls, value: Any) -> Any:
+        return {} if value is None else value
+
+    @field_validator("findings", mode="before")
+    @classmethod
+    def _none_is_empty_list(cls, value: Any) -> Any:
+        return [] if value is None else value
+
+    def locate(self, path: tuple[Any, ...], *, key: bool = False) -> Location:
+        if self._document is not None:
+            return self._document.locate(path, key=key)
+        return Location(f"<profile {self.program.id}>")
+
+
+_TOP_KEYS = ("program", "indicators", "findings")
+
+
+def _problems_from_validation(exc: ValidationError, doc: Document) -> list[Problem]:
+    from asn_advisor.pack.loader import validation_problems
+
+    return validation_problems(exc, Profile, doc)
+
+
+def profile_from_data(data: Any, doc: Document) -> Profile:
+    """Validate already-parsed data; raise :class:`ProfileError` with every problem."""
+    problems = list(doc.problems)
+    if data is None:
+        raise ProfileError(
+            "the profile is empty",
+            location=Location(doc.file, 1, 1),
+            hint="a profile needs program:, indicators: and findings:",
+        )
+    if not isinstance(data, dict):
+        raise ProfileError("a profile must be a mapping with program, indicators and findings", location=doc.locate(()))
+    try:
+        profile = Profile.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_problems_from_validation(exc, doc))
+        profile = None
+    if problems or profile is None:
+        raise ProfileError(f"the profile has {len(problems)} error(s)", location=Location(doc.file), problems=problems)
+    profile._document = doc
+    return profile
+
+
+def load_profile(
+    source: str | os.PathLike[str] | IO[bytes],
+    *,
+    rules: Any = None,
+    limits: Limits | None = None,
+    name: str | None = None,
+) -> Profile:
+    """Read a YAML or JSON profile (``-`` reads standard input).
+
+    Args:
+        source: a path, ``-``, or a binary stream.
+        rules: a :class:`~asn_advisor.pack.loader.RulePack`; when given, the
+            indicators and finding ids are checked against it as well.
+        limits: bounds on the file's size and structure.
+
+    Raises:
+        ProfileError: listing every problem, each with its location.
+        InputError: the file cannot be read safely.
+    """
+    text, display = read_text(source if not isinstance(source, os.PathLike) else Path(source), limits=limits, name=name)
+    json_mode = display.endswith(".json") or (display in ("<stdin>",) and text.lstrip().startswith("{"))
+    doc = load_document(text, display, limits=limits, json_mode=json_mode)
+    profile = profile_from_data(doc.data, doc)
+    if rules is not None:
+        normalize_indicators(profile, rules)
+        check_findings(profile, rules)
+    return profile
+
+
+def _show(value: Any, length: int = 60) -> str:
+    """``repr`` of a value quoted in a message, shortened: a value may be megabytes long."""
+    text = repr(value)
+    return text if len(text) <= length else text[: length - 3] + "..."
+
+
+def _too_many(problems: list[Problem]) -> bool:
+    """True once enough problems are gathered: each may cost a did-you-mean search."""
+    return len(problems) >= MAX_PROBLEMS
+
+
+def _profile_error(problems: list[Problem], location: Location, truncated: bool) -> ProfileError:
+    if truncated:
+        message = f"the profile has more than {MAX_PROBLEMS} errors; checking stopped after the first {MAX_PROBLEMS}"
+    else:
+        message = f"the profile has {len(problems)} error(s)"
+    return ProfileError(message, location=location, problems=problems)
+
+
+def check_findings(profile: Profile, rules: Any) -> None:
+    """Raise :class:`ProfileError` for stated findings the pack does not know."""
+    problems: list[Problem] = []
+    truncated = False
+    for index, finding in enumerate(profile.findings):
+        if finding.id not in rules.findings:
+            if _too_many(problems):
+                truncated = True
+                break
+            hint = unknown_id_hint(finding.id, rules.findings, "finding ids are listed by 'asn-advisor rules show'")
+            problems.append(
+                Problem(
+                    profile.locate(("findings", index, "id")), f"unknown finding {finding.id!r}", code="P201", hint=hint
+                )
+            )
+    if problems:
+        raise _profile_error(problems, problems[0].location, truncated)
+
+
+def _number(value: Any) -> float | None:
+    """The value as a float; ``None`` for non-numbers, ``inf`` for integers too large for a float."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        return float(value)
+    except OverflowError:
+        # YAML reads 1000...0 (400 digits) as an int that no float holds; it is
+        # out of every range, so an infinity gives the honest message below.
+        return math.inf if value > 0 else -math.inf
+
+
+def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
+    """Check the profile's indicators against the pack and normalize them.
+
+    Returns the values conditions read: numbers (ratings on 0..100), bools,
+    tuples for lists, and ``name.key`` entries for maps.  Missing or ``null``
+    indicators are simply absent: unknown, never zero.
+
+    Raises:
+        ProfileError: with every problem and its location.
+    """
+    problems: list[Problem] = []
+    truncated = False
+    values: dict[str, Any] = {}
+    scales = rules.scoring.scales
+
+    def bad(name: str, message: str, hint: str | None = None, sub: tuple[Any, ...] = ()) -> None:
+        problems.append(Problem(profile.locate(("indicators", name, *sub)), message, code="P202", hint=hint))
+
+    for name in sorted(profile.indicators, key=str):
+        if _too_many(problems):
+            truncated = True
+            break
+        raw = profile.indicators[name]
+        spec = rules.indicators.get(name) if isinstance(name, str) else None
+        if spec is None:
+            text = str(name)
+            hint = unknown_id_hint(text, rules.indicators, "indicator ids are listed by 'asn-advisor rules show'")
+            problems.append(
+                Problem(
+                    profile.locate(("indicators", name), key=True),
+                    f"unknown indicator {text!r}",
+                    code="P201",
+                    hint=hint,
+                )
+            )
+            continue
+        if raw is None:
+            continue
+        low, high = spec.bounds()
+        if spec.type == "bool":
+            if not isinstance(raw, bool):
+                bad(name, f"{name} must be true or false, got {raw!r}", "write true or false")
+                continue
+            values[name] = raw
+        elif spec.type == "list":
+            if isinstance(raw, str):
+                raw = [raw]
+            if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+                bad(name, f"{name} must be a list of values", f"e.g. [{', '.join((spec.values or [])[:2])}]")
+                continue
+            unknown = [x for x in raw if spec.values and x not in spec.values]
+            for item in unknown:
+                bad(
+                    name,
+                    f"{_show(item)} is not a value of {name}",
+                    unknown_id_hint(item, spec.values or [], f"values: {', '.join(spec.values or [])}"),
+                )
+            if unknown:
+                continue
+            values[name] = tuple(sorted(set(raw)))
+        elif spec.type == "map":
+            if not isinstance(raw, dict):
+                bad(name, f"{name} must map keys to percentages", f"e.g. {{{(spec.keys or ['key'])[0]}: 35}}")
+                continue
+            entries: dict[str, float] = {}
+            for key in sorted(raw, key=str):
+                number = _number(raw[key])
+                if key not in (spec.keys or []):
+                    bad(
+                        name,
+                        f"unknown key {_show(key)} of {name}",
+                        unknown_id_hint(str(key), spec.keys or [], f"keys: {', '.join(spec.keys or [])}"),
+                        sub=(key,),
+                    )
+                elif raw[key] is None:
+                    continue
+                elif number is None or not math.isfinite(number):
+                    bad(name, f"{name}.{key} must be a finite number, got {_show(raw[key])}", sub=(key,))
+                elif not 0 <= number <= 100:
+                    bad(name, f"{name}.{key} is {_show(raw[key])}, but a percentage is between 0 and 100", sub=(key,))
+                else:
+                    entries[str(key)] = number
+            values[name] = dict(entries)
+            for key, number in entries.items():
+                values[f"{name}.{key}"] = number
+        else:
+            number = _number(raw)
+            if spec.type == "rating" and isinstance(raw, dict):
+                try:
+                    rating = Rating.model_validate(raw)
+                except ValidationError:
+                    bad(
+                        name,
+                        f'{name} must be a number 0..100 or {{value: V, scale: "1-4"}}',
+                        f"scales: {', '.join(scales)}",
+                    )
+                    continue
+                scale = scales.get(rating.scale)
+                if scale is None:
+                    bad(
+                        name,
+                        f"unknown rating scale {_show(rating.scale)}",
+                        unknown_id_hint(rating.scale, scales, f"scales: {', '.join(scales)}"),
+                        sub=("scale",),
+                    )
+                    continue
+                if not scale.min <= rating.value <= scale.max:
+                    bad(name, f"{name} is {rating.value:g}, outside its scale {rating.scale}", sub=("value",))
+                    continue
+                values[name] = min(100.0, max(0.0, rating.value * scale.factor))
+                continue
+            if number is None:
+                bad(
+                    name,
+                    f"{name} must be a number, got {_show(raw)}",
+                    "remove quotes or units such as '%'" if isinstance(raw, str) else None,
+                )
+                continue
+            if not math.isfinite(number):
+                bad(
+                    name,
+                    f"{name} must be a finite number, got {_show(raw)}",
+                    "leave the indicator out when it is not known",
+                )
+                continue
+            if spec.type == "rating" and 0 < number <= 5:
+                # A bare 3 or 3.2 is almost surely a 1-4 or 1-5 rating, which
+                # read as 0..100 would become a catastrophic 3 out of 100.
+                # Integers are as ambiguous as decimals, so both need a scale.
+                bad(
+                    name,
+                    f"{name} is {_show(raw)}: is that on a 1-4 or 1-5 scale?",
+                    f'write {{value: {raw}, scale: "1-4"}} (or "1-5"), or convert it to 0..100',
+                )
+                continue
+            if (low is not None and number < low) or (high is not None and number > high):
+                unit = "a percentage" if spec.type == "percent" else "a rating" if spec.type == "rating" else name
+                bad(
+                    name,
+                    f"{name} is {_show(raw)}, but {unit} must be between {low:g} and {high:g}"
+                    if low is not None and high is not None
+                    else f"{name} is {_show(raw)}, out of range",
+                    None,
+                )
+                continue
+            values[name] = number
+    if problems:
+        raise _profile_error(problems, problems[0].location, truncated)
+    return values
+
+
+def profile_from_mapping(data: Mapping[str, Any], file: str = "<profile>") -> Profile:
+    """Validate a profile given as a Python mapping (for other tools)."""
+    return profile_from_data(dict(data), Document(data=data, file=file))

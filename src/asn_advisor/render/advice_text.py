@@ -1,0 +1,252 @@
+"""Formatting of an advice: text, Markdown and JSON, registered in one dict."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from asn_advisor.i18n.messages import t
+from asn_advisor.model.advice import Advice, DataGap
+from asn_advisor.render.plan import roadmap_markdown, roadmap_text
+
+__all__ = ["FORMATS", "render", "render_score"]
+
+
+def _score_text(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _fmt_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_fmt_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_fmt_value(v)}" for k, v in value.items()) + "}"
+    return str(value)
+
+
+def _values(values: dict[str, Any] | None) -> str:
+    if not values:
+        return ""
+    return ", ".join(f"{k} = {_fmt_value(v)}" for k, v in values.items())
+
+
+def _gap_detail(gap: DataGap, lang: str) -> str:
+    """What a missing value would help with: dimensions to score, rules to decide."""
+    parts = []
+    if gap.dimensions:
+        parts.append(f"{t('data_gaps.dimensions', lang)} {', '.join(gap.dimensions)}")
+    if gap.decides:
+        parts.append(f"{t('data_gaps.decides', lang)} {', '.join(gap.decides)}")
+    return f": {'; '.join(parts)}" if parts else ""
+
+
+def _overall_line(advice: Advice) -> str:
+    lang = advice.lang
+    score = advice.score
+    if score.overall is None:
+        return f"{t('score.overall', lang)}: {t('score.none', lang)}; {t('score.coverage', lang)} {score.coverage:.0%}"
+    return (
+        f"{t('score.overall', lang)}: {score.overall:.1f} / 100 ({score.band_label}); "
+        f"{t('score.coverage', lang)} {score.coverage:.0%}"
+    )
+
+
+def render_json(advice: Advice) -> str:
+    return advice.model_dump_json(indent=2) + "\n"
+
+
+def render_text(advice: Advice) -> str:
+    lang = advice.lang
+    lines: list[str] = []
+    program = advice.program
+    lines.append(f"{t('advice.title', lang)}: {program.name or program.id}")
+    meta = [f"{t('program', lang)}: {program.id}"]
+    if program.region:
+        meta.append(f"{t('region', lang)}: {program.region}")
+    if program.period:
+        meta.append(f"{t('period', lang)}: {program.period}")
+    meta.append(f"{t('pack', lang)}: {advice.pack.id} {advice.pack.version}")
+    lines.append("  ".join(meta))
+    lines.append("")
+    lines.append(_overall_line(advice))
+    for dim in advice.score.dimensions:
+        band = dim.band_label or t("no_data", lang)
+        lines.append(
+            f"  {dim.label:<32} {_score_text(dim.score):>6}  {band:<14} {t('weight', lang).lower()} {dim.weight:g}"
+        )
+    lines.append("")
+    lines.append(f"{t('findings', lang)}:")
+    if not advice.findings:
+        lines.append(f"  {t('findings.none', lang)}")
+    for finding in advice.findings:
+        source = t(f"source.{finding.source}", lang)
+        lines.append(f"  - [{t('severity.' + finding.severity, lang)}] {finding.label} ({finding.id}; {source})")
+        for evidence in finding.evidence:
+            if evidence.kind == "stated" and evidence.text:
+                lines.append(
+                    f"      \u201c{evidence.text}\u201d" + (f" ({evidence.source})" if evidence.source else "")
+                )
+            elif evidence.kind == "rule":
+                detail = _values(evidence.values)
+                lines.append(
+                    f"      {t('rule', lang)} {evidence.rule} ({evidence.file}:{evidence.line})"
+                    + (f": {detail}" if detail else "")
+                )
+    lines.append("")
+    lines.append(f"{t('recommendations', lang)}:")
+    if not advice.recommendations:
+        lines.append(f"  {t('recommendations.none', lang)}")
+    for rec in advice.recommendations:
+        lines.append(f"  {rec.rank}. {rec.title} [{rec.id}]  {t('priority', lang).lower()} {rec.priority:g}")
+        lines.append(f"     {t('addresses', lang)}: {', '.join(rec.addresses)}")
+        lines.append(
+            f"     {t('effort', lang)}: {t('effort.' + rec.effort, lang)}; "
+            f"{t('time_to_impact', lang)}: {t('impact.' + rec.time_to_impact, lang)}"
+        )
+        for ref in rec.because:
+            detail = _values(ref.values)
+            lines.append(
+                f"     {t('because', lang)}: {ref.rule} ({ref.file}:{ref.line}) {ref.when}"
+                + (f" [{detail}]" if detail else "")
+            )
+    if advice.report is not None:
+        lines.append("")
+        lines.append(f"{t('report_proposals', lang)}:")
+        if not advice.report_proposals:
+            lines.append(f"  {t('extract.none', lang)}")
+        for prop in advice.report_proposals:
+            mark = (
+                t("report_proposals.advised", lang, rank=prop.rank)
+                if prop.advised
+                else t("report_proposals.only", lang)
+            )
+            lines.append(f"  - {prop.title} [{prop.id}]: {mark}")
+            lines.append(
+                f"      \u201c{' '.join(prop.quote.split())}\u201d ({advice.report.file}:{prop.line}:{prop.column})"
+            )
+    lines.append("")
+    lines.extend(roadmap_text(advice))  # the plan's phases
+    lines.append("")
+    lines.append(f"{t('data_gaps', lang)}:")
+    if not advice.data_gaps:
+        lines.append(f"  {t('data_gaps.none', lang)}")
+    for gap in advice.data_gaps:
+        lines.append(f"  - {gap.indicator} ({gap.label})" + _gap_detail(gap, lang))
+    return "\n".join(lines) + "\n"
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(advice: Advice) -> str:
+    lang = advice.lang
+    program = advice.program
+    out: list[str] = [f"# {t('advice.title', lang)}: {_md_escape(program.name or program.id)}", ""]
+    out.append(f"- {t('program', lang)}: `{program.id}`")
+    if program.region:
+        out.append(f"- {t('region', lang)}: {_md_escape(program.region)}")
+    if program.period:
+        out.append(f"- {t('period', lang)}: {program.period}")
+    out.append(f"- {t('pack', lang)}: {advice.pack.id} {advice.pack.version}")
+    out += ["", f"## {t('score', lang)}", "", f"**{_overall_line(advice)}**", ""]
+    out.append(f"| {t('dimension', lang)} | {t('score', lang)} | {t('band', lang)} | {t('weight', lang)} |")
+    out.append("|---|---:|---|---:|")
+    for dim in advice.score.dimensions:
+        out.append(
+            f"| {_md_escape(dim.label)} | {_score_text(dim.score)} "
+            f"| {dim.band_label or t('no_data', lang)} | {dim.weight:g} |"
+        )
+    out += ["", f"## {t('findings', lang)}", ""]
+    if not advice.findings:
+        out.append(t("findings.none", lang))
+    for finding in advice.findings:
+        out.append(
+            f"- **{_md_escape(finding.label)}** (`{finding.id}`; "
+            f"{t('severity.' + finding.severity, lang)}; {t('source.' + finding.source, lang)})"
+        )
+        for evidence in finding.evidence:
+            if evidence.kind == "stated" and evidence.text:
+                out.append(
+                    f"  - \u201c{_md_escape(evidence.text)}\u201d"
+                    + (f" ({evidence.source})" if evidence.source else "")
+                )
+            elif evidence.kind == "rule":
+                detail = _values(evidence.values)
+                out.append(
+                    f"  - {t('rule', lang)} `{evidence.rule}` ({evidence.file}:{evidence.line})"
+                    + (f": {detail}" if detail else "")
+                )
+    out += ["", f"## {t('recommendations', lang)}", ""]
+    if not advice.recommendations:
+        out.append(t("recommendations.none", lang))
+    for rec in advice.recommendations:
+        out.append(
+            f"{rec.rank}. **{_md_escape(rec.title)}** (`{rec.id}`): {t('priority', lang).lower()} {rec.priority:g}"
+        )
+        if rec.description:
+            out.append(f"   {_md_escape(rec.description)}")
+        out.append(f"   - {t('addresses', lang)}: {', '.join(f'`{a}`' for a in rec.addresses)}")
+        out.append(
+            f"   - {t('effort', lang)}: {t('effort.' + rec.effort, lang)}; "
+            f"{t('time_to_impact', lang)}: {t('impact.' + rec.time_to_impact, lang)}"
+        )
+        for ref in rec.because:
+            detail = _values(ref.values)
+            out.append(
+                f"   - {t('because', lang)}: `{ref.rule}` ({ref.file}:{ref.line}): `{ref.when}`"
+                + (f" ({detail})" if detail else "")
+            )
+    if advice.report is not None:
+        out += ["", f"## {t('report_proposals', lang)}", ""]
+        if not advice.report_proposals:
+            out.append(t("extract.none", lang))
+        for prop in advice.report_proposals:
+            mark = (
+                t("report_proposals.advised", lang, rank=prop.rank)
+                if prop.advised
+                else t("report_proposals.only", lang)
+            )
+            out.append(f"- **{_md_escape(prop.title)}** (`{prop.id}`): {mark}")
+            out.append(
+                f"  - \u201c{_md_escape(' '.join(prop.quote.split()))}\u201d "
+                f"({advice.report.file}:{prop.line}:{prop.column})"
+            )
+    out += ["", *roadmap_markdown(advice)]  # the plan's phases
+    out += [f"## {t('data_gaps', lang)}", ""]
+    if not advice.data_gaps:
+        out.append(t("data_gaps.none", lang))
+    for gap in advice.data_gaps:
+        out.append(f"- `{gap.indicator}` ({_md_escape(gap.label)})" + _gap_detail(gap, lang))
+    return "\n".join(out) + "\n"
+
+
+FORMATS: dict[str, Callable[[Advice], str]] = {
+    "json": render_json,
+    "markdown": render_markdown,
+    "text": render_text,
+}
+
+
+def render(advice: Advice, fmt: str) -> str:
+    """Render ``advice`` as ``text``, ``markdown`` or ``json``."""
+    return FORMATS[fmt](advice)
+
+
+def render_score(advice: Advice, fmt: str) -> str:
+    """Only the score part, for scripts and quick checks."""
+    lang = advice.lang
+    if fmt == "json":
+        payload = {"program": advice.program.id, "score": json.loads(advice.score.model_dump_json())}
+        return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    lines = [_overall_line(advice)]
+    for dim in advice.score.dimensions:
+        lines.append(f"  {dim.id:<12} {_score_text(dim.score):>6}  {dim.band_label or t('no_data', lang)}")
+    if fmt == "markdown":
+        return "\n".join(["- " + lines[0], *("- " + line.strip() for line in lines[1:])]) + "\n"
+    return "\n".join(lines) + "\n"

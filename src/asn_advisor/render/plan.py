@@ -1,0 +1,296 @@
+"""Formatting of plans and what-if scenarios: text, Markdown and JSON.
+
+The roadmap blocks are also appended by :mod:`.render` to ``advise``'s text
+and Markdown, so both commands show the same roadmap.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from asn_advisor.engine.plan import WhatIf
+from asn_advisor.i18n.messages import t
+from asn_advisor.model.advice import Advice, Recommendation
+
+__all__ = ["PLAN_FORMATS", "render_plan", "render_whatif", "roadmap_markdown", "roadmap_text"]
+
+
+def _score(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def gain_text(rec: Recommendation, lang: str) -> str:
+    if rec.expected_gain is None:
+        text = t("expected_gain.unknown", lang)
+    else:
+        text = f"+{rec.expected_gain:g}"
+        if rec.expected_gain_unscored:
+            text += f" ({t('expected_gain.unscored', lang, dimensions=', '.join(rec.expected_gain_unscored))})"
+    return text
+
+
+def step_notes(rec: Recommendation, lang: str) -> list[str]:
+    """The explanation minus the quick-win sentence, which the roadmap shows as a tag."""
+    quick = t(
+        "plan.quick_win", lang, effort=t("effort." + rec.effort, lang), time=t("impact." + rec.time_to_impact, lang)
+    )
+    return [sentence for sentence in rec.explanation if sentence != quick]
+
+
+def _steps(advice: Advice) -> dict[str, Recommendation]:
+    return {r.id: r for r in advice.recommendations}
+
+
+def roadmap_text(advice: Advice, *, detail: bool = False) -> list[str]:
+    """The roadmap as text lines: a heading, one block per phase, then dropped steps.
+
+    Args:
+        advice: an advice with its plan.
+        detail: also show each step's priority, expected gain and relations.
+
+    Returns:
+        The lines, without trailing newlines.
+    """
+    lang = advice.lang
+    lines = [f"{t('roadmap', lang)} ({t('plan.order', lang, order=t('plan.order.' + advice.plan_order, lang))}):"]
+    if not advice.roadmap:
+        lines.append(f"  {t('roadmap.none', lang)}")
+    steps = _steps(advice)
+    number = 0
+    for index, phase in enumerate(advice.roadmap, start=1):
+        lines.append(f"  {t('phase', lang)} {index}:")
+        for rid in phase:
+            number += 1
+            rec = steps[rid]
+            tags = [
+                f"{t('effort', lang).lower()} {t('effort.' + rec.effort, lang)}",
+                f"{t('time_to_impact', lang).lower()} {t('impact.' + rec.time_to_impact, lang)}",
+            ]
+            if rec.quick_win:
+                tags.insert(0, t("quick_win", lang))
+            if rec.added_as_prerequisite:
+                tags.insert(0, t("plan.added", lang))
+            lines.append(f"    {number}. {rec.title} [{rec.id}] ({'; '.join(tags)})")
+            if detail:
+                lines.append(
+                    f"       {t('priority', lang)} {rec.priority:g}; "
+                    f"{t('expected_gain', lang).lower()} {gain_text(rec, lang)}"
+                )
+                if rec.addresses:
+                    lines.append(f"       {t('addresses', lang)}: {', '.join(rec.addresses)}")
+                if rec.requires:
+                    lines.append(f"       {t('plan.requires', lang)}: {', '.join(rec.requires)}")
+                if rec.supports:
+                    lines.append(f"       {t('plan.supports', lang)}: {', '.join(rec.supports)}")
+            for sentence in step_notes(rec, lang):
+                lines.append(f"       {sentence}")
+    if advice.dropped:
+        lines.append(f"  {t('plan.dropped.title', lang)}:")
+        for dropped in advice.dropped:
+            where = (
+                f" ({dropped.conflicts_with.file}:{dropped.conflicts_with.line})" if dropped.conflicts_with.file else ""
+            )
+            lines.append(
+                f"    - {dropped.title} [{dropped.id}] "
+                f"{t('priority', lang).lower()} {dropped.priority:g}: {dropped.reason}{where}"
+            )
+    return lines
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def roadmap_markdown(advice: Advice, *, level: int = 2) -> list[str]:
+    """The roadmap as Markdown lines: a heading, a table per phase, then dropped steps.
+
+    Args:
+        advice: an advice with its plan.
+        level: the heading level of the roadmap (phases are one deeper).
+
+    Returns:
+        The lines, ending with an empty line.
+    """
+    lang = advice.lang
+    out = [
+        f"{'#' * level} {t('roadmap', lang)}",
+        "",
+        t("plan.order", lang, order=t("plan.order." + advice.plan_order, lang)) + ".",
+        "",
+    ]
+    if not advice.roadmap:
+        out.append(t("roadmap.none", lang))
+    steps = _steps(advice)
+    number = 0
+    for index, phase in enumerate(advice.roadmap, start=1):
+        out += [f"{'#' * (level + 1)} {t('phase', lang)} {index}", ""]
+        out.append(
+            f"| # | {t('recommendations', lang).split(' (')[0]} | {t('effort', lang)} | {t('time_to_impact', lang)} "
+            f"| {t('priority', lang)} | {t('expected_gain', lang)} |"
+        )
+        out.append("|---:|---|---|---|---:|---|")
+        notes: list[str] = []
+        for rid in phase:
+            number += 1
+            rec = steps[rid]
+            marks = []
+            if rec.quick_win:
+                marks.append(f"*{t('quick_win', lang)}*")
+            if rec.added_as_prerequisite:
+                marks.append(f"*{t('plan.added', lang)}*")
+            title = f"{_md(rec.title)} (`{rec.id}`)" + (" " + ", ".join(marks) if marks else "")
+            out.append(
+                f"| {number} | {title} | {t('effort.' + rec.effort, lang)} | {t('impact.' + rec.time_to_impact, lang)} "
+                f"| {rec.priority:g} | {_md(gain_text(rec, lang))} |"
+            )
+            notes += [f"- `{rec.id}`: {_md(sentence)}" for sentence in step_notes(rec, lang)]
+        out.append("")
+        if notes:
+            out += [*notes, ""]
+    if advice.dropped:
+        out += [f"{'#' * (level + 1)} {t('plan.dropped.title', lang)}", ""]
+        for dropped in advice.dropped:
+            where = (
+                f" ({dropped.conflicts_with.file}:{dropped.conflicts_with.line})" if dropped.conflicts_with.file else ""
+            )
+            out.append(
+                f"- **{_md(dropped.title)}** (`{dropped.id}`, {t('priority', lang).lower()} {dropped.priority:g}): "
+                f"{_md(dropped.reason)}{where}"
+            )
+        out.append("")
+    return out
+
+
+def _plan_data(advice: Advice) -> dict[str, Any]:
+    steps = _steps(advice)
+    data = json.loads(advice.model_dump_json())
+    by_id = {r["id"]: r for r in data["recommendations"]}
+    return {
+        "schema_version": advice.schema_version,
+        "lang": advice.lang,
+        "program": data["program"],
+        "pack": data["pack"],
+        "score": {"overall": advice.score.overall, "band": advice.score.band, "coverage": advice.score.coverage},
+        "order": advice.plan_order,
+        "roadmap": advice.roadmap,
+        "phases": [
+            {"phase": i, "steps": [by_id[rid] for rid in phase if rid in steps]}
+            for i, phase in enumerate(advice.roadmap, start=1)
+        ],
+        "dropped": data["dropped"],
+    }
+
+
+def _plan_json(advice: Advice) -> str:
+    return json.dumps(_plan_data(advice), indent=2, ensure_ascii=False) + "\n"
+
+
+def _header(advice: Advice) -> str:
+    lang = advice.lang
+    score = advice.score
+    overall = t("score.none", lang) if score.overall is None else f"{score.overall:.1f} / 100 ({score.band_label})"
+    return f"{t('score.overall', lang)}: {overall}; {t('score.coverage', lang)} {score.coverage:.0%}"
+
+
+def _plan_text(advice: Advice) -> str:
+    lang = advice.lang
+    lines = [f"{t('plan.title', lang)}: {advice.program.name or advice.program.id}", _header(advice), ""]
+    lines += roadmap_text(advice, detail=True)
+    return "\n".join(lines) + "\n"
+
+
+def _plan_markdown(advice: Advice) -> str:
+    lang = advice.lang
+    out = [
+        f"# {t('plan.title', lang)}: {_md(advice.program.name or advice.program.id)}",
+        "",
+        f"**{_md(_header(advice))}**",
+        "",
+    ]
+    out += roadmap_markdown(advice, level=2)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+PLAN_FORMATS: dict[str, Callable[[Advice], str]] = {
+    "json": _plan_json,
+    "markdown": _plan_markdown,
+    "text": _plan_text,
+}
+
+
+def render_plan(advice: Advice, fmt: str) -> str:
+    """Render the plan of ``advice`` as ``text``, ``markdown`` or ``json``.
+
+    Args:
+        advice: an advice with its plan (see :func:`asn_advisor.engine.plan.build_plan`).
+        fmt: one of :data:`PLAN_FORMATS`.
+
+    Returns:
+        The text, ending with a newline.
+    """
+    return PLAN_FORMATS[fmt](advice)
+
+
+def _phases(roadmap: list[list[str]], lang: str) -> list[str]:
+    if not roadmap:
+        return [f"  {t('roadmap.none', lang)}"]
+    return [f"  {t('phase', lang)} {i}: {', '.join(phase)}" for i, phase in enumerate(roadmap, start=1)]
+
+
+def render_whatif(result: WhatIf, fmt: str) -> str:
+    """Render a what-if comparison as ``text``, ``markdown`` or ``json``.
+
+    Args:
+        result: from :func:`asn_advisor.engine.plan.what_if`.
+        fmt: ``text``, ``markdown`` or ``json``.
+
+    Returns:
+        The text, ending with a newline.
+    """
+    if fmt == "json":
+        return result.model_dump_json(indent=2) + "\n"
+    lang = result.after.lang
+    none = t("whatif.none", lang)
+    score = result.score
+    items = [
+        (
+            t("whatif.set", lang),
+            ", ".join(f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in result.set.items()) or none,
+        ),
+        (t("whatif.resolve", lang), ", ".join(result.resolve) or none),
+        (
+            "",
+            t(
+                "whatif.score",
+                lang,
+                before=_score(score.before),
+                after=_score(score.after),
+                expected=_score(score.expected),
+            ),
+        ),
+        (t("whatif.findings_removed", lang), ", ".join(result.findings_removed) or none),
+        (t("whatif.findings_added", lang), ", ".join(result.findings_added) or none),
+        (t("whatif.findings_changed", lang), ", ".join(result.findings_changed) or none),
+        (t("whatif.steps_removed", lang), ", ".join(result.steps_removed) or none),
+        (t("whatif.steps_added", lang), ", ".join(result.steps_added) or none),
+    ]
+    title = f"{t('whatif.title', lang)}: {result.after.program.name or result.after.program.id}"
+    if fmt == "markdown":
+        out = [f"# {_md(title)}", ""]
+        out += [f"- {label + ': ' if label else ''}{_md(value)}" for label, value in items]
+        for heading, roadmap in (
+            (t("whatif.roadmap_before", lang), result.roadmap_before),
+            (t("whatif.roadmap_after", lang), result.roadmap_after),
+        ):
+            out += ["", f"## {heading}", ""]
+            out += [f"- {line.strip()}" for line in _phases(roadmap, lang)]
+        return "\n".join(out) + "\n"
+    lines = [title]
+    lines += [f"{label + ': ' if label else ''}{value}" for label, value in items]
+    lines.append(f"{t('whatif.roadmap_before', lang)}:")
+    lines += _phases(result.roadmap_before, lang)
+    lines.append(f"{t('whatif.roadmap_after', lang)}:")
+    lines += _phases(result.roadmap_after, lang)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,897 @@
+"""Evaluations over time: a history store, trends, and whether recommendations worked.
+
+An office evaluates its programs every year.  The history store keeps each
+evaluation (the profile, its advice, the rule pack's id, version and digest,
+the period), what the office did about each recommendation, and answers
+three questions:
+
+* :meth:`HistoryStore.show`: how did one program's score, bands and findings
+  change from period to period?
+* :meth:`HistoryStore.set_status`: what did the office do about a
+  recommendation (planned, in progress, done, dropped)?
+* :meth:`HistoryStore.effect`: across programs, did the findings and the
+  dimension scores a recommendation targets change more where it was carried
+  out than where it was not?  Each figure says how many programs it rests on,
+  and none is given from fewer than :data:`MIN_PROGRAMS` programs.
+
+>>> from asn_advisor import load_rules, load_profile, advise
+>>> from asn_advisor.store.history import HistoryStore
+>>> rules = load_rules()
+>>> profile = load_profile("examples/profiles/binjai.yaml", rules=rules)   # doctest: +SKIP
+>>> with HistoryStore.open("history.db") as store:                          # doctest: +SKIP
+...     store.record(profile, advise(profile, rules), period="2025")
+...     print(store.show(profile.program.id).periods[-1].overall)
+
+The store is SQLite by default (a file in the user's data directory) or a
+PostgreSQL database given as a ``postgresql://`` URL.  Every write is one
+transaction; concurrent writers wait for each other and lose nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from asn_advisor.condition import suggest
+from asn_advisor.errors import Location
+from asn_advisor.model.advice import Advice, PackInfo
+from asn_advisor.model.profile import Profile
+from asn_advisor.store.sql import SCHEMA_VERSION, Database, HistoryError, Transaction, connect, is_url
+
+__all__ = [
+    "MIN_PROGRAMS",
+    "SCHEMA_VERSION",
+    "STATUSES",
+    "DimensionPoint",
+    "EffectReport",
+    "EvaluationRecord",
+    "FindingPoint",
+    "GroupEffect",
+    "HistoryError",
+    "HistoryStore",
+    "PeriodSummary",
+    "ProgramHistory",
+    "RecommendationEffect",
+    "RecommendationPoint",
+    "Status",
+    "StatusEntry",
+    "StoredEvaluation",
+    "default_store_path",
+    "period_key",
+]
+
+Status = Literal["planned", "in_progress", "done", "dropped"]
+STATUSES: tuple[str, ...] = get_args(Status)
+
+# No figure of `effect` rests on fewer programs than this, per group.  Two
+# programs are anecdotes: one office that improved for other reasons would
+# decide the figure.  Three is the least that still lets a small province
+# (a handful of programs) see something; raise it with --min-programs.
+MIN_PROGRAMS = 3
+
+_PERIOD_RE = re.compile(r"^[^\s/\\][^\n\r\t]{0,39}$")
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def default_store_path() -> Path:
+    """``$XDG_DATA_HOME/asn-advisor/history.db`` (``~/.local/share`` when unset)."""
+    base = os.environ.get("XDG_DATA_HOME") or ""
+    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".local" / "share"
+    return root / "asn-advisor" / "history.db"
+
+
+def period_key(period: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key that orders ``2023 < 2023-S1 < 2023-S2 < 2024`` and ``2024-2 < 2024-10``."""
+    return tuple(
+        (0, int(chunk), "") if chunk.isdigit() else (1, 0, chunk.lower()) for chunk in re.findall(r"\d+|\D+", period)
+    )
+
+
+def _round(value: float | None, digits: int = 2) -> float | None:
+    return None if value is None else round(value, digits) + 0.0
+
+
+def _mean(values: Iterable[float]) -> float | None:
+    items = list(values)
+    return sum(items) / len(items) if items else None
+
+
+# ----------------------------------------------------------------- models
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class EvaluationRecord(_Model):
+    """One recorded evaluation (without its stored documents)."""
+
+    id: int
+    program_id: str
+    program_name: str | None = None
+    period: str
+    recorded_at: str = Field(description="UTC, ISO 8601")
+    pack: PackInfo
+    tool_version: str = Field(description="asn-advisor version that recorded it; empty for records older than schema 2")
+    source: str | None = Field(default=None, description="the file it was recorded from, as given")
+    overall: float | None
+    band: str | None
+    coverage: float | None
+
+
+class StoredEvaluation(_Model):
+    """A recorded evaluation with its profile and advice as stored (plain JSON data)."""
+
+    record: EvaluationRecord
+    profile: dict[str, Any]
+    advice: dict[str, Any]
+
+
+class DimensionPoint(_Model):
+    id: str
+    score: float | None
+    band: str | None
+    change: float | None = Field(default=None, description="score minus the previous period's, when both are known")
+
+
+class FindingPoint(_Model):
+    id: str
+    severity: str
+    dimension: str | None = None
+    change: Literal["first", "appeared", "persisted", "resolved"]
+    previous_severity: str | None = None
+
+
+class RecommendationPoint(_Model):
+    id: str
+    rank: int
+    priority: float | None = None
+    addresses: list[str] = Field(default_factory=list)
+    status: Status | None = Field(default=None, description="what the office recorded it did about it")
+    note: str | None = None
+
+
+class PeriodSummary(_Model):
+    """A program's evaluation in one period (the latest record of that period)."""
+
+    period: str
+    evaluation_id: int
+    recorded_at: str
+    records: int = Field(description="evaluations recorded for this period; the latest is shown")
+    pack: PackInfo
+    pack_changed: bool = Field(
+        default=False,
+        description="the rule pack differs from the previous period's: part of a change may come from the rules",
+    )
+    overall: float | None
+    band: str | None
+    coverage: float | None
+    overall_change: float | None = None
+    dimensions: list[DimensionPoint]
+    findings: list[FindingPoint] = Field(description="findings present in this period")
+    resolved: list[FindingPoint] = Field(description="findings of the previous period that are gone")
+    recommendations: list[RecommendationPoint]
+
+
+class StatusEntry(_Model):
+    program_id: str
+    period: str
+    recommendation: str
+    status: Status
+    note: str | None = None
+    updated_at: str
+
+
+class ProgramHistory(_Model):
+    """One program's evaluations over time."""
+
+    program_id: str
+    program_name: str | None
+    periods: list[PeriodSummary]
+    overall_change: float | None = Field(description="last known overall score minus the first known one")
+    status_log: list[StatusEntry] = Field(default_factory=list, description="every status change, oldest first")
+
+
+class GroupEffect(_Model):
+    """The changes seen in one group (carried out, or not) for one recommendation."""
+
+    programs: list[str] = Field(description="programs in the group")
+    pairs: int = Field(description="consecutive period pairs observed")
+    findings_resolved: float | None = Field(
+        description="mean share (0..1) of the targeted findings gone in the next period; null when too few programs"
+    )
+    findings_programs: int = Field(description="programs the findings figure rests on")
+    dimension_change: float | None = Field(
+        description="mean change of the targeted dimension scores (points); null when too few programs"
+    )
+    dimension_programs: int = Field(description="programs the dimension figure rests on")
+
+
+class RecommendationEffect(_Model):
+    recommendation: str
+    target_findings: list[str]
+    target_dimensions: list[str]
+    done: GroupEffect
+    not_done: GroupEffect
+    unrecorded: int = Field(
+        description="programs in not_done with at least one period pair for which no status was recorded"
+    )
+    resolved_difference: float | None = Field(
+        description="done minus not_done findings_resolved, when both rest on enough programs"
+    )
+    dimension_difference: float | None = Field(
+        description="done minus not_done dimension_change, when both rest on enough programs"
+    )
+
+
+class EffectReport(_Model):
+    """Across programs: the change that followed each recommendation, carried out or not."""
+
+    min_programs: int
+    programs: int = Field(description="programs with at least two recorded periods")
+    recommendations: list[RecommendationEffect]
+
+
+# ------------------------------------------------------- advice snapshots
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    """What the analyses read from one stored advice (tolerant of older and newer advice JSON)."""
+
+    record: EvaluationRecord
+    records: int
+    dimensions: dict[str, tuple[float | None, str | None]]
+    dimension_order: tuple[str, ...]
+    findings: dict[str, tuple[str, str | None]]
+    recommendations: tuple[tuple[str, int, float | None, tuple[str, ...]], ...]
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _snapshot(record: EvaluationRecord, advice: dict[str, Any], records: int) -> _Snapshot:
+    score = advice.get("score") or {}
+    dims: dict[str, tuple[float | None, str | None]] = {}
+    for dim in score.get("dimensions") or []:
+        if isinstance(dim, dict) and isinstance(dim.get("id"), str):
+            band = dim.get("band")
+            dims[dim["id"]] = (_number(dim.get("score")), band if isinstance(band, str) else None)
+    findings: dict[str, tuple[str, str | None]] = {}
+    for finding in advice.get("findings") or []:
+        if isinstance(finding, dict) and isinstance(finding.get("id"), str):
+            dimension = finding.get("dimension")
+            findings[finding["id"]] = (
+                str(finding.get("severity") or "medium"),
+                dimension if isinstance(dimension, str) else None,
+            )
+    recs: list[tuple[str, int, float | None, tuple[str, ...]]] = []
+    for position, rec in enumerate(advice.get("recommendations") or [], start=1):
+        if isinstance(rec, dict) and isinstance(rec.get("id"), str):
+            raw_rank = rec.get("rank")
+            rank = raw_rank if isinstance(raw_rank, int) and not isinstance(raw_rank, bool) else position
+            addresses = tuple(a for a in rec.get("addresses") or [] if isinstance(a, str))
+            recs.append((rec["id"], rank, _number(rec.get("priority")), addresses))
+    return _Snapshot(record, records, dims, tuple(dims), findings, tuple(sorted(recs, key=lambda r: (r[1], r[0]))))
+
+
+# ----------------------------------------------------------------- store
+
+_EVALUATION_COLUMNS = (
+    "id, program_id, program_name, period, recorded_at, pack_id, pack_version, pack_digest,"
+    " tool_version, source, overall, band, coverage"
+)
+
+
+def _record_from_row(row: tuple[Any, ...]) -> EvaluationRecord:
+    return EvaluationRecord(
+        id=int(row[0]),
+        program_id=row[1],
+        program_name=row[2],
+        period=row[3],
+        recorded_at=row[4],
+        pack=PackInfo(id=row[5], version=row[6], digest=row[7]),
+        tool_version=row[8] or "",
+        source=row[9],
+        overall=_number(row[10]),
+        band=row[11],
+        coverage=_number(row[12]),
+    )
+
+
+class HistoryStore:
+    """A history of evaluations, in SQLite or PostgreSQL.
+
+    Open it with :meth:`open`; use it as a context manager or call
+    :meth:`close`.  One store object serves one thread; several processes
+    (or several analysts) may write to the same store at once.
+    """
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    # -- opening ----------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        target: str | os.PathLike[str] | None = None,
+        *,
+        clock: Callable[[], str] | None = None,
+        create: bool = True,
+    ) -> HistoryStore:
+        """Open the store at ``target``, creating and migrating it as needed.
+
+        Args:
+            target: a SQLite file path, a ``postgresql://user:password@host/db``
+                URL, or ``None`` for :func:`default_store_path`.
+            clock: returns the current UTC time as ISO 8601 text (for tests).
+            create: create a SQLite store that does not exist yet (else: error).
+
+        Raises:
+            HistoryError: the store cannot be opened, or has a newer schema.
+        """
+        where = str(target) if target is not None else str(default_store_path())
+        return cls(connect(where, clock or _now, create=create))
+
+    def __enter__(self) -> HistoryStore:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
+
+    @property
+    def location(self) -> str:
+        """The file path, or the URL with its password masked."""
+        return self._db.location
+
+    @property
+    def backend(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self._db.dialect
+
+    @property
+    def schema_version(self) -> int:
+        return self._db.schema_version
+
+    @property
+    def migrated_from(self) -> int | None:
+        """The schema version the store had before this open migrated it, if it did."""
+        return self._db.migrated_from
+
+    # -- writing ----------------------------------------------------------------
+
+    def record(
+        self, profile: Profile, advice: Advice, *, period: str | None = None, source: str | None = None
+    ) -> EvaluationRecord:
+        """Store one evaluation: the profile, its advice and the rule pack that produced it.
+
+        ``period`` overrides ``profile.program.period``; one of them is needed.
+        Recording the same program and period again keeps both records; the
+        latest is the one trends use.
+
+        Raises:
+            HistoryError: no period, or the profile and advice do not match.
+        """
+        from asn_advisor import __version__
+
+        if advice.program.id != profile.program.id:
+            raise HistoryError(
+                f"the advice is for program {advice.program.id!r}, the profile for {profile.program.id!r}",
+                hint="advise the same profile you record",
+            )
+        chosen = (period if period is not None else profile.program.period or advice.program.period or "").strip()
+        if not chosen:
+            raise HistoryError(
+                f"program {profile.program.id!r} has no period",
+                location=Location(source) if source else None,
+                hint="give --period (e.g. --period 2025) or write program.period in the profile",
+            )
+        if not _PERIOD_RE.match(chosen):
+            raise HistoryError(
+                f"period {chosen!r} is not usable",
+                location=Location(source) if source else None,
+                hint="a period is one line of at most 40 characters, e.g. 2025 or 2025-S1",
+            )
+        profile_data = profile.model_dump(mode="json")
+        profile_data["program"]["period"] = chosen
+        advice_data = advice.model_dump(mode="json")
+        advice_data["program"]["period"] = chosen
+        recorded_at = self._db.clock()
+        values = (
+            profile.program.id,
+            profile.program.name,
+            chosen,
+            recorded_at,
+            advice.pack.id,
+            advice.pack.version,
+            advice.pack.digest,
+            __version__,
+            source,
+            advice.score.overall,
+            advice.score.band,
+            advice.score.coverage,
+            json.dumps(profile_data, ensure_ascii=False, sort_keys=True),
+            json.dumps(advice_data, ensure_ascii=False),
+        )
+
+        def write(tx: Transaction) -> int:
+            return tx.insert(
+                "INSERT INTO evaluations (program_id, program_name, period, recorded_at,"
+                " pack_id, pack_version, pack_digest,"
+                " tool_version, source, overall, band, coverage, profile_json, advice_json)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                values,
+            )
+
+        new_id = self._db.write(write)
+        return EvaluationRecord(
+            id=new_id,
+            program_id=profile.program.id,
+            program_name=profile.program.name,
+            period=chosen,
+            recorded_at=recorded_at,
+            pack=advice.pack,
+            tool_version=__version__,
+            source=source,
+            overall=advice.score.overall,
+            band=advice.score.band,
+            coverage=advice.score.coverage,
+        )
+
+    def set_status(
+        self,
+        program_id: str,
+        recommendation: str,
+        status: str,
+        *,
+        note: str | None = None,
+        period: str | None = None,
+    ) -> StatusEntry:
+        """Record what the office did about a recommendation made to a program.
+
+        The status belongs to the evaluation that made the recommendation:
+        ``period`` if given, else the latest period whose evaluation
+        recommended it.  Every change is also kept in a log.
+
+        Raises:
+            HistoryError: unknown status, program, period, or a recommendation
+                that none of the program's evaluations made.
+        """
+        if status not in STATUSES:
+            close = suggest(status, STATUSES)
+            raise HistoryError(
+                f"unknown status {status!r}",
+                hint=(f"did you mean {close!r}? " if close else "") + "statuses: " + ", ".join(STATUSES),
+            )
+        clean_note = note.strip() if note and note.strip() else None
+        if clean_note is not None and len(clean_note) > 2000:
+            raise HistoryError(
+                "the note is longer than 2000 characters", hint="keep the note short; link to a document instead"
+            )
+
+        def write(tx: Transaction) -> StatusEntry:
+            snapshots = self._program_snapshots(tx, program_id)
+            recommended = [s.record.period for s in snapshots if any(r[0] == recommendation for r in s.recommendations)]
+            if period is not None:
+                periods = [s.record.period for s in snapshots]
+                if period not in periods:
+                    raise HistoryError(
+                        f"program {program_id!r} has no evaluation for period {period!r}",
+                        hint="recorded periods: " + ", ".join(periods),
+                    )
+                if period not in recommended:
+                    raise HistoryError(
+                        f"the evaluation of {program_id!r} for {period} did not recommend {recommendation!r}",
+                        hint=("it was recommended in: " + ", ".join(recommended))
+                        if recommended
+                        else self._recommended_hint(snapshots, recommendation),
+                    )
+                chosen = period
+            else:
+                if not recommended:
+                    raise HistoryError(
+                        f"no evaluation of {program_id!r} recommended {recommendation!r}",
+                        hint=self._recommended_hint(snapshots, recommendation),
+                    )
+                chosen = recommended[-1]
+            now = self._db.clock()
+            tx.execute(
+                "INSERT INTO recommendation_status (program_id, period, recommendation, status, note, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (program_id, period, recommendation)"
+                " DO UPDATE SET status = excluded.status, note = excluded.note,"
+                " updated_at = excluded.updated_at",
+                (program_id, chosen, recommendation, status, clean_note, now),
+            )
+            tx.insert(
+                "INSERT INTO recommendation_status_log (program_id, period, recommendation, status, note, recorded_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (program_id, chosen, recommendation, status, clean_note, now),
+            )
+            return StatusEntry(
+                program_id=program_id,
+                period=chosen,
+                recommendation=recommendation,
+                status=status,
+                note=clean_note,
+                updated_at=now,
+            )
+
+        return self._db.write(write)
+
+    @staticmethod
+    def _recommended_hint(snapshots: list[_Snapshot], recommendation: str) -> str:
+        latest = snapshots[-1]
+        ids = [r[0] for r in latest.recommendations]
+        close = suggest(recommendation, {r[0] for s in snapshots for r in s.recommendations})
+        text = f"did you mean {close!r}? " if close else ""
+        return text + f"recommended in {latest.record.period}: " + (", ".join(ids) if ids else "none")
+
+    # -- reading ----------------------------------------------------------------
+
+    def programs(self) -> list[str]:
+        """Ids of the programs with at least one evaluation, sorted."""
+        rows = self._db.read(lambda tx: tx.execute("SELECT DISTINCT program_id FROM evaluations ORDER BY program_id"))
+        return [row[0] for row in rows]
+
+    def count(self) -> int:
+        """Number of evaluations recorded."""
+        rows = self._db.read(lambda tx: tx.execute("SELECT COUNT(*) FROM evaluations"))
+        return int(rows[0][0])
+
+    def evaluations(self, program_id: str | None = None) -> list[EvaluationRecord]:
+        """Every recorded evaluation (of one program), oldest first."""
+
+        def read(tx: Transaction) -> list[tuple[Any, ...]]:
+            if program_id is None:
+                return tx.execute(f"SELECT {_EVALUATION_COLUMNS} FROM evaluations ORDER BY id")
+            return tx.execute(
+                f"SELECT {_EVALUATION_COLUMNS} FROM evaluations WHERE program_id = ? ORDER BY id", (program_id,)
+            )
+
+        return [_record_from_row(row) for row in self._db.read(read)]
+
+    def evaluation(self, evaluation_id: int) -> StoredEvaluation:
+        """One evaluation with its stored profile and advice."""
+
+        def read(tx: Transaction) -> list[tuple[Any, ...]]:
+            return tx.execute(
+                f"SELECT {_EVALUATION_COLUMNS}, profile_json, advice_json FROM evaluations WHERE id = ?",
+                (evaluation_id,),
+            )
+
+        rows = self._db.read(read)
+        if not rows:
+            raise HistoryError(f"no evaluation with id {evaluation_id}", location=Location(self.location))
+        row = rows[0]
+        return StoredEvaluation(
+            record=_record_from_row(row[:13]), profile=json.loads(row[13]), advice=json.loads(row[14])
+        )
+
+    def statuses(self, program_id: str | None = None) -> list[StatusEntry]:
+        """The current status of each recommendation acted on (of one program)."""
+
+        def read(tx: Transaction) -> list[tuple[Any, ...]]:
+            sql = "SELECT program_id, period, recommendation, status, note, updated_at FROM recommendation_status"
+            if program_id is None:
+                return tx.execute(sql)
+            return tx.execute(sql + " WHERE program_id = ?", (program_id,))
+
+        entries = [
+            StatusEntry(program_id=r[0], period=r[1], recommendation=r[2], status=r[3], note=r[4], updated_at=r[5])
+            for r in self._db.read(read)
+        ]
+        return sorted(entries, key=lambda e: (e.program_id, period_key(e.period), e.period, e.recommendation))
+
+    def show(self, program_id: str) -> ProgramHistory:
+        """A program's evaluations over time: score, bands, findings and recommendations per period.
+
+        Raises:
+            HistoryError: the program has no evaluation in the store.
+        """
+
+        def read(tx: Transaction) -> tuple[list[_Snapshot], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+            # One snapshot: evaluations and statuses as they were at one moment.
+            snapshots = self._program_snapshots(tx, program_id)
+            log = tx.execute(
+                "SELECT program_id, period, recommendation, status, note, recorded_at FROM recommendation_status_log"
+                " WHERE program_id = ? ORDER BY id",
+                (program_id,),
+            )
+            current = tx.execute(
+                "SELECT program_id, period, recommendation, status, note, updated_at"
+                " FROM recommendation_status WHERE program_id = ?",
+                (program_id,),
+            )
+            return snapshots, log, current
+
+        snapshots, log, current = self._db.read(read)
+        statuses = {
+            (r[1], r[2]): StatusEntry(
+                program_id=r[0], period=r[1], recommendation=r[2], status=r[3], note=r[4], updated_at=r[5]
+            )
+            for r in current
+        }
+        periods: list[PeriodSummary] = []
+        previous: _Snapshot | None = None
+        for snap in snapshots:
+            periods.append(_period_summary(snap, previous, statuses))
+            previous = snap
+        known = [p.overall for p in periods if p.overall is not None]
+        latest_name = next((s.record.program_name for s in reversed(snapshots) if s.record.program_name), None)
+        return ProgramHistory(
+            program_id=program_id,
+            program_name=latest_name,
+            periods=periods,
+            overall_change=_round(known[-1] - known[0]) if len(known) >= 2 else None,
+            status_log=[
+                StatusEntry(program_id=r[0], period=r[1], recommendation=r[2], status=r[3], note=r[4], updated_at=r[5])
+                for r in log
+            ],
+        )
+
+    def effect(self, *, min_programs: int = MIN_PROGRAMS, recommendations: Iterable[str] | None = None) -> EffectReport:
+        """For each recommendation: the change that followed it where it was carried out and where not.
+
+        For every program and every pair of consecutive recorded periods
+        (A, B) in which A's evaluation made the recommendation, the pair goes
+        to *done* when the office recorded ``done`` for it in A, and to
+        *not done* otherwise (planned, in progress, dropped, or nothing
+        recorded).  Measured between A and B: the share of the findings it
+        addressed in A that are gone in B, and the mean change of the scores
+        of those findings' dimensions.  A program counts once per group (its
+        pairs averaged); a figure resting on fewer than ``min_programs``
+        programs is withheld (``null``).
+
+        Raises:
+            HistoryError: ``min_programs`` below :data:`MIN_PROGRAMS`.
+        """
+        if min_programs < MIN_PROGRAMS:
+            raise HistoryError(
+                f"--min-programs must be at least {MIN_PROGRAMS}", hint="fewer programs are anecdotes, not evidence"
+            )
+
+        def read(tx: Transaction) -> tuple[dict[str, list[_Snapshot]], list[tuple[Any, ...]]]:
+            # Evaluations and statuses from one snapshot, so a concurrent write cannot split them.
+            ids = [row[0] for row in tx.execute("SELECT DISTINCT program_id FROM evaluations ORDER BY program_id")]
+            rows = tx.execute("SELECT program_id, period, recommendation, status FROM recommendation_status")
+            return {pid: self._program_snapshots(tx, pid) for pid in ids}, rows
+
+        series, status_rows = self._db.read(read)
+        if recommendations is not None:
+            seen = {r[0] for snaps in series.values() for snap in snaps for r in snap.recommendations}
+            for rec_id in sorted(set(recommendations) - seen):
+                close = suggest(rec_id, seen)
+                raise HistoryError(
+                    f"no recorded evaluation recommended {rec_id!r}",
+                    location=Location(self.location),
+                    hint=f"did you mean {close!r}?"
+                    if close
+                    else "'asn-advisor history effect' without --recommendation lists every one",
+                )
+        statuses = {(r[0], r[1], r[2]): str(r[3]) for r in status_rows}
+        wanted = set(recommendations) if recommendations is not None else None
+        return compute_effect(series, statuses, min_programs=min_programs, only=wanted)
+
+    # -- helpers ----------------------------------------------------------------
+
+    def _program_snapshots(self, tx: Transaction, program_id: str) -> list[_Snapshot]:
+        rows = tx.execute(
+            f"SELECT {_EVALUATION_COLUMNS}, advice_json FROM evaluations WHERE program_id = ? ORDER BY id",
+            (program_id,),
+        )
+        if not rows:
+            known = [row[0] for row in tx.execute("SELECT DISTINCT program_id FROM evaluations")]
+            close = suggest(program_id, known)
+            if close:
+                hint = f"did you mean {close!r}?"
+            elif known:
+                hint = f"{len(known)} program(s) recorded; 'asn-advisor history show' without a program lists them"
+            else:
+                hint = "the store is empty; record an evaluation with 'asn-advisor history record PROFILE'"
+            raise HistoryError(
+                f"no evaluation of program {program_id!r} in the history store",
+                location=Location(self.location),
+                hint=hint,
+            )
+        latest: dict[str, tuple[tuple[Any, ...], int]] = {}
+        for row in rows:
+            count = latest[row[3]][1] + 1 if row[3] in latest else 1
+            latest[row[3]] = (row, count)  # rows come in id order: the last one wins
+        ordered = sorted(latest.values(), key=lambda item: (period_key(item[0][3]), item[0][3]))
+        return [_snapshot(_record_from_row(row[:13]), json.loads(row[13]), count) for row, count in ordered]
+
+
+# ------------------------------------------------------------- analyses
+
+
+def _period_summary(
+    snap: _Snapshot, previous: _Snapshot | None, statuses: dict[tuple[str, str], StatusEntry]
+) -> PeriodSummary:
+    record = snap.record
+    dims = []
+    for dim_id in snap.dimension_order:
+        score, band = snap.dimensions[dim_id]
+        before = previous.dimensions.get(dim_id, (None, None))[0] if previous else None
+        change = _round(score - before) if score is not None and before is not None else None
+        dims.append(DimensionPoint(id=dim_id, score=score, band=band, change=change))
+    findings = []
+    for fid in sorted(snap.findings):
+        severity, dimension = snap.findings[fid]
+        if previous is None:
+            findings.append(FindingPoint(id=fid, severity=severity, dimension=dimension, change="first"))
+        elif fid in previous.findings:
+            findings.append(
+                FindingPoint(
+                    id=fid,
+                    severity=severity,
+                    dimension=dimension,
+                    change="persisted",
+                    previous_severity=previous.findings[fid][0],
+                )
+            )
+        else:
+            findings.append(FindingPoint(id=fid, severity=severity, dimension=dimension, change="appeared"))
+    resolved = []
+    if previous is not None:
+        for fid in sorted(set(previous.findings) - set(snap.findings)):
+            severity, dimension = previous.findings[fid]
+            resolved.append(
+                FindingPoint(
+                    id=fid, severity=severity, dimension=dimension, change="resolved", previous_severity=severity
+                )
+            )
+    recs = []
+    for rec_id, rank, priority, addresses in snap.recommendations:
+        entry = statuses.get((record.period, rec_id))
+        recs.append(
+            RecommendationPoint(
+                id=rec_id,
+                rank=rank,
+                priority=priority,
+                addresses=list(addresses),
+                status=entry.status if entry else None,
+                note=entry.note if entry else None,
+            )
+        )
+    overall_change = None
+    if previous is not None and record.overall is not None and previous.record.overall is not None:
+        overall_change = _round(record.overall - previous.record.overall)
+    return PeriodSummary(
+        period=record.period,
+        evaluation_id=record.id,
+        recorded_at=record.recorded_at,
+        records=snap.records,
+        pack=record.pack,
+        pack_changed=previous is not None and previous.record.pack.digest != record.pack.digest,
+        overall=record.overall,
+        band=record.band,
+        coverage=record.coverage,
+        overall_change=overall_change,
+        dimensions=dims,
+        findings=findings,
+        resolved=resolved,
+        recommendations=recs,
+    )
+
+
+@dataclass
+class _Observation:
+    resolved: float | None
+    dimension_change: float | None
+
+
+def compute_effect(
+    series: dict[str, list[_Snapshot]],
+    statuses: Mapping[tuple[str, str, str], str],
+    *,
+    min_programs: int = MIN_PROGRAMS,
+    only: set[str] | None = None,
+) -> EffectReport:
+    """The effect table from each program's period snapshots and the recorded statuses.
+
+    See :meth:`HistoryStore.effect`.
+    """
+    # observations[rec][group][program] -> list of per-pair observations
+    observations: dict[str, dict[str, dict[str, list[_Observation]]]] = defaultdict(
+        lambda: {"done": defaultdict(list), "not_done": defaultdict(list)}
+    )
+    unrecorded: dict[str, set[str]] = defaultdict(set)
+    targets: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
+    with_pairs = 0
+    for program_id in sorted(series):
+        snaps = series[program_id]
+        if len(snaps) >= 2:
+            with_pairs += 1
+        for before, after in itertools.pairwise(snaps):
+            for rec_id, _rank, _priority, addresses in before.recommendations:
+                if only is not None and rec_id not in only:
+                    continue
+                status = statuses.get((program_id, before.record.period, rec_id))
+                group = "done" if status == "done" else "not_done"
+                if status is None:
+                    unrecorded[rec_id].add(program_id)
+                targeted = sorted({f for f in addresses if f in before.findings})
+                dims = sorted({d for f in targeted if (d := before.findings[f][1]) is not None})
+                target_findings, target_dims = targets[rec_id]
+                target_findings.update(targeted)
+                target_dims.update(dims)
+                resolved = sum(1 for f in targeted if f not in after.findings) / len(targeted) if targeted else None
+                diffs = [
+                    after_score - before_score
+                    for d in dims
+                    if (before_score := before.dimensions.get(d, (None, None))[0]) is not None
+                    and (after_score := after.dimensions.get(d, (None, None))[0]) is not None
+                ]
+                observations[rec_id][group][program_id].append(_Observation(resolved, _mean(diffs)))
+
+    results = []
+    for rec_id in sorted(observations):
+        groups = {name: _group(observations[rec_id][name], min_programs) for name in ("done", "not_done")}
+        done, not_done = groups["done"], groups["not_done"]
+        not_done_programs = set(not_done.programs)
+        results.append(
+            RecommendationEffect(
+                recommendation=rec_id,
+                target_findings=sorted(targets[rec_id][0]),
+                target_dimensions=sorted(targets[rec_id][1]),
+                done=done,
+                not_done=not_done,
+                unrecorded=len(unrecorded[rec_id] & not_done_programs),
+                resolved_difference=_round(done.findings_resolved - not_done.findings_resolved, 4)
+                if done.findings_resolved is not None and not_done.findings_resolved is not None
+                else None,
+                dimension_difference=_round(done.dimension_change - not_done.dimension_change)
+                if done.dimension_change is not None and not_done.dimension_change is not None
+                else None,
+            )
+        )
+    return EffectReport(min_programs=min_programs, programs=with_pairs, recommendations=results)
+
+
+def _group(by_program: dict[str, list[_Observation]], min_programs: int) -> GroupEffect:
+    resolved_per_program = [
+        m for obs in by_program.values() if (m := _mean(o.resolved for o in obs if o.resolved is not None)) is not None
+    ]
+    change_per_program = [
+        m
+        for obs in by_program.values()
+        if (m := _mean(o.dimension_change for o in obs if o.dimension_change is not None)) is not None
+    ]
+    resolved = _mean(resolved_per_program) if len(resolved_per_program) >= min_programs else None
+    change = _mean(change_per_program) if len(change_per_program) >= min_programs else None
+    return GroupEffect(
+        programs=sorted(by_program),
+        pairs=sum(len(obs) for obs in by_program.values()),
+        findings_resolved=_round(resolved, 4),
+        findings_programs=len(resolved_per_program),
+        dimension_change=_round(change),
+        dimension_programs=len(change_per_program),
+    )
+
+
+def resolve_store(db: str | None) -> str:
+    """The store to open: ``db`` if given, else :func:`default_store_path`."""
+    if db:
+        return db if is_url(db) else str(Path(db).expanduser())
+    return str(default_store_path())
