@@ -42,7 +42,7 @@ def test_one_input(data: bytes) -> None:
             continue
         for values in _VALUES:
             for findings in _FINDINGS:
-                compiled = condition.evaluate(values, findings)
+                compiled = condition.evaluator(values, findings)
                 walked = condition.interpret(values, findings)
                 if condition.kind == "bool":
                     assert compiled in (True, False, None), (text, compiled)

@@ -16,7 +16,8 @@ from click.testing import CliRunner
 from asn_advisor import Advice, RulePack, advise, load_profile
 from asn_advisor.cli.commands import main
 from asn_advisor.errors import ExitCode
-from asn_advisor.render.report import bands_from_pack, render_chart_svg, render_report
+from asn_advisor.model.comparison import bands_from_pack
+from asn_advisor.render.report import render_chart_svg, render_report
 
 from . import browser
 from .conftest import EXAMPLES, ROOT, SEEDS

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from asn_advisor.engine.advising import advise
+from asn_advisor.engine import advise
 from asn_advisor.errors import (
     AdvisorError,
     ConditionError,
@@ -22,18 +22,21 @@ from asn_advisor.errors import (
     ProfileError,
     RulePackError,
 )
-from asn_advisor.model.advice import (
+from asn_advisor.model import (
     Advice,
     DataGap,
     DimensionScore,
     Evidence,
     FindingResult,
+    Profile,
+    Program,
     Recommendation,
     RuleReference,
     ScoreResult,
+    StatedFinding,
+    load_profile,
 )
-from asn_advisor.model.profile import Profile, Program, StatedFinding, load_profile
-from asn_advisor.pack.loader import RulePack, load_rules
+from asn_advisor.pack import RulePack, load_rules
 
 __version__ = "0.1.0"
 

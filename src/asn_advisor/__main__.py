@@ -1,3 +1,3 @@
-from asn_advisor.cli.commands import main
+from asn_advisor.cli import main
 
 main(prog_name="asn-advisor")

@@ -44,7 +44,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
-from asn_advisor._base.safe_yaml import Document, Limits, load_file, read_text
+from asn_advisor._base import Document, Limits, load_file, read_text
 from asn_advisor._sentences import Sentence, full_forms, light_forms, split_sentences, tokenize
 from asn_advisor.errors import InputError, Location, Problem, RulePackError
 
@@ -726,7 +726,7 @@ def load_patterns(
         PatternFileError: listing every problem, each with file:line:column.
         InputError: the file cannot be read safely.
     """
-    from asn_advisor.pack.loader import validation_problems  # the pack loader imports this module
+    from asn_advisor._base import validation_problems  # the pack loader imports this module
 
     display = str(path)
     doc = load_file(Path(path), display, limits=limits, error=PatternFileError)

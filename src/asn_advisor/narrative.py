@@ -12,14 +12,21 @@ import re
 from pathlib import Path
 from typing import Any
 
-from asn_advisor._base.safe_yaml import Document, Limits, dump_yaml
-from asn_advisor.engine.advising import advise
+from asn_advisor._base import Document, Limits, dump_yaml
+from asn_advisor.engine import advise
 from asn_advisor.errors import AdvisorError, Location
 from asn_advisor.extract import Extraction, ExtractionError, ExtractionPatterns, extract, read_report
-from asn_advisor.i18n.messages import t
-from asn_advisor.model.advice import Advice, ReportProposal, ReportSource
-from asn_advisor.model.profile import Profile, check_findings, normalize_indicators, profile_from_data
-from asn_advisor.pack.loader import RulePack
+from asn_advisor.i18n import t
+from asn_advisor.model import (
+    Advice,
+    Profile,
+    ReportProposal,
+    ReportSource,
+    check_findings,
+    normalize_indicators,
+    profile_from_data,
+)
+from asn_advisor.pack import RulePack
 
 __all__ = [
     "REPORT_SUFFIXES",

@@ -10,6 +10,7 @@ and find the id that was meant.
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from collections.abc import Iterable
 
@@ -133,13 +134,32 @@ def lookalike_of(word: str, candidates: Iterable[str]) -> str | None:
     return None
 
 
+def suggest(word: str, candidates: Iterable[str]) -> str | None:
+    """The closest candidate to a misspelled word, if any is close.
+
+    Look-alike characters (a Cyrillic 'о' for 'o') are mapped first, so a word
+    that only looks like a candidate always finds it.
+    """
+    pool = sorted(set(candidates))
+    if not word.isascii():
+        word = skeleton(word)
+        if word in pool:
+            return word
+    matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    if matches:
+        return matches[0]
+    lowered = word.lower()
+    for candidate in pool:
+        if candidate.lower() == lowered:
+            return candidate
+    return None
+
+
 def unknown_id_hint(word: str, candidates: Iterable[str], fallback: str | None = None) -> str | None:
     """The hint for an unknown id: name look-alike characters, then suggest the id meant.
 
     ``fallback`` is used when neither applies.
     """
-    from asn_advisor.condition import suggest  # imported here because the condition parser imports this module
-
     pool = sorted(set(candidates))
     described = describe_odd_characters(word)
     odd = f"it contains {described}" if described else None

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO
 
 from asn_advisor.errors import Location, OutputError
-from asn_advisor.i18n.messages import t
+from asn_advisor.i18n import t
 
 __all__ = ["atomic_writer", "check_output", "format_for_path", "write_atomic"]
 

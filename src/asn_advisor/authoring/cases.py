@@ -32,15 +32,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from asn_advisor._base.safe_yaml import Document, load_file
-from asn_advisor._base.text import TextField
-from asn_advisor.condition import suggest
-from asn_advisor.engine.advising import advise
+from asn_advisor._base import Document, TextField, load_file, suggest, validation_problems
+from asn_advisor.engine import advise
 from asn_advisor.errors import Location, Problem, ProfileError, RulePackError
-from asn_advisor.i18n.messages import t
-from asn_advisor.model.advice import Advice
-from asn_advisor.model.profile import check_findings, load_profile, normalize_indicators, profile_from_data
-from asn_advisor.pack.loader import RulePack, validation_problems
+from asn_advisor.i18n import t
+from asn_advisor.model import Advice, check_findings, load_profile, normalize_indicators, profile_from_data
+from asn_advisor.pack import RulePack
 
 __all__ = ["CaseFile", "CaseResult", "TestReport", "load_cases", "run_tests"]
 

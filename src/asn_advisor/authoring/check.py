@@ -7,10 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from asn_advisor.errors import Location, Problem, RulePackError
-from asn_advisor.i18n.errors import translate
-from asn_advisor.i18n.messages import t
-from asn_advisor.pack.lint import lint
-from asn_advisor.pack.loader import RulePack, load_rules
+from asn_advisor.i18n import t, translate
+from asn_advisor.pack import RulePack, lint, load_rules
 
 __all__ = ["CheckReport", "check_pack"]
 
@@ -77,7 +75,7 @@ def check_pack(path: str | None, *, lang: str = "id", ignore: Iterable[str] = ()
     from pathlib import Path
 
     from asn_advisor.errors import MAX_PROBLEMS
-    from asn_advisor.pack.loader import NATIONAL_PACK
+    from asn_advisor.pack import NATIONAL_PACK
 
     try:
         pack = load_rules(path) if path and not (path == NATIONAL_PACK and not Path(path).exists()) else load_rules()
@@ -206,7 +204,7 @@ def init_pack(directory: str, name: str) -> list[str]:
     """
     from pathlib import Path
 
-    from asn_advisor._base.output import write_atomic
+    from asn_advisor._base import write_atomic
     from asn_advisor.authoring.schema import SCHEMAS, schema_text
     from asn_advisor.errors import AdvisorError, OutputError
 

@@ -13,12 +13,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from asn_advisor.engine.advising import advise
+from asn_advisor.engine import advise
 from asn_advisor.errors import AdvisorError, Location
-from asn_advisor.i18n.messages import t
-from asn_advisor.model.advice import Advice
-from asn_advisor.model.profile import load_profile
-from asn_advisor.pack.loader import RulePack
+from asn_advisor.i18n import t
+from asn_advisor.model import Advice, load_profile
+from asn_advisor.pack import RulePack
 
 __all__ = ["ProfileDiff", "diff_packs", "render_diff"]
 

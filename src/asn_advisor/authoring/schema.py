@@ -14,9 +14,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from asn_advisor.authoring.cases import CaseFile
-from asn_advisor.model.advice import Advice
-from asn_advisor.model.profile import Profile
-from asn_advisor.pack.loader import PackFile
+from asn_advisor.model import Advice, Profile
+from asn_advisor.pack import PackFile
 
 __all__ = ["SCHEMAS", "schema", "schema_text"]
 

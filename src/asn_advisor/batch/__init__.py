@@ -1,0 +1,10 @@
+"""Many programs at once: streaming batch over directories, JSON Lines and CSV; comparison."""
+
+from asn_advisor.batch.compare import compare
+from asn_advisor.batch.runner import read_records, run_records
+
+__all__ = [
+    "compare",
+    "read_records",
+    "run_records",
+]

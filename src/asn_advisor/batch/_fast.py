@@ -50,13 +50,24 @@ import numpy.typing as npt
 from pydantic import BaseModel
 from pydantic_core import to_json
 
-from asn_advisor.condition import SEVERITY_RANK
-from asn_advisor.condition._vector import Columns, compile_vector
-from asn_advisor.engine.advising import _plain, _round, note_unknown
-from asn_advisor.engine.plan import Candidate, dropped_recommendation, outline_plan, plan_fixed, relation_reference
+from asn_advisor.condition import SEVERITY_RANK, Columns, compile_vector
+from asn_advisor.engine import (
+    Candidate,
+    dropped_recommendation,
+    note_unknown,
+    outline_plan,
+    plan_fixed,
+    relation_reference,
+)
+from asn_advisor.engine import (
+    plain as _plain,
+)
+from asn_advisor.engine import (
+    rounded as _round,
+)
+from asn_advisor.model import EvidenceSource, Profile
 from asn_advisor.model import advice as advice_models
-from asn_advisor.model.profile import EvidenceSource, Profile
-from asn_advisor.pack.loader import CompiledMetric, RulePack
+from asn_advisor.pack import CompiledMetric, RulePack
 
 __all__ = ["MODEL_FIELDS", "FindingState", "Kernel", "Prepared", "Scored", "StatedTuple", "Summary"]
 

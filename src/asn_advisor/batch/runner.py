@@ -35,13 +35,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from asn_advisor._base.safe_yaml import Document, Limits
+from asn_advisor._base import Document, Limits
 from asn_advisor.batch._fast import Kernel, Prepared, Summary
-from asn_advisor.engine.advising import advise
+from asn_advisor.engine import advise
 from asn_advisor.errors import AdvisorError, InputError, Location, Problem, ProfileError
-from asn_advisor.model.advice import Advice
-from asn_advisor.model.profile import Profile, check_findings, load_profile, normalize_indicators, profile_from_data
-from asn_advisor.pack.loader import RulePack, load_rules
+from asn_advisor.model import Advice, Profile, check_findings, load_profile, normalize_indicators, profile_from_data
+from asn_advisor.pack import RulePack, load_rules
 
 __all__ = [
     "CSV_LIST_SEPARATOR",
@@ -336,7 +335,7 @@ def csv_row_to_profile(
         base, _, key = column.partition(".")
         spec = rules.indicators.get(base)
         if spec is None:
-            from asn_advisor.condition import suggest
+            from asn_advisor._base import suggest
 
             close = suggest(base, [*rules.indicators, *CSV_PROGRAM_COLUMNS, CSV_FINDINGS_COLUMN])
             problems.append(

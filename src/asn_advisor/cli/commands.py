@@ -19,19 +19,14 @@ from typing import Any, TypeVar
 import click
 
 from asn_advisor import __version__
-from asn_advisor._base.lookalike import unknown_id_hint
-from asn_advisor._base.output import check_output, write_atomic
-from asn_advisor._base.safe_yaml import Limits, use_limits
+from asn_advisor._base import Limits, check_output, unknown_id_hint, use_limits, write_atomic
 from asn_advisor.cli.help import apply_help, lang_from_args
 from asn_advisor.cli.help import text as help_text
-from asn_advisor.engine.advising import advise
-from asn_advisor.engine.plan import ORDERS, reorder, what_if
+from asn_advisor.engine import ORDERS, advise, reorder, what_if
 from asn_advisor.errors import AdvisorError, ExitCode, Problem
 from asn_advisor.extract import check_examples
-from asn_advisor.i18n.errors import translate
-from asn_advisor.i18n.messages import DEFAULT_LANG, resolve_lang, t
-from asn_advisor.model.advice import Advice
-from asn_advisor.model.profile import load_profile
+from asn_advisor.i18n import DEFAULT_LANG, resolve_lang, t, translate
+from asn_advisor.model import Advice, load_profile
 from asn_advisor.narrative import (
     advise_report,
     extract_file,
@@ -41,10 +36,8 @@ from asn_advisor.narrative import (
     program_id_for,
     render_extraction,
 )
-from asn_advisor.pack.graph import GRAPH_FORMATS, GRAPH_VIEWS, export_graph
-from asn_advisor.pack.loader import RulePack, load_rules
-from asn_advisor.render.advice_text import FORMATS, render, render_score
-from asn_advisor.render.plan import PLAN_FORMATS, render_plan, render_whatif
+from asn_advisor.pack import GRAPH_FORMATS, GRAPH_VIEWS, RulePack, export_graph, load_rules
+from asn_advisor.render import FORMATS, PLAN_FORMATS, render, render_plan, render_score, render_whatif
 
 __all__ = ["main"]
 
@@ -468,7 +461,7 @@ def rules_check(pack: str | None, lang: str | None, strict: bool, ignore: tuple[
     sorted by file and position.  Exit code 0 when there is no error, 4 when
     there are errors (or warnings with --strict), 3 when a file cannot be read.
     """
-    from asn_advisor.authoring.check import check_pack
+    from asn_advisor.authoring import check_pack
 
     chosen = resolve_lang(lang)
     report = check_pack(pack, lang=chosen, ignore=ignore)
@@ -483,7 +476,7 @@ def rules_check(pack: str | None, lang: str | None, strict: bool, ignore: tuple[
 
 def _named_pack(path: str) -> RulePack:
     """A pack directory, or 'nasional' for the installed national pack (as extends: names it)."""
-    from asn_advisor.pack.loader import NATIONAL_PACK
+    from asn_advisor.pack import NATIONAL_PACK
 
     if path == NATIONAL_PACK and not Path(path).exists():
         return load_rules()
@@ -525,7 +518,7 @@ def rules_test(pack: str | None, lang: str | None, only: str | None, require_cov
     / Jalankan kasus uji paket dan laporkan cakupan aturan. Kode keluar 0 bila
     semua lulus, 7 bila ada yang gagal, 4 bila paketnya tidak sah.
     """
-    from asn_advisor.authoring.cases import run_tests
+    from asn_advisor.authoring import run_tests
 
     chosen = resolve_lang(lang)
     loaded = _named_pack(pack) if pack else load_rules()
@@ -565,7 +558,7 @@ def rules_init(name: str, directory: str | None, lang: str | None) -> None:
 
     / Buat paket aturan daerah NAME yang mewarisi paket nasional.
     """
-    from asn_advisor.authoring.check import init_pack
+    from asn_advisor.authoring import init_pack
 
     chosen = resolve_lang(lang)
     target = directory or name
@@ -600,7 +593,7 @@ def rules_diff(old: str, new: str, profiles: str, fmt: str, lang: str | None) ->
 
     / Tampilkan per profil perubahan skor, temuan dan rekomendasi dari paket OLD ke NEW.
     """
-    from asn_advisor.authoring.diff import diff_packs, render_diff
+    from asn_advisor.authoring import diff_packs, render_diff
 
     chosen = resolve_lang(lang)
     old_pack, new_pack = _named_pack(old), _named_pack(new)
@@ -623,7 +616,7 @@ def schema_command(name: str, write_dir: str | None, lang: str | None) -> None:
 
     / Cetak JSON Schema berkas aturan, profil, keluaran saran, atau kasus uji.
     """
-    from asn_advisor.authoring.schema import SCHEMAS, schema_text
+    from asn_advisor.authoring import SCHEMAS, schema_text
 
     chosen = resolve_lang(lang)
     if write_dir is None:
@@ -661,7 +654,7 @@ def open_history(db: str | None, lang: str, *, create: bool = False) -> Any:
 
     Only `record` creates a store: reading a store that is not there is a typo to report.
     """
-    from asn_advisor.store.history import SCHEMA_VERSION, HistoryStore, resolve_store
+    from asn_advisor.store import SCHEMA_VERSION, HistoryStore, resolve_store
 
     store = HistoryStore.open(resolve_store(db), create=create)
     if store.migrated_from is not None:
@@ -774,7 +767,7 @@ def history_show(
 
     / Tampilkan evaluasi PROGRAM dari waktu ke waktu (tanpa PROGRAM: daftar program).
     """
-    from asn_advisor.render.history import Labels, render_show, render_svg
+    from asn_advisor.render import Labels, render_show, render_svg
 
     chosen = resolve_lang(lang)
     if program is None and svg is not None:
@@ -892,7 +885,7 @@ def history_effect(
 
     / Antarprogram: perubahan setelah tiap rekomendasi, dilaksanakan atau tidak.
     """
-    from asn_advisor.render.history import Labels, render_effect
+    from asn_advisor.render import Labels, render_effect
 
     chosen = resolve_lang(lang)
     with open_history(db, chosen) as store:
@@ -903,7 +896,7 @@ def history_effect(
 
 # --- batch and compare ---
 
-from asn_advisor.batch.compare import COMPARE_FORMATS  # noqa: E402 - kept with the commands that use it
+from asn_advisor.render import COMPARE_FORMATS  # noqa: E402 - kept with the commands that use it
 
 
 def _batch_common(func: F) -> F:
@@ -960,7 +953,7 @@ class _Progress:
 
 
 def _outcomes(input_path: str, input_format: str | None, pack: RulePack, jobs: int, lang: str) -> Any:
-    from asn_advisor.batch.runner import read_records, run_records
+    from asn_advisor.batch import read_records, run_records
 
     if jobs < 1:
         raise click.BadParameter(t("batch.jobs", lang), param_hint="--jobs")
@@ -1018,7 +1011,7 @@ def batch_command(
     import io
     import json
 
-    from asn_advisor._base.output import atomic_writer, format_for_path
+    from asn_advisor._base import atomic_writer, format_for_path
 
     chosen = resolve_lang(lang)
     out_format = fmt or format_for_path(output, ("csv", "jsonl")) or "jsonl"
@@ -1147,7 +1140,8 @@ def compare_command(
     INPUT is read as by 'batch'. '-o comparison.html' writes one
     self-contained page with a chart of the programs per band.
     """
-    from asn_advisor.batch.compare import compare, format_for, render_comparison
+    from asn_advisor.batch import compare
+    from asn_advisor.render import format_for, render_comparison
 
     chosen = resolve_lang(lang)
     pack = load_pack(rules_dir)
@@ -1245,10 +1239,9 @@ def load_advice_or_profile(path: str, pack: RulePack, lang: str, lang_given: boo
     """
     from pydantic import ValidationError
 
-    from asn_advisor._base.safe_yaml import load_document, read_text
+    from asn_advisor._base import load_document, read_text, validation_problems
     from asn_advisor.errors import Location
-    from asn_advisor.model.profile import check_findings, normalize_indicators, profile_from_data
-    from asn_advisor.pack.loader import validation_problems
+    from asn_advisor.model import check_findings, normalize_indicators, profile_from_data
 
     text, display = read_text(path)
     json_mode = display.endswith(".json") or text.lstrip().startswith("{")
@@ -1295,7 +1288,8 @@ def report_command(
     advice saved with 'advise --format json'. '-o report.html' writes one
     self-contained HTML page that prints on A4; '-o report.md' writes Markdown.
     """
-    from asn_advisor.render.report import bands_from_pack, render_report, report_format_for
+    from asn_advisor.model import bands_from_pack
+    from asn_advisor.render import render_report, report_format_for
 
     chosen = resolve_lang(lang)
     pack = load_pack(rules_dir)
@@ -1328,7 +1322,7 @@ def report_command(
 
 def _parse_assignments(assignments: tuple[str, ...], lang: str) -> dict[str, Any]:
     """``NAME=VALUE`` pairs to a mapping; VALUE is read as a YAML scalar or flow mapping."""
-    from asn_advisor._base.safe_yaml import load_document
+    from asn_advisor._base import load_document
 
     values: dict[str, Any] = {}
     for item in assignments:

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 
 import click
 
-from asn_advisor.i18n.messages import DEFAULT_LANG
+from asn_advisor.i18n import DEFAULT_LANG
 
 __all__ = ["HELP", "apply_help", "help_keys", "lang_from_args", "text"]
 

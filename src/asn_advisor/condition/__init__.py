@@ -13,22 +13,41 @@ from dataclasses import dataclass
 from typing import Any
 
 from asn_advisor.condition import ast
-from asn_advisor.condition._check import NameInfo, Vocabulary, check, suggest
+from asn_advisor.condition._check import NameInfo, Vocabulary, check
 from asn_advisor.condition._evaluate import Evaluator, compile_tree, interpret
 from asn_advisor.condition._parser import parse
+from asn_advisor.condition._vector import Columns, compile_vector
+from asn_advisor.condition.ast import BinaryOp, BoolOp, Call, Compare, Literal, Name, Negate, Node, Not
 from asn_advisor.condition.functions import FUNCTIONS, SEVERITY_RANK
+from asn_advisor.condition.ranges import Interval, Ranges, implies, numeric_range, restrict, true_ranges
 from asn_advisor.errors import ConditionError
 
 __all__ = [
     "FUNCTIONS",
     "SEVERITY_RANK",
+    "BinaryOp",
+    "BoolOp",
+    "Call",
+    "Columns",
+    "Compare",
     "Condition",
     "ConditionError",
+    "Interval",
+    "Literal",
+    "Name",
     "NameInfo",
+    "Negate",
+    "Node",
+    "Not",
+    "Ranges",
     "Vocabulary",
     "ast",
+    "compile_vector",
+    "implies",
+    "numeric_range",
     "parse",
-    "suggest",
+    "restrict",
+    "true_ranges",
 ]
 
 
@@ -66,9 +85,15 @@ class Condition:
             return False
         return True
 
-    def evaluate(self, values: Mapping[str, Any], findings: Mapping[str, int]) -> Any:
+    def evaluate(self, values: Mapping[str, Any], findings: Mapping[str, int]) -> bool | None:
         """``True``, ``False``, or ``None`` when missing data leave it undecided."""
-        return self.evaluator(values, findings)
+        outcome = self.evaluator(values, findings)
+        return None if outcome is None else bool(outcome)
+
+    def value(self, values: Mapping[str, Any], findings: Mapping[str, int]) -> float | None:
+        """The number a numeric expression gives, or ``None`` when missing data leave it unknown."""
+        outcome: float | None = self.evaluator(values, findings)
+        return outcome
 
     def interpret(self, values: Mapping[str, Any], findings: Mapping[str, int]) -> Any:
         """The same as :meth:`evaluate`, by walking the tree (reference semantics)."""

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from asn_advisor._base.lookalike import skeleton
+from asn_advisor._base import suggest
 from asn_advisor.condition.ast import BinaryOp, BoolOp, Call, Compare, ListLiteral, Literal, Name, Negate, Node, Not
 from asn_advisor.condition.functions import ALIASES, FUNCTIONS, SEVERITY_RANK
 from asn_advisor.errors import ConditionError
 
-__all__ = ["NameInfo", "Vocabulary", "check", "suggest"]
+__all__ = ["NameInfo", "Vocabulary", "check"]
 
 NUMBER, BOOL, TEXT, LIST, MAP = "number", "bool", "text", "list", "map"
 
@@ -40,27 +38,6 @@ class Usage:
 
     names: set[str] = field(default_factory=set)
     findings: set[str] = field(default_factory=set)
-
-
-def suggest(word: str, candidates: Iterable[str]) -> str | None:
-    """The closest candidate to a misspelled word, if any is close.
-
-    Look-alike characters (a Cyrillic 'о' for 'o') are mapped first, so a word
-    that only looks like a candidate always finds it.
-    """
-    pool = sorted(set(candidates))
-    if not word.isascii():
-        word = skeleton(word)
-        if word in pool:
-            return word
-    matches = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
-    if matches:
-        return matches[0]
-    lowered = word.lower()
-    for candidate in pool:
-        if candidate.lower() == lowered:
-            return candidate
-    return None
 
 
 def _kind_name(kind: str) -> str:

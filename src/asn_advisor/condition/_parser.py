@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from asn_advisor._base.lookalike import describe_odd_characters
+from asn_advisor._base import describe_odd_characters
 from asn_advisor.condition.ast import BinaryOp, BoolOp, Call, Compare, ListLiteral, Literal, Name, Negate, Node, Not
 from asn_advisor.errors import ConditionError
 

@@ -23,8 +23,9 @@ from typing import Any
 
 from asn_advisor.condition import SEVERITY_RANK
 from asn_advisor.engine.plan import build_plan
+from asn_advisor.engine.priority import RANK_SEVERITY, plain, priority_terms, rounded
 from asn_advisor.engine.scoring import ScoreComputation, compute_scores
-from asn_advisor.model.advice import (
+from asn_advisor.model import (
     Advice,
     DataGap,
     DimensionScore,
@@ -32,34 +33,16 @@ from asn_advisor.model.advice import (
     FindingResult,
     MetricScore,
     PackInfo,
-    PriorityTerm,
+    Profile,
     Recommendation,
     RuleReference,
     ScoreResult,
+    check_findings,
+    normalize_indicators,
 )
-from asn_advisor.model.profile import Profile, check_findings, normalize_indicators
-from asn_advisor.pack.loader import CompiledRecommend, RulePack
+from asn_advisor.pack import CompiledRecommend, RulePack
 
-__all__ = ["advise", "priority_terms"]
-
-_RANK_SEVERITY = {rank: name for name, rank in SEVERITY_RANK.items()}
-
-
-def _round(value: float | None, digits: int = 2) -> float | None:
-    if value is None:
-        return None
-    rounded = round(value, digits)
-    return rounded + 0.0  # normalizes -0.0
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return list(value)
-    if isinstance(value, float):
-        return _round(value, 4)
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in sorted(value.items())}
-    return value
+__all__ = ["advise", "note_unknown"]
 
 
 @dataclass
@@ -79,57 +62,7 @@ def note_unknown(
 
 
 def _values_read(names: frozenset[str], values: Mapping[str, Any]) -> dict[str, Any]:
-    return {name: _plain(values[name]) for name in sorted(names) if values.get(name) is not None}
-
-
-def priority_terms(
-    pack: RulePack,
-    addressed: Mapping[str, float],
-    findings: Mapping[str, int],
-    scores: ScoreComputation,
-) -> list[PriorityTerm]:
-    """The terms of a recommendation's priority, one per finding it addresses.
-
-    ``addressed`` maps each present finding to the largest weight among the
-    fired rules that link the recommendation to it.  A term is::
-
-        100 x severity_factor x dimension_share x gap_term x rule_weight
-
-    where ``dimension_share`` is the finding's dimension weight over the total
-    weight and ``gap_term = gap_floor + (1 - gap_floor) x gap`` with
-    ``gap = (100 - dimension score) / 100`` (``unknown_gap`` when the
-    dimension has no score).  The priority is the sum of the terms.
-    """
-    params = pack.scoring.priority
-    factors = pack.scoring.severity_factors
-    by_dimension = scores.by_id()
-    total_weight = pack.total_weight or 1.0
-    terms: list[PriorityTerm] = []
-    for finding_id in sorted(addressed):
-        severity = _RANK_SEVERITY[findings[finding_id]]
-        spec = pack.findings[finding_id]
-        dimension = pack.dimensions.get(spec.dimension)
-        share = dimension.spec.weight / total_weight if dimension else 0.0
-        dim_score = by_dimension[spec.dimension].score if dimension else None
-        gap = params.unknown_gap if dim_score is None else (100.0 - dim_score) / 100.0
-        gap_term = params.gap_floor + (1.0 - params.gap_floor) * gap
-        weight = addressed[finding_id]
-        factor = factors.get(severity, 1.0)  # type: ignore[call-overload]
-        contribution = 100.0 * factor * share * gap_term * weight
-        terms.append(
-            PriorityTerm(
-                finding=finding_id,
-                severity=severity,
-                severity_factor=factor,
-                dimension=spec.dimension if dimension else None,
-                dimension_share=_round(share, 4) or 0.0,
-                dimension_score=_round(dim_score),
-                gap_term=_round(gap_term, 4) or 0.0,
-                rule_weight=weight,
-                contribution=_round(contribution, 4) or 0.0,
-            )
-        )
-    return terms
+    return {name: plain(values[name]) for name in sorted(names) if values.get(name) is not None}
 
 
 def advise(profile: Profile, rules: RulePack, *, lang: str = "id") -> Advice:
@@ -260,7 +193,7 @@ def advise(profile: Profile, rules: RulePack, *, lang: str = "id") -> Advice:
         FindingResult(
             id=fid,
             label=rules.findings[fid].label.get(lang),
-            severity=_RANK_SEVERITY[state.rank],
+            severity=RANK_SEVERITY[state.rank],
             source="stated" if state.stated else "derived",
             dimension=rules.findings[fid].dimension,
             evidence=state.evidence,
@@ -290,15 +223,15 @@ def _score_result(rules: RulePack, scores: ScoreComputation, lang: str) -> Score
             DimensionScore(
                 id=result.dimension.id,
                 label=result.dimension.spec.label.get(lang),
-                score=_round(result.score),
+                score=rounded(result.score),
                 band=band.id if band else None,
                 band_label=band.label.get(lang) if band else None,
                 weight=result.dimension.spec.weight,
                 metrics=[
                     MetricScore(
                         metric=m.metric.name,
-                        value=_plain(m.value),
-                        score=_round(m.score),
+                        value=plain(m.value),
+                        score=rounded(m.score),
                         primary=m.metric.spec.primary,
                     )
                     for m in result.metrics
@@ -308,10 +241,10 @@ def _score_result(rules: RulePack, scores: ScoreComputation, lang: str) -> Score
         )
     band = rules.band_for(scores.overall)
     return ScoreResult(
-        overall=_round(scores.overall),
+        overall=rounded(scores.overall),
         band=band.id if band else None,
         band_label=band.label.get(lang) if band else None,
-        coverage=_round(scores.coverage, 4) or 0.0,
+        coverage=rounded(scores.coverage, 4) or 0.0,
         dimensions=dimensions,
     )
 

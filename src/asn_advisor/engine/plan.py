@@ -37,18 +37,20 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
-from typing import Any, Generic, Literal, NamedTuple, Protocol, TypeVar
+from typing import Generic, Literal, NamedTuple, Protocol, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from asn_advisor.condition import SEVERITY_RANK, suggest
-from asn_advisor.engine.scoring import ScoreComputation, compute_scores
-from asn_advisor.errors import AdvisorError
-from asn_advisor.i18n.messages import LANGS, t
-from asn_advisor.model.advice import Advice, DroppedRecommendation, PriorityTerm, Recommendation, RelationReference
-from asn_advisor.model.profile import Profile, normalize_indicators, profile_from_mapping
-from asn_advisor.pack.graph import prerequisite_closure
-from asn_advisor.pack.loader import RulePack
+from asn_advisor.condition import SEVERITY_RANK
+from asn_advisor.engine.priority import priority_terms
+from asn_advisor.engine.scoring import ScoreComputation
+from asn_advisor.i18n import LANGS, t
+from asn_advisor.model import (
+    Advice,
+    DroppedRecommendation,
+    PriorityTerm,
+    Recommendation,
+    RelationReference,
+)
+from asn_advisor.pack import RulePack, prerequisite_closure
 
 __all__ = [
     "ORDERS",
@@ -56,7 +58,6 @@ __all__ = [
     "DroppedStep",
     "Outline",
     "Step",
-    "WhatIf",
     "build_plan",
     "dropped_recommendation",
     "expected_gain",
@@ -64,7 +65,6 @@ __all__ = [
     "outline_plan",
     "relation_reference",
     "reorder",
-    "what_if",
 ]
 
 Order = Literal["priority", "gain"]
@@ -595,8 +595,6 @@ def build_plan(advice: Advice, pack: RulePack, scores: ScoreComputation, *, orde
     Returns:
         The same advice object, completed.
     """
-    from asn_advisor.engine.advising import priority_terms  # the engine imports this module
-
     lang = advice.lang
     findings_rank = {f.id: SEVERITY_RANK[f.severity] for f in advice.findings}
     weight = pack.scoring.priority.root_cause_weight
@@ -664,154 +662,3 @@ def build_plan(advice: Advice, pack: RulePack, scores: ScoreComputation, *, orde
     advice.plan_order = order  # type: ignore[assignment]
     advice.roadmap = outline.roadmap
     return advice
-
-
-# ---------------------------------------------------------------- what if
-
-
-class WhatIfScore(BaseModel):
-    """The overall score before, after the indicator changes, and expected after resolving findings."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    before: float | None
-    after: float | None = Field(description="with the --set indicator values, rescored")
-    expected: float | None = Field(description="after, plus the expected gain of the resolved findings (docs/plan.md)")
-    coverage_before: float
-    coverage_after: float
-
-
-class WhatIf(BaseModel):
-    """How the score, the findings and the plan change under a scenario."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    set: dict[str, Any] = Field(description="indicator values set by the scenario")
-    resolve: list[str] = Field(description="findings assumed resolved")
-    score: WhatIfScore
-    findings_removed: list[str]
-    findings_added: list[str]
-    findings_changed: list[str] = Field(description="findings whose severity changed")
-    steps_removed: list[str]
-    steps_added: list[str]
-    roadmap_before: list[list[str]]
-    roadmap_after: list[list[str]]
-    before: Advice
-    after: Advice
-
-
-def _apply_set(indicators: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
-    result = {k: (dict(v) if isinstance(v, dict) else v) for k, v in indicators.items()}
-    for name, value in values.items():
-        if "." in name:
-            base, key = name.split(".", 1)
-            current = result.get(base)
-            mapping = dict(current) if isinstance(current, dict) else {}
-            mapping[key] = value
-            result[base] = mapping
-        elif value is None:
-            result.pop(name, None)
-        else:
-            result[name] = value
-    return result
-
-
-def what_if(
-    profile: Profile,
-    pack: RulePack,
-    *,
-    set_values: Mapping[str, Any] | None = None,
-    resolve: Sequence[str] = (),
-    lang: str = "id",
-    order: str = "priority",
-) -> WhatIf:
-    """Advise ``profile`` as it is and under a scenario, and compare.
-
-    The scenario sets indicators (rescored exactly; ``null`` removes one) and
-    resolves findings: a resolved finding is removed from the stated findings
-    and its derivation rules do not fire; the score it is expected to recover
-    is :func:`expected_gain`, added to the rescored overall as ``expected``.
-
-    Args:
-        profile: the profile as evaluated.
-        pack: the rule pack.
-        set_values: indicator id (or ``map.key``) to its new value.
-        resolve: finding ids assumed resolved.
-        lang: ``"id"`` or ``"en"``.
-        order: roadmap order, ``"priority"`` or ``"gain"``.
-
-    Returns:
-        The :class:`WhatIf` comparison.
-
-    Raises:
-        AdvisorError: an unknown indicator or finding id (with a suggestion),
-            or a finding to resolve that the profile does not have.
-        ProfileError: a value set does not fit its indicator.
-    """
-    from asn_advisor.engine.advising import advise  # the engine imports this module
-
-    values = dict(set_values or {})
-    names = set(pack.vocabulary.names) - {"coverage"}
-    for name in values:
-        if name not in names:
-            close = suggest(name, sorted(names))
-            raise AdvisorError(
-                f"--set {name}: unknown indicator",
-                hint=f"did you mean {close!r}?" if close else "indicator ids are listed in the rule pack's indicators",
-            )
-    for fid in resolve:
-        if fid not in pack.findings:
-            close = suggest(fid, sorted(pack.findings))
-            raise AdvisorError(
-                f"--resolve {fid}: unknown finding",
-                hint=f"did you mean {close!r}?" if close else "finding ids are listed in the rule pack's findings",
-            )
-    before = reorder(advise(profile, pack, lang=lang), order)
-    present = {f.id for f in before.findings}
-    for fid in resolve:
-        if fid not in present:
-            listed = ", ".join(sorted(present)) or "-"
-            raise AdvisorError(f"--resolve {fid}: the profile has no such finding", hint=f"present findings: {listed}")
-    data = profile.model_dump(mode="json", exclude_none=True)
-    data["indicators"] = _apply_set(profile.indicators, values)
-    changed = profile_from_mapping(data, file="--set")
-    facts = normalize_indicators(changed, pack)
-    scores = compute_scores(pack, facts)
-    middle = advise(changed, pack, lang=lang)
-    resolved = sorted(set(resolve))
-    data["findings"] = [f for f in data.get("findings", []) if f.get("id") not in resolved]
-    scenario = profile_from_mapping(data, file="--set")
-    reduced = dataclasses.replace(
-        pack, derive_rules=tuple(r for r in pack.derive_rules if r.rule.finding not in resolved)
-    )
-    after = reorder(advise(scenario, reduced, lang=lang), order)
-    rank_middle = {f.id: SEVERITY_RANK[f.severity] for f in middle.findings}
-    gain, _ = expected_gain(pack, scores, rank_middle, resolved)
-    overall_after = after.score.overall
-    expected = None if overall_after is None or gain is None else round(min(100.0, overall_after + gain), 2)
-    severity_before = {f.id: f.severity for f in before.findings}
-    severity_after = {f.id: f.severity for f in after.findings}
-    steps_before = {r.id for r in before.recommendations}
-    steps_after = {r.id for r in after.recommendations}
-    return WhatIf(
-        set=values,
-        resolve=resolved,
-        score=WhatIfScore(
-            before=before.score.overall,
-            after=overall_after,
-            expected=expected,
-            coverage_before=before.score.coverage,
-            coverage_after=after.score.coverage,
-        ),
-        findings_removed=sorted(set(severity_before) - set(severity_after)),
-        findings_added=sorted(set(severity_after) - set(severity_before)),
-        findings_changed=sorted(
-            f for f in set(severity_before) & set(severity_after) if severity_before[f] != severity_after[f]
-        ),
-        steps_removed=sorted(steps_before - steps_after),
-        steps_added=sorted(steps_after - steps_before),
-        roadmap_before=before.roadmap,
-        roadmap_after=after.roadmap,
-        before=before,
-        after=after,
-    )

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from asn_advisor.pack.loader import CompiledDimension, CompiledMetric, RulePack
+from asn_advisor.pack import CompiledDimension, CompiledMetric, RulePack
 
 __all__ = ["DimensionResult", "ScoreComputation", "compute_scores", "metric_score"]
 
@@ -88,7 +88,7 @@ def compute_scores(pack: RulePack, values: Mapping[str, Any]) -> ScoreComputatio
         total = weight = 0.0
         primary_known = False
         for metric in dimension.metrics:
-            value = metric.evaluate.evaluate(values, {})
+            value = metric.evaluate.value(values, {})
             score = metric_score(metric, value)
             metric_results.append(MetricResult(metric, value, score))
             if score is not None:

@@ -1,0 +1,13 @@
+"""Messages in Indonesian and English."""
+
+from asn_advisor.i18n.errors import translate
+from asn_advisor.i18n.messages import DEFAULT_LANG, LANGS, MESSAGES, resolve_lang, t
+
+__all__ = [
+    "DEFAULT_LANG",
+    "LANGS",
+    "MESSAGES",
+    "resolve_lang",
+    "t",
+    "translate",
+]

@@ -16,8 +16,7 @@ from typing import IO, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
-from asn_advisor._base.lookalike import unknown_id_hint
-from asn_advisor._base.safe_yaml import Document, Limits, load_document, read_text
+from asn_advisor._base import Document, Limits, load_document, read_text, unknown_id_hint
 from asn_advisor.errors import MAX_PROBLEMS, Location, Problem, ProfileError
 
 __all__ = [
@@ -139,7 +138,7 @@ _TOP_KEYS = ("program", "indicators", "findings")
 
 
 def _problems_from_validation(exc: ValidationError, doc: Document) -> list[Problem]:
-    from asn_advisor.pack.loader import validation_problems
+    from asn_advisor._base import validation_problems
 
     return validation_problems(exc, Profile, doc)
 

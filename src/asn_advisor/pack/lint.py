@@ -19,13 +19,28 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from asn_advisor._base.text import Text
-from asn_advisor.condition import SEVERITY_RANK
+from asn_advisor._base import Text
+from asn_advisor.condition import (
+    SEVERITY_RANK,
+    BinaryOp,
+    BoolOp,
+    Call,
+    Compare,
+    Interval,
+    Literal,
+    Name,
+    Negate,
+    Node,
+    Not,
+    Ranges,
+    implies,
+    numeric_range,
+    restrict,
+    true_ranges,
+)
 from asn_advisor.condition import ranges as _ranges
-from asn_advisor.condition.ast import BinaryOp, BoolOp, Call, Compare, Literal, Name, Negate, Node, Not
-from asn_advisor.condition.ranges import Interval, Ranges, implies, numeric_range, restrict, true_ranges
 from asn_advisor.errors import Location, Problem
-from asn_advisor.i18n.messages import t
+from asn_advisor.i18n import t
 from asn_advisor.pack.loader import CompiledDerive, CompiledRecommend, RulePack
 
 __all__ = ["CHECKS", "Check", "lint"]

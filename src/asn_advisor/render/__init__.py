@@ -1,0 +1,25 @@
+"""Advice, plans, reports, comparisons and history as text, Markdown, JSON, HTML and SVG."""
+
+from asn_advisor.render.advice_text import FORMATS, render, render_score
+from asn_advisor.render.compare import COMPARE_FORMATS, format_for, render_comparison
+from asn_advisor.render.history import Labels, render_effect, render_show, render_svg
+from asn_advisor.render.plan import PLAN_FORMATS, render_plan, render_whatif
+from asn_advisor.render.report import render_report, report_format_for
+
+__all__ = [
+    "COMPARE_FORMATS",
+    "FORMATS",
+    "Labels",
+    "PLAN_FORMATS",
+    "format_for",
+    "render",
+    "render_comparison",
+    "render_effect",
+    "render_plan",
+    "render_report",
+    "render_score",
+    "render_show",
+    "render_svg",
+    "render_whatif",
+    "report_format_for",
+]

@@ -6,8 +6,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from asn_advisor.i18n.messages import t
-from asn_advisor.model.advice import Advice, DataGap
+from asn_advisor.i18n import t
+from asn_advisor.model import Advice, DataGap
 from asn_advisor.render.plan import roadmap_markdown, roadmap_text
 
 __all__ = ["FORMATS", "render", "render_score"]

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-from asn_advisor.i18n.messages import t
-from asn_advisor.pack.loader import RulePack
-from asn_advisor.store.history import EffectReport, PeriodSummary, ProgramHistory, RecommendationEffect
+from asn_advisor.i18n import t
+from asn_advisor.pack import RulePack
+from asn_advisor.store import EffectReport, PeriodSummary, ProgramHistory, RecommendationEffect
 
 __all__ = [
     "EFFECT_FORMATS",

@@ -10,9 +10,9 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from asn_advisor.engine.plan import WhatIf
-from asn_advisor.i18n.messages import t
-from asn_advisor.model.advice import Advice, Recommendation
+from asn_advisor.engine import WhatIf
+from asn_advisor.i18n import t
+from asn_advisor.model import Advice, Recommendation
 
 __all__ = ["PLAN_FORMATS", "render_plan", "render_whatif", "roadmap_markdown", "roadmap_text"]
 

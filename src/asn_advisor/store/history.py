@@ -43,10 +43,9 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from asn_advisor.condition import suggest
+from asn_advisor._base import suggest
 from asn_advisor.errors import Location
-from asn_advisor.model.advice import Advice, PackInfo
-from asn_advisor.model.profile import Profile
+from asn_advisor.model import Advice, PackInfo, Profile
 from asn_advisor.store.sql import SCHEMA_VERSION, Database, HistoryError, Transaction, connect, is_url
 
 __all__ = [

@@ -1,0 +1,282 @@
+"""Render a :class:`~asn_advisor.model.comparison.Comparison`: text, Markdown, JSON, HTML."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Callable, Sequence
+
+from asn_advisor._base import format_for_path
+from asn_advisor.i18n import t
+from asn_advisor.model import MAX_LISTED, Comparison
+from asn_advisor.render.report import _html_head, _zone_fills
+
+# ---------------------------------------------------------------------------
+# comparison of many programs (asn-advisor compare --format html)
+
+
+def _band_index(score: float | None, mins: Sequence[float]) -> int | None:
+    """Index of the band ``score`` falls in (bands lowest first), ``None`` without a score."""
+    if score is None:
+        return None
+    found = None
+    for index, low in enumerate(mins):
+        if score >= low:
+            found = index
+    return found
+
+
+def render_band_counts_svg(comparison: Comparison, *, element_id: str = "bands-chart") -> str:
+    """Bars of how many programs fall in each band (highest first), and those without a score.
+
+    Counts and shares are written next to the bars, so the chart reads
+    without colour; it stays one row per band whatever the number of programs.
+    """
+    lang = comparison.lang
+    e = html.escape
+    bands = comparison.bands
+    fills = _zone_fills(len(bands))
+    mins = [b.min for b in bands]
+    counts = [0] * len(bands)
+    unscored = 0
+    for row in comparison.programs:
+        index = _band_index(row.overall, mins)
+        if index is None:
+            unscored += 1
+        else:
+            counts[index] += 1
+    total = len(comparison.programs) or 1
+    rows = [(band.label, counts[i], fills[i]) for i, band in reversed(list(enumerate(bands)))]
+    rows.append((t("compare.no_score", lang), unscored, "none"))
+    label_w, plot_w, right_w, top, row_h, bar_h = 200, 400, 150, 10, 30, 18
+    width, height = label_w + plot_w + right_w, top * 2 + row_h * len(rows)
+    largest = max((count for _, count, _ in rows), default=0) or 1
+    parts = ", ".join(f"{label} {count}" for label, count, _ in rows)
+    out = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{e(element_id)}" role="img" '
+            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+            f'aria-labelledby="{e(element_id)}-title {e(element_id)}-desc" font-family="sans-serif" font-size="12">'
+        ),
+        f'<title id="{e(element_id)}-title">{e(t("compare.chart.title", lang))}</title>',
+        (
+            f'<desc id="{e(element_id)}-desc">'
+            f"{e(t('compare.chart.desc', lang, count=len(comparison.programs), parts=parts))}</desc>"
+        ),
+    ]
+    for position, (label, count, fill) in enumerate(rows):
+        cy = top + position * row_h + row_h / 2
+        bw = plot_w * count / largest
+        out.append(f'<g class="band-count" data-count="{count}">')
+        out.append(f'<text x="{label_w - 8}" y="{cy + 4:.1f}" text-anchor="end" fill="#111">{e(label)}</text>')
+        if fill == "none":
+            out.append(
+                f'<rect x="{label_w}" y="{cy - bar_h / 2:.1f}" width="{bw:.1f}" height="{bar_h}" '
+                'fill="none" stroke="#666" stroke-dasharray="4 3"/>'
+            )
+        else:
+            out.append(
+                f'<rect x="{label_w}" y="{cy - bar_h / 2:.1f}" width="{bw:.1f}" height="{bar_h}" '
+                f'fill="{fill}" stroke="#666" stroke-width="0.5"/>'
+            )
+        out.append(
+            f'<text class="value" x="{label_w + plot_w + 8}" y="{cy + 4:.1f}" font-weight="bold" fill="#111">'
+            f"{count} ({count / total:.0%})</text>"
+        )
+        out.append("</g>")
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _html_listed(programs: Sequence[str]) -> str:
+    shown = ", ".join(html.escape(p) for p in programs[:MAX_LISTED])
+    rest = len(programs) - MAX_LISTED
+    return shown + (f" (+{rest})" if rest > 0 else "")
+
+
+def render_comparison_html(comparison: Comparison) -> str:
+    """A comparison of many programs as one self-contained HTML page (inline CSS and SVG, no script).
+
+    The band counts as a chart, the ranking with every dimension side by side
+    (each cell tinted with its band's colour and also showing the number), and
+    the findings and recommendations the programs share.
+    """
+    lang = comparison.lang
+    e = html.escape
+    title = t("compare.title", lang, count=len(comparison.programs))
+    mins = [b.min for b in comparison.bands]
+    fills = _zone_fills(len(comparison.bands))
+    # A wide page: the ranking puts every dimension side by side.
+    out = [*_html_head(title, lang, "wide"), "<header>", f"<h1>{e(title)}</h1>"]
+    if comparison.failed:
+        out.append(f'<p class="muted" id="failed">{e(t("compare.failed", lang, count=comparison.failed))}</p>')
+    out += ["</header>", "<main>"]
+    out.append(f'<section id="bands"><h2>{e(t("compare.chart.title", lang))}</h2><figure>')
+    out.append(render_band_counts_svg(comparison))
+    out.append("</figure></section>")
+
+    out.append(f'<section id="ranking"><h2>{e(t("compare.ranking", lang))}</h2>')
+    header = [
+        f'<th class="num">#</th><th>{e(t("program", lang))}</th>'
+        f'<th class="num">{e(t("score", lang))}</th><th>{e(t("band", lang))}</th>'
+    ]
+    header += [f'<th class="num">{e(label)}</th>' for _, label in comparison.dimensions]
+    header.append(f'<th class="num">{e(t("compare.coverage", lang))}</th><th>{e(t("compare.top", lang))}</th>')
+    out.append(f'<div class="scroll"><table class="ranking"><thead><tr>{"".join(header)}</tr></thead><tbody>')
+    for row in comparison.programs:
+        name = e(row.id) + (f'<br><span class="muted">{e(row.name)}</span>' if row.name else "")
+        if row.region:
+            name += f'<br><span class="muted">{e(row.region)}</span>'
+        cells = [f'<td class="num">{row.rank}</td><td>{name}</td>']
+        cells.append(
+            f'<td class="num"><strong>{_num(row.overall)}</strong></td><td>{e(comparison.band_label(row.band))}</td>'
+        )
+        for dim_id, _ in comparison.dimensions:
+            score = row.dimensions.get(dim_id)
+            index = _band_index(score, mins)
+            style = f' style="background:{fills[index]}"' if index is not None else ""
+            cells.append(f'<td class="num" data-dimension="{e(dim_id)}"{style}>{_num(score)}</td>')
+        cells.append(f'<td class="num">{row.coverage:.0%}</td>')
+        cells.append(f"<td>{', '.join(f'<code>{e(r)}</code>' for r in row.top_recommendations) or '-'}</td>")
+        out.append(f"<tr>{''.join(cells)}</tr>")
+    out.append("</tbody></table></div></section>")
+
+    for section, items, heading, empty in (
+        ("findings", comparison.findings, t("compare.findings", lang), t("findings.none", lang)),
+        (
+            "recommendations",
+            comparison.recommendations,
+            t("compare.recommendations", lang, top=comparison.top),
+            t("recommendations.none", lang),
+        ),
+    ):
+        out.append(f'<section id="{section}"><h2>{e(heading)}</h2>')
+        if not items:
+            out.append(f"<p>{e(empty)}</p>")
+        else:
+            out.append(
+                f'<table class="shared"><thead><tr><th>{e(t(section, lang))}</th>'
+                '<th class="num">n</th><th class="num">%</th>'
+                f"<th>{e(t('compare.shared_by', lang))}</th></tr></thead><tbody>"
+            )
+            for item in items:
+                out.append(
+                    f'<tr data-id="{e(item.id)}"><td>{e(item.label)}<br><code>{e(item.id)}</code></td>'
+                    f'<td class="num">{item.count}</td>'
+                    f'<td class="num">{item.share:.0%}</td><td>{_html_listed(item.programs)}</td></tr>'
+                )
+            out.append("</tbody></table>")
+        out.append("</section>")
+    out += ["</main>", f"<footer>{e(t('report.footer', lang))}</footer>", "</body>", "</html>"]
+    return "\n".join(out) + "\n"
+
+
+def _num(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _listed(programs: list[str]) -> str:
+    shown = ", ".join(programs[:MAX_LISTED])
+    rest = len(programs) - MAX_LISTED
+    return shown + (f" (+{rest})" if rest > 0 else "")
+
+
+def render_text(comparison: Comparison) -> str:
+    lang = comparison.lang
+    lines = [t("compare.title", lang, count=len(comparison.programs)), ""]
+    header = ["#", t("program", lang), t("score", lang), t("band", lang)] + [did for did, _ in comparison.dimensions]
+    table = [header]
+    for row in comparison.programs:
+        table.append(
+            [str(row.rank), row.id, _num(row.overall), comparison.band_label(row.band)]
+            + [_num(row.dimensions.get(did)) for did, _ in comparison.dimensions]
+        )
+    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
+    for r in table:
+        lines.append(
+            "  ".join(cell.ljust(widths[i]) if i == 1 else cell.rjust(widths[i]) for i, cell in enumerate(r)).rstrip()
+        )
+    lines.append("")
+    lines.append(t("compare.findings", lang))
+    for item in comparison.findings:
+        lines.append(f"  {item.count:>4}  {item.share:>6.0%}  {item.label} [{item.id}]")
+        if item.count > 1:
+            lines.append(f"        {t('compare.shared_by', lang)}: {_listed(item.programs)}")
+    if not comparison.findings:
+        lines.append("  " + t("findings.none", lang))
+    lines.append("")
+    lines.append(t("compare.recommendations", lang, top=comparison.top))
+    for item in comparison.recommendations:
+        lines.append(f"  {item.count:>4}  {item.share:>6.0%}  {item.label} [{item.id}]")
+    if not comparison.recommendations:
+        lines.append("  " + t("recommendations.none", lang))
+    if comparison.failed:
+        lines.append("")
+        lines.append(t("compare.failed", lang, count=comparison.failed))
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def render_markdown(comparison: Comparison) -> str:
+    lang = comparison.lang
+    lines = [f"# {t('compare.title', lang, count=len(comparison.programs))}", ""]
+    header = ["#", t("program", lang), t("score", lang), t("band", lang)] + [
+        _md(label) for _, label in comparison.dimensions
+    ]
+    lines.append("| " + " | ".join(header) + " |")
+    lines.append("|" + "|".join("---:" if i != 1 else "---" for i in range(len(header))) + "|")
+    for row in comparison.programs:
+        name = _md(row.id + (f" ({row.name})" if row.name else ""))
+        cells = [str(row.rank), name, _num(row.overall), _md(comparison.band_label(row.band))] + [
+            _num(row.dimensions.get(did)) for did, _ in comparison.dimensions
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", f"## {t('compare.findings', lang)}", ""]
+    if comparison.findings:
+        lines.append(f"| {t('findings', lang)} | n | % | {t('compare.shared_by', lang)} |")
+        lines.append("|---|---:|---:|---|")
+        for item in comparison.findings:
+            lines.append(
+                f"| {_md(item.label)} (`{item.id}`) | {item.count} | {item.share:.0%} | {_md(_listed(item.programs))} |"
+            )
+    else:
+        lines.append(t("findings.none", lang))
+    lines += ["", f"## {t('compare.recommendations', lang, top=comparison.top)}", ""]
+    if comparison.recommendations:
+        lines.append(f"| {t('recommendations', lang)} | n | % | {t('compare.shared_by', lang)} |")
+        lines.append("|---|---:|---:|---|")
+        for item in comparison.recommendations:
+            lines.append(
+                f"| {_md(item.label)} (`{item.id}`) | {item.count} | {item.share:.0%} | {_md(_listed(item.programs))} |"
+            )
+    else:
+        lines.append(t("recommendations.none", lang))
+    if comparison.failed:
+        lines += ["", t("compare.failed", lang, count=comparison.failed)]
+    return "\n".join(lines) + "\n"
+
+
+def render_json(comparison: Comparison) -> str:
+    return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+#: Output formats of ``asn-advisor compare``: name -> renderer.
+COMPARE_FORMATS: dict[str, Callable[[Comparison], str]] = {
+    "text": render_text,
+    "json": render_json,
+    "markdown": render_markdown,
+    "html": render_comparison_html,
+}
+
+
+def format_for(path: str | None) -> str:
+    """The format an output file name asks for: by extension, else text."""
+    return format_for_path(path, COMPARE_FORMATS) or "text"
+
+
+def render_comparison(comparison: Comparison, fmt: str) -> str:
+    """Render with the registered format ``fmt``."""
+    return COMPARE_FORMATS[fmt](comparison)
