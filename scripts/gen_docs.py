@@ -16,6 +16,7 @@ comparison and the pages can be reviewed in diffs.
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import inspect
 import re
 import sys
@@ -138,7 +139,7 @@ def cli_reference(lang: str) -> str:
         for code in ExitCode:
             english, indonesian = _EXIT_CODES.get(code.name, (code.name.lower(), code.name.lower()))
             out.append(f"| {int(code)} | {english if lang == 'en' else indonesian} |")
-        out += ["", words["errors"], ""]
+        out += ["", words["errors"], "", f"<!-- {CLICK_MARK}{importlib.metadata.version('click')} -->", ""]
         return "\n".join(out)
     finally:
         cli._RUN["lang"] = previous
@@ -239,6 +240,11 @@ def api_reference() -> str:
             shown = sorted(value) if isinstance(value, dict) else value
             out += [f"### `{name}`", "", f"`{shown!r}`", ""]
     return "\n".join(out)
+
+
+# Usage lines are drawn by click, whose rendering may change with a release:
+# the CLI pages record the click release that drew them.
+CLICK_MARK = "usage lines drawn by click "
 
 
 def pages() -> dict[Path, str]:

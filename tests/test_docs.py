@@ -22,10 +22,24 @@ def _gen_docs() -> ModuleType:
 
 
 def test_generated_reference_pages_are_current() -> None:
-    """docs/reference/ matches the click commands and the docstrings (run scripts/gen_docs.py if not)."""
-    for path, text in _gen_docs().pages().items():
+    """docs/reference/ matches the click commands and the docstrings (run scripts/gen_docs.py if not).
+
+    A CLI page drawn by another click release than the installed one is
+    compared without click's own usage lines, so that a click release that
+    only redraws them does not fail the suite.
+    """
+    gen = _gen_docs()
+    for path, text in gen.pages().items():
         assert path.exists(), f"missing {path}: run python scripts/gen_docs.py"
-        assert path.read_text(encoding="utf-8") == text, f"{path.name} is out of date: run python scripts/gen_docs.py"
+        committed = path.read_text(encoding="utf-8")
+        if gen.CLICK_MARK in text and text.split(gen.CLICK_MARK)[1] != committed.split(gen.CLICK_MARK)[-1]:
+            text, committed = _without_usage(text), _without_usage(committed)
+        assert committed == text, f"{path.name} is out of date: run python scripts/gen_docs.py"
+
+
+def _without_usage(page: str) -> str:
+    """The page less the lines click draws: usage lines and the release mark."""
+    return "\n".join(line for line in page.splitlines() if "[OPTIONS]" not in line and "drawn by click" not in line)
 
 
 def test_cli_reference_covers_every_command_in_both_languages() -> None:
