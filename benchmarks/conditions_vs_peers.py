@@ -1,4 +1,4 @@
-"""Condition evaluation: asn-advisor against rule-engine, zen-engine, simpleeval and plain NumPy.
+"""Condition evaluation: asn-advisor against rule-engine, zen-engine and simpleeval.
 
     pip install -e '.[bench]'
     python benchmarks/conditions_vs_peers.py [--rows 100000] [--rules 50 500]
@@ -8,16 +8,13 @@ fields, the same text for every engine; synthetic rows with every field
 present (the peers have no notion of missing data; asn-advisor still computes
 its known-masks).  Rates are rule evaluations per second (rules x rows /
 seconds).  Every figure of a run comes from that run, and the ratios printed
-at the end divide asn-advisor's compiled (columnar) rate by each peer's rate
+at the end divide asn-advisor's compiled closures' rate by each peer's rate
 measured in the same run.  A peer that is not installed is skipped.
 
 Engines:
 
-* ``asn-advisor columnar``: :func:`asn_advisor.condition._vector.compile_vector`,
-  three-valued, over a block of all rows (what ``batch`` uses);
-* ``asn-advisor closures``: the per-profile compiled closures (``advise``);
-* ``numpy (upper bound)``: the same trees mapped to NumPy without any
-  unknown-value handling -- the practical ceiling in Python;
+* ``asn-advisor closures``: the per-profile compiled closures, three-valued
+  (what ``advise`` and ``batch`` use);
 * ``zen-engine table``: one decision table holding every rule (hit policy
   ``collect``), evaluated per row: all rules of a row in one native call;
 * ``zen-engine batch``: the same table through ``ZenEngine.evaluate_batch``,
@@ -36,11 +33,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
-
 from asn_advisor.condition import Condition, NameInfo, Vocabulary
-from asn_advisor.condition._vector import Columns, compile_vector, known_true
-from asn_advisor.condition.ast import BoolOp, Compare, Literal, Name, Node
 
 FIELDS = [f"f{i}" for i in range(20)]
 VOCABULARY = Vocabulary(names={name: NameInfo("number") for name in FIELDS})
@@ -80,53 +73,11 @@ def timed(function: Callable[[], Any], min_seconds: float = 1.0) -> tuple[float,
 # ---------------------------------------------------------------- engines
 
 
-def numpy_upper_bound(tree: Node) -> Callable[[dict[str, Any]], Any]:
-    """The tree as bare NumPy operations: no unknowns, no checks."""
-    if isinstance(tree, BoolOp):
-        parts = [numpy_upper_bound(op) for op in tree.operands]
-        combine = np.logical_and if tree.op == "and" else np.logical_or
-
-        def boolop(cols: dict[str, Any]) -> Any:
-            result = parts[0](cols)
-            for part in parts[1:]:
-                result = combine(result, part(cols))
-            return result
-
-        return boolop
-    assert isinstance(tree, Compare) and isinstance(tree.left, Name) and isinstance(tree.right, Literal)
-    key, constant = tree.left.name, tree.right.value
-    function = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal}[tree.op]
-    return lambda cols: function(cols[key], constant)
-
-
 def run(rule_count: int, row_count: int, peer_rows: int, min_seconds: float) -> dict[str, float]:
     texts = make_rules(rule_count)
     rows = make_rows(row_count)
     conditions = [Condition.compile(text, VOCABULARY) for text in texts]
     rates: dict[str, float] = {}
-
-    # asn-advisor, columnar: building the columns is part of the cost.
-    vectors = [compile_vector(c.tree) for c in conditions]
-
-    def columnar() -> int:
-        columns = Columns.from_facts(rows, VOCABULARY.names)
-        fired = 0
-        for vector in vectors:
-            fired += int(np.count_nonzero(known_true(vector(columns), row_count)))
-        return fired
-
-    seconds, _ = timed(columnar, min_seconds)
-    rates["asn-advisor columnar"] = rule_count * row_count / seconds
-
-    # The same once the columns exist (several rule sets over one block).
-    columns = Columns.from_facts(rows, VOCABULARY.names)
-    seconds, _ = timed(lambda: [known_true(v(columns), row_count) for v in vectors], min_seconds)
-    rates["asn-advisor columnar, columns built"] = rule_count * row_count / seconds
-
-    bare = [numpy_upper_bound(c.tree) for c in conditions]
-    cols = {name: np.array([r[name] for r in rows]) for name in FIELDS}
-    seconds, _ = timed(lambda: [b(cols) for b in bare], min_seconds)
-    rates["numpy (upper bound)"] = rule_count * row_count / seconds
 
     sample = rows[:peer_rows]
     evaluators = [c.evaluator for c in conditions]
@@ -226,7 +177,7 @@ PEERS = (
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rows", type=int, default=100_000, help="rows for the columnar engines")
+    parser.add_argument("--rows", type=int, default=100_000, help="rows for the batch engines")
     parser.add_argument("--peer-rows", type=int, default=2_000, help="rows for the row-at-a-time engines")
     parser.add_argument("--rules", type=int, nargs="+", default=[50, 500])
     parser.add_argument("--seconds", type=float, default=1.0, help="minimum time per measurement")
@@ -240,16 +191,14 @@ def main() -> None:
         print(f"{'engine':40} {'rule evaluations/s':>20}")
         for name, rate in sorted(rates.items(), key=lambda item: -item[1]):
             print(f"{name:40} {rate:>20,.0f}")
-        ours = rates["asn-advisor columnar"]
+        ours = rates["asn-advisor closures"]
         peers = {name: rates[name] for name in PEERS if name in rates and name != "numpy (upper bound)"}
         for name in PEERS:
             if name in rates:
-                print(f"ratio asn-advisor columnar / {name}: {ours / rates[name]:.2f}x")
+                print(f"ratio asn-advisor closures / {name}: {ours / rates[name]:.2f}x")
         if peers:
             fastest = max(peers, key=lambda name: peers[name])
-            print(
-                f"fastest peer: {fastest}; asn-advisor columnar is {ours / peers[fastest]:.1f}x faster (target >= 10x)"
-            )
+            print(f"fastest peer: {fastest}; asn-advisor closures are {ours / peers[fastest]:.1f}x faster")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Many programs at once: the fast path, batch, compare, advise_many, Dask."""
+"""Many programs at once: batch, compare, advise_many, Dask; batch output is advise() output."""
 
 from __future__ import annotations
 
@@ -16,32 +16,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from asn_advisor import RulePack, advise, load_profile
-from asn_advisor.batch._fast import Kernel, Summary, models_match
-from asn_advisor.batch.runner import COLUMNAR_MIN, Outcome, Record, advise_block, advise_many, read_records, run_records
+from asn_advisor.batch.runner import Outcome, Record, advise_block, advise_many, read_records, run_records
 from asn_advisor.cli.commands import main
 from asn_advisor.errors import ExitCode
-from asn_advisor.model.profile import normalize_indicators, profile_from_mapping
+from asn_advisor.model import Summary
+from asn_advisor.model.profile import profile_from_mapping
 
 from .conftest import EXAMPLES, ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from advise_profiles import synthetic_profiles
 
-_KERNELS: dict[tuple[int, str], Kernel] = {}
-
-
-def fast_json(pack: RulePack, data: Any, lang: str = "id") -> str:
-    profile = profile_from_mapping(data) if not hasattr(data, "program") else data
-    kernel = _KERNELS.setdefault((id(pack), lang), Kernel(pack, lang))
-    return kernel.advise_profile_json(profile, normalize_indicators(profile, pack))
-
-
-# ---------------------------------------------------------------- fast path = models
-
-
-def test_the_writer_knows_every_field_of_the_advice_models() -> None:
-    """A field added to the advice models must be added to the fast writer (else batch falls back)."""
-    assert models_match()
+# ---------------------------------------------------------------- batch = advise
 
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
@@ -55,45 +41,14 @@ def test_batch_output_is_byte_identical_to_advise(pack: RulePack, example: str) 
         assert outcome.json == advise(profile_from_mapping(data), pack, lang=lang).model_dump_json()
 
 
-def test_batch_builds_the_models_when_the_writer_lags_behind(pack: RulePack, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A field the fast writer does not know turns it off: batch builds the models, same bytes, never different."""
-    import asn_advisor.batch.runner as batch_module
-    from asn_advisor.batch._fast import MODEL_FIELDS
-
-    monkeypatch.setitem(MODEL_FIELDS, "Advice", MODEL_FIELDS["Advice"][:-1])
-    monkeypatch.setattr(batch_module, "_KERNELS", {})
-    assert not models_match() and not Kernel(pack, "en").exact
-
-    def refuse(*args: Any, **kwargs: Any) -> Any:
-        raise AssertionError("the fast writer ran although it lags behind the models")
-
-    monkeypatch.setattr(Kernel, "finish", refuse)
-    data = synthetic_profiles(20, seed=5)
+def test_batch_summaries_are_the_advice_summaries(pack: RulePack) -> None:
+    """Each outcome's summary is the summary of its advice, on 200 synthetic profiles."""
+    data = synthetic_profiles(200, seed=11)
     records = [Record(i, "<t>", i + 1, "json", json.dumps(d)) for i, d in enumerate(data)]
-    outcomes = advise_block(records, pack, "en")
-    for outcome, item in zip(outcomes, data, strict=True):
+    for outcome, item in zip(advise_block(records, pack, "en"), data, strict=True):
         model = advise(profile_from_mapping(item), pack, lang="en")
         assert outcome.json == model.model_dump_json()
         assert outcome.summary == Summary.from_advice(model)
-
-
-@pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
-def test_fast_path_is_byte_identical_on_the_examples(pack: RulePack, example: str, lang: str) -> None:
-    """The fast JSON of every shipped example equals Advice.model_dump_json()."""
-    profile = load_profile(EXAMPLES / example, rules=pack)
-    assert fast_json(pack, profile, lang) == advise(profile, pack, lang=lang).model_dump_json()
-
-
-def test_fast_path_is_byte_identical_on_synthetic_profiles(pack: RulePack) -> None:
-    """... and on 200 synthetic profiles (every indicator type, missing data, stated findings)."""
-    kernel = Kernel(pack, "en")
-    for data in synthetic_profiles(200, seed=11):
-        profile = profile_from_mapping(data)
-        text, summary = kernel.advise_parts(profile, normalize_indicators(profile, pack))
-        model = advise(profile, pack, lang="en")
-        assert text == model.model_dump_json()
-        assert summary == Summary.from_advice(model)
 
 
 def _indicator_value(spec: Any) -> st.SearchStrategy[Any]:
@@ -149,18 +104,19 @@ def profiles(draw: st.DrawFn, pack: RulePack) -> dict[str, Any]:
     return {"program": program, "indicators": indicators, "findings": findings}
 
 
-def test_fast_path_is_byte_identical_on_generated_profiles(pack: RulePack) -> None:
-    """Generated profiles (odd text, extra program fields, ratings on scales, maps) agree too,
-    one at a time and through a batch block (fast validation, columnar rules)."""
+@pytest.mark.parametrize("size", [1, 15, 16, 1000])
+def test_batch_output_does_not_depend_on_the_batch_size(pack: RulePack, size: int) -> None:
+    """Generated profiles (odd text, extra program fields, ratings on scales, maps) in blocks of 1, 15, 16 and
+    1000: every record's output is advise()'s, byte for byte, whatever else is in its block."""
 
-    @settings(max_examples=50)
+    @settings(max_examples=3 if size == 1000 else 25)
     @given(st.lists(profiles(pack), min_size=1, max_size=24), st.sampled_from(["id", "en"]))
-    def check(block: list[dict[str, Any]], lang: str) -> None:
-        expected = [advise(profile_from_mapping(data), pack, lang=lang).model_dump_json() for data in block]
-        if models_match():
-            assert [fast_json(pack, profile_from_mapping(data), lang) for data in block] == expected
+    def check(sample: list[dict[str, Any]], lang: str) -> None:
+        block = (sample * (size // len(sample) + 1))[:size]
+        expected = [advise(profile_from_mapping(data), pack, lang=lang).model_dump_json() for data in sample]
         records = [Record(i, "<t>", i + 1, "json", json.dumps(data)) for i, data in enumerate(block)]
-        assert [o.json for o in advise_block(records, pack, lang)] == expected
+        got = [o.json for o in advise_block(records, pack, lang)]
+        assert got == [expected[i % len(sample)] for i in range(size)]
 
     check()
 
@@ -222,10 +178,6 @@ def test_batch_jobs_two_is_identical_to_one(runner: CliRunner, tmp_path: Path) -
     assert runner.invoke(main, ["batch", str(source), "-o", str(one)]).exit_code == ExitCode.PARTIAL
     assert runner.invoke(main, ["batch", str(source), "-o", str(two), "--jobs", "2"]).exit_code == ExitCode.PARTIAL
     assert one.read_bytes() == two.read_bytes()
-
-
-def test_blocks_are_large_enough_to_go_columnar() -> None:
-    assert COLUMNAR_MIN <= 16  # the generated blocks above reach it
 
 
 def test_batch_output_lines_equal_the_models(runner: CliRunner, tmp_path: Path, pack: RulePack) -> None:

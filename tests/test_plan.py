@@ -15,7 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from asn_advisor import Advice, RulePack, RulePackError, advise, load_profile, load_rules
-from asn_advisor.batch._fast import Kernel
 from asn_advisor.cli.commands import main
 from asn_advisor.engine import what_if
 from asn_advisor.engine.plan import expected_gain, order_roadmap, reorder
@@ -198,19 +197,6 @@ def test_adding_a_cause_never_lowers_a_priority(case: dict[str, object], a: int,
     assert set(old) == set(new)
     for rid, priority in old.items():
         assert new[rid] >= priority - 1e-9, (rid, priority, new[rid])
-
-
-@FEWER
-@given(generated(), st.sampled_from(["id", "en"]))
-def test_the_batch_writer_renders_the_same_plan(case: dict[str, object], lang: str) -> None:
-    """On packs with prerequisites, conflicts and causes, the batch writer's JSON is the models' byte for byte."""
-    pack = _load(case)
-    if pack is None:
-        return
-    findings = [{"id": f"g{f}", "severity": s} for f, s in case["present"]]  # type: ignore[attr-defined]
-    profile = _profile(findings, case["indicators"])  # type: ignore[arg-type]
-    expected = advise(profile, pack, lang=lang).model_dump_json()  # type: ignore[arg-type]
-    assert Kernel(pack, lang).advise_profile_json(profile, normalize_indicators(profile, pack)) == expected  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------- the shipped pack

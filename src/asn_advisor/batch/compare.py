@@ -1,6 +1,6 @@
 """Programs side by side: rank the advised programs and find what they share.
 
-:func:`compare` turns the :class:`~asn_advisor.batch._fast.Summary` of each
+:func:`compare` turns the :class:`~asn_advisor.model.comparison.Summary` of each
 advised program into a :class:`~asn_advisor.model.comparison.Comparison`;
 :mod:`asn_advisor.render.compare` prints it.
 """
@@ -9,13 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
 
-from asn_advisor.model import Comparison, ProgramRow, SharedItem, bands_from_pack
+from asn_advisor.model import Comparison, ProgramRow, SharedItem, Summary, bands_from_pack
 from asn_advisor.pack import RulePack
-
-if TYPE_CHECKING:
-    from asn_advisor.batch._fast import Summary
 
 __all__ = ["compare"]
 

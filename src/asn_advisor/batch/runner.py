@@ -1,4 +1,4 @@
-"""Many profiles at once: streaming input, the fast path, processes, ordered output.
+"""Many profiles at once: streaming input, processes, ordered output.
 
 Three layers, each usable on its own:
 
@@ -7,9 +7,9 @@ Three layers, each usable on its own:
   of :class:`Record`, each remembering its file and line (or row); nothing is
   parsed there, so parsing runs in the worker processes too;
 * **the worker** (:func:`process_record`) turns one record into one
-  :class:`Outcome`: the advice as JSON (through :class:`~asn_advisor.batch._fast.Kernel`,
-  byte-identical to ``Advice.model_dump_json()``) and a small
-  :class:`Summary`, or an error with its location -- never both, never none;
+  :class:`Outcome`: the advice as JSON (``Advice.model_dump_json()`` of the
+  one engine) and a small :class:`Summary`, or an error with its location --
+  never both, never none;
 * **the driver** (:func:`advise_many`, :func:`run_records`) feeds chunks of
   records to ``jobs`` processes with a bounded window of chunks in flight, and
   yields the outcomes in input order, so memory stays bounded whatever the
@@ -36,10 +36,9 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from asn_advisor._base import Document, Limits
-from asn_advisor.batch._fast import Kernel, Prepared, Summary
 from asn_advisor.engine import advise
 from asn_advisor.errors import AdvisorError, InputError, Location, Problem, ProfileError
-from asn_advisor.model import Advice, Profile, check_findings, load_profile, normalize_indicators, profile_from_data
+from asn_advisor.model import Advice, Profile, Summary, load_profile, profile_from_data
 from asn_advisor.pack import RulePack, load_rules
 
 __all__ = [
@@ -383,21 +382,6 @@ def csv_row_to_profile(
 
 # ---------------------------------------------------------------- the worker
 
-_KERNELS: dict[tuple[int, str], Kernel] = {}
-
-
-def _kernel(rules: RulePack, lang: str) -> Kernel:
-    """The kernel of (pack, language), built once; only the last few are kept
-    (a kernel holds its pack and its memos, so a process that loads many
-    packs, as a rule diff does, must not keep them all)."""
-    key = (id(rules), lang)
-    kernel = _KERNELS.get(key)
-    if kernel is None or kernel.pack is not rules:
-        while len(_KERNELS) >= 4:
-            del _KERNELS[next(iter(_KERNELS))]
-        kernel = _KERNELS[key] = Kernel(rules, lang)
-    return kernel
-
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
@@ -445,25 +429,20 @@ def process_record(record: Record, rules: RulePack, lang: str = "id") -> Outcome
 
     Never raises for a bad record: a record that cannot be read, parsed or
     validated gives an error outcome located at its file and line (and CSV
-    column where one is known).
+    column where one is known).  The advice is :func:`~asn_advisor.engine.advise`'s,
+    the one engine every command uses.
     """
-    data: Any = None
+    program_id: str | None = None
     try:
         profile = _to_profile(record, rules)
-        data = profile.program.id
-        kernel = _kernel(rules, lang)
-        values = normalize_indicators(profile, rules)
-        check_findings(profile, rules)
-        if kernel.exact:
-            text, summary = kernel.advise_parts(profile, values)
-        else:  # the advice models gained fields the fast path does not write yet
-            model = advise(profile, rules, lang=lang)
-            text, summary = model.model_dump_json(), Summary.from_advice(model)
-        return Outcome(record.index, record.source, record.line, payload=text.encode("utf-8"), summary=summary)
+        program_id = profile.program.id
+        advice = advise(profile, rules, lang=lang)
+        payload = advice.model_dump_json().encode("utf-8")
+        return Outcome(record.index, record.source, record.line, payload=payload, summary=Summary.from_advice(advice))
     except AdvisorError as error:
-        return _error_outcome(record, error, data if isinstance(data, str) else None)
+        return _error_outcome(record, error, program_id)
     except Exception as error:
-        return _error_outcome(record, _internal(error), data if isinstance(data, str) else None)
+        return _error_outcome(record, _internal(error), program_id)
 
 
 def _internal(error: Exception) -> AdvisorError:
@@ -471,11 +450,6 @@ def _internal(error: Exception) -> AdvisorError:
     return AdvisorError(
         f"internal error on this record: {type(error).__name__}: {error}", hint="please report it with the record"
     )
-
-
-#: Below this many profiles a block is decided rule by rule (closures); NumPy's
-#: per-call overhead only pays off over a block.
-COLUMNAR_MIN = 16
 
 
 def _parse_json(record: Record) -> Any:
@@ -504,74 +478,18 @@ def _error_outcome(record: Record, error: AdvisorError, program: str | None) -> 
 
 
 def advise_block(records: list[Record], rules: RulePack, lang: str = "id") -> list[Outcome]:
-    """Advise a block of records: the fast path where it applies, columnar rules, the reference elsewhere.
-
-    Each plainly valid mapping goes through :meth:`Kernel.prepare`; anything
-    else (a file, a :class:`Profile`, an unusual or invalid mapping) through
-    the reference validation, which also gives the located errors.  The rules
-    of the whole block are then decided at once (:meth:`Kernel.decide`) and
-    each advice written by :meth:`Kernel.finish`.
-    """
-    # The cyclic garbage collector is paused for the block: a block allocates
-    # hundreds of thousands of small containers and frees them by reference
-    # counting (it creates no cycles worth collecting), yet each allocation
-    # burst triggered collections that traversed the kernel's memos -- about
-    # 40% of the time.  Collection resumes between blocks.
+    """Advise a block of records, one outcome per record, in order."""
+    # The cyclic garbage collector is paused for the block: advising allocates
+    # many small objects and frees them by reference counting (it creates no
+    # cycles worth collecting), yet each allocation burst triggers collections
+    # that traverse everything alive.  Collection resumes between blocks.
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _advise_block(records, rules, lang)
+        return [process_record(record, rules, lang) for record in records]
     finally:
         if paused:
             gc.enable()
-
-
-def _advise_block(records: list[Record], rules: RulePack, lang: str) -> list[Outcome]:
-    kernel = _kernel(rules, lang)
-    if not kernel.exact:
-        return [process_record(record, rules, lang) for record in records]
-    outcomes: list[Outcome | None] = [None] * len(records)
-    ready: list[tuple[int, Prepared]] = []
-    for position, record in enumerate(records):
-        program_id: str | None = None
-        try:
-            prepared = None
-            if record.kind in ("json", "mapping"):
-                data = _parse_json(record) if record.kind == "json" else record.payload
-                program_id = _program_id(data)
-                prepared = kernel.prepare(data)
-                if prepared is None:
-                    record = Record(record.index, record.source, record.line, "mapping", data)
-            if prepared is None:
-                profile = _to_profile(record, rules)
-                program = profile.program
-                program_id = program.id
-                values = normalize_indicators(profile, rules)
-                check_findings(profile, rules)
-                stated = [(f.id, f.severity, f.source, tuple(f.evidence)) for f in profile.findings]
-                prepared = Prepared(
-                    program.model_dump_json(), (program.id, program.name, program.region), values, stated
-                )
-            ready.append((position, prepared))
-        except AdvisorError as error:
-            outcomes[position] = _error_outcome(record, error, program_id)
-        except Exception as error:
-            outcomes[position] = _error_outcome(record, _internal(error), program_id)
-    scored = [kernel.score(p.values) for _, p in ready]
-    states = [kernel.state(p.stated) for _, p in ready]
-    if len(ready) >= COLUMNAR_MIN:
-        derive_codes, recommend_codes = kernel.decide(scored, states)
-    else:
-        derive_codes = recommend_codes = [None] * len(ready)  # type: ignore[list-item]
-    for (position, prepared), score, state, dc, rc in zip(
-        ready, scored, states, derive_codes, recommend_codes, strict=True
-    ):
-        record = records[position]
-        text, summary = kernel.finish(prepared.program_json, score, state, prepared.program, dc, rc)
-        outcomes[position] = Outcome(
-            record.index, record.source, record.line, payload=text.encode("utf-8"), summary=summary
-        )
-    return [o for o in outcomes if o is not None]
 
 
 def _to_profile(record: Record, rules: RulePack) -> Profile:

@@ -16,7 +16,6 @@ from asn_advisor.condition import ast
 from asn_advisor.condition._check import NameInfo, Vocabulary, check
 from asn_advisor.condition._evaluate import Evaluator, compile_tree, interpret
 from asn_advisor.condition._parser import parse
-from asn_advisor.condition._vector import Columns, compile_vector
 from asn_advisor.condition.ast import BinaryOp, BoolOp, Call, Compare, Literal, Name, Negate, Node, Not
 from asn_advisor.condition.functions import FUNCTIONS, SEVERITY_RANK
 from asn_advisor.condition.ranges import Interval, Ranges, implies, numeric_range, restrict, true_ranges
@@ -28,7 +27,6 @@ __all__ = [
     "BinaryOp",
     "BoolOp",
     "Call",
-    "Columns",
     "Compare",
     "Condition",
     "ConditionError",
@@ -42,7 +40,6 @@ __all__ = [
     "Ranges",
     "Vocabulary",
     "ast",
-    "compile_vector",
     "implies",
     "numeric_range",
     "parse",

@@ -17,7 +17,15 @@ from asn_advisor.model.advice import (
     RuleReference,
     ScoreResult,
 )
-from asn_advisor.model.comparison import MAX_LISTED, Comparison, ProgramRow, ReportBand, SharedItem, bands_from_pack
+from asn_advisor.model.comparison import (
+    MAX_LISTED,
+    Comparison,
+    ProgramRow,
+    ReportBand,
+    SharedItem,
+    Summary,
+    bands_from_pack,
+)
 from asn_advisor.model.profile import (
     EvidenceSource,
     Profile,
@@ -55,6 +63,7 @@ __all__ = [
     "ScoreResult",
     "SharedItem",
     "StatedFinding",
+    "Summary",
     "bands_from_pack",
     "check_findings",
     "load_profile",

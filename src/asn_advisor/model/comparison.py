@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
+from asn_advisor.model.advice import Advice
 from asn_advisor.pack import RulePack
 
-__all__ = ["MAX_LISTED", "Comparison", "ProgramRow", "ReportBand", "SharedItem", "bands_from_pack"]
+__all__ = ["MAX_LISTED", "Comparison", "ProgramRow", "ReportBand", "SharedItem", "Summary", "bands_from_pack"]
 
 
 @dataclass(frozen=True)
@@ -86,3 +87,32 @@ class Comparison:
             "top": self.top,
             "failed": self.failed,
         }
+
+
+class Summary(NamedTuple):
+    """The part of an advice that tables and comparisons need, without the JSON."""
+
+    program: str
+    name: str | None
+    region: str | None
+    overall: float | None
+    band: str | None
+    coverage: float
+    dimensions: tuple[tuple[str, float | None, str | None], ...]  # (id, score, band)
+    findings: tuple[tuple[str, str, str], ...]  # (id, severity, source), the advice's order
+    recommendations: tuple[tuple[str, float], ...]  # (id, priority), ranked
+
+    @classmethod
+    def from_advice(cls, advice: Advice) -> Summary:
+        score = advice.score
+        return cls(
+            advice.program.id,
+            advice.program.name,
+            advice.program.region,
+            score.overall,
+            score.band,
+            score.coverage,
+            tuple((d.id, d.score, d.band) for d in score.dimensions),
+            tuple((f.id, f.severity, f.source) for f in advice.findings),
+            tuple((r.id, r.priority) for r in advice.recommendations),
+        )
