@@ -385,6 +385,38 @@ def test_figures_without_their_words_are_no_indicators(patterns, sentence):
     assert extract(sentence, patterns, assume_report=True).indicators == []
 
 
+def test_each_figure_takes_the_nearest_indicator(patterns):
+    """Two figures in one clause: each is named by the words next to it, not by the first rule that reaches it."""
+    sentence = "Tingkat kehadiran peserta diklat 53% dan kepuasan peserta 81%."
+    found = extract(sentence, patterns, assume_report=True).indicators
+    assert [(i.id, i.value) for i in found] == [("participation_rate", 53), ("satisfaction", 81)]
+
+
+def test_stemmer_gives_one_root_for_every_voice():
+    """The Sastrawi root joins active, passive and nominal forms (the ~ notation)."""
+    from asn_advisor._sentences import root
+
+    assert {root(w) for w in ("didukung", "mendukung", "dukungan", "dukung")} == {"dukung"}
+    assert "harap" in full_forms("diharapkan") and "harap" in full_forms("mengharapkan")
+
+
+def test_long_unpunctuated_input_gives_bounded_output(patterns):
+    """One sentence of 200 KB without a full stop: pieces are read in linear time, quotes stay short."""
+    import time
+
+    unit = "tingkat kehadiran peserta diklat ASN hanya 53% karena anggaran pelatihan terbatas dan jadwal bentrok "
+    text = unit * (200_000 // len(unit))
+    t0 = time.perf_counter()
+    result = extract(text, patterns)
+    seconds = time.perf_counter() - t0
+    items = [*result.findings, *result.indicators, *result.recommendations]
+    assert result.is_evaluation_report and result.indicators
+    assert max(len(i.quote) for i in items) <= 1_000
+    assert all(text[i.start : i.end] == i.quote for i in items)
+    assert len(result.model_dump_json()) < 800 * len(items) + 10_000
+    assert seconds < 20  # about 1 s on the development machine; generous for a loaded CI
+
+
 # ---------------------------------------------------------------------------
 # Annotated texts: precision and recall
 # ---------------------------------------------------------------------------

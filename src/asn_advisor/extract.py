@@ -44,7 +44,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
-from ._sentences import Sentence, full_forms, light_forms, split_sentences, tokenize
+from ._sentences import Sentence, full_forms, light_forms, root, split_sentences, tokenize
 from ._yaml import Document, Limits, load_document, read_text
 from .errors import InputError, Location, Problem, RulePackError
 
@@ -217,9 +217,11 @@ class LocalText(BaseModel):
 
 class _Traced(BaseModel):
     id: str
-    quote: str = Field(description="the sentence, exactly as in the text")
-    start: int = Field(description="offset of the sentence's first character")
-    end: int = Field(description="offset just after the sentence's last character")
+    quote: str = Field(
+        description="the sentence, exactly as in the text (of a very long sentence, a window around what matched)"
+    )
+    start: int = Field(description="offset of the quote's first character")
+    end: int = Field(description="offset just after the quote's last character")
     line: int
     column: int
     pattern: str
@@ -295,6 +297,11 @@ _WORD_SPEC_RE = re.compile(r"^(=)?([^\W_][\w'’-]*?|\d+(?:[.,]\d+)*)([~*])?$", 
 class _Word:
     mode: str  # light | full | exact | prefix
     value: str
+    root: str = ""  # full mode: the Sastrawi root of the value (didukung~ -> dukung)
+
+    def lookup_keys(self) -> tuple[str, ...]:
+        """The values a text word's forms are looked up under."""
+        return (self.value, self.root) if self.root and self.root != self.value else (self.value,)
 
     def matches(self, norm: str) -> bool:
         if self.mode == "exact":
@@ -302,7 +309,8 @@ class _Word:
         if self.mode == "prefix":
             return norm.startswith(self.value)
         if self.mode == "full":
-            return self.value in full_forms(norm)
+            forms = full_forms(norm)
+            return any(k in forms for k in self.lookup_keys())
         return norm == self.value or self.value in light_forms(norm)
 
 
@@ -344,7 +352,8 @@ class _Term:
             if head.mode == "prefix":
                 prefixes.append((head.value, phrase[1:]))
             else:
-                index[head.mode].setdefault(head.value, []).append(phrase[1:])
+                for key in head.lookup_keys():
+                    index[head.mode].setdefault(key, []).append(phrase[1:])
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_prefixes", tuple(prefixes))
 
@@ -405,7 +414,8 @@ class _TermIndex:
                 if head.mode == "prefix":
                     self.prefixes.append((head.value, *entry))
                 else:
-                    getattr(self, head.mode).setdefault(head.value, []).append(entry)
+                    for key in head.lookup_keys():
+                        getattr(self, head.mode).setdefault(key, []).append(entry)
 
     def scan(self, norms: Sequence[str]) -> dict[int, list[tuple[int, int]]]:
         found: dict[int, set[tuple[int, int]]] = {}
@@ -499,7 +509,7 @@ class _TermCompiler:
         if exact and suffix:
             raise _TermProblem(f"{word!r}: '=' cannot be combined with '{suffix}'", path, offset)
         mode = "exact" if exact else {"~": "full", "*": "prefix"}.get(suffix or "", "light")
-        return _Word(mode, value)
+        return _Word(mode, value, root(value) if mode == "full" else "")
 
 
 @dataclass(frozen=True)
@@ -1083,15 +1093,28 @@ def _segments(rule: _Rule, v: _SentenceView) -> list[tuple[int, int]]:
     return list(v.sent.clauses)
 
 
+# A sentence longer than this is quoted as a window of about _QUOTE_CONTEXT characters on
+# each side of what matched, cut at word boundaries: output stays proportional to what was found.
+_QUOTE_MAX = 600
+_QUOTE_CONTEXT = 200
+
+
 def _traced(text: str, sent: Sentence, combo: list[tuple[int, int]], line_starts: list[int]) -> dict[str, Any]:
     toks = sent.tokens
     a = min(s for s, _ in combo)
     b = max(e for _, e in combo)
-    line, col = _line_col(line_starts, sent.start)
+    start, end = sent.start, sent.end
+    if end - start > _QUOTE_MAX:
+        lo, hi = toks[a].start - _QUOTE_CONTEXT, toks[b - 1].end + _QUOTE_CONTEXT
+        first = next((t for t in toks[: a + 1] if t.start >= lo), toks[a])
+        last = next((t for t in reversed(toks[b - 1 :]) if t.end <= hi), toks[b - 1])
+        start = sent.start if first is toks[0] else first.start
+        end = sent.end if last is toks[-1] else last.end
+    line, col = _line_col(line_starts, start)
     return {
-        "quote": text[sent.start : sent.end],
-        "start": sent.start,
-        "end": sent.end,
+        "quote": text[start:end],
+        "start": start,
+        "end": end,
         "line": line,
         "column": col,
         "matched": text[toks[a].start : toks[b - 1].end],
@@ -1357,35 +1380,46 @@ def _find_indicators(
         if not idx or set(idx) & v.blocked:
             continue
         fa, fb = idx[0], idx[-1] + 1
+
+        def distance(o: tuple[int, int], fa: int = fa, fb: int = fb) -> int:
+            return min(abs(fa - o[1]), abs(o[0] - fb))
+
+        def nearness(o: tuple[int, int], fa: int = fa) -> int:
+            # What a figure measures is mostly said before it: words after it count double.
+            return distance(o) if o[1] <= fa else 2 * distance(o) + 1
+
+        # Every rule that fits the figure is a candidate; the one whose words stand
+        # nearest to the figure names it ("kehadiran 53% dan kepuasan 81%").
+        best: tuple[int, _Rule, list[tuple[int, int]]] | None = None
         for rule in c.indicators:
             if rule.figure != fig.kind or (only is not None and rule.id != only):
                 continue
             picks = []
             for term in rule.terms:
-                occ = [
-                    o
-                    for o in v.occ(term)
-                    if (o[1] <= fa or o[0] >= fb) and min(abs(fa - o[1]), abs(o[0] - fb)) <= rule.within
-                ]
+                occ = [o for o in v.occ(term) if (o[1] <= fa or o[0] >= fb) and distance(o) <= rule.within]
                 if not occ:
                     break
-                picks.append(min(occ, key=lambda o: min(abs(fa - o[1]), abs(o[0] - fb))))
+                picks.append(min(occ, key=distance))
             else:
                 if rule.unless and any(v.occ(t) for t in rule.unless):
                     continue
-                combo = [*picks, (fa, fb)]
-                traced = _traced(text, v.sent, combo, line_starts)
-                out.append(
-                    ExtractedIndicator(
-                        id=rule.target,
-                        value=fig.value,
-                        unit=fig.unit,
-                        figure=text[fig.start : fig.end],
-                        pattern=rule.id,
-                        **traced,
-                    )
-                )
-                break
+                near = min(nearness(o) for o in picks)
+                if best is None or near < best[0]:
+                    best = (near, rule, picks)
+        if best is None:
+            continue
+        _, rule, picks = best
+        combo = [*picks, (fa, fb)]
+        out.append(
+            ExtractedIndicator(
+                id=rule.target,
+                value=fig.value,
+                unit=fig.unit,
+                figure=text[fig.start : fig.end],
+                pattern=rule.id,
+                **_traced(text, v.sent, combo, line_starts),
+            )
+        )
     return out
 
 
