@@ -111,6 +111,9 @@ class Cues(_Strict):
     hypothetical: str
     example: str
     example_continuation: str = ""
+    illustration: str = ""
+    implemented: str = ""
+    proposal_continuation: str = ""
     question_is_hypothetical: bool = True
     proposal: str
     weak_proposal: str = ""
@@ -539,6 +542,9 @@ class _Compiled:
     hypothetical: _Term
     example: _Term
     example_continuation: _Term | None
+    illustration: _Term | None
+    implemented: _Term | None
+    proposal_continuation: _Term | None
     question_is_hypothetical: bool
     proposal: _Term
     weak_proposal: _Term | None
@@ -650,6 +656,9 @@ def compile_patterns(
         hypothetical=required["hypothetical"],  # type: ignore[arg-type]
         example=required["example"],  # type: ignore[arg-type]
         example_continuation=opt(c.example_continuation, "cues", "example_continuation"),
+        illustration=opt(c.illustration, "cues", "illustration"),
+        implemented=opt(c.implemented, "cues", "implemented"),
+        proposal_continuation=opt(c.proposal_continuation, "cues", "proposal_continuation"),
         question_is_hypothetical=c.question_is_hypothetical,
         proposal=required["proposal"],  # type: ignore[arg-type]
         weak_proposal=opt(c.weak_proposal, "cues", "weak_proposal"),
@@ -929,6 +938,8 @@ class _SentenceView:
     cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     ignored: frozenset[int] = frozenset()  # tokens of "tidak hanya", "belum tentu" ...
     is_example: bool = False
+    example_lead: bool = False  # opened by "Misalnya", "Sebagai contoh" ...
+    done_clauses: set[int] = field(default_factory=set)  # clauses that report a measure already taken
     index: _TermIndex | None = None
     scanned: dict[int, list[tuple[int, int]]] | None = None
 
@@ -950,6 +961,14 @@ class _SentenceView:
 
 
 _LEADING = frozenset({"namun", "tetapi", "akan", "dan", "oleh", "karena", "itu", "selain", "lalu", "maka"})
+
+
+def _lead(norms: Sequence[str]) -> int:
+    """Index of the first word after leading connectors ("Namun", "Oleh karena itu", ...)."""
+    lead = 0
+    while lead < len(norms) and norms[lead] in _LEADING:
+        lead += 1
+    return lead
 
 
 def _view(sent: Sentence, c: _Compiled, proposal_section: bool, after_example: bool = False) -> _SentenceView:
@@ -975,11 +994,12 @@ def _view(sent: Sentence, c: _Compiled, proposal_section: bool, after_example: b
     )
     if c.not_negation:
         v.ignored = frozenset(i for a, b in v.occ(c.not_negation) for i in range(a, b))
-    lead = 0
-    while lead < n and norms[lead] in _LEADING:
-        lead += 1
+    lead = _lead(norms)
     # Examples and hypotheticals: "Misalnya, ...", "Jika ..., maka ...", questions.
-    if any(a <= lead for a, _ in v.occ(c.example)):
+    # "Misalnya, banyak peserta mengeluhkan ..." reports a real complaint; with an
+    # illustration cue (or, without that cue list, always) the sentence is an illustration.
+    v.example_lead = any(a <= lead for a, _ in v.occ(c.example))
+    if v.example_lead and (c.illustration is None or v.occ(c.illustration) or v.occ(c.hypothetical)):
         v.blocked = set(range(n))
         v.is_example = True
     elif after_example and c.example_continuation and any(a <= lead for a, _ in v.occ(c.example_continuation)):
@@ -1010,6 +1030,11 @@ def _view(sent: Sentence, c: _Compiled, proposal_section: bool, after_example: b
 
     v.strong_proposal_clauses = proposal_clause_set(c.proposal)
     v.proposal_clauses = v.strong_proposal_clauses | proposal_clause_set(c.weak_proposal)
+    if c.implemented:
+        # "BKPSDM telah meluncurkan program mentoring": a measure taken, not proposed.
+        done = {clause_of[a] for a, _ in v.occ(c.implemented)}
+        v.done_clauses = done
+        v.proposal_clauses -= done - v.strong_proposal_clauses
 
     def neg(cues: tuple[_Cue, ...]) -> list[tuple[int, int, int | None]]:
         return [(a, b, cue.reach) for cue in cues for a, b in v.occ(cue.term)]
@@ -1257,6 +1282,7 @@ def _extract_sentences(work: str, c: _Compiled, source: str) -> Extraction:
     indicators: list[ExtractedIndicator] = []
     after_example = False
     proposal_list = False  # inside a list introduced by "Saran kami sebagai berikut:"
+    after_proposal = False  # the previous sentence proposed something
     for sent in sentences:
         if not sent.tokens:
             continue
@@ -1267,6 +1293,13 @@ def _extract_sentences(work: str, c: _Compiled, source: str) -> Extraction:
         if sent.kind != "item":
             proposal_list = False
         in_proposal_section = in_proposal_section or proposal_list
+        if after_proposal and not in_proposal_section and c.proposal_continuation:
+            # "Langkah operasionalnya diawali dengan ...", "Selanjutnya, ..." go on with the proposal before them.
+            head_norms = [t.norm for t in sent.tokens]
+            lead = _lead(head_norms)
+            head_norms = head_norms[: lead + 3]
+            head = c.proposal_continuation.occurrences(head_norms, 0, len(head_norms))
+            in_proposal_section = any(a <= lead for a, _ in head)
         if (
             sent.kind == "heading"
             and c.proposal_sections
@@ -1277,6 +1310,10 @@ def _extract_sentences(work: str, c: _Compiled, source: str) -> Extraction:
         after_example = v.is_example
         if sent.kind != "item" and sent.text.rstrip().endswith(":"):
             proposal_list = bool(v.proposal_clauses) or bool(c.proposal_sections and v.occ(c.proposal_sections))
+        elif sent.kind != "item":
+            # "Rekomendasi yang diberikan antara lain" followed by numbered items: the items propose.
+            proposal_list = bool(v.strong_proposal_clauses) and not v.blocked
+        after_proposal = bool(v.strong_proposal_clauses) or (in_proposal_section and sent.kind != "heading")
         findings.extend(_find_findings(work, v, c, line_starts))
         recs.extend(_find_recommendations(work, v, c, line_starts))
         indicators.extend(_find_indicators(work, v, c, line_starts))
@@ -1338,13 +1375,14 @@ def _severity(rule: _Rule, combo: list[tuple[int, int]], v: _SentenceView) -> Se
 def _find_recommendations(
     text: str, v: _SentenceView, c: _Compiled, line_starts: list[int], only: str | None = None
 ) -> list[ExtractedRecommendation]:
-    if not (v.proposal_clauses or v.in_proposal_section):
-        return []
+    if not (v.proposal_clauses or v.in_proposal_section) or v.example_lead:
+        return []  # "Sebagai contoh, seminar ... diadakan untuk ...": an example proposes nothing
     out: list[ExtractedRecommendation] = []
     seen: set[str] = set()
     n = len(v.norms)
     allowed = set(range(n)) if v.in_proposal_section else {i for i in range(n) if v.clause_of[i] in v.proposal_clauses}
     allowed -= v.blocked
+    allowed -= {i for i in range(n) if v.clause_of[i] in v.done_clauses - v.strong_proposal_clauses}
     if not allowed:
         return []
     for rule in c.recommendations:
