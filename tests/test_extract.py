@@ -385,6 +385,64 @@ def test_figures_without_their_words_are_no_indicators(patterns, sentence):
     assert extract(sentence, patterns, assume_report=True).indicators == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "findings", "proposals"),
+    [
+        # voice and affix: the passive reads as the active
+        ("Pelatihan tidak didukung pimpinan unit kerja.", ["weak_supervisor_support"], []),
+        ("Program pelatihan ini kurang didukung oleh atasan.", ["weak_supervisor_support"], []),
+        # synonyms
+        ("Peran serta ASN dalam pelatihan masih rendah.", ["low_participation"], []),
+        # an example that reports a real complaint is a finding; a conditional is not
+        ("Misalnya, banyak peserta mengeluhkan materi yang terlalu teoritis.", ["theoretical_curriculum"], []),
+        ("Jika partisipasi rendah, maka perlu jadwal fleksibel.", [], []),
+        # a word of another topic in context
+        ("Jadwal pelatihan tidak sesuai dengan jam kerja pegawai.", [], []),
+        ("Partisipasi pegawai dalam pengisian survei kepuasan masih rendah.", [], []),
+        # supply-side shortfalls are coverage, not reluctance
+        (
+            "Partisipasi rendah karena kuota pelatihan terbatas dan banyak pegawai menunggu giliran.",
+            ["limited_coverage"],
+            [],
+        ),
+        ("Masih ada sekitar 200 pejabat yang belum mengikuti diklatpim.", ["limited_coverage"], []),
+        # proposals as hopes, requests, instructions and plans; a measure taken is none
+        ("Kami berharap anggaran pelatihan dapat ditambah tahun depan.", [], ["increase_budget"]),
+        ("Bupati meminta BKPSDM agar menyusun program pelatihan sesuai kebutuhan OPD.", [], ["needs_based_curriculum"]),
+        ("Tahun depan BKPSDM akan menambah anggaran diklat.", [], ["increase_budget"]),
+        (
+            "Bupati menginstruksikan BKD melaksanakan evaluasi pascapelatihan secara berkala.",
+            [],
+            ["continuous_evaluation"],
+        ),
+        ("BKPSDM telah menambah anggaran diklat sejak tahun lalu.", [], []),
+    ],
+)
+def test_kinds_a_reader_sees(patterns, sentence, findings, proposals):
+    """Kinds of statement, not single quotes: voice, synonyms, examples, context, supply side, proposal moods."""
+    result = extract(sentence, patterns, assume_report=True)
+    assert result.finding_ids() == findings
+    assert result.recommendation_ids() == proposals
+
+
+def test_proposal_steps_and_lists_go_on_with_the_proposal(patterns):
+    """Steps after a proposing sentence, and items after one, are proposals; under no heading either."""
+    text = (
+        "Diusulkan strategi akselerasi pengembangan kompetensi ASN. Langkah operasionalnya diawali dengan "
+        "penyediaan sarana dan fasilitas, diakhiri dengan evaluasi dan pemantauan.\n\n"
+        "Rekomendasi yang diberikan antara lain\n"
+        "1. kerja sama dengan perguruan tinggi;\n"
+        "2. jadwal daring yang fleksibel.\n"
+    )
+    result = extract(text, patterns, assume_report=True)
+    assert result.recommendation_ids() == [
+        "continuous_evaluation",
+        "flexible_scheduling",
+        "improve_facilities",
+        "partnerships",
+    ]
+
+
 def test_each_figure_takes_the_nearest_indicator(patterns):
     """Two figures in one clause: each is named by the words next to it, not by the first rule that reaches it."""
     sentence = "Tingkat kehadiran peserta diklat 53% dan kepuasan peserta 81%."
