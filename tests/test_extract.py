@@ -425,6 +425,30 @@ def test_kinds_a_reader_sees(patterns, sentence, findings, proposals):
     assert result.recommendation_ids() == proposals
 
 
+def test_budget_of_another_topic_is_no_training_budget(patterns):
+    """A budget shortfall counts only in a passage about ASN training (the pattern's context)."""
+    opening = (
+        "DPRD menilai minat pegawai ASN mengikuti diklat masih rendah. Fraksi juga menyoroti hal lain. "
+        "Rapat itu dihadiri semua fraksi. Sidang berlangsung lancar.\n\n"
+    )
+    other = (
+        "Keuangan daerah pada APBD mengalami pengurangan. "
+        "Hal itu akan berpengaruh pada pembangunan jalan akibat kekurangan anggaran."
+    )
+    training = "Diklat pegawai tahun ini tertunda. Hal itu terjadi akibat kekurangan anggaran."
+    assert extract(opening + other, patterns).finding_ids() == ["low_participation"]
+    assert "limited_budget" in extract(opening + training, patterns).finding_ids()
+
+
+def test_a_request_governs_its_bracketed_clauses(patterns):
+    """'meminta ... (OPD) untuk ..., agar ...': the parenthesis does not end the request."""
+    sentence = (
+        "Sekda meminta kepada BKD, agar selalu berkoordinasi dengan organisasi perangkat daerah (OPD) "
+        "untuk diprioritaskan, agar diklat yang dilaksanakan bisa sinergi dengan prioritas di masing-masing OPD."
+    )
+    assert "needs_based_curriculum" in extract(sentence, patterns, assume_report=True).recommendation_ids()
+
+
 def test_proposal_steps_and_lists_go_on_with_the_proposal(patterns):
     """Steps after a proposing sentence, and items after one, are proposals; under no heading either."""
     text = (

@@ -37,7 +37,7 @@ import difflib
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -156,6 +156,11 @@ class FindingPattern(_PatternBase):
     finding: str
     scope: Literal["clause", "sentence"] = "clause"
     severity: Severity | None = None
+    # The finding counts only where one of these words stands in the sentence or in the
+    # ``context_sentences`` sentences before or after it: "kekurangan anggaran" in a passage
+    # about the regional budget at large is not a training budget.
+    context: str | None = None
+    context_sentences: int = Field(default=2, ge=0, le=10)
 
 
 class RecommendationPattern(_PatternBase):
@@ -526,6 +531,8 @@ class _Rule:
     scope: str
     severity: str | None = None
     figure: str | None = None
+    context: _Term | None = None
+    context_sentences: int = 0
 
 
 @dataclass(frozen=True)
@@ -618,7 +625,9 @@ def compile_patterns(
             seen[r.id] = i
             terms = [term(t, key, i, "all", j) for j, t in enumerate(r.all)]
             unless = [term(t, key, i, "unless", j) for j, t in enumerate(r.unless)]
-            if any(t is None for t in (*terms, *unless)):
+            context_text = getattr(r, "context", None)
+            context = term(context_text, key, i, "context") if context_text else None
+            if any(t is None for t in (*terms, *unless)) or (context_text and context is None):
                 continue
             out.append(
                 _Rule(
@@ -631,6 +640,8 @@ def compile_patterns(
                     scope=getattr(r, "scope", "sentence"),
                     severity=getattr(r, "severity", None),
                     figure=getattr(r, "figure", None),
+                    context=context,
+                    context_sentences=getattr(r, "context_sentences", 0),
                 )
             )
         return tuple(out)
@@ -1028,8 +1039,21 @@ def _view(sent: Sentence, c: _Compiled, proposal_section: bool, after_example: b
             out.add(clause_of[a])
         return out
 
-    v.strong_proposal_clauses = proposal_clause_set(c.proposal)
-    v.proposal_clauses = v.strong_proposal_clauses | proposal_clause_set(c.weak_proposal)
+    def through_brackets(clauses: set[int]) -> set[int]:
+        # "meminta BKD ... perangkat daerah (OPD) untuk ..., agar ...": a parenthesis ends no proposal.
+        out = set(clauses)
+        for ci in sorted(clauses):
+            while ci + 1 < len(sent.clauses):
+                a = sent.clauses[ci + 1][0]
+                gap = sent.text[sent.tokens[a - 1].end - sent.start : sent.tokens[a].start - sent.start]
+                if not ("(" in gap or ")" in gap) or any(ch in gap for ch in ".;:"):
+                    break
+                ci += 1
+                out.add(ci)
+        return out
+
+    v.strong_proposal_clauses = through_brackets(proposal_clause_set(c.proposal))
+    v.proposal_clauses = v.strong_proposal_clauses | through_brackets(proposal_clause_set(c.weak_proposal))
     if c.implemented:
         # "BKPSDM telah meluncurkan program mentoring": a measure taken, not proposed.
         done = {clause_of[a] for a, _ in v.occ(c.implemented)}
@@ -1226,8 +1250,9 @@ def extract(
         patterns: the rule pack's ``extract:`` section (see :func:`load_patterns`).
         source: a name for the text, echoed in the result.
         assume_report: skip the language and topic checks (for single
-            sentences, pattern examples and tests); empty and binary input is
-            still refused.
+            sentences, pattern examples and tests), and take every sentence
+            to be about ASN training (a pattern's ``context`` is not asked);
+            empty and binary input is still refused.
 
     Returns:
         An :class:`Extraction`. When the text is not an Indonesian evaluation
@@ -1248,7 +1273,7 @@ def extract(
         return _not_report(source, "binary", "unknown", 0)
     work = _SURROGATE_RE.sub("\ufffd", text)
     if assume_report:
-        return _extract_sentences(work, c, source)
+        return _extract_sentences(work, c, source, on_topic=True)
 
     all_tokens = tokenize(work)
     norms = [t.norm for t in all_tokens]
@@ -1274,7 +1299,8 @@ def extract(
     return result
 
 
-def _extract_sentences(work: str, c: _Compiled, source: str) -> Extraction:
+def _extract_sentences(work: str, c: _Compiled, source: str, on_topic: bool = False) -> Extraction:
+    """Read every sentence; ``on_topic``: the text is taken to be about ASN training (no pattern context asked)."""
     sentences = split_sentences(work)
     line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", work)]
     findings: list[ExtractedFinding] = []
@@ -1283,6 +1309,7 @@ def _extract_sentences(work: str, c: _Compiled, source: str) -> Extraction:
     after_example = False
     proposal_list = False  # inside a list introduced by "Saran kami sebagai berikut:"
     after_proposal = False  # the previous sentence proposed something
+    views: list[_SentenceView] = []
     for sent in sentences:
         if not sent.tokens:
             continue
@@ -1314,7 +1341,19 @@ def _extract_sentences(work: str, c: _Compiled, source: str) -> Extraction:
             # "Rekomendasi yang diberikan antara lain" followed by numbered items: the items propose.
             proposal_list = bool(v.strong_proposal_clauses) and not v.blocked
         after_proposal = bool(v.strong_proposal_clauses) or (in_proposal_section and sent.kind != "heading")
-        findings.extend(_find_findings(work, v, c, line_starts))
+        views.append(v)
+    # Which context words each sentence holds, for patterns that need them nearby.
+    context_terms = {id(r.context): r.context for r in c.findings if r.context is not None}
+    present = [{key for key, term in context_terms.items() if v.occ(term)} for v in views]
+    for k, v in enumerate(views):
+
+        def context_ok(rule: _Rule, k: int = k) -> bool:
+            if rule.context is None or on_topic:
+                return True
+            lo, hi = max(0, k - rule.context_sentences), min(len(views), k + rule.context_sentences + 1)
+            return any(id(rule.context) in present[j] for j in range(lo, hi))
+
+        findings.extend(_find_findings(work, v, c, line_starts, context_ok=context_ok))
         recs.extend(_find_recommendations(work, v, c, line_starts))
         indicators.extend(_find_indicators(work, v, c, line_starts))
 
@@ -1330,12 +1369,19 @@ def _extract_sentences(work: str, c: _Compiled, source: str) -> Extraction:
 
 
 def _find_findings(
-    text: str, v: _SentenceView, c: _Compiled, line_starts: list[int], only: str | None = None
+    text: str,
+    v: _SentenceView,
+    c: _Compiled,
+    line_starts: list[int],
+    only: str | None = None,
+    context_ok: Callable[[_Rule], bool] | None = None,
 ) -> list[ExtractedFinding]:
     out: list[ExtractedFinding] = []
     seen: set[str] = set()
     for rule in c.findings:
         if rule.target in seen or (only is not None and rule.id != only):
+            continue
+        if rule.context is not None and not (context_ok(rule) if context_ok else v.occ(rule.context)):
             continue
         segments = (
             [(a, b) for ci, (a, b) in enumerate(v.sent.clauses) if ci not in v.strong_proposal_clauses]
@@ -1503,7 +1549,8 @@ def example_matches(c: _Compiled, kind: str, pid: str, sentence: str) -> bool:
         v = _view(sent, c, in_section)
         line_starts = [0]
         if kind == "findings":
-            found: Sequence[_Traced] = _find_findings(work, v, c, line_starts, only=pid)
+            # An example stands for a passage on training: a pattern's context is not asked of it.
+            found: Sequence[_Traced] = _find_findings(work, v, c, line_starts, only=pid, context_ok=lambda r: True)
         elif kind == "recommendations":
             found = _find_recommendations(work, v, c, line_starts, only=pid)
         else:
