@@ -467,6 +467,37 @@ def test_proposal_steps_and_lists_go_on_with_the_proposal(patterns):
     ]
 
 
+def test_strengths_are_read_as_stated(patterns):
+    """What went well, traced to its sentence; negated, hoped-for or proposed strengths are not."""
+    text = (
+        "Pembelajaran klasikal berjalan dengan baik. Semua peserta dinyatakan lulus.\n"
+        "Banyak peserta menyatakan tidak puas dengan penyelenggaraan diklat. "
+        "Pelatihan diharapkan meningkatkan kinerja pegawai. Pelatihan perlu dilaksanakan dengan baik."
+    )
+    result = extract(text, patterns, assume_report=True)
+    assert [s.id for s in result.strengths] == ["ran_well", "high_graduation"]
+    assert all(text[s.start : s.end] == s.quote for s in result.strengths)
+
+
+def test_program_identity_is_read_with_offsets():
+    """Name, region, type and period: the most named, each traced; a regulation's year is no period."""
+    from asn_advisor.extract import read_program
+
+    text = (
+        "Berdasarkan Peraturan LAN Nomor 10 Tahun 2018, Pemkab Gresik menggelar Pelatihan Dasar CPNS Angkatan II "
+        "pada tahun 2024. Pelatihan Dasar CPNS Angkatan II di Kabupaten Gresik diikuti 40 peserta; "
+        "diklat berjalan baik."
+    )
+    program = read_program(text)
+    assert program is not None
+    assert program.region is not None and program.region.value == "Kabupaten Gresik"
+    assert program.name is not None and program.name.value == "Pelatihan Dasar CPNS Angkatan II"
+    assert program.type is not None and program.type.value == "pelatihan"
+    assert program.period is not None and program.period.value == "2024"
+    for part in (program.region, program.name, program.type, program.period):
+        assert text[part.start : part.end] == part.quote
+
+
 def test_each_figure_takes_the_nearest_indicator(patterns):
     """Two figures in one clause: each is named by the words next to it, not by the first rule that reaches it."""
     sentence = "Tingkat kehadiran peserta diklat 53% dan kepuasan peserta 81%."
@@ -664,7 +695,8 @@ def test_profile_dict(patterns):
     )
     result = extract(text, patterns)
     profile = result.to_profile_dict("kab-x-2024")
-    assert profile["program"] == {"id": "kab-x-2024"}
+    # The program section also takes what the text names: here the kind of program.
+    assert profile["program"] == {"id": "kab-x-2024", "type": "pelatihan"}
     assert profile["indicators"] == {"participation_rate": 53}
     budget = [f for f in profile["findings"] if f["id"] == "limited_budget"]
     assert budget == [

@@ -190,9 +190,9 @@ def light_forms(word: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _stemmer() -> Any:
     try:
-        from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
-        from Sastrawi.Stemmer.Stemmer import Stemmer
-        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+        from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary  # type: ignore[import-untyped]
+        from Sastrawi.Stemmer.Stemmer import Stemmer  # type: ignore[import-untyped]
+        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # type: ignore[import-untyped]
     except ImportError:  # pragma: no cover - a declared dependency; the affix rules still work without it
         return None
     # The bare stemmer: its factory wraps it in a cache that grows without bound; root() has its own.

@@ -44,14 +44,16 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
-from ._sentences import Sentence, full_forms, light_forms, root, split_sentences, tokenize
+from ._sentences import Sentence, Token, full_forms, light_forms, root, split_sentences, tokenize
 from ._yaml import Document, Limits, load_document, read_text
 from .errors import InputError, Location, Problem, RulePackError
 
 __all__ = [
     "ExtractedFinding",
     "ExtractedIndicator",
+    "ExtractedProgram",
     "ExtractedRecommendation",
+    "ExtractedStrength",
     "Extraction",
     "ExtractionError",
     "ExtractionPatterns",
@@ -63,6 +65,7 @@ __all__ = [
     "extract",
     "load_patterns",
     "parse_number",
+    "read_program",
     "read_report",
 ]
 
@@ -168,6 +171,20 @@ class RecommendationPattern(_PatternBase):
     scope: Literal["clause", "sentence"] = "sentence"
 
 
+class StrengthPattern(_PatternBase):
+    """What went well, as the report states it (no catalog id: a snake_case kind of strength)."""
+
+    strength: str
+    scope: Literal["clause", "sentence"] = "clause"
+
+    @field_validator("strength")
+    @classmethod
+    def _snake(cls, value: str) -> str:
+        if not _SNAKE_RE.match(value):
+            raise ValueError(f"strength {value!r} must be snake_case (lowercase letters, digits and '_')")
+        return value
+
+
 class IndicatorPattern(_PatternBase):
     indicator: str
     figure: Literal["percent", "rupiah", "jp", "number"]
@@ -182,6 +199,7 @@ class ExtractionPatterns(_Strict):
     signals: Signals
     findings: list[FindingPattern] = []
     recommendations: list[RecommendationPattern] = []
+    strengths: list[StrengthPattern] = []
     indicators: list[IndicatorPattern] = []
     _compiled: _Compiled | None = PrivateAttr(default=None)
 
@@ -240,6 +258,28 @@ class ExtractedFinding(_Traced):
     severity: Severity
 
 
+class ExtractedStrength(_Traced):
+    """Something the report states went well (``id`` is the kind of strength)."""
+
+
+class ProgramField(BaseModel):
+    """One part of the program's identity as the text states it."""
+
+    value: str
+    quote: str = Field(description="the words it was read from, exactly as in the text")
+    start: int
+    end: int
+
+
+class ExtractedProgram(BaseModel):
+    """Which program the report is about, as far as the text names it."""
+
+    name: ProgramField | None = None
+    region: ProgramField | None = None
+    type: ProgramField | None = Field(default=None, description="pelatihan, pembinaan or pengembangan karier")
+    period: ProgramField | None = None
+
+
 class ExtractedRecommendation(_Traced):
     """A recommendation the report itself proposes."""
 
@@ -262,6 +302,8 @@ class Extraction(BaseModel):
     findings: list[ExtractedFinding] = []
     indicators: list[ExtractedIndicator] = []
     recommendations: list[ExtractedRecommendation] = []
+    strengths: list[ExtractedStrength] = []
+    program: ExtractedProgram | None = None
 
     def finding_ids(self) -> list[str]:
         return sorted({f.id for f in self.findings})
@@ -291,7 +333,13 @@ class Extraction(BaseModel):
                 entry["severity"] = f.severity
             if evidence not in entry["evidence"]:
                 entry["evidence"].append(evidence)
-        return {"program": {"id": program_id}, "indicators": indicators, "findings": list(findings.values())}
+        program: dict[str, Any] = {"id": program_id}
+        if self.program is not None:
+            for key in ("name", "region", "type", "period"):
+                part = getattr(self.program, key)
+                if part is not None:
+                    program[key] = part.value
+        return {"program": program, "indicators": indicators, "findings": list(findings.values())}
 
 
 # ---------------------------------------------------------------------------
@@ -566,6 +614,7 @@ class _Compiled:
     signals: Signals
     findings: tuple[_Rule, ...]
     recommendations: tuple[_Rule, ...]
+    strengths: tuple[_Rule, ...]
     indicators: tuple[_Rule, ...]
     index: _TermIndex
 
@@ -633,10 +682,10 @@ def compile_patterns(
                 _Rule(
                     id=r.id,
                     target=getattr(r, target_attr),
-                    terms=tuple(terms),  # type: ignore[arg-type]
-                    unless=tuple(unless),
+                    terms=tuple(t for t in terms if t is not None),
+                    unless=tuple(t for t in unless if t is not None),
                     within=r.within,
-                    order=r.order,  # type: ignore[arg-type]
+                    order=r.order,
                     scope=getattr(r, "scope", "sentence"),
                     severity=getattr(r, "severity", None),
                     figure=getattr(r, "figure", None),
@@ -658,6 +707,7 @@ def compile_patterns(
     compiled_rules = {
         "findings": rules(patterns.findings, "findings", "finding"),
         "recommendations": rules(patterns.recommendations, "recommendations", "recommendation"),
+        "strengths": rules(patterns.strengths, "strengths", "strength"),
         "indicators": rules(patterns.indicators, "indicators", "indicator"),
     }
     built = _Compiled(
@@ -684,6 +734,7 @@ def compile_patterns(
         signals=sig,
         findings=compiled_rules["findings"],
         recommendations=compiled_rules["recommendations"],
+        strengths=compiled_rules["strengths"],
         indicators=compiled_rules["indicators"],
         index=_TermIndex(tc.made),
     )
@@ -923,6 +974,82 @@ def _figures(sent: Sentence, text: str) -> list[_Figure]:
             continue
         out.append(_Figure("number", value, "", sent.start + m.start(), sent.start + m.end()))
     return sorted(out, key=lambda f: f.start)
+
+
+# ---------------------------------------------------------------------------
+# The program's identity
+# ---------------------------------------------------------------------------
+
+_CAP = r"[A-Z][\w'’]*"
+_REGION_RE = re.compile(
+    rf"\b(Kabupaten|Kab\.|Kota|Provinsi|Prov\.|Pemkab|Pemkot|Pemprov|Pemerintah Kabupaten|Pemerintah Kota|"
+    rf"Pemerintah Provinsi)[ \t]+(?!Dan\b|Tahun\b)({_CAP}(?:[ \t]+(?!Tahun\b|Dan\b|Nomor\b){_CAP}){{0,2}})"
+)
+_NAME_STOP = r"(?!(?:Kabupaten|Kab|Kota|Provinsi|Prov|Pemkab|Pemkot|Pemprov|Pemerintah|Tahun|Turun|Naik)\b)"
+_NAME_RE = re.compile(
+    r"\b(?:Pendidikan dan Pelatihan|Pelatihan|Diklat|Diklatpim|Latsar|Bimbingan Teknis|Bimtek)"
+    rf"(?:[ \t]+(?:dan[ \t]+)?{_NAME_STOP}(?:[A-Z][\w/-]*|[IVX]{{1,4}}\b)){{1,5}}"
+)
+# "Nomor 10 Tahun 2018" names a regulation, not the period evaluated.
+_LAW_RE = re.compile(r"(?:Nomor|No\.?|Nomer)\s*[\w./-]+\s+(?:[Tt]ahun\s+)?$")
+_PERIOD_RE = re.compile(r"\b(?:[Tt]ahun|TA\.?|[Pp]eriode|[Ss]emester \w+)[ \t]+((?:19|20)\d\d)\b")
+_YEAR_RE = re.compile(r"(?<![\w./-])((?:19|20)\d\d)(?![\w/-])")
+_PROGRAM_TYPES = {
+    "pelatihan": frozenset(
+        {"pelatihan", "diklat", "latsar", "bimtek", "diklatpim", "kursus", "workshop", "pkp", "pka", "pkn", "webinar"}
+    ),
+    "pembinaan": frozenset({"pembinaan", "mentoring", "coaching", "pendampingan", "bimbingan"}),
+    "pengembangan karier": frozenset({"karier", "karir", "promosi", "mutasi", "penataan", "merit", "kenaikan"}),
+}
+
+
+def _region_value(m: re.Match[str]) -> str:
+    head = m.group(1).lower()
+    kind = "Kota" if "kot" in head else "Provinsi" if "prov" in head else "Kabupaten"
+    return f"{kind} {' '.join(m.group(2).split())}"
+
+
+def read_program(text: str, c: _Compiled | None = None) -> ExtractedProgram | None:
+    """The program's name, region, type and period as the text names them (None when it names none).
+
+    Each part is the one the text names most often (first named on a tie),
+    with the words it was read from and their offsets. The type is the kind
+    of program most of the text speaks of: *pelatihan* (training, diklat,
+    latsar ...), *pembinaan* (mentoring, coaching) or *pengembangan karier*
+    (promotion, transfer, merit), when it is named at least twice.
+    """
+
+    def most_named(
+        regex: re.Pattern[str], group: int = 0, value: Callable[[re.Match[str]], str] | None = None
+    ) -> ProgramField | None:
+        seen: dict[str, list[tuple[str, re.Match[str]]]] = {}
+        for m in itertools.islice(regex.finditer(text), 2000):
+            if group and _LAW_RE.search(text[max(0, m.start(group) - 30) : m.start(group)]):
+                continue
+            v = value(m) if value else " ".join(m.group(group).split())
+            seen.setdefault(v.lower(), []).append((v, m))
+        if not seen:
+            return None
+        best = max(seen.values(), key=lambda ms: (len(ms), -ms[0][1].start()))
+        v, m = best[0]
+        return ProgramField(value=v, quote=m.group(0), start=m.start(), end=m.end())
+
+    region = most_named(_REGION_RE, value=_region_value)
+    name = most_named(_NAME_RE)
+    period = most_named(_PERIOD_RE, 1) or most_named(_YEAR_RE, 1)
+    counts: dict[str, list[Token]] = {kind: [] for kind in _PROGRAM_TYPES}
+    for tok in tokenize(text):
+        norm = tok.norm
+        for kind, words in _PROGRAM_TYPES.items():
+            if norm in words or (kind == "pelatihan" and norm.startswith("diklat")):
+                counts[kind].append(tok)
+    kind, toks = max(counts.items(), key=lambda kv: len(kv[1]))
+    ptype = (
+        ProgramField(value=kind, quote=toks[0].text, start=toks[0].start, end=toks[0].end) if len(toks) >= 2 else None
+    )
+    if region is None and name is None and period is None and ptype is None:
+        return None
+    return ExtractedProgram(name=name, region=region, type=ptype, period=period)
 
 
 # ---------------------------------------------------------------------------
@@ -1310,6 +1437,7 @@ def _extract_sentences(work: str, c: _Compiled, source: str, on_topic: bool = Fa
     proposal_list = False  # inside a list introduced by "Saran kami sebagai berikut:"
     after_proposal = False  # the previous sentence proposed something
     views: list[_SentenceView] = []
+    strengths: list[ExtractedStrength] = []
     for sent in sentences:
         if not sent.tokens:
             continue
@@ -1354,6 +1482,8 @@ def _extract_sentences(work: str, c: _Compiled, source: str, on_topic: bool = Fa
             return any(id(rule.context) in present[j] for j in range(lo, hi))
 
         findings.extend(_find_findings(work, v, c, line_starts, context_ok=context_ok))
+        if c.strengths:
+            strengths.extend(_find_findings(work, v, c, line_starts, kind="strengths"))
         recs.extend(_find_recommendations(work, v, c, line_starts))
         indicators.extend(_find_indicators(work, v, c, line_starts))
 
@@ -1365,6 +1495,8 @@ def _extract_sentences(work: str, c: _Compiled, source: str, on_topic: bool = Fa
         findings=findings,
         indicators=indicators,
         recommendations=recs,
+        strengths=strengths,
+        program=read_program(work, c),
     )
 
 
@@ -1375,10 +1507,12 @@ def _find_findings(
     line_starts: list[int],
     only: str | None = None,
     context_ok: Callable[[_Rule], bool] | None = None,
-) -> list[ExtractedFinding]:
-    out: list[ExtractedFinding] = []
+    kind: str = "findings",
+) -> list[Any]:
+    """Findings (or, with ``kind="strengths"``, strengths) stated in one sentence."""
+    out: list[Any] = []
     seen: set[str] = set()
-    for rule in c.findings:
+    for rule in c.findings if kind == "findings" else c.strengths:
         if rule.target in seen or (only is not None and rule.id != only):
             continue
         if rule.context is not None and not (context_ok(rule) if context_ok else v.occ(rule.context)):
@@ -1397,14 +1531,11 @@ def _find_findings(
         if rule.scope == "sentence" and {v.clause_of[i] for i in covered} & v.strong_proposal_clauses:
             continue
         seen.add(rule.target)
-        out.append(
-            ExtractedFinding(
-                id=rule.target,
-                severity=_severity(rule, combo, v),
-                pattern=rule.id,
-                **_traced(text, v.sent, combo, line_starts),
-            )
-        )
+        traced = _traced(text, v.sent, combo, line_starts)
+        if kind == "strengths":
+            out.append(ExtractedStrength(id=rule.target, pattern=rule.id, **traced))
+            continue
+        out.append(ExtractedFinding(id=rule.target, severity=_severity(rule, combo, v), pattern=rule.id, **traced))
     return out
 
 
@@ -1512,6 +1643,7 @@ def _iter_examples(patterns: ExtractionPatterns) -> Iterator[tuple[str, str, str
     for kind, items in (
         ("findings", patterns.findings),
         ("recommendations", patterns.recommendations),
+        ("strengths", patterns.strengths),
         ("indicators", patterns.indicators),
     ):
         for rule in items:
@@ -1551,6 +1683,8 @@ def example_matches(c: _Compiled, kind: str, pid: str, sentence: str) -> bool:
         if kind == "findings":
             # An example stands for a passage on training: a pattern's context is not asked of it.
             found: Sequence[_Traced] = _find_findings(work, v, c, line_starts, only=pid, context_ok=lambda r: True)
+        elif kind == "strengths":
+            found = _find_findings(work, v, c, line_starts, only=pid, kind="strengths")
         elif kind == "recommendations":
             found = _find_recommendations(work, v, c, line_starts, only=pid)
         else:
