@@ -460,6 +460,8 @@ class _TermIndex:
         self.full: dict[str, list[tuple[int, _Phrase]]] = {}
         self.exact: dict[str, list[tuple[int, _Phrase]]] = {}
         self.prefixes: list[tuple[str, int, _Phrase]] = []
+        # Prefix words (digital*) by their first two letters: a text word looks at its own bucket only.
+        self.prefix_buckets: dict[str, list[tuple[str, int, _Phrase]]] = {}
         self.keys: set[int] = set()
         for term in terms:
             for phrase in term.phrases:
@@ -469,6 +471,7 @@ class _TermIndex:
                 self.keys.add(id(term))
                 if head.mode == "prefix":
                     self.prefixes.append((head.value, *entry))
+                    self.prefix_buckets.setdefault(head.value[:2], []).append((head.value, *entry))
                 else:
                     for key in head.lookup_keys():
                         getattr(self, head.mode).setdefault(key, []).append(entry)
@@ -482,7 +485,11 @@ class _TermIndex:
                 entries.extend(self.light.get(form, ()))
             for form in full_forms(norm):
                 entries.extend(self.full.get(form, ()))
-            entries.extend((key, rest) for value, key, rest in self.prefixes if norm.startswith(value))
+            bucket = self.prefix_buckets.get(norm[:2], ())
+            entries.extend((key, rest) for value, key, rest in bucket if norm.startswith(value))
+            if len(norm) < 2 or norm[:1] in self.prefix_buckets:  # one-letter prefix words
+                short = self.prefix_buckets.get(norm[:1], ())
+                entries.extend((key, rest) for value, key, rest in short if norm.startswith(value))
             for key, rest in entries:
                 for end in _phrase_ends(rest, norms, i + 1, n):
                     found.setdefault(key, set()).add((i, end))
