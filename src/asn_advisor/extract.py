@@ -1276,19 +1276,22 @@ def _segments(rule: _Rule, v: _SentenceView) -> list[tuple[int, int]]:
     return list(v.sent.clauses)
 
 
-# A sentence longer than this is quoted as a window of about _QUOTE_CONTEXT characters on
-# each side of what matched, cut at word boundaries: output stays proportional to what was found.
-_QUOTE_MAX = 600
-_QUOTE_CONTEXT = 200
+# A sentence longer than this is quoted as a window of about a third of it on each side of
+# what matched, cut at word boundaries: output stays proportional to what was found. A
+# figure is quoted with less around it: a sentence can hold many figures.
+_QUOTE_MAX = 1000
+_FIGURE_QUOTE_MAX = 300
 
 
-def _traced(text: str, sent: Sentence, combo: list[tuple[int, int]], line_starts: list[int]) -> dict[str, Any]:
+def _traced(
+    text: str, sent: Sentence, combo: list[tuple[int, int]], line_starts: list[int], max_len: int = _QUOTE_MAX
+) -> dict[str, Any]:
     toks = sent.tokens
     a = min(s for s, _ in combo)
     b = max(e for _, e in combo)
     start, end = sent.start, sent.end
-    if end - start > _QUOTE_MAX:
-        lo, hi = toks[a].start - _QUOTE_CONTEXT, toks[b - 1].end + _QUOTE_CONTEXT
+    if end - start > max_len:
+        lo, hi = toks[a].start - max_len // 3, toks[b - 1].end + max_len // 3
         first = next((t for t in toks[: a + 1] if t.start >= lo), toks[a])
         last = next((t for t in reversed(toks[b - 1 :]) if t.end <= hi), toks[b - 1])
         start = sent.start if first is toks[0] else first.start
@@ -1639,7 +1642,7 @@ def _find_indicators(
                 unit=fig.unit,
                 figure=text[fig.start : fig.end],
                 pattern=rule.id,
-                **_traced(text, v.sent, combo, line_starts),
+                **_traced(text, v.sent, combo, line_starts, _FIGURE_QUOTE_MAX),
             )
         )
     return out
