@@ -1097,7 +1097,12 @@ class _SentenceView:
             raw = self.scanned.get(id(term))
             if raw is None and (self.index is None or id(term) not in self.index.keys):
                 raw = term.occurrences(self.norms, 0, len(self.norms))
-            found = [(a, b) for a, b in raw or () if not (self.ignored and self.ignored.issuperset(range(a, b)))]
+            if not raw:
+                found = []
+            elif self.ignored:
+                found = [(a, b) for a, b in raw if not self.ignored.issuperset(range(a, b))]
+            else:
+                found = raw
             self.cache[id(term)] = found
         hi = len(self.norms) if hi is None else hi
         if lo == 0 and hi == len(self.norms):
@@ -1522,16 +1527,14 @@ def _find_findings(
     """Findings (or, with ``kind="strengths"``, strengths) stated in one sentence."""
     out: list[Any] = []
     seen: set[str] = set()
+    clause_segments = [(a, b) for ci, (a, b) in enumerate(v.sent.clauses) if ci not in v.strong_proposal_clauses]
+    whole = [(0, len(v.norms))]
     for rule in c.findings if kind == "findings" else c.strengths:
         if rule.target in seen or (only is not None and rule.id != only):
             continue
         if rule.context is not None and not (context_ok(rule) if context_ok else v.occ(rule.context)):
             continue
-        segments = (
-            [(a, b) for ci, (a, b) in enumerate(v.sent.clauses) if ci not in v.strong_proposal_clauses]
-            if rule.scope == "clause"
-            else [(0, len(v.norms))]
-        )
+        segments = clause_segments if rule.scope == "clause" else whole
         combo = _match_rule(rule, v, segments)
         if combo is None:
             continue
