@@ -425,6 +425,19 @@ def test_kinds_a_reader_sees(patterns, sentence, findings, proposals):
     assert result.recommendation_ids() == proposals
 
 
+def test_a_measure_taken_is_no_proposal_even_under_a_proposal_heading(patterns):
+    """Under 'Rekomendasi', what the office has already done is reported, not proposed."""
+    text = (
+        "Rekomendasi\n\n"
+        "Dinas telah meluncurkan program mentoring bagi ASN muda. "
+        "Sebagai contoh, seminar tentang manfaat pelatihan diadakan untuk meningkatkan kesadaran ASN. "
+        "Kerja sama dengan perguruan tinggi perlu diperluas."
+    )
+    result = extract(text, patterns, assume_report=True)
+    assert result.recommendation_ids() == ["partnerships"]
+    assert [s.id for s in result.strengths] == ["measure_in_place"]
+
+
 def test_budget_of_another_topic_is_no_training_budget(patterns):
     """A budget shortfall counts only in a passage about ASN training (the pattern's context)."""
     opening = (

@@ -3,7 +3,9 @@
 ``extract(text, patterns)`` returns an :class:`Extraction`: the findings the
 report states (each traced to the sentence that states it, with character
 offsets and the id of the pattern that matched), the figures it reports as
-indicators, and the recommendations the report itself proposes. Text that is
+indicators, the recommendations the report itself proposes, the strengths it
+states, and the program's name, region, type and period as far as the text
+names them. Text that is
 not an Indonesian evaluation report (English, a recipe, empty or binary input)
 gives ``is_evaluation_report = False`` with a reason, and nothing else.
 
@@ -14,7 +16,8 @@ documented in ``docs/extraction.md``; in short:
 ``kurang``
     the word and its clitic/stative forms: kurangnya, berkurang, kekurangan.
 ``kurang~``
-    any affixed form: also mengurangi, pengurangan, dikurangi.
+    any affixed form: also mengurangi, pengurangan, dikurangi; and any word
+    with the same Sastrawi root (``didukung~`` also matches mendukung).
 ``=dana``
     exactly this word.  ``digital*``: any word that starts with ``digital``.
 ``tidak mencukupi``
@@ -24,11 +27,18 @@ documented in ``docs/extraction.md``; in short:
 
 A finding pattern lists word-groups under ``all:``; it matches when every
 group occurs in the same clause (or sentence), in any order, within
-``within`` words, in a sentence that is not a hypothetical, an example or a
-question, and when no matched word is negated (``tidak ada kendala
-anggaran``, ``bukan karena ...``).  Recommendation patterns match only where
-the report proposes something (``perlu``, ``disarankan``, ``sebaiknya`` ...,
-or under a heading such as ``Rekomendasi``/``Saran``).
+``within`` words, in a sentence that is not a hypothetical, an illustration
+or a question, when no matched word is negated (``tidak ada kendala
+anggaran``, ``bukan karena ...``), and, for a pattern with ``context``, when
+a context word stands nearby.  Recommendation patterns match only where the
+report proposes something (``perlu``, ``disarankan``, ``sebaiknya``, hopes,
+requests, instructions, plans ..., or under a heading such as
+``Rekomendasi``/``Saran``), never where it reports a measure already taken.
+Strength patterns (``strengths:``) are read like findings.
+
+Long input stays linear: units longer than ``MAX_SENTENCE_WORDS`` are read
+in pieces, and a very long sentence is quoted as a window around what
+matched (with its own offsets).
 """
 
 from __future__ import annotations
