@@ -63,6 +63,7 @@ class Totals:
     findings: Counts = field(default_factory=Counts)
     proposals: Counts = field(default_factory=Counts)
     strengths: Counts = field(default_factory=Counts)
+    figures: Counts = field(default_factory=Counts)
     refused: int = 0
     wrongly_accepted: int = 0
     texts: int = 0
@@ -101,6 +102,15 @@ def score(split: str, details: bool) -> Totals:
         totals.strengths.tp += len(hit_gold)
         totals.strengths.fn += len(gold_s) - len(hit_gold)
         totals.strengths.fp += len(set(got_s) - hit_got)
+        # Figures: the gold names are free text, so a figure is found when an extracted
+        # indicator or figure of the text has its value.
+        gold_v = {float(f["value"]) for f in doc.get("figures") or [] if isinstance(f.get("value"), (int, float))}
+        got_v = (
+            {float(i.value) for i in (*result.indicators, *result.figures)} if result.is_evaluation_report else set()
+        )
+        totals.figures.add({str(x) for x in gold_v}, {str(x) for x in got_v})
+        if details and gold_v != got_v:
+            print(f"{name}: figures missed {sorted(gold_v - got_v)} extra {sorted(got_v - gold_v)}")
         if details and len(hit_gold) < len(gold_s):
             print(f"{name}: strengths missed {sorted(set(gold_s) - hit_gold)}")
         if details and set(got_s) - hit_got:
@@ -128,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  findings   {t.findings.text()}")
     print(f"  proposals  {t.proposals.text()}")
     print(f"  strengths  {t.strengths.text()}")
+    print(f"  figures    {t.figures.text()}")
     print(f"  on-topic texts refused: {t.refused}; off-topic texts accepted: {t.wrongly_accepted}")
     return 0
 

@@ -511,6 +511,35 @@ def test_program_identity_is_read_with_offsets():
         assert text[part.start : part.end] == part.quote
 
 
+@pytest.mark.parametrize(
+    ("sentence", "measure", "value"),
+    [
+        ("Acara ini diikuti oleh 30 orang peserta dari kecamatan.", "participants", 30),
+        ("Masih ada sekitar 200 pejabat yang belum mengikuti diklatpim.", "staff_untrained", 200),
+        ("Untuk tahun ini saja, dana tersedia hanya sekitar Rp8 miliar.", "training_budget_idr", 8e9),
+        ("Kuota yang disetujui hanya untuk mengakomodir 80 orang peserta.", "approved_quota", 80),
+    ],
+)
+def test_other_figures_are_read_with_their_measure(patterns, sentence, measure, value):
+    """Figures no profile indicator takes are listed with what they measure, traced to their words."""
+    found = extract(sentence, patterns, assume_report=True).figures
+    assert [(f.id, f.value) for f in found] == [(measure, value)]
+    assert sentence[found[0].start : found[0].end] == found[0].quote
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peserta Diklatpim IV angkatan 87 hadir.",  # a cohort number is no count
+        "Keuangan daerah pada APBD mengalami pengurangan Rp 139.509.267.000.",  # not a training budget
+        "Pelatihan diikuti peserta dari 2,5 kabupaten.",  # a count is a whole number
+    ],
+)
+def test_figures_that_are_no_measure(patterns, sentence):
+    """Scale and context are checked, never guessed."""
+    assert extract(sentence, patterns, assume_report=True).figures == []
+
+
 def test_each_figure_takes_the_nearest_indicator(patterns):
     """Two figures in one clause: each is named by the words next to it, not by the first rule that reaches it."""
     sentence = "Tingkat kehadiran peserta diklat 53% dan kepuasan peserta 81%."

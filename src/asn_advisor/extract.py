@@ -59,6 +59,7 @@ from ._yaml import Document, Limits, load_document, read_text
 from .errors import InputError, Location, Problem, RulePackError
 
 __all__ = [
+    "ExtractedFigure",
     "ExtractedFinding",
     "ExtractedIndicator",
     "ExtractedProgram",
@@ -201,6 +202,23 @@ class IndicatorPattern(_PatternBase):
     within: int = Field(default=8, ge=1, le=60)
 
 
+class FigurePattern(IndicatorPattern):
+    """A figure the report states that no profile indicator takes (participants, quota, budget, staff untrained).
+
+    ``measure`` names it (snake_case); the extraction lists it under ``figures``.
+    """
+
+    indicator: str = ""
+    measure: str
+
+    @field_validator("measure")
+    @classmethod
+    def _snake_measure(cls, value: str) -> str:
+        if not _SNAKE_RE.match(value):
+            raise ValueError(f"measure {value!r} must be snake_case (lowercase letters, digits and '_')")
+        return value
+
+
 class ExtractionPatterns(_Strict):
     """The ``extract:`` section of the rule pack."""
 
@@ -210,6 +228,7 @@ class ExtractionPatterns(_Strict):
     findings: list[FindingPattern] = []
     recommendations: list[RecommendationPattern] = []
     strengths: list[StrengthPattern] = []
+    figures: list[FigurePattern] = []
     indicators: list[IndicatorPattern] = []
     _compiled: _Compiled | None = PrivateAttr(default=None)
 
@@ -300,6 +319,10 @@ class ExtractedIndicator(_Traced):
     figure: str = Field(description="the figure as written, e.g. '53%' or 'Rp 2,5 juta'")
 
 
+class ExtractedFigure(ExtractedIndicator):
+    """A figure with what it measures (``id``), for measures no profile indicator takes."""
+
+
 class Extraction(BaseModel):
     """What a narrative report states: findings, figures, proposals."""
 
@@ -313,6 +336,7 @@ class Extraction(BaseModel):
     indicators: list[ExtractedIndicator] = []
     recommendations: list[ExtractedRecommendation] = []
     strengths: list[ExtractedStrength] = []
+    figures: list[ExtractedFigure] = []
     program: ExtractedProgram | None = None
 
     def finding_ids(self) -> list[str]:
@@ -632,6 +656,7 @@ class _Compiled:
     findings: tuple[_Rule, ...]
     recommendations: tuple[_Rule, ...]
     strengths: tuple[_Rule, ...]
+    figures: tuple[_Rule, ...]
     indicators: tuple[_Rule, ...]
     index: _TermIndex
 
@@ -725,6 +750,7 @@ def compile_patterns(
         "findings": rules(patterns.findings, "findings", "finding"),
         "recommendations": rules(patterns.recommendations, "recommendations", "recommendation"),
         "strengths": rules(patterns.strengths, "strengths", "strength"),
+        "figures": rules(patterns.figures, "figures", "measure"),
         "indicators": rules(patterns.indicators, "indicators", "indicator"),
     }
     built = _Compiled(
@@ -752,6 +778,7 @@ def compile_patterns(
         findings=compiled_rules["findings"],
         recommendations=compiled_rules["recommendations"],
         strengths=compiled_rules["strengths"],
+        figures=compiled_rules["figures"],
         indicators=compiled_rules["indicators"],
         index=_TermIndex(tc.made),
     )
@@ -1463,6 +1490,7 @@ def _extract_sentences(work: str, c: _Compiled, source: str, on_topic: bool = Fa
     after_proposal = False  # the previous sentence proposed something
     views: list[_SentenceView] = []
     strengths: list[ExtractedStrength] = []
+    figures: list[ExtractedFigure] = []
     for sent in sentences:
         if not sent.tokens:
             continue
@@ -1511,6 +1539,8 @@ def _extract_sentences(work: str, c: _Compiled, source: str, on_topic: bool = Fa
             strengths.extend(_find_findings(work, v, c, line_starts, kind="strengths"))
         recs.extend(_find_recommendations(work, v, c, line_starts))
         indicators.extend(_find_indicators(work, v, c, line_starts))
+        if c.figures:
+            figures.extend(_find_indicators(work, v, c, line_starts, kind="figures"))
 
     return Extraction(
         source=source,
@@ -1521,6 +1551,7 @@ def _extract_sentences(work: str, c: _Compiled, source: str, on_topic: bool = Fa
         indicators=indicators,
         recommendations=recs,
         strengths=strengths,
+        figures=figures,
         program=read_program(work, c),
     )
 
@@ -1603,21 +1634,42 @@ def _find_recommendations(
     return out
 
 
+# A count is no count after these words: "tahun 2021", "angkatan 87", "Nomor 10", "pasal 3".
+_NOT_A_COUNT = frozenset(
+    {"tahun", "angkatan", "nomor", "no", "pasal", "ayat", "tanggal", "pukul", "pp", "uu", "eselon", "level", "tingkat"}
+)
+
+
+def _scale_ok(kind: str, fig: _Figure, before: str) -> bool:
+    """Whether a figure is a plausible value of a measure (figures only; indicators are checked by the pack)."""
+    if fig.kind == "number":
+        return kind != "figures" or (
+            fig.value.is_integer() and 0 < fig.value < 10_000_000 and before not in _NOT_A_COUNT
+        )
+    if fig.kind == "rupiah":
+        return fig.value > 0
+    return True
+
+
 def _find_indicators(
-    text: str, v: _SentenceView, c: _Compiled, line_starts: list[int], only: str | None = None
-) -> list[ExtractedIndicator]:
-    if not c.indicators:
+    text: str, v: _SentenceView, c: _Compiled, line_starts: list[int], only: str | None = None, kind: str = "indicators"
+) -> list[Any]:
+    """Indicators (or, with ``kind="figures"``, the pack's other measured figures) stated in one sentence."""
+    rules = c.indicators if kind == "indicators" else c.figures
+    if not rules:
         return []
     figures = _figures(v.sent, text)
     if not figures:
         return []
     toks = v.sent.tokens
-    out: list[ExtractedIndicator] = []
+    out: list[Any] = []
     for fig in figures:
         idx = [i for i, t in enumerate(toks) if t.start < fig.end and t.end > fig.start]
         if not idx or set(idx) & v.blocked:
             continue
         fa, fb = idx[0], idx[-1] + 1
+        if not _scale_ok(kind, fig, v.norms[fa - 1] if fa else ""):
+            continue
 
         def distance(o: tuple[int, int], fa: int = fa, fb: int = fb) -> int:
             return min(abs(fa - o[1]), abs(o[0] - fb))
@@ -1629,7 +1681,7 @@ def _find_indicators(
         # Every rule that fits the figure is a candidate; the one whose words stand
         # nearest to the figure names it ("kehadiran 53% dan kepuasan 81%").
         best: tuple[int, _Rule, list[tuple[int, int]]] | None = None
-        for rule in c.indicators:
+        for rule in rules:
             if rule.figure != fig.kind or (only is not None and rule.id != only):
                 continue
             picks = []
@@ -1648,8 +1700,9 @@ def _find_indicators(
             continue
         _, rule, picks = best
         combo = [*picks, (fa, fb)]
+        model = ExtractedIndicator if kind == "indicators" else ExtractedFigure
         out.append(
-            ExtractedIndicator(
+            model(
                 id=rule.target,
                 value=fig.value,
                 unit=fig.unit,
@@ -1668,6 +1721,7 @@ def _iter_examples(patterns: ExtractionPatterns) -> Iterator[tuple[str, str, str
         ("recommendations", patterns.recommendations),
         ("strengths", patterns.strengths),
         ("indicators", patterns.indicators),
+        ("figures", patterns.figures),
     ):
         for rule in items:
             for s in rule.examples.match:
@@ -1710,6 +1764,8 @@ def example_matches(c: _Compiled, kind: str, pid: str, sentence: str) -> bool:
             found = _find_findings(work, v, c, line_starts, only=pid, kind="strengths")
         elif kind == "recommendations":
             found = _find_recommendations(work, v, c, line_starts, only=pid)
+        elif kind == "figures":
+            found = _find_indicators(work, v, c, line_starts, only=pid, kind="figures")
         else:
             found = _find_indicators(work, v, c, line_starts, only=pid)
         hits += sum(1 for f in found if f.pattern == pid)

@@ -177,6 +177,12 @@ def render_extraction(result: Extraction, pack: RulePack, fmt: str = "text", lan
     for r in result.recommendations:
         lines.append(f"  - {_label(pack, 'recommendations', r.id, lang)} [{r.id}]")
         lines += quote(r)
+    if result.figures:
+        lines += ["", f"{_HEADINGS['figures'][lang == 'en']}:"]
+        for fig in result.figures:
+            shown = f"{fig.value:g}" if fig.unit != "IDR" else f"{fig.value:,.0f}".replace(",", ".")
+            lines.append(f"  - {fig.id} = {shown} {fig.unit} (\u00ab{fig.figure}\u00bb)")
+            lines += quote(fig)
     if result.strengths:
         lines += ["", f"{_HEADINGS['strengths'][lang == 'en']}:"]
         for s in result.strengths:
@@ -194,6 +200,7 @@ def render_extraction(result: Extraction, pack: RulePack, fmt: str = "text", lan
 
 # Headings of the optional parts of the text output (Indonesian, English).
 _HEADINGS = {
+    "figures": ("Angka lain yang dinyatakan (tidak masuk profil)", "Other figures stated (not in the profile)"),
     "strengths": ("Kekuatan yang dinyatakan laporan", "Strengths the report states"),
     "program": ("Program menurut teks", "The program as the text names it"),
 }
