@@ -496,6 +496,7 @@ class _TermIndex:
         self.prefixes: list[tuple[str, int, _Phrase]] = []
         # Prefix words (digital*) by their first two letters: a text word looks at its own bucket only.
         self.prefix_buckets: dict[str, list[tuple[str, int, _Phrase]]] = {}
+        self._entries: dict[str, tuple[tuple[int, _Phrase], ...]] = {}
         self.keys: set[int] = set()
         for term in terms:
             for phrase in term.phrases:
@@ -510,21 +511,34 @@ class _TermIndex:
                     for key in head.lookup_keys():
                         getattr(self, head.mode).setdefault(key, []).append(entry)
 
+    def entries(self, norm: str) -> tuple[tuple[int, _Phrase], ...]:
+        """(term key, rest of phrase) for every phrase whose first word matches ``norm`` (cached per word)."""
+        hit = self._entries.get(norm)
+        if hit is not None:
+            return hit
+        entries: list[tuple[int, _Phrase]] = list(self.exact.get(norm, ()))
+        for form in light_forms(norm):
+            entries.extend(self.light.get(form, ()))
+        for form in full_forms(norm):
+            entries.extend(self.full.get(form, ()))
+        bucket = self.prefix_buckets.get(norm[:2], ())
+        entries.extend((key, rest) for value, key, rest in bucket if norm.startswith(value))
+        if len(norm) < 2 or norm[:1] in self.prefix_buckets:  # one-letter prefix words
+            short = self.prefix_buckets.get(norm[:1], ())
+            entries.extend((key, rest) for value, key, rest in short if norm.startswith(value))
+        if len(self._entries) > 200_000:
+            self._entries.clear()
+        found = self._entries[norm] = tuple(entries)
+        return found
+
     def scan(self, norms: Sequence[str]) -> dict[int, list[tuple[int, int]]]:
         found: dict[int, set[tuple[int, int]]] = {}
         n = len(norms)
         for i, norm in enumerate(norms):
-            entries: list[tuple[int, _Phrase]] = list(self.exact.get(norm, ()))
-            for form in light_forms(norm):
-                entries.extend(self.light.get(form, ()))
-            for form in full_forms(norm):
-                entries.extend(self.full.get(form, ()))
-            bucket = self.prefix_buckets.get(norm[:2], ())
-            entries.extend((key, rest) for value, key, rest in bucket if norm.startswith(value))
-            if len(norm) < 2 or norm[:1] in self.prefix_buckets:  # one-letter prefix words
-                short = self.prefix_buckets.get(norm[:1], ())
-                entries.extend((key, rest) for value, key, rest in short if norm.startswith(value))
-            for key, rest in entries:
+            for key, rest in self.entries(norm):
+                if not rest:
+                    found.setdefault(key, set()).add((i, i + 1))
+                    continue
                 for end in _phrase_ends(rest, norms, i + 1, n):
                     found.setdefault(key, set()).add((i, end))
         return {key: sorted(spans) for key, spans in found.items()}
@@ -1276,6 +1290,13 @@ def _best_combination(
 def _match_rule(
     rule: _Rule, v: _SentenceView, segments: list[tuple[int, int]], require: set[int] | None = None
 ) -> list[tuple[int, int]] | None:
+    if v.index is not None:
+        # Most rules fail at once: a word-group that occurs nowhere in the sentence.
+        if v.scanned is None:
+            v.scanned = v.index.scan(v.norms)
+        keys = v.index.keys
+        if any(id(t) in keys and id(t) not in v.scanned for t in rule.terms):
+            return None
     for lo, hi in segments:
         occ = []
         for t in rule.terms:
