@@ -62,6 +62,8 @@ class Counts:
 class Totals:
     findings: Counts = field(default_factory=Counts)
     proposals: Counts = field(default_factory=Counts)
+    strengths: Counts = field(default_factory=Counts)
+    figures: Counts = field(default_factory=Counts)
     refused: int = 0
     wrongly_accepted: int = 0
     texts: int = 0
@@ -92,6 +94,27 @@ def score(split: str, details: bool) -> Totals:
         got_r = set(result.recommendation_ids()) if result.is_evaluation_report else set()
         totals.findings.add(gf, got_f)
         totals.proposals.add(gr, got_r)
+        # Strengths have no ids: one is found when an extracted quote and the gold quote overlap.
+        gold_s = [" ".join(s["quote"].split()) for s in doc.get("strengths") or []]
+        got_s = [" ".join(s.quote.split()) for s in result.strengths] if result.is_evaluation_report else []
+        hit_gold = {q for q in gold_s if any(q in g or g in q for g in got_s)}
+        hit_got = {g for g in got_s if any(q in g or g in q for q in gold_s)}
+        totals.strengths.tp += len(hit_gold)
+        totals.strengths.fn += len(gold_s) - len(hit_gold)
+        totals.strengths.fp += len(set(got_s) - hit_got)
+        # Figures: the gold names are free text, so a figure is found when an extracted
+        # indicator or figure of the text has its value.
+        gold_v = {float(f["value"]) for f in doc.get("figures") or [] if isinstance(f.get("value"), (int, float))}
+        got_v = (
+            {float(i.value) for i in (*result.indicators, *result.figures)} if result.is_evaluation_report else set()
+        )
+        totals.figures.add({str(x) for x in gold_v}, {str(x) for x in got_v})
+        if details and gold_v != got_v:
+            print(f"{name}: figures missed {sorted(gold_v - got_v)} extra {sorted(got_v - gold_v)}")
+        if details and len(hit_gold) < len(gold_s):
+            print(f"{name}: strengths missed {sorted(set(gold_s) - hit_gold)}")
+        if details and set(got_s) - hit_got:
+            print(f"{name}: strengths extra {sorted(set(got_s) - hit_got)}")
         if details and (gf != got_f or gr != got_r or on_topic != result.is_evaluation_report):
             print(
                 f"{name}: findings missed {sorted(gf - got_f)} extra {sorted(got_f - gf)}; "
@@ -114,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"reports-2 [{args.split}] {t.texts} texts")
     print(f"  findings   {t.findings.text()}")
     print(f"  proposals  {t.proposals.text()}")
+    print(f"  strengths  {t.strengths.text()}")
+    print(f"  figures    {t.figures.text()}")
     print(f"  on-topic texts refused: {t.refused}; off-topic texts accepted: {t.wrongly_accepted}")
     return 0
 

@@ -385,6 +385,193 @@ def test_figures_without_their_words_are_no_indicators(patterns, sentence):
     assert extract(sentence, patterns, assume_report=True).indicators == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "findings", "proposals"),
+    [
+        # voice and affix: the passive reads as the active
+        ("Pelatihan tidak didukung pimpinan unit kerja.", ["weak_supervisor_support"], []),
+        ("Program pelatihan ini kurang didukung oleh atasan.", ["weak_supervisor_support"], []),
+        # synonyms
+        ("Peran serta ASN dalam pelatihan masih rendah.", ["low_participation"], []),
+        # an example that reports a real complaint is a finding; a conditional is not
+        ("Misalnya, banyak peserta mengeluhkan materi yang terlalu teoritis.", ["theoretical_curriculum"], []),
+        ("Jika partisipasi rendah, maka perlu jadwal fleksibel.", [], []),
+        # a word of another topic in context
+        ("Jadwal pelatihan tidak sesuai dengan jam kerja pegawai.", [], []),
+        ("Partisipasi pegawai dalam pengisian survei kepuasan masih rendah.", [], []),
+        # supply-side shortfalls are coverage, not reluctance
+        (
+            "Partisipasi rendah karena kuota pelatihan terbatas dan banyak pegawai menunggu giliran.",
+            ["limited_coverage"],
+            [],
+        ),
+        ("Masih ada sekitar 200 pejabat yang belum mengikuti diklatpim.", ["limited_coverage"], []),
+        # proposals as hopes, requests, instructions and plans; a measure taken is none
+        ("Kami berharap anggaran pelatihan dapat ditambah tahun depan.", [], ["increase_budget"]),
+        ("Bupati meminta BKPSDM agar menyusun program pelatihan sesuai kebutuhan OPD.", [], ["needs_based_curriculum"]),
+        ("Tahun depan BKPSDM akan menambah anggaran diklat.", [], ["increase_budget"]),
+        (
+            "Bupati menginstruksikan BKD melaksanakan evaluasi pascapelatihan secara berkala.",
+            [],
+            ["continuous_evaluation"],
+        ),
+        ("BKPSDM telah menambah anggaran diklat sejak tahun lalu.", [], []),
+    ],
+)
+def test_kinds_a_reader_sees(patterns, sentence, findings, proposals):
+    """Kinds of statement, not single quotes: voice, synonyms, examples, context, supply side, proposal moods."""
+    result = extract(sentence, patterns, assume_report=True)
+    assert result.finding_ids() == findings
+    assert result.recommendation_ids() == proposals
+
+
+def test_a_measure_taken_is_no_proposal_even_under_a_proposal_heading(patterns):
+    """Under 'Rekomendasi', what the office has already done is reported, not proposed."""
+    text = (
+        "Rekomendasi\n\n"
+        "Dinas telah meluncurkan program mentoring bagi ASN muda. "
+        "Sebagai contoh, seminar tentang manfaat pelatihan diadakan untuk meningkatkan kesadaran ASN. "
+        "Kerja sama dengan perguruan tinggi perlu diperluas."
+    )
+    result = extract(text, patterns, assume_report=True)
+    assert result.recommendation_ids() == ["partnerships"]
+    assert [s.id for s in result.strengths] == ["measure_in_place"]
+
+
+def test_budget_of_another_topic_is_no_training_budget(patterns):
+    """A budget shortfall counts only in a passage about ASN training (the pattern's context)."""
+    opening = (
+        "DPRD menilai minat pegawai ASN mengikuti diklat masih rendah. Fraksi juga menyoroti hal lain. "
+        "Rapat itu dihadiri semua fraksi. Sidang berlangsung lancar.\n\n"
+    )
+    other = (
+        "Keuangan daerah pada APBD mengalami pengurangan. "
+        "Hal itu akan berpengaruh pada pembangunan jalan akibat kekurangan anggaran."
+    )
+    training = "Diklat pegawai tahun ini tertunda. Hal itu terjadi akibat kekurangan anggaran."
+    assert extract(opening + other, patterns).finding_ids() == ["low_participation"]
+    assert "limited_budget" in extract(opening + training, patterns).finding_ids()
+
+
+def test_a_request_governs_its_bracketed_clauses(patterns):
+    """'meminta ... (OPD) untuk ..., agar ...': the parenthesis does not end the request."""
+    sentence = (
+        "Sekda meminta kepada BKD, agar selalu berkoordinasi dengan organisasi perangkat daerah (OPD) "
+        "untuk diprioritaskan, agar diklat yang dilaksanakan bisa sinergi dengan prioritas di masing-masing OPD."
+    )
+    assert "needs_based_curriculum" in extract(sentence, patterns, assume_report=True).recommendation_ids()
+
+
+def test_proposal_steps_and_lists_go_on_with_the_proposal(patterns):
+    """Steps after a proposing sentence, and items after one, are proposals; under no heading either."""
+    text = (
+        "Diusulkan strategi akselerasi pengembangan kompetensi ASN. Langkah operasionalnya diawali dengan "
+        "penyediaan sarana dan fasilitas, diakhiri dengan evaluasi dan pemantauan.\n\n"
+        "Rekomendasi yang diberikan antara lain\n"
+        "1. kerja sama dengan perguruan tinggi;\n"
+        "2. jadwal daring yang fleksibel.\n"
+    )
+    result = extract(text, patterns, assume_report=True)
+    assert result.recommendation_ids() == [
+        "continuous_evaluation",
+        "flexible_scheduling",
+        "improve_facilities",
+        "partnerships",
+    ]
+
+
+def test_strengths_are_read_as_stated(patterns):
+    """What went well, traced to its sentence; negated, hoped-for or proposed strengths are not."""
+    text = (
+        "Pembelajaran klasikal berjalan dengan baik. Semua peserta dinyatakan lulus.\n"
+        "Banyak peserta menyatakan tidak puas dengan penyelenggaraan diklat. "
+        "Pelatihan diharapkan meningkatkan kinerja pegawai. Pelatihan perlu dilaksanakan dengan baik."
+    )
+    result = extract(text, patterns, assume_report=True)
+    assert [s.id for s in result.strengths] == ["ran_well", "high_graduation"]
+    assert all(text[s.start : s.end] == s.quote for s in result.strengths)
+
+
+def test_program_identity_is_read_with_offsets():
+    """Name, region, type and period: the most named, each traced; a regulation's year is no period."""
+    from asn_advisor.extract import read_program
+
+    text = (
+        "Berdasarkan Peraturan LAN Nomor 10 Tahun 2018, Pemkab Gresik menggelar Pelatihan Dasar CPNS Angkatan II "
+        "pada tahun 2024. Pelatihan Dasar CPNS Angkatan II di Kabupaten Gresik diikuti 40 peserta; "
+        "diklat berjalan baik."
+    )
+    program = read_program(text)
+    assert program is not None
+    assert program.region is not None and program.region.value == "Kabupaten Gresik"
+    assert program.name is not None and program.name.value == "Pelatihan Dasar CPNS Angkatan II"
+    assert program.type is not None and program.type.value == "pelatihan"
+    assert program.period is not None and program.period.value == "2024"
+    for part in (program.region, program.name, program.type, program.period):
+        assert text[part.start : part.end] == part.quote
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure", "value"),
+    [
+        ("Acara ini diikuti oleh 30 orang peserta dari kecamatan.", "participants", 30),
+        ("Masih ada sekitar 200 pejabat yang belum mengikuti diklatpim.", "staff_untrained", 200),
+        ("Untuk tahun ini saja, dana tersedia hanya sekitar Rp8 miliar.", "training_budget_idr", 8e9),
+        ("Kuota yang disetujui hanya untuk mengakomodir 80 orang peserta.", "approved_quota", 80),
+    ],
+)
+def test_other_figures_are_read_with_their_measure(patterns, sentence, measure, value):
+    """Figures no profile indicator takes are listed with what they measure, traced to their words."""
+    found = extract(sentence, patterns, assume_report=True).figures
+    assert [(f.id, f.value) for f in found] == [(measure, value)]
+    assert sentence[found[0].start : found[0].end] == found[0].quote
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peserta Diklatpim IV angkatan 87 hadir.",  # a cohort number is no count
+        "Keuangan daerah pada APBD mengalami pengurangan Rp 139.509.267.000.",  # not a training budget
+        "Pelatihan diikuti peserta dari 2,5 kabupaten.",  # a count is a whole number
+    ],
+)
+def test_figures_that_are_no_measure(patterns, sentence):
+    """Scale and context are checked, never guessed."""
+    assert extract(sentence, patterns, assume_report=True).figures == []
+
+
+def test_each_figure_takes_the_nearest_indicator(patterns):
+    """Two figures in one clause: each is named by the words next to it, not by the first rule that reaches it."""
+    sentence = "Tingkat kehadiran peserta diklat 53% dan kepuasan peserta 81%."
+    found = extract(sentence, patterns, assume_report=True).indicators
+    assert [(i.id, i.value) for i in found] == [("participation_rate", 53), ("satisfaction", 81)]
+
+
+def test_stemmer_gives_one_root_for_every_voice():
+    """The Sastrawi root joins active, passive and nominal forms (the ~ notation)."""
+    from asn_advisor._sentences import root
+
+    assert {root(w) for w in ("didukung", "mendukung", "dukungan", "dukung")} == {"dukung"}
+    assert "harap" in full_forms("diharapkan") and "harap" in full_forms("mengharapkan")
+
+
+def test_long_unpunctuated_input_gives_bounded_output(patterns):
+    """One sentence of 200 KB without a full stop: pieces are read in linear time, quotes stay short."""
+    import time
+
+    unit = "tingkat kehadiran peserta diklat ASN hanya 53% karena anggaran pelatihan terbatas dan jadwal bentrok "
+    text = unit * (200_000 // len(unit))
+    t0 = time.perf_counter()
+    result = extract(text, patterns)
+    seconds = time.perf_counter() - t0
+    items = [*result.findings, *result.indicators, *result.recommendations]
+    assert result.is_evaluation_report and result.indicators
+    assert max(len(i.quote) for i in items) <= 1_000
+    assert all(text[i.start : i.end] == i.quote for i in items)
+    assert len(result.model_dump_json()) < 800 * len(items) + 10_000
+    assert seconds < 20  # about 1 s on the development machine; generous for a loaded CI
+
+
 # ---------------------------------------------------------------------------
 # Annotated texts: precision and recall
 # ---------------------------------------------------------------------------
@@ -550,7 +737,8 @@ def test_profile_dict(patterns):
     )
     result = extract(text, patterns)
     profile = result.to_profile_dict("kab-x-2024")
-    assert profile["program"] == {"id": "kab-x-2024"}
+    # The program section also takes what the text names: here the kind of program.
+    assert profile["program"] == {"id": "kab-x-2024", "type": "pelatihan"}
     assert profile["indicators"] == {"participation_rate": 53}
     budget = [f for f in profile["findings"] if f["id"] == "limited_budget"]
     assert budget == [

@@ -62,7 +62,8 @@ def test_extract_writes_a_profile_that_advise_accepts(runner, report, tmp_path, 
     result = runner.invoke(main, ["extract", str(report), "-o", str(target)])
     assert result.exit_code == 0, result.output
     data = yaml.safe_load(target.read_text(encoding="utf-8"))
-    assert data["program"] == {"id": "laporan-evaluasi-kab-x"}
+    # the program section also holds what the text names (here: a training program)
+    assert data["program"] == {"id": "laporan-evaluasi-kab-x", "type": "pelatihan"}
     assert data["indicators"] == {"participation_rate": 53}
     assert {f["id"] for f in data["findings"]} == {"limited_budget", "time_conflict"}
     assert all(f["source"] == "document" and f["evidence"] for f in data["findings"])

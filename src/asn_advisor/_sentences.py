@@ -15,11 +15,19 @@ web page excerpts and exported documents with
 
 Word forms: Indonesian builds words with prefixes, suffixes and confixes
 (``kurang`` -> ``kurangnya``, ``berkurang``, ``kekurangan``; ``batas`` ->
-``terbatas``, ``keterbatasan``). Instead of a dictionary-based stemmer we
-generate, for every word of the text, the set of forms left after stripping
-affixes. A pattern word matches a text word when the pattern word is one of
-those forms. Over-generation is harmless because the pattern word is written
-by a person: nobody writes ``anggar`` when they mean ``anggaran``.
+``terbatas``, ``keterbatasan``). We generate, for every word of the text, the
+set of forms left after stripping affixes. A pattern word matches a text word
+when the pattern word is one of those forms. Over-generation is harmless
+because the pattern word is written by a person: nobody writes ``anggar`` when
+they mean ``anggaran``. The full forms (``word~`` in a pattern) also hold the
+root found by the Sastrawi stemmer (Nazief-Adriani with its dictionary of
+Indonesian roots, PySastrawi), and :func:`root` gives that root for a pattern
+word, so ``didukung~``, ``dukungan~`` and ``mendukung~`` all mean the same
+family of words: the root, whatever voice or affix the text uses.
+
+Very long units (a text without punctuation, a table flattened into one line)
+are cut into pieces of at most ``MAX_SENTENCE_WORDS`` words, at a comma where
+there is one, so that reading time stays linear in the size of the input.
 """
 
 from __future__ import annotations
@@ -28,12 +36,15 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 __all__ = [
+    "MAX_SENTENCE_WORDS",
     "Sentence",
     "Token",
     "full_forms",
     "light_forms",
+    "root",
     "split_sentences",
     "tokenize",
 ]
@@ -176,15 +187,37 @@ def light_forms(word: str) -> frozenset[str]:
     return _expand(word.lower(), full=False)
 
 
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    try:
+        from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary  # type: ignore[import-untyped]
+        from Sastrawi.Stemmer.Stemmer import Stemmer  # type: ignore[import-untyped]
+        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - a declared dependency; the affix rules still work without it
+        return None
+    # The bare stemmer: its factory wraps it in a cache that grows without bound; root() has its own.
+    return Stemmer(ArrayDictionary(StemmerFactory().get_words()))
+
+
+@lru_cache(maxsize=65536)
+def root(word: str) -> str:
+    """The root of one word by the Sastrawi stemmer (``didukung`` -> ``dukung``); the word itself if unknown."""
+    word = word.lower()
+    stemmer = _stemmer()
+    if stemmer is None or not word.isalpha() or len(word) <= _MIN_ROOT:
+        return word
+    return str(stemmer.stem(word)) or word
+
+
 @lru_cache(maxsize=65536)
 def full_forms(word: str) -> frozenset[str]:
     """Forms of ``word`` after stripping any Indonesian affix.
 
     Adds the verbal and nominal affixes ``me(N)- di- pe(N)- per- -kan -i -an``
     with nasal assimilation: ``mengurangi`` -> {kurang, ...}, ``pengembangan``
-    -> {kembang, ...}.
+    -> {kembang, ...}; and the word's Sastrawi root (:func:`root`).
     """
-    return _expand(word.lower(), full=True)
+    return _expand(word.lower(), full=True) | {root(word)}
 
 
 # ---------------------------------------------------------------------------
@@ -279,6 +312,8 @@ _END_ABBREVIATIONS = frozenset({"dll", "dsb", "dst", "etc", "dkk", "tsb"})
 _TERMINATOR_RE = re.compile(r"[.!?…]+[\"”’')\]]*")
 _CLOSERS = "\"”’')]"
 _HEADING_MAX_WORDS = 14
+# A longer unit (no punctuation, a flattened table) is read in pieces of this many words.
+MAX_SENTENCE_WORDS = 120
 _CONTINUATION_MIN_WORDS = 8
 
 # Clause boundaries inside a sentence: ; : and the connectors below (with or
@@ -419,7 +454,7 @@ def split_sentences(text: str) -> list[Sentence]:
             sentences.append(sent)
             section = text[bs:be]
             continue
-        for ss, se in _split_block(text, bs, be):
+        for ss, se in (piece for span in _split_block(text, bs, be) for piece in _cap(text, *span)):
             sent = Sentence(ss, se, text[ss:se], kind=kind, section=section)
             sentences.append(sent)
             kind = "sentence" if kind == "item" else kind
@@ -431,6 +466,27 @@ def split_sentences(text: str) -> list[Sentence]:
         sent.tokens = tokenize(sent.text, sent.start)
         sent.clauses = _clauses(text, sent)
     return sentences
+
+
+def _cap(text: str, ss: int, se: int) -> list[tuple[int, int]]:
+    """``(ss, se)`` cut into pieces of at most ``MAX_SENTENCE_WORDS`` words, at a comma where possible."""
+    if se - ss < MAX_SENTENCE_WORDS * 2:  # too short to hold that many words
+        return [(ss, se)]
+    toks = tokenize(text[ss:se], ss)
+    if len(toks) <= MAX_SENTENCE_WORDS:
+        return [(ss, se)]
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(toks)
+    while n - i > MAX_SENTENCE_WORDS:
+        cut = i + MAX_SENTENCE_WORDS
+        for k in range(cut, i + MAX_SENTENCE_WORDS // 2, -1):
+            if any(ch in text[toks[k - 1].end : toks[k].start] for ch in ",;:"):
+                cut = k
+                break
+        out.append((toks[i].start if out else ss, toks[cut - 1].end))
+        i = cut
+    out.append((toks[i].start, se))
+    return out
 
 
 def _split_block(text: str, bs: int, be: int) -> list[tuple[int, int]]:

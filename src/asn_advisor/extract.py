@@ -3,7 +3,9 @@
 ``extract(text, patterns)`` returns an :class:`Extraction`: the findings the
 report states (each traced to the sentence that states it, with character
 offsets and the id of the pattern that matched), the figures it reports as
-indicators, and the recommendations the report itself proposes. Text that is
+indicators, the recommendations the report itself proposes, the strengths it
+states, and the program's name, region, type and period as far as the text
+names them. Text that is
 not an Indonesian evaluation report (English, a recipe, empty or binary input)
 gives ``is_evaluation_report = False`` with a reason, and nothing else.
 
@@ -14,7 +16,8 @@ documented in ``docs/extraction.md``; in short:
 ``kurang``
     the word and its clitic/stative forms: kurangnya, berkurang, kekurangan.
 ``kurang~``
-    any affixed form: also mengurangi, pengurangan, dikurangi.
+    any affixed form: also mengurangi, pengurangan, dikurangi; and any word
+    with the same Sastrawi root (``didukung~`` also matches mendukung).
 ``=dana``
     exactly this word.  ``digital*``: any word that starts with ``digital``.
 ``tidak mencukupi``
@@ -24,11 +27,18 @@ documented in ``docs/extraction.md``; in short:
 
 A finding pattern lists word-groups under ``all:``; it matches when every
 group occurs in the same clause (or sentence), in any order, within
-``within`` words, in a sentence that is not a hypothetical, an example or a
-question, and when no matched word is negated (``tidak ada kendala
-anggaran``, ``bukan karena ...``).  Recommendation patterns match only where
-the report proposes something (``perlu``, ``disarankan``, ``sebaiknya`` ...,
-or under a heading such as ``Rekomendasi``/``Saran``).
+``within`` words, in a sentence that is not a hypothetical, an illustration
+or a question, when no matched word is negated (``tidak ada kendala
+anggaran``, ``bukan karena ...``), and, for a pattern with ``context``, when
+a context word stands nearby.  Recommendation patterns match only where the
+report proposes something (``perlu``, ``disarankan``, ``sebaiknya``, hopes,
+requests, instructions, plans ..., or under a heading such as
+``Rekomendasi``/``Saran``), never where it reports a measure already taken.
+Strength patterns (``strengths:``) are read like findings.
+
+Long input stays linear: units longer than ``MAX_SENTENCE_WORDS`` are read
+in pieces, and a very long sentence is quoted as a window around what
+matched (with its own offsets).
 """
 
 from __future__ import annotations
@@ -37,21 +47,24 @@ import difflib
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
-from asn_advisor._base import Document, Limits, load_file, read_text
-from asn_advisor._sentences import Sentence, full_forms, light_forms, split_sentences, tokenize
+from asn_advisor._base import Document, Limits, load_file, read_text, validation_problems
+from asn_advisor._sentences import Sentence, Token, full_forms, light_forms, root, split_sentences, tokenize
 from asn_advisor.errors import InputError, Location, Problem, RulePackError
 
 __all__ = [
+    "ExtractedFigure",
     "ExtractedFinding",
     "ExtractedIndicator",
+    "ExtractedProgram",
     "ExtractedRecommendation",
+    "ExtractedStrength",
     "Extraction",
     "ExtractionError",
     "ExtractionPatterns",
@@ -63,6 +76,7 @@ __all__ = [
     "extract",
     "load_patterns",
     "parse_number",
+    "read_program",
     "read_report",
 ]
 
@@ -111,6 +125,9 @@ class Cues(_Strict):
     hypothetical: str
     example: str
     example_continuation: str = ""
+    illustration: str = ""
+    implemented: str = ""
+    proposal_continuation: str = ""
     question_is_hypothetical: bool = True
     proposal: str
     weak_proposal: str = ""
@@ -153,6 +170,11 @@ class FindingPattern(_PatternBase):
     finding: str
     scope: Literal["clause", "sentence"] = "clause"
     severity: Severity | None = None
+    # The finding counts only where one of these words stands in the sentence or in the
+    # ``context_sentences`` sentences before or after it: "kekurangan anggaran" in a passage
+    # about the regional budget at large is not a training budget.
+    context: str | None = None
+    context_sentences: int = Field(default=2, ge=0, le=10)
 
 
 class RecommendationPattern(_PatternBase):
@@ -160,10 +182,41 @@ class RecommendationPattern(_PatternBase):
     scope: Literal["clause", "sentence"] = "sentence"
 
 
+class StrengthPattern(_PatternBase):
+    """What went well, as the report states it (no catalog id: a snake_case kind of strength)."""
+
+    strength: str
+    scope: Literal["clause", "sentence"] = "clause"
+
+    @field_validator("strength")
+    @classmethod
+    def _snake(cls, value: str) -> str:
+        if not _SNAKE_RE.match(value):
+            raise ValueError(f"strength {value!r} must be snake_case (lowercase letters, digits and '_')")
+        return value
+
+
 class IndicatorPattern(_PatternBase):
     indicator: str
     figure: Literal["percent", "rupiah", "jp", "number"]
     within: int = Field(default=8, ge=1, le=60)
+
+
+class FigurePattern(IndicatorPattern):
+    """A figure the report states that no profile indicator takes (participants, quota, budget, staff untrained).
+
+    ``measure`` names it (snake_case); the extraction lists it under ``figures``.
+    """
+
+    indicator: str = ""
+    measure: str
+
+    @field_validator("measure")
+    @classmethod
+    def _snake_measure(cls, value: str) -> str:
+        if not _SNAKE_RE.match(value):
+            raise ValueError(f"measure {value!r} must be snake_case (lowercase letters, digits and '_')")
+        return value
 
 
 class ExtractionPatterns(_Strict):
@@ -174,6 +227,8 @@ class ExtractionPatterns(_Strict):
     signals: Signals
     findings: list[FindingPattern] = []
     recommendations: list[RecommendationPattern] = []
+    strengths: list[StrengthPattern] = []
+    figures: list[FigurePattern] = []
     indicators: list[IndicatorPattern] = []
     _compiled: _Compiled | None = PrivateAttr(default=None)
 
@@ -217,9 +272,11 @@ class LocalText(BaseModel):
 
 class _Traced(BaseModel):
     id: str
-    quote: str = Field(description="the sentence, exactly as in the text")
-    start: int = Field(description="offset of the sentence's first character")
-    end: int = Field(description="offset just after the sentence's last character")
+    quote: str = Field(
+        description="the sentence, exactly as in the text (of a very long sentence, a window around what matched)"
+    )
+    start: int = Field(description="offset of the quote's first character")
+    end: int = Field(description="offset just after the quote's last character")
     line: int
     column: int
     pattern: str
@@ -230,6 +287,28 @@ class ExtractedFinding(_Traced):
     severity: Severity
 
 
+class ExtractedStrength(_Traced):
+    """Something the report states went well (``id`` is the kind of strength)."""
+
+
+class ProgramField(BaseModel):
+    """One part of the program's identity as the text states it."""
+
+    value: str
+    quote: str = Field(description="the words it was read from, exactly as in the text")
+    start: int
+    end: int
+
+
+class ExtractedProgram(BaseModel):
+    """Which program the report is about, as far as the text names it."""
+
+    name: ProgramField | None = None
+    region: ProgramField | None = None
+    type: ProgramField | None = Field(default=None, description="pelatihan, pembinaan or pengembangan karier")
+    period: ProgramField | None = None
+
+
 class ExtractedRecommendation(_Traced):
     """A recommendation the report itself proposes."""
 
@@ -238,6 +317,10 @@ class ExtractedIndicator(_Traced):
     value: float
     unit: str
     figure: str = Field(description="the figure as written, e.g. '53%' or 'Rp 2,5 juta'")
+
+
+class ExtractedFigure(ExtractedIndicator):
+    """A figure with what it measures (``id``), for measures no profile indicator takes."""
 
 
 class Extraction(BaseModel):
@@ -252,6 +335,9 @@ class Extraction(BaseModel):
     findings: list[ExtractedFinding] = []
     indicators: list[ExtractedIndicator] = []
     recommendations: list[ExtractedRecommendation] = []
+    strengths: list[ExtractedStrength] = []
+    figures: list[ExtractedFigure] = []
+    program: ExtractedProgram | None = None
 
     def finding_ids(self) -> list[str]:
         return sorted({f.id for f in self.findings})
@@ -281,7 +367,13 @@ class Extraction(BaseModel):
                 entry["severity"] = f.severity
             if evidence not in entry["evidence"]:
                 entry["evidence"].append(evidence)
-        return {"program": {"id": program_id}, "indicators": indicators, "findings": list(findings.values())}
+        program: dict[str, Any] = {"id": program_id}
+        if self.program is not None:
+            for key in ("name", "region", "type", "period"):
+                part = getattr(self.program, key)
+                if part is not None:
+                    program[key] = part.value
+        return {"program": program, "indicators": indicators, "findings": list(findings.values())}
 
 
 # ---------------------------------------------------------------------------
@@ -295,6 +387,11 @@ _WORD_SPEC_RE = re.compile(r"^(=)?([^\W_][\w'’-]*?|\d+(?:[.,]\d+)*)([~*])?$", 
 class _Word:
     mode: str  # light | full | exact | prefix
     value: str
+    root: str = ""  # full mode: the Sastrawi root of the value (didukung~ -> dukung)
+
+    def lookup_keys(self) -> tuple[str, ...]:
+        """The values a text word's forms are looked up under."""
+        return (self.value, self.root) if self.root and self.root != self.value else (self.value,)
 
     def matches(self, norm: str) -> bool:
         if self.mode == "exact":
@@ -302,7 +399,8 @@ class _Word:
         if self.mode == "prefix":
             return norm.startswith(self.value)
         if self.mode == "full":
-            return self.value in full_forms(norm)
+            forms = full_forms(norm)
+            return any(k in forms for k in self.lookup_keys())
         return norm == self.value or self.value in light_forms(norm)
 
 
@@ -344,7 +442,8 @@ class _Term:
             if head.mode == "prefix":
                 prefixes.append((head.value, phrase[1:]))
             else:
-                index[head.mode].setdefault(head.value, []).append(phrase[1:])
+                for key in head.lookup_keys():
+                    index[head.mode].setdefault(key, []).append(phrase[1:])
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_prefixes", tuple(prefixes))
 
@@ -395,6 +494,9 @@ class _TermIndex:
         self.full: dict[str, list[tuple[int, _Phrase]]] = {}
         self.exact: dict[str, list[tuple[int, _Phrase]]] = {}
         self.prefixes: list[tuple[str, int, _Phrase]] = []
+        # Prefix words (digital*) by their first two letters: a text word looks at its own bucket only.
+        self.prefix_buckets: dict[str, list[tuple[str, int, _Phrase]]] = {}
+        self._entries: dict[str, tuple[tuple[int, _Phrase], ...]] = {}
         self.keys: set[int] = set()
         for term in terms:
             for phrase in term.phrases:
@@ -404,20 +506,39 @@ class _TermIndex:
                 self.keys.add(id(term))
                 if head.mode == "prefix":
                     self.prefixes.append((head.value, *entry))
+                    self.prefix_buckets.setdefault(head.value[:2], []).append((head.value, *entry))
                 else:
-                    getattr(self, head.mode).setdefault(head.value, []).append(entry)
+                    for key in head.lookup_keys():
+                        getattr(self, head.mode).setdefault(key, []).append(entry)
+
+    def entries(self, norm: str) -> tuple[tuple[int, _Phrase], ...]:
+        """(term key, rest of phrase) for every phrase whose first word matches ``norm`` (cached per word)."""
+        hit = self._entries.get(norm)
+        if hit is not None:
+            return hit
+        entries: list[tuple[int, _Phrase]] = list(self.exact.get(norm, ()))
+        for form in light_forms(norm):
+            entries.extend(self.light.get(form, ()))
+        for form in full_forms(norm):
+            entries.extend(self.full.get(form, ()))
+        bucket = self.prefix_buckets.get(norm[:2], ())
+        entries.extend((key, rest) for value, key, rest in bucket if norm.startswith(value))
+        if len(norm) < 2 or norm[:1] in self.prefix_buckets:  # one-letter prefix words
+            short = self.prefix_buckets.get(norm[:1], ())
+            entries.extend((key, rest) for value, key, rest in short if norm.startswith(value))
+        if len(self._entries) > 200_000:
+            self._entries.clear()
+        found = self._entries[norm] = tuple(entries)
+        return found
 
     def scan(self, norms: Sequence[str]) -> dict[int, list[tuple[int, int]]]:
         found: dict[int, set[tuple[int, int]]] = {}
         n = len(norms)
         for i, norm in enumerate(norms):
-            entries: list[tuple[int, _Phrase]] = list(self.exact.get(norm, ()))
-            for form in light_forms(norm):
-                entries.extend(self.light.get(form, ()))
-            for form in full_forms(norm):
-                entries.extend(self.full.get(form, ()))
-            entries.extend((key, rest) for value, key, rest in self.prefixes if norm.startswith(value))
-            for key, rest in entries:
+            for key, rest in self.entries(norm):
+                if not rest:
+                    found.setdefault(key, set()).add((i, i + 1))
+                    continue
                 for end in _phrase_ends(rest, norms, i + 1, n):
                     found.setdefault(key, set()).add((i, end))
         return {key: sorted(spans) for key, spans in found.items()}
@@ -499,7 +620,7 @@ class _TermCompiler:
         if exact and suffix:
             raise _TermProblem(f"{word!r}: '=' cannot be combined with '{suffix}'", path, offset)
         mode = "exact" if exact else {"~": "full", "*": "prefix"}.get(suffix or "", "light")
-        return _Word(mode, value)
+        return _Word(mode, value, root(value) if mode == "full" else "")
 
 
 @dataclass(frozen=True)
@@ -513,6 +634,8 @@ class _Rule:
     scope: str
     severity: str | None = None
     figure: str | None = None
+    context: _Term | None = None
+    context_sentences: int = 0
 
 
 @dataclass(frozen=True)
@@ -529,6 +652,9 @@ class _Compiled:
     hypothetical: _Term
     example: _Term
     example_continuation: _Term | None
+    illustration: _Term | None
+    implemented: _Term | None
+    proposal_continuation: _Term | None
     question_is_hypothetical: bool
     proposal: _Term
     weak_proposal: _Term | None
@@ -543,6 +669,8 @@ class _Compiled:
     signals: Signals
     findings: tuple[_Rule, ...]
     recommendations: tuple[_Rule, ...]
+    strengths: tuple[_Rule, ...]
+    figures: tuple[_Rule, ...]
     indicators: tuple[_Rule, ...]
     index: _TermIndex
 
@@ -602,7 +730,9 @@ def compile_patterns(
             seen[r.id] = i
             terms = [term(t, key, i, "all", j) for j, t in enumerate(r.all)]
             unless = [term(t, key, i, "unless", j) for j, t in enumerate(r.unless)]
-            if any(t is None for t in (*terms, *unless)):
+            context_text = getattr(r, "context", None)
+            context = term(context_text, key, i, "context") if context_text else None
+            if any(t is None for t in (*terms, *unless)) or (context_text and context is None):
                 continue
             out.append(
                 _Rule(
@@ -615,6 +745,8 @@ def compile_patterns(
                     scope=getattr(r, "scope", "sentence"),
                     severity=getattr(r, "severity", None),
                     figure=getattr(r, "figure", None),
+                    context=context,
+                    context_sentences=getattr(r, "context_sentences", 0),
                 )
             )
         return tuple(out)
@@ -631,6 +763,8 @@ def compile_patterns(
     compiled_rules = {
         "findings": rules(patterns.findings, "findings", "finding"),
         "recommendations": rules(patterns.recommendations, "recommendations", "recommendation"),
+        "strengths": rules(patterns.strengths, "strengths", "strength"),
+        "figures": rules(patterns.figures, "figures", "measure"),
         "indicators": rules(patterns.indicators, "indicators", "indicator"),
     }
     built = _Compiled(
@@ -640,6 +774,9 @@ def compile_patterns(
         hypothetical=required["hypothetical"],  # type: ignore[arg-type]
         example=required["example"],  # type: ignore[arg-type]
         example_continuation=opt(c.example_continuation, "cues", "example_continuation"),
+        illustration=opt(c.illustration, "cues", "illustration"),
+        implemented=opt(c.implemented, "cues", "implemented"),
+        proposal_continuation=opt(c.proposal_continuation, "cues", "proposal_continuation"),
         question_is_hypothetical=c.question_is_hypothetical,
         proposal=required["proposal"],  # type: ignore[arg-type]
         weak_proposal=opt(c.weak_proposal, "cues", "weak_proposal"),
@@ -654,6 +791,8 @@ def compile_patterns(
         signals=sig,
         findings=compiled_rules["findings"],
         recommendations=compiled_rules["recommendations"],
+        strengths=compiled_rules["strengths"],
+        figures=compiled_rules["figures"],
         indicators=compiled_rules["indicators"],
         index=_TermIndex(tc.made),
     )
@@ -726,8 +865,6 @@ def load_patterns(
         PatternFileError: listing every problem, each with file:line:column.
         InputError: the file cannot be read safely.
     """
-    from asn_advisor._base import validation_problems  # the pack loader imports this module
-
     display = str(path)
     doc = load_file(Path(path), display, limits=limits, error=PatternFileError)
     problems = list(doc.problems)
@@ -896,6 +1033,82 @@ def _figures(sent: Sentence, text: str) -> list[_Figure]:
 
 
 # ---------------------------------------------------------------------------
+# The program's identity
+# ---------------------------------------------------------------------------
+
+_CAP = r"[A-Z][\w'’]*"
+_REGION_RE = re.compile(
+    rf"\b(Kabupaten|Kab\.|Kota|Provinsi|Prov\.|Pemkab|Pemkot|Pemprov|Pemerintah Kabupaten|Pemerintah Kota|"
+    rf"Pemerintah Provinsi)[ \t]+(?!Dan\b|Tahun\b)({_CAP}(?:[ \t]+(?!Tahun\b|Dan\b|Nomor\b){_CAP}){{0,2}})"
+)
+_NAME_STOP = r"(?!(?:Kabupaten|Kab|Kota|Provinsi|Prov|Pemkab|Pemkot|Pemprov|Pemerintah|Tahun|Turun|Naik)\b)"
+_NAME_RE = re.compile(
+    r"\b(?:Pendidikan dan Pelatihan|Pelatihan|Diklat|Diklatpim|Latsar|Bimbingan Teknis|Bimtek)"
+    rf"(?:[ \t]+(?:dan[ \t]+)?{_NAME_STOP}(?:[A-Z][\w/-]*|[IVX]{{1,4}}\b)){{1,5}}"
+)
+# "Nomor 10 Tahun 2018" names a regulation, not the period evaluated.
+_LAW_RE = re.compile(r"(?:Nomor|No\.?|Nomer)\s*[\w./-]+\s+(?:[Tt]ahun\s+)?$")
+_PERIOD_RE = re.compile(r"\b(?:[Tt]ahun|TA\.?|[Pp]eriode|[Ss]emester \w+)[ \t]+((?:19|20)\d\d)\b")
+_YEAR_RE = re.compile(r"(?<![\w./-])((?:19|20)\d\d)(?![\w/-])")
+_PROGRAM_TYPES = {
+    "pelatihan": frozenset(
+        {"pelatihan", "diklat", "latsar", "bimtek", "diklatpim", "kursus", "workshop", "pkp", "pka", "pkn", "webinar"}
+    ),
+    "pembinaan": frozenset({"pembinaan", "mentoring", "coaching", "pendampingan", "bimbingan"}),
+    "pengembangan karier": frozenset({"karier", "karir", "promosi", "mutasi", "penataan", "merit", "kenaikan"}),
+}
+
+
+def _region_value(m: re.Match[str]) -> str:
+    head = m.group(1).lower()
+    kind = "Kota" if "kot" in head else "Provinsi" if "prov" in head else "Kabupaten"
+    return f"{kind} {' '.join(m.group(2).split())}"
+
+
+def read_program(text: str, c: _Compiled | None = None) -> ExtractedProgram | None:
+    """The program's name, region, type and period as the text names them (None when it names none).
+
+    Each part is the one the text names most often (first named on a tie),
+    with the words it was read from and their offsets. The type is the kind
+    of program most of the text speaks of: *pelatihan* (training, diklat,
+    latsar ...), *pembinaan* (mentoring, coaching) or *pengembangan karier*
+    (promotion, transfer, merit), when it is named at least twice.
+    """
+
+    def most_named(
+        regex: re.Pattern[str], group: int = 0, value: Callable[[re.Match[str]], str] | None = None
+    ) -> ProgramField | None:
+        seen: dict[str, list[tuple[str, re.Match[str]]]] = {}
+        for m in itertools.islice(regex.finditer(text), 2000):
+            if group and _LAW_RE.search(text[max(0, m.start(group) - 30) : m.start(group)]):
+                continue
+            v = value(m) if value else " ".join(m.group(group).split())
+            seen.setdefault(v.lower(), []).append((v, m))
+        if not seen:
+            return None
+        best = max(seen.values(), key=lambda ms: (len(ms), -ms[0][1].start()))
+        v, m = best[0]
+        return ProgramField(value=v, quote=m.group(0), start=m.start(), end=m.end())
+
+    region = most_named(_REGION_RE, value=_region_value)
+    name = most_named(_NAME_RE)
+    period = most_named(_PERIOD_RE, 1) or most_named(_YEAR_RE, 1)
+    counts: dict[str, list[Token]] = {kind: [] for kind in _PROGRAM_TYPES}
+    for tok in tokenize(text):
+        norm = tok.norm
+        for kind, words in _PROGRAM_TYPES.items():
+            if norm in words or (kind == "pelatihan" and norm.startswith("diklat")):
+                counts[kind].append(tok)
+    kind, toks = max(counts.items(), key=lambda kv: len(kv[1]))
+    ptype = (
+        ProgramField(value=kind, quote=toks[0].text, start=toks[0].start, end=toks[0].end) if len(toks) >= 2 else None
+    )
+    if region is None and name is None and period is None and ptype is None:
+        return None
+    return ExtractedProgram(name=name, region=region, type=ptype, period=period)
+
+
+# ---------------------------------------------------------------------------
 # Matching
 # ---------------------------------------------------------------------------
 
@@ -919,6 +1132,8 @@ class _SentenceView:
     cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     ignored: frozenset[int] = frozenset()  # tokens of "tidak hanya", "belum tentu" ...
     is_example: bool = False
+    example_lead: bool = False  # opened by "Misalnya", "Sebagai contoh" ...
+    done_clauses: set[int] = field(default_factory=set)  # clauses that report a measure already taken
     index: _TermIndex | None = None
     scanned: dict[int, list[tuple[int, int]]] | None = None
 
@@ -931,7 +1146,12 @@ class _SentenceView:
             raw = self.scanned.get(id(term))
             if raw is None and (self.index is None or id(term) not in self.index.keys):
                 raw = term.occurrences(self.norms, 0, len(self.norms))
-            found = [(a, b) for a, b in raw or () if not (self.ignored and self.ignored.issuperset(range(a, b)))]
+            if not raw:
+                found = []
+            elif self.ignored:
+                found = [(a, b) for a, b in raw if not self.ignored.issuperset(range(a, b))]
+            else:
+                found = raw
             self.cache[id(term)] = found
         hi = len(self.norms) if hi is None else hi
         if lo == 0 and hi == len(self.norms):
@@ -940,6 +1160,14 @@ class _SentenceView:
 
 
 _LEADING = frozenset({"namun", "tetapi", "akan", "dan", "oleh", "karena", "itu", "selain", "lalu", "maka"})
+
+
+def _lead(norms: Sequence[str]) -> int:
+    """Index of the first word after leading connectors ("Namun", "Oleh karena itu", ...)."""
+    lead = 0
+    while lead < len(norms) and norms[lead] in _LEADING:
+        lead += 1
+    return lead
 
 
 def _view(sent: Sentence, c: _Compiled, proposal_section: bool, after_example: bool = False) -> _SentenceView:
@@ -965,11 +1193,12 @@ def _view(sent: Sentence, c: _Compiled, proposal_section: bool, after_example: b
     )
     if c.not_negation:
         v.ignored = frozenset(i for a, b in v.occ(c.not_negation) for i in range(a, b))
-    lead = 0
-    while lead < n and norms[lead] in _LEADING:
-        lead += 1
+    lead = _lead(norms)
     # Examples and hypotheticals: "Misalnya, ...", "Jika ..., maka ...", questions.
-    if any(a <= lead for a, _ in v.occ(c.example)):
+    # "Misalnya, banyak peserta mengeluhkan ..." reports a real complaint; with an
+    # illustration cue (or, without that cue list, always) the sentence is an illustration.
+    v.example_lead = any(a <= lead for a, _ in v.occ(c.example))
+    if v.example_lead and (c.illustration is None or v.occ(c.illustration) or v.occ(c.hypothetical)):
         v.blocked = set(range(n))
         v.is_example = True
     elif after_example and c.example_continuation and any(a <= lead for a, _ in v.occ(c.example_continuation)):
@@ -998,8 +1227,26 @@ def _view(sent: Sentence, c: _Compiled, proposal_section: bool, after_example: b
             out.add(clause_of[a])
         return out
 
-    v.strong_proposal_clauses = proposal_clause_set(c.proposal)
-    v.proposal_clauses = v.strong_proposal_clauses | proposal_clause_set(c.weak_proposal)
+    def through_brackets(clauses: set[int]) -> set[int]:
+        # "meminta BKD ... perangkat daerah (OPD) untuk ..., agar ...": a parenthesis ends no proposal.
+        out = set(clauses)
+        for ci in sorted(clauses):
+            while ci + 1 < len(sent.clauses):
+                a = sent.clauses[ci + 1][0]
+                gap = sent.text[sent.tokens[a - 1].end - sent.start : sent.tokens[a].start - sent.start]
+                if not ("(" in gap or ")" in gap) or any(ch in gap for ch in ".;:"):
+                    break
+                ci += 1
+                out.add(ci)
+        return out
+
+    v.strong_proposal_clauses = through_brackets(proposal_clause_set(c.proposal))
+    v.proposal_clauses = v.strong_proposal_clauses | through_brackets(proposal_clause_set(c.weak_proposal))
+    if c.implemented:
+        # "BKPSDM telah meluncurkan program mentoring": a measure taken, not proposed.
+        done = {clause_of[a] for a, _ in v.occ(c.implemented)}
+        v.done_clauses = done
+        v.proposal_clauses -= done - v.strong_proposal_clauses
 
     def neg(cues: tuple[_Cue, ...]) -> list[tuple[int, int, int | None]]:
         return [(a, b, cue.reach) for cue in cues for a, b in v.occ(cue.term)]
@@ -1041,6 +1288,13 @@ def _best_combination(
 def _match_rule(
     rule: _Rule, v: _SentenceView, segments: list[tuple[int, int]], require: set[int] | None = None
 ) -> list[tuple[int, int]] | None:
+    if v.index is not None:
+        # Most rules fail at once: a word-group that occurs nowhere in the sentence.
+        if v.scanned is None:
+            v.scanned = v.index.scan(v.norms)
+        keys = v.index.keys
+        if any(id(t) in keys and id(t) not in v.scanned for t in rule.terms):
+            return None
     for lo, hi in segments:
         occ = []
         for t in rule.terms:
@@ -1083,15 +1337,31 @@ def _segments(rule: _Rule, v: _SentenceView) -> list[tuple[int, int]]:
     return list(v.sent.clauses)
 
 
-def _traced(text: str, sent: Sentence, combo: list[tuple[int, int]], line_starts: list[int]) -> dict[str, Any]:
+# A sentence longer than this is quoted as a window of about a third of it on each side of
+# what matched, cut at word boundaries: output stays proportional to what was found. A
+# figure is quoted with less around it: a sentence can hold many figures.
+_QUOTE_MAX = 1000
+_FIGURE_QUOTE_MAX = 300
+
+
+def _traced(
+    text: str, sent: Sentence, combo: list[tuple[int, int]], line_starts: list[int], max_len: int = _QUOTE_MAX
+) -> dict[str, Any]:
     toks = sent.tokens
     a = min(s for s, _ in combo)
     b = max(e for _, e in combo)
-    line, col = _line_col(line_starts, sent.start)
+    start, end = sent.start, sent.end
+    if end - start > max_len:
+        lo, hi = toks[a].start - max_len // 3, toks[b - 1].end + max_len // 3
+        first = next((t for t in toks[: a + 1] if t.start >= lo), toks[a])
+        last = next((t for t in reversed(toks[b - 1 :]) if t.end <= hi), toks[b - 1])
+        start = sent.start if first is toks[0] else first.start
+        end = sent.end if last is toks[-1] else last.end
+    line, col = _line_col(line_starts, start)
     return {
-        "quote": text[sent.start : sent.end],
-        "start": sent.start,
-        "end": sent.end,
+        "quote": text[start:end],
+        "start": start,
+        "end": end,
         "line": line,
         "column": col,
         "matched": text[toks[a].start : toks[b - 1].end],
@@ -1178,8 +1448,9 @@ def extract(
         patterns: the rule pack's ``extract:`` section (see :func:`load_patterns`).
         source: a name for the text, echoed in the result.
         assume_report: skip the language and topic checks (for single
-            sentences, pattern examples and tests); empty and binary input is
-            still refused.
+            sentences, pattern examples and tests), and take every sentence
+            to be about ASN training (a pattern's ``context`` is not asked);
+            empty and binary input is still refused.
 
     Returns:
         An :class:`Extraction`. When the text is not an Indonesian evaluation
@@ -1200,7 +1471,7 @@ def extract(
         return _not_report(source, "binary", "unknown", 0)
     work = _SURROGATE_RE.sub("\ufffd", text)
     if assume_report:
-        return _extract_sentences(work, c, source)
+        return _extract_sentences(work, c, source, on_topic=True)
 
     all_tokens = tokenize(work)
     norms = [t.norm for t in all_tokens]
@@ -1226,7 +1497,8 @@ def extract(
     return result
 
 
-def _extract_sentences(work: str, c: _Compiled, source: str) -> Extraction:
+def _extract_sentences(work: str, c: _Compiled, source: str, on_topic: bool = False) -> Extraction:
+    """Read every sentence; ``on_topic``: the text is taken to be about ASN training (no pattern context asked)."""
     sentences = split_sentences(work)
     line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", work)]
     findings: list[ExtractedFinding] = []
@@ -1234,6 +1506,10 @@ def _extract_sentences(work: str, c: _Compiled, source: str) -> Extraction:
     indicators: list[ExtractedIndicator] = []
     after_example = False
     proposal_list = False  # inside a list introduced by "Saran kami sebagai berikut:"
+    after_proposal = False  # the previous sentence proposed something
+    views: list[_SentenceView] = []
+    strengths: list[ExtractedStrength] = []
+    figures: list[ExtractedFigure] = []
     for sent in sentences:
         if not sent.tokens:
             continue
@@ -1244,6 +1520,13 @@ def _extract_sentences(work: str, c: _Compiled, source: str) -> Extraction:
         if sent.kind != "item":
             proposal_list = False
         in_proposal_section = in_proposal_section or proposal_list
+        if after_proposal and not in_proposal_section and c.proposal_continuation:
+            # "Langkah operasionalnya diawali dengan ...", "Selanjutnya, ..." go on with the proposal before them.
+            head_norms = [t.norm for t in sent.tokens]
+            lead = _lead(head_norms)
+            head_norms = head_norms[: lead + 3]
+            head = c.proposal_continuation.occurrences(head_norms, 0, len(head_norms))
+            in_proposal_section = any(a <= lead for a, _ in head)
         if (
             sent.kind == "heading"
             and c.proposal_sections
@@ -1254,9 +1537,29 @@ def _extract_sentences(work: str, c: _Compiled, source: str) -> Extraction:
         after_example = v.is_example
         if sent.kind != "item" and sent.text.rstrip().endswith(":"):
             proposal_list = bool(v.proposal_clauses) or bool(c.proposal_sections and v.occ(c.proposal_sections))
-        findings.extend(_find_findings(work, v, c, line_starts))
+        elif sent.kind != "item":
+            # "Rekomendasi yang diberikan antara lain" followed by numbered items: the items propose.
+            proposal_list = bool(v.strong_proposal_clauses) and not v.blocked
+        after_proposal = bool(v.strong_proposal_clauses) or (in_proposal_section and sent.kind != "heading")
+        views.append(v)
+    # Which context words each sentence holds, for patterns that need them nearby.
+    context_terms = {id(r.context): r.context for r in c.findings if r.context is not None}
+    present = [{key for key, term in context_terms.items() if v.occ(term)} for v in views]
+    for k, v in enumerate(views):
+
+        def context_ok(rule: _Rule, k: int = k) -> bool:
+            if rule.context is None or on_topic:
+                return True
+            lo, hi = max(0, k - rule.context_sentences), min(len(views), k + rule.context_sentences + 1)
+            return any(id(rule.context) in present[j] for j in range(lo, hi))
+
+        findings.extend(_find_findings(work, v, c, line_starts, context_ok=context_ok))
+        if c.strengths:
+            strengths.extend(_find_findings(work, v, c, line_starts, kind="strengths"))
         recs.extend(_find_recommendations(work, v, c, line_starts))
         indicators.extend(_find_indicators(work, v, c, line_starts))
+        if c.figures:
+            figures.extend(_find_indicators(work, v, c, line_starts, kind="figures"))
 
     return Extraction(
         source=source,
@@ -1266,22 +1569,32 @@ def _extract_sentences(work: str, c: _Compiled, source: str) -> Extraction:
         findings=findings,
         indicators=indicators,
         recommendations=recs,
+        strengths=strengths,
+        figures=figures,
+        program=read_program(work, c),
     )
 
 
 def _find_findings(
-    text: str, v: _SentenceView, c: _Compiled, line_starts: list[int], only: str | None = None
-) -> list[ExtractedFinding]:
-    out: list[ExtractedFinding] = []
+    text: str,
+    v: _SentenceView,
+    c: _Compiled,
+    line_starts: list[int],
+    only: str | None = None,
+    context_ok: Callable[[_Rule], bool] | None = None,
+    kind: str = "findings",
+) -> list[Any]:
+    """Findings (or, with ``kind="strengths"``, strengths) stated in one sentence."""
+    out: list[Any] = []
     seen: set[str] = set()
-    for rule in c.findings:
+    clause_segments = [(a, b) for ci, (a, b) in enumerate(v.sent.clauses) if ci not in v.strong_proposal_clauses]
+    whole = [(0, len(v.norms))]
+    for rule in c.findings if kind == "findings" else c.strengths:
         if rule.target in seen or (only is not None and rule.id != only):
             continue
-        segments = (
-            [(a, b) for ci, (a, b) in enumerate(v.sent.clauses) if ci not in v.strong_proposal_clauses]
-            if rule.scope == "clause"
-            else [(0, len(v.norms))]
-        )
+        if rule.context is not None and not (context_ok(rule) if context_ok else v.occ(rule.context)):
+            continue
+        segments = clause_segments if rule.scope == "clause" else whole
         combo = _match_rule(rule, v, segments)
         if combo is None:
             continue
@@ -1291,14 +1604,11 @@ def _find_findings(
         if rule.scope == "sentence" and {v.clause_of[i] for i in covered} & v.strong_proposal_clauses:
             continue
         seen.add(rule.target)
-        out.append(
-            ExtractedFinding(
-                id=rule.target,
-                severity=_severity(rule, combo, v),
-                pattern=rule.id,
-                **_traced(text, v.sent, combo, line_starts),
-            )
-        )
+        traced = _traced(text, v.sent, combo, line_starts)
+        if kind == "strengths":
+            out.append(ExtractedStrength(id=rule.target, pattern=rule.id, **traced))
+            continue
+        out.append(ExtractedFinding(id=rule.target, severity=_severity(rule, combo, v), pattern=rule.id, **traced))
     return out
 
 
@@ -1315,13 +1625,14 @@ def _severity(rule: _Rule, combo: list[tuple[int, int]], v: _SentenceView) -> Se
 def _find_recommendations(
     text: str, v: _SentenceView, c: _Compiled, line_starts: list[int], only: str | None = None
 ) -> list[ExtractedRecommendation]:
-    if not (v.proposal_clauses or v.in_proposal_section):
-        return []
+    if not (v.proposal_clauses or v.in_proposal_section) or v.example_lead:
+        return []  # "Sebagai contoh, seminar ... diadakan untuk ...": an example proposes nothing
     out: list[ExtractedRecommendation] = []
     seen: set[str] = set()
     n = len(v.norms)
     allowed = set(range(n)) if v.in_proposal_section else {i for i in range(n) if v.clause_of[i] in v.proposal_clauses}
     allowed -= v.blocked
+    allowed -= {i for i in range(n) if v.clause_of[i] in v.done_clauses - v.strong_proposal_clauses}
     if not allowed:
         return []
     for rule in c.recommendations:
@@ -1342,50 +1653,83 @@ def _find_recommendations(
     return out
 
 
+# A count is no count after these words: "tahun 2021", "angkatan 87", "Nomor 10", "pasal 3".
+_NOT_A_COUNT = frozenset(
+    {"tahun", "angkatan", "nomor", "no", "pasal", "ayat", "tanggal", "pukul", "pp", "uu", "eselon", "level", "tingkat"}
+)
+
+
+def _scale_ok(kind: str, fig: _Figure, before: str) -> bool:
+    """Whether a figure is a plausible value of a measure (figures only; indicators are checked by the pack)."""
+    if fig.kind == "number":
+        return kind != "figures" or (
+            fig.value.is_integer() and 0 < fig.value < 10_000_000 and before not in _NOT_A_COUNT
+        )
+    if fig.kind == "rupiah":
+        return fig.value > 0
+    return True
+
+
 def _find_indicators(
-    text: str, v: _SentenceView, c: _Compiled, line_starts: list[int], only: str | None = None
-) -> list[ExtractedIndicator]:
-    if not c.indicators:
+    text: str, v: _SentenceView, c: _Compiled, line_starts: list[int], only: str | None = None, kind: str = "indicators"
+) -> list[Any]:
+    """Indicators (or, with ``kind="figures"``, the pack's other measured figures) stated in one sentence."""
+    rules = c.indicators if kind == "indicators" else c.figures
+    if not rules:
         return []
     figures = _figures(v.sent, text)
     if not figures:
         return []
     toks = v.sent.tokens
-    out: list[ExtractedIndicator] = []
+    out: list[Any] = []
     for fig in figures:
         idx = [i for i, t in enumerate(toks) if t.start < fig.end and t.end > fig.start]
         if not idx or set(idx) & v.blocked:
             continue
         fa, fb = idx[0], idx[-1] + 1
-        for rule in c.indicators:
+        if not _scale_ok(kind, fig, v.norms[fa - 1] if fa else ""):
+            continue
+
+        def distance(o: tuple[int, int], fa: int = fa, fb: int = fb) -> int:
+            return min(abs(fa - o[1]), abs(o[0] - fb))
+
+        def nearness(o: tuple[int, int], fa: int = fa) -> int:
+            # What a figure measures is mostly said before it: words after it count double.
+            return distance(o) if o[1] <= fa else 2 * distance(o) + 1
+
+        # Every rule that fits the figure is a candidate; the one whose words stand
+        # nearest to the figure names it ("kehadiran 53% dan kepuasan 81%").
+        best: tuple[int, _Rule, list[tuple[int, int]]] | None = None
+        for rule in rules:
             if rule.figure != fig.kind or (only is not None and rule.id != only):
                 continue
             picks = []
             for term in rule.terms:
-                occ = [
-                    o
-                    for o in v.occ(term)
-                    if (o[1] <= fa or o[0] >= fb) and min(abs(fa - o[1]), abs(o[0] - fb)) <= rule.within
-                ]
+                occ = [o for o in v.occ(term) if (o[1] <= fa or o[0] >= fb) and distance(o) <= rule.within]
                 if not occ:
                     break
-                picks.append(min(occ, key=lambda o: min(abs(fa - o[1]), abs(o[0] - fb))))
+                picks.append(min(occ, key=distance))
             else:
                 if rule.unless and any(v.occ(t) for t in rule.unless):
                     continue
-                combo = [*picks, (fa, fb)]
-                traced = _traced(text, v.sent, combo, line_starts)
-                out.append(
-                    ExtractedIndicator(
-                        id=rule.target,
-                        value=fig.value,
-                        unit=fig.unit,
-                        figure=text[fig.start : fig.end],
-                        pattern=rule.id,
-                        **traced,
-                    )
-                )
-                break
+                near = min(nearness(o) for o in picks)
+                if best is None or near < best[0]:
+                    best = (near, rule, picks)
+        if best is None:
+            continue
+        _, rule, picks = best
+        combo = [*picks, (fa, fb)]
+        model = ExtractedIndicator if kind == "indicators" else ExtractedFigure
+        out.append(
+            model(
+                id=rule.target,
+                value=fig.value,
+                unit=fig.unit,
+                figure=text[fig.start : fig.end],
+                pattern=rule.id,
+                **_traced(text, v.sent, combo, line_starts, _FIGURE_QUOTE_MAX),
+            )
+        )
     return out
 
 
@@ -1394,7 +1738,9 @@ def _iter_examples(patterns: ExtractionPatterns) -> Iterator[tuple[str, str, str
     for kind, items in (
         ("findings", patterns.findings),
         ("recommendations", patterns.recommendations),
+        ("strengths", patterns.strengths),
         ("indicators", patterns.indicators),
+        ("figures", patterns.figures),
     ):
         for rule in items:
             for s in rule.examples.match:
@@ -1431,9 +1777,14 @@ def example_matches(c: _Compiled, kind: str, pid: str, sentence: str) -> bool:
         v = _view(sent, c, in_section)
         line_starts = [0]
         if kind == "findings":
-            found: Sequence[_Traced] = _find_findings(work, v, c, line_starts, only=pid)
+            # An example stands for a passage on training: a pattern's context is not asked of it.
+            found: Sequence[_Traced] = _find_findings(work, v, c, line_starts, only=pid, context_ok=lambda r: True)
+        elif kind == "strengths":
+            found = _find_findings(work, v, c, line_starts, only=pid, kind="strengths")
         elif kind == "recommendations":
             found = _find_recommendations(work, v, c, line_starts, only=pid)
+        elif kind == "figures":
+            found = _find_indicators(work, v, c, line_starts, only=pid, kind="figures")
         else:
             found = _find_indicators(work, v, c, line_starts, only=pid)
         hits += sum(1 for f in found if f.pattern == pid)

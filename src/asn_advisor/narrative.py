@@ -159,11 +159,9 @@ def render_extraction(result: Extraction, pack: RulePack, fmt: str = "text", lan
 
     def quote(item: Any) -> list[str]:
         where = f"{result.source}:{item.line}:{item.column}"
+        pattern = f"{t('extract.pattern', lang)} {item.pattern}"
         return [
-            (
-                f"      {where}  [{item.start}:{item.end}]  "
-                f"{t('extract.pattern', lang)} {item.pattern}: \u00ab{item.matched}\u00bb"
-            ),
+            f"      {where}  [{item.start}:{item.end}]  {pattern}: \u00ab{item.matched}\u00bb",
             f"      \u201c{' '.join(item.quote.split())}\u201d",
         ]
 
@@ -186,4 +184,30 @@ def render_extraction(result: Extraction, pack: RulePack, fmt: str = "text", lan
     for r in result.recommendations:
         lines.append(f"  - {_label(pack, 'recommendations', r.id, lang)} [{r.id}]")
         lines += quote(r)
+    if result.figures:
+        lines += ["", f"{_HEADINGS['figures'][lang == 'en']}:"]
+        for fig in result.figures:
+            shown = f"{fig.value:g}" if fig.unit != "IDR" else f"{fig.value:,.0f}".replace(",", ".")
+            lines.append(f"  - {fig.id} = {shown} {fig.unit} (\u00ab{fig.figure}\u00bb)")
+            lines += quote(fig)
+    if result.strengths:
+        lines += ["", f"{_HEADINGS['strengths'][lang == 'en']}:"]
+        for s in result.strengths:
+            lines.append(f"  - {s.id.replace('_', ' ')} [{s.id}]")
+            lines += quote(s)
+    program = result.program
+    parts = [(key, getattr(program, key)) for key in ("name", "region", "type", "period")] if program else []
+    if any(part for _, part in parts):
+        lines += ["", f"{_HEADINGS['program'][lang == 'en']}:"]
+        for key, part in parts:
+            if part is not None:
+                lines.append(f"  {key}: {part.value}  [{part.start}:{part.end}] \u00ab{part.quote}\u00bb")
     return "\n".join(lines) + "\n"
+
+
+# Headings of the optional parts of the text output (Indonesian, English).
+_HEADINGS = {
+    "figures": ("Angka lain yang dinyatakan (tidak masuk profil)", "Other figures stated (not in the profile)"),
+    "strengths": ("Kekuatan yang dinyatakan laporan", "Strengths the report states"),
+    "program": ("Program menurut teks", "The program as the text names it"),
+}
