@@ -70,7 +70,7 @@ class Totals:
 
 
 def score(split: str, details: bool) -> Totals:
-    from asn_advisor.extract import extract, load_patterns
+    from asn_advisor.reader import extract, load_patterns
 
     shared = shared_dir() / "reports-2"
     gold: list[dict[str, Any]] = yaml.safe_load((shared / "gold.yaml").read_text(encoding="utf-8"))

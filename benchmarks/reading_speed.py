@@ -59,7 +59,7 @@ def build(shape: str, size: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from asn_advisor.extract import extract, load_patterns
+    from asn_advisor.reader import extract, load_patterns
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kb", type=int, nargs="+", default=[100, 400])

@@ -1,6 +1,6 @@
 """Fuzz the report extractor: any text pasted from a PDF.
 
-Runs ``asn_advisor.extract.extract(text, patterns)`` with the shipped pack's
+Runs ``asn_advisor.reader.extract(text, patterns)`` with the shipped pack's
 extraction patterns.  Oracle: only AdvisorError may escape.
 """
 
@@ -15,8 +15,8 @@ from _harness import instrumented, main, text_of
 
 with instrumented(__name__ == "__main__"):
     from asn_advisor import AdvisorError, load_rules
-    from asn_advisor.extract import extract
-    from asn_advisor.narrative import pack_patterns
+    from asn_advisor.engine.narrative import pack_patterns
+    from asn_advisor.reader import extract
 
 PATTERNS = pack_patterns(load_rules())
 

@@ -160,7 +160,7 @@ def _compare(
 
 
 def score_document(annotation: Annotation, text: str, patterns: Any) -> DocScore:
-    from asn_advisor.extract import extract
+    from asn_advisor.reader import extract
 
     result = extract(text, patterns, source=annotation.text_path)
     ok = annotation.also_acceptable
@@ -197,7 +197,7 @@ def score_document(annotation: Annotation, text: str, patterns: Any) -> DocScore
 
 
 def score_all(patterns: Any = None, shared: Path | None = None) -> list[DocScore]:
-    from asn_advisor.extract import load_patterns
+    from asn_advisor.reader import load_patterns
 
     shared = shared or shared_dir()
     patterns = patterns or load_patterns(PATTERNS)

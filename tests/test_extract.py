@@ -16,8 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from asn_advisor import AdvisorError, InputError, RulePackError
-from asn_advisor._sentences import full_forms, light_forms, split_sentences
-from asn_advisor.extract import (
+from asn_advisor.reader import (
     Extraction,
     ExtractionError,
     PatternFileError,
@@ -27,6 +26,7 @@ from asn_advisor.extract import (
     parse_number,
     read_report,
 )
+from asn_advisor.reader.sentences import full_forms, light_forms, split_sentences
 
 from .extract_scoring import load_annotations, score_all, shared_dir, totals
 
@@ -494,7 +494,7 @@ def test_strengths_are_read_as_stated(patterns):
 
 def test_program_identity_is_read_with_offsets():
     """Name, region, type and period: the most named, each traced; a regulation's year is no period."""
-    from asn_advisor.extract import read_program
+    from asn_advisor.reader import read_program
 
     text = (
         "Berdasarkan Peraturan LAN Nomor 10 Tahun 2018, Pemkab Gresik menggelar Pelatihan Dasar CPNS Angkatan II "
@@ -549,7 +549,7 @@ def test_each_figure_takes_the_nearest_indicator(patterns):
 
 def test_stemmer_gives_one_root_for_every_voice():
     """The Sastrawi root joins active, passive and nominal forms (the ~ notation)."""
-    from asn_advisor._sentences import root
+    from asn_advisor.reader.sentences import root
 
     assert {root(w) for w in ("didukung", "mendukung", "dukungan", "dukung")} == {"dukung"}
     assert "harap" in full_forms("diharapkan") and "harap" in full_forms("mengharapkan")

@@ -22,22 +22,33 @@ from asn_advisor import __version__
 from asn_advisor._base import Limits, check_output, unknown_id_hint, use_limits, write_atomic
 from asn_advisor.cli.help import apply_help, lang_from_args
 from asn_advisor.cli.help import text as help_text
-from asn_advisor.engine import ORDERS, advise, reorder, what_if
-from asn_advisor.errors import AdvisorError, ExitCode, Problem
-from asn_advisor.extract import check_examples
-from asn_advisor.i18n import DEFAULT_LANG, resolve_lang, t, translate
-from asn_advisor.model import Advice, load_profile
-from asn_advisor.narrative import (
+from asn_advisor.engine import (
+    ORDERS,
+    advise,
     advise_report,
     extract_file,
     is_report_path,
     pack_patterns,
+    profile_from_extraction,
     profile_text,
     program_id_for,
-    render_extraction,
+    reorder,
+    what_if,
 )
+from asn_advisor.errors import AdvisorError, ExitCode, Problem
+from asn_advisor.i18n import DEFAULT_LANG, resolve_lang, t, translate
+from asn_advisor.model import Advice, load_profile
 from asn_advisor.pack import GRAPH_FORMATS, GRAPH_VIEWS, RulePack, export_graph, load_rules
-from asn_advisor.render import FORMATS, PLAN_FORMATS, render, render_plan, render_score, render_whatif
+from asn_advisor.reader import check_examples
+from asn_advisor.render import (
+    FORMATS,
+    PLAN_FORMATS,
+    render,
+    render_extraction,
+    render_plan,
+    render_score,
+    render_whatif,
+)
 
 __all__ = ["main"]
 
@@ -427,8 +438,6 @@ def extract_command(
     pack = load_pack(rules_dir)
     result = extract_file(report, pack, lang=chosen)
     if output is not None and output != "-":
-        from asn_advisor.narrative import profile_from_extraction
-
         profile_from_extraction(result, pack, program_id=program_id, lang=chosen)  # checks it fits the pack
         data = result.to_profile_dict(program_id or program_id_for(result.source))
         click.echo(render_extraction(result, pack, fmt, chosen), nl=False)
@@ -666,7 +675,6 @@ def load_history_input(path: str, pack: RulePack, lang: str) -> Any:
     """Read what `history record` records: a YAML/JSON profile, or a narrative
     report (.txt, .md) turned into a profile by the report extractor.
     """
-    from asn_advisor.narrative import extract_file, is_report_path, profile_from_extraction
 
     if is_report_path(path):
         return profile_from_extraction(extract_file(path, pack, lang=lang), pack, lang=lang)

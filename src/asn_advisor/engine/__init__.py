@@ -5,6 +5,18 @@
 """
 
 from asn_advisor.engine.advising import advise, note_unknown
+
+# The narrative path uses advise(): imported after it.
+from asn_advisor.engine.narrative import (
+    REPORT_SUFFIXES,
+    advise_report,
+    extract_file,
+    is_report_path,
+    pack_patterns,
+    profile_from_extraction,
+    profile_text,
+    program_id_for,
+)
 from asn_advisor.engine.plan import (
     ORDERS,
     Candidate,
@@ -19,9 +31,17 @@ from asn_advisor.engine.whatif import WhatIf, what_if
 
 __all__ = [
     "ORDERS",
+    "REPORT_SUFFIXES",
     "Candidate",
     "WhatIf",
     "advise",
+    "advise_report",
+    "extract_file",
+    "is_report_path",
+    "pack_patterns",
+    "profile_from_extraction",
+    "profile_text",
+    "program_id_for",
     "dropped_recommendation",
     "note_unknown",
     "outline_plan",

@@ -34,8 +34,8 @@ from asn_advisor._base import (
 )
 from asn_advisor.condition import Condition, ConditionError, NameInfo, Vocabulary
 from asn_advisor.errors import MAX_PROBLEMS, AdvisorError, Location, Problem, RulePackError
-from asn_advisor.extract import ExtractionPatterns, check_targets, compile_patterns
 from asn_advisor.pack.graph import check_relations
+from asn_advisor.reader import ExtractionPatterns, check_targets, compile_patterns
 
 __all__ = [
     "CompiledCap",

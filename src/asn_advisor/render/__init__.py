@@ -2,11 +2,13 @@
 
 from asn_advisor.render.advice_text import FORMATS, render, render_score
 from asn_advisor.render.compare import COMPARE_FORMATS, format_for, render_comparison
+from asn_advisor.render.extraction import render_extraction
 from asn_advisor.render.history import Labels, render_effect, render_show, render_svg
 from asn_advisor.render.plan import PLAN_FORMATS, render_plan, render_whatif
 from asn_advisor.render.report import render_report, report_format_for
 
 __all__ = [
+    "render_extraction",
     "COMPARE_FORMATS",
     "FORMATS",
     "Labels",

@@ -1,0 +1,488 @@
+"""Pattern notation compiled into matchers, with every problem located in the pattern file."""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from asn_advisor._base import Document
+from asn_advisor.errors import Location, Problem
+from asn_advisor.reader.patterns import ExtractionPatterns, NegationCue, PatternFileError, Signals, _PatternBase
+from asn_advisor.reader.sentences import full_forms, light_forms, root
+
+# ---------------------------------------------------------------------------
+# Pattern notation -> matchers
+# ---------------------------------------------------------------------------
+
+_WORD_SPEC_RE = re.compile(r"^(=)?([^\W_][\w'’-]*?|\d+(?:[.,]\d+)*)([~*])?$", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class _Word:
+    mode: str  # light | full | exact | prefix
+    value: str
+    root: str = ""  # full mode: the Sastrawi root of the value (didukung~ -> dukung)
+
+    def lookup_keys(self) -> tuple[str, ...]:
+        """The values a text word's forms are looked up under."""
+        return (self.value, self.root) if self.root and self.root != self.value else (self.value,)
+
+    def matches(self, norm: str) -> bool:
+        if self.mode == "exact":
+            return norm == self.value
+        if self.mode == "prefix":
+            return norm.startswith(self.value)
+        if self.mode == "full":
+            forms = full_forms(norm)
+            return any(k in forms for k in self.lookup_keys())
+        return norm == self.value or self.value in light_forms(norm)
+
+
+@dataclass(frozen=True)
+class _Gap:
+    max_words: int = 2
+
+
+_Element = _Word | _Gap
+_Phrase = tuple[_Element, ...]
+
+
+_MATCH_CACHE: dict[tuple[_Word, str], bool] = {}
+
+
+def _word_matches(word: _Word, norm: str) -> bool:
+    key = (word, norm)
+    hit = _MATCH_CACHE.get(key)
+    if hit is None:
+        if len(_MATCH_CACHE) > 400_000:
+            _MATCH_CACHE.clear()
+        hit = _MATCH_CACHE[key] = word.matches(norm)
+    return hit
+
+
+@dataclass(frozen=True)
+class _Term:
+    text: str
+    phrases: tuple[_Phrase, ...]
+
+    def __post_init__(self) -> None:
+        # Index the phrases by their first word so that each text word costs a
+        # few dictionary look-ups instead of one test per pattern word.
+        index: dict[str, dict[str, list[_Phrase]]] = {"light": {}, "full": {}, "exact": {}}
+        prefixes: list[tuple[str, _Phrase]] = []
+        for phrase in self.phrases:
+            head = phrase[0]
+            assert isinstance(head, _Word)
+            if head.mode == "prefix":
+                prefixes.append((head.value, phrase[1:]))
+            else:
+                for key in head.lookup_keys():
+                    index[head.mode].setdefault(key, []).append(phrase[1:])
+        object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_prefixes", tuple(prefixes))
+
+    def _rests(self, norm: str) -> Iterator[_Phrase]:
+        index: dict[str, dict[str, list[_Phrase]]] = self._index  # type: ignore[attr-defined]
+        light, full, exact = index["light"], index["full"], index["exact"]
+        if exact:
+            yield from exact.get(norm, ())
+        if light:
+            for form in light_forms(norm):
+                yield from light.get(form, ())
+        if full:
+            for form in full_forms(norm):
+                yield from full.get(form, ())
+        for value, rest in self._prefixes:  # type: ignore[attr-defined]
+            if norm.startswith(value):
+                yield rest
+
+    def occurrences(self, norms: Sequence[str], lo: int, hi: int) -> list[tuple[int, int]]:
+        """(start, end) token spans of every occurrence inside ``norms[lo:hi]``."""
+        out: set[tuple[int, int]] = set()
+        for i in range(lo, hi):
+            for rest in self._rests(norms[i]):
+                for end in _phrase_ends(rest, norms, i + 1, hi):
+                    out.add((i, end))
+        return sorted(out)
+
+
+def _phrase_ends(phrase: _Phrase, norms: Sequence[str], i: int, hi: int) -> Iterator[int]:
+    if not phrase:
+        yield i
+        return
+    head, rest = phrase[0], phrase[1:]
+    if isinstance(head, _Gap):
+        for skip in range(head.max_words + 1):
+            if i + skip <= hi:
+                yield from _phrase_ends(rest, norms, i + skip, hi)
+        return
+    if i < hi and _word_matches(head, norms[i]):
+        yield from _phrase_ends(rest, norms, i + 1, hi)
+
+
+class _TermIndex:
+    """All terms of a pattern file, indexed by first word, scanned in one pass per sentence."""
+
+    def __init__(self, terms: Iterable[_Term]) -> None:
+        self.light: dict[str, list[tuple[int, _Phrase]]] = {}
+        self.full: dict[str, list[tuple[int, _Phrase]]] = {}
+        self.exact: dict[str, list[tuple[int, _Phrase]]] = {}
+        self.prefixes: list[tuple[str, int, _Phrase]] = []
+        # Prefix words (digital*) by their first two letters: a text word looks at its own bucket only.
+        self.prefix_buckets: dict[str, list[tuple[str, int, _Phrase]]] = {}
+        self._entries: dict[str, tuple[tuple[int, _Phrase], ...]] = {}
+        self.keys: set[int] = set()
+        for term in terms:
+            for phrase in term.phrases:
+                head = phrase[0]
+                assert isinstance(head, _Word)
+                entry = (id(term), phrase[1:])
+                self.keys.add(id(term))
+                if head.mode == "prefix":
+                    self.prefixes.append((head.value, *entry))
+                    self.prefix_buckets.setdefault(head.value[:2], []).append((head.value, *entry))
+                else:
+                    for key in head.lookup_keys():
+                        getattr(self, head.mode).setdefault(key, []).append(entry)
+
+    def entries(self, norm: str) -> tuple[tuple[int, _Phrase], ...]:
+        """(term key, rest of phrase) for every phrase whose first word matches ``norm`` (cached per word)."""
+        hit = self._entries.get(norm)
+        if hit is not None:
+            return hit
+        entries: list[tuple[int, _Phrase]] = list(self.exact.get(norm, ()))
+        for form in light_forms(norm):
+            entries.extend(self.light.get(form, ()))
+        for form in full_forms(norm):
+            entries.extend(self.full.get(form, ()))
+        bucket = self.prefix_buckets.get(norm[:2], ())
+        entries.extend((key, rest) for value, key, rest in bucket if norm.startswith(value))
+        if len(norm) < 2 or norm[:1] in self.prefix_buckets:  # one-letter prefix words
+            short = self.prefix_buckets.get(norm[:1], ())
+            entries.extend((key, rest) for value, key, rest in short if norm.startswith(value))
+        if len(self._entries) > 200_000:
+            self._entries.clear()
+        found = self._entries[norm] = tuple(entries)
+        return found
+
+    def scan(self, norms: Sequence[str]) -> dict[int, list[tuple[int, int]]]:
+        found: dict[int, set[tuple[int, int]]] = {}
+        n = len(norms)
+        for i, norm in enumerate(norms):
+            for key, rest in self.entries(norm):
+                if not rest:
+                    found.setdefault(key, set()).add((i, i + 1))
+                    continue
+                for end in _phrase_ends(rest, norms, i + 1, n):
+                    found.setdefault(key, set()).add((i, end))
+        return {key: sorted(spans) for key, spans in found.items()}
+
+
+class _TermProblem(Exception):
+    def __init__(self, message: str, path: tuple[Any, ...], offset: int = 0, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message, self.path, self.offset, self.hint = message, path, offset, hint
+
+
+class _TermCompiler:
+    """Reads the word notation; raises :class:`_TermProblem` with the offset of the bad word."""
+
+    def __init__(self, groups: dict[str, str]):
+        self.groups = groups
+        self.cache: dict[str, tuple[_Phrase, ...]] = {}
+        self.made: list[_Term] = []
+
+    def term(self, text: str, path: tuple[Any, ...]) -> _Term:
+        made = _Term(text, self._phrases(text, path, ()))
+        self.made.append(made)
+        return made
+
+    def _group(self, name: str, path: tuple[Any, ...], offset: int, stack: tuple[str, ...]) -> tuple[_Phrase, ...]:
+        if name in stack:
+            raise _TermProblem(f"word-group @{name} refers to itself ({' -> '.join((*stack, name))})", path, offset)
+        if name not in self.groups:
+            close = difflib.get_close_matches(name, list(self.groups), n=1)
+            raise _TermProblem(
+                f"unknown word-group @{name}",
+                path,
+                offset,
+                hint=f"did you mean @{close[0]}?" if close else "define it under extract.groups",
+            )
+        if name not in self.cache:
+            self.cache[name] = self._phrases(self.groups[name], ("groups", name), (*stack, name))
+        return self.cache[name]
+
+    def _phrases(self, text: str, path: tuple[Any, ...], stack: tuple[str, ...]) -> tuple[_Phrase, ...]:
+        if not isinstance(text, str) or not text.strip():
+            raise _TermProblem("a word-group must be a non-empty string", path, hint='e.g. "anggaran|dana|biaya"')
+        phrases: list[_Phrase] = []
+        start = 0
+        for alt in text.split("|"):
+            words = list(re.finditer(r"\S+", alt))
+            if not words:
+                raise _TermProblem(
+                    f"empty alternative in {text!r}", path, start, hint="remove the doubled or trailing '|'"
+                )
+            options: list[list[_Phrase]] = []
+            for m in words:
+                w, offset = m.group(), start + m.start()
+                if w == "..":
+                    options.append([(_Gap(),)])
+                elif w.startswith("@"):
+                    options.append(list(self._group(w[1:], path, offset, stack)))
+                else:
+                    options.append([(self._word(w, path, offset),)])
+            for combo in itertools.product(*options):
+                phrase: _Phrase = tuple(el for part in combo for el in part)
+                if isinstance(phrase[0], _Gap) or isinstance(phrase[-1], _Gap):
+                    raise _TermProblem(f"'..' must stand between two words in {alt.strip()!r}", path, start)
+                phrases.append(phrase)
+            start += len(alt) + 1
+        return tuple(phrases)
+
+    def _word(self, word: str, path: tuple[Any, ...], offset: int) -> _Word:
+        m = _WORD_SPEC_RE.match(word)
+        if not m:
+            raise _TermProblem(
+                f"cannot read {word!r} as a pattern word",
+                path,
+                offset,
+                hint="write a word (kurang), word~ (any affix), =word (exact), word* (prefix), @group or ..",
+            )
+        exact, value, suffix = m.groups()
+        value = value.lower().replace("’", "'")
+        if exact and suffix:
+            raise _TermProblem(f"{word!r}: '=' cannot be combined with '{suffix}'", path, offset)
+        mode = "exact" if exact else {"~": "full", "*": "prefix"}.get(suffix or "", "light")
+        return _Word(mode, value, root(value) if mode == "full" else "")
+
+
+@dataclass(frozen=True)
+class _Rule:
+    id: str
+    target: str  # finding / recommendation / indicator id
+    terms: tuple[_Term, ...]
+    unless: tuple[_Term, ...]
+    within: int
+    order: bool
+    scope: str
+    severity: str | None = None
+    figure: str | None = None
+    context: _Term | None = None
+    context_sentences: int = 0
+
+
+@dataclass(frozen=True)
+class _Cue:
+    term: _Term
+    reach: int | None  # None: to the end of the clause
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    negation: tuple[_Cue, ...]
+    negation_after: tuple[_Cue, ...]
+    not_negation: _Term | None
+    hypothetical: _Term
+    example: _Term
+    example_continuation: _Term | None
+    illustration: _Term | None
+    implemented: _Term | None
+    proposal_continuation: _Term | None
+    question_is_hypothetical: bool
+    proposal: _Term
+    weak_proposal: _Term | None
+    proposal_blockers: _Term | None
+    proposal_sections: _Term | None
+    severity_high: _Term | None
+    severity_low: _Term | None
+    indonesian: frozenset[str]
+    english: frozenset[str]
+    topic: _Term
+    evaluative: _Term
+    signals: Signals
+    findings: tuple[_Rule, ...]
+    recommendations: tuple[_Rule, ...]
+    strengths: tuple[_Rule, ...]
+    figures: tuple[_Rule, ...]
+    indicators: tuple[_Rule, ...]
+    index: _TermIndex
+
+
+def compile_patterns(
+    patterns: ExtractionPatterns, doc: Document | None = None, prefix: tuple[Any, ...] = ("extract",)
+) -> list[Problem]:
+    """Compile the word notation of ``patterns``; return every problem found.
+
+    When there is no problem the compiled form is kept on ``patterns``.
+    ``doc`` (the YAML document the patterns came from) and ``prefix`` (where
+    the ``extract:`` mapping sits in it) turn problems into file:line:column,
+    with the column of the very word that is wrong.
+    """
+    file = doc.file if doc is not None else "<patterns>"
+    problems: list[Problem] = []
+    tc = _TermCompiler(dict(patterns.groups))
+
+    def locate(path: tuple[Any, ...], offset: int = 0, *, key: bool = False) -> Location:
+        if doc is None:
+            return Location(file)
+        full = (*prefix, *path)
+        return doc.locate(full, key=True) if key else doc.expression_location(full, offset)
+
+    def term(text: str, *path: Any) -> _Term | None:
+        try:
+            return tc.term(text, path)
+        except _TermProblem as exc:
+            problems.append(Problem(locate(exc.path, exc.offset), exc.message, code="E140", hint=exc.hint))
+            return None
+
+    def opt(text: str, *path: Any) -> _Term | None:
+        return term(text, *path) if text.strip() else None
+
+    def cues(items: list[NegationCue], key: str) -> tuple[_Cue, ...]:
+        out = []
+        for i, c in enumerate(items):
+            t = term(c.words, "cues", key, i, "words")
+            if t is not None:
+                out.append(_Cue(t, None if c.reach == "clause" else c.reach))
+        return tuple(out)
+
+    def rules(items: Sequence[_PatternBase], key: str, target_attr: str) -> tuple[_Rule, ...]:
+        seen: dict[str, int] = {}
+        out = []
+        for i, r in enumerate(items):
+            if r.id in seen:
+                problems.append(
+                    Problem(
+                        locate((key, i, "id")),
+                        f"pattern id {r.id!r} is used twice (first at {locate((key, seen[r.id], 'id'))})",
+                        code="E141",
+                        hint="every pattern needs its own id",
+                    )
+                )
+                continue
+            seen[r.id] = i
+            terms = [term(t, key, i, "all", j) for j, t in enumerate(r.all)]
+            unless = [term(t, key, i, "unless", j) for j, t in enumerate(r.unless)]
+            context_text = getattr(r, "context", None)
+            context = term(context_text, key, i, "context") if context_text else None
+            if any(t is None for t in (*terms, *unless)) or (context_text and context is None):
+                continue
+            out.append(
+                _Rule(
+                    id=r.id,
+                    target=getattr(r, target_attr),
+                    terms=tuple(t for t in terms if t is not None),
+                    unless=tuple(t for t in unless if t is not None),
+                    within=r.within,
+                    order=r.order,
+                    scope=getattr(r, "scope", "sentence"),
+                    severity=getattr(r, "severity", None),
+                    figure=getattr(r, "figure", None),
+                    context=context,
+                    context_sentences=getattr(r, "context_sentences", 0),
+                )
+            )
+        return tuple(out)
+
+    c = patterns.cues
+    sig = patterns.signals
+    required = {
+        "hypothetical": term(c.hypothetical, "cues", "hypothetical"),
+        "example": term(c.example, "cues", "example"),
+        "proposal": term(c.proposal, "cues", "proposal"),
+        "topic": term(sig.topic, "signals", "topic"),
+        "evaluative": term(sig.evaluative, "signals", "evaluative"),
+    }
+    compiled_rules = {
+        "findings": rules(patterns.findings, "findings", "finding"),
+        "recommendations": rules(patterns.recommendations, "recommendations", "recommendation"),
+        "strengths": rules(patterns.strengths, "strengths", "strength"),
+        "figures": rules(patterns.figures, "figures", "measure"),
+        "indicators": rules(patterns.indicators, "indicators", "indicator"),
+    }
+    built = _Compiled(
+        negation=cues(c.negation, "negation"),
+        negation_after=cues(c.negation_after, "negation_after"),
+        not_negation=opt(c.not_negation, "cues", "not_negation"),
+        hypothetical=required["hypothetical"],  # type: ignore[arg-type]
+        example=required["example"],  # type: ignore[arg-type]
+        example_continuation=opt(c.example_continuation, "cues", "example_continuation"),
+        illustration=opt(c.illustration, "cues", "illustration"),
+        implemented=opt(c.implemented, "cues", "implemented"),
+        proposal_continuation=opt(c.proposal_continuation, "cues", "proposal_continuation"),
+        question_is_hypothetical=c.question_is_hypothetical,
+        proposal=required["proposal"],  # type: ignore[arg-type]
+        weak_proposal=opt(c.weak_proposal, "cues", "weak_proposal"),
+        proposal_blockers=opt(c.proposal_blockers, "cues", "proposal_blockers"),
+        proposal_sections=opt(c.proposal_sections, "cues", "proposal_sections"),
+        severity_high=opt(c.severity_high, "cues", "severity_high"),
+        severity_low=opt(c.severity_low, "cues", "severity_low"),
+        indonesian=frozenset(w.lower() for w in sig.indonesian.split()),
+        english=frozenset(w.lower() for w in sig.english.split()),
+        topic=required["topic"],  # type: ignore[arg-type]
+        evaluative=required["evaluative"],  # type: ignore[arg-type]
+        signals=sig,
+        findings=compiled_rules["findings"],
+        recommendations=compiled_rules["recommendations"],
+        strengths=compiled_rules["strengths"],
+        figures=compiled_rules["figures"],
+        indicators=compiled_rules["indicators"],
+        index=_TermIndex(tc.made),
+    )
+    if not problems:
+        patterns._compiled = built
+    return problems
+
+
+def check_targets(
+    patterns: ExtractionPatterns,
+    *,
+    findings: Iterable[str],
+    recommendations: Iterable[str],
+    indicators: Iterable[str],
+    doc: Document | None = None,
+    prefix: tuple[Any, ...] = ("extract",),
+) -> list[Problem]:
+    """Problems for patterns whose finding, recommendation or indicator id is not in the catalogs."""
+    problems = []
+    for key, known, attr in (
+        ("findings", findings, "finding"),
+        ("recommendations", recommendations, "recommendation"),
+        ("indicators", indicators, "indicator"),
+    ):
+        known_set = set(known)
+        for i, rule in enumerate(getattr(patterns, key)):
+            target = getattr(rule, attr)
+            if target in known_set:
+                continue
+            close = difflib.get_close_matches(target, sorted(known_set), n=1)
+            location = doc.locate((*prefix, key, i, attr)) if doc is not None else Location("<patterns>")
+            problems.append(
+                Problem(
+                    location,
+                    f"unknown {attr} id {target!r} in pattern {rule.id!r}",
+                    code="E142",
+                    hint=f"did you mean {close[0]!r}?" if close else f"{key} are defined under {key}: in the pack",
+                )
+            )
+    return problems
+
+
+def compiled(patterns: ExtractionPatterns) -> _Compiled:
+    """The patterns compiled for matching (cached on the patterns).
+
+    Raises:
+        PatternFileError: a word-group cannot be read (patterns built in
+            code; loaded packs report this when they are loaded).
+    """
+    if patterns._compiled is None:
+        problems = compile_patterns(patterns)
+        if problems:
+            raise PatternFileError("the extraction patterns have errors", problems=problems)
+    result: _Compiled = patterns._compiled
+    return result

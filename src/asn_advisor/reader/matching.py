@@ -1,0 +1,278 @@
+"""Matching compiled patterns against one sentence: clauses, negation, moods, context."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from asn_advisor.reader.compiler import _Compiled, _Cue, _Rule, _Term, _TermIndex
+from asn_advisor.reader.sentences import Sentence
+
+# ---------------------------------------------------------------------------
+# Matching
+# ---------------------------------------------------------------------------
+
+_JUNK_CATEGORIES = frozenset({"Cc", "Cs", "Co", "Cn"})
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+@dataclass
+class _SentenceView:
+    sent: Sentence
+    norms: list[str]
+    clause_of: list[int]
+    blocked: set[int]  # tokens in a hypothetical, example or question context
+    strong_proposal_clauses: set[int]
+    proposal_clauses: set[int]
+    negation_hits: list[tuple[int, int, int | None]]  # (start, end, reach)
+    negation_after_hits: list[tuple[int, int, int | None]]
+    high: list[tuple[int, int]]
+    low: list[tuple[int, int]]
+    in_proposal_section: bool
+    cache: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    ignored: frozenset[int] = frozenset()  # tokens of "tidak hanya", "belum tentu" ...
+    is_example: bool = False
+    example_lead: bool = False  # opened by "Misalnya", "Sebagai contoh" ...
+    done_clauses: set[int] = field(default_factory=set)  # clauses that report a measure already taken
+    index: _TermIndex | None = None
+    scanned: dict[int, list[tuple[int, int]]] | None = None
+
+    def occ(self, term: _Term, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+        """Occurrences of ``term`` inside tokens ``lo:hi`` (computed once per sentence)."""
+        found = self.cache.get(id(term))
+        if found is None:
+            if self.scanned is None:
+                self.scanned = self.index.scan(self.norms) if self.index else {}
+            raw = self.scanned.get(id(term))
+            if raw is None and (self.index is None or id(term) not in self.index.keys):
+                raw = term.occurrences(self.norms, 0, len(self.norms))
+            if not raw:
+                found = []
+            elif self.ignored:
+                found = [(a, b) for a, b in raw if not self.ignored.issuperset(range(a, b))]
+            else:
+                found = raw
+            self.cache[id(term)] = found
+        hi = len(self.norms) if hi is None else hi
+        if lo == 0 and hi == len(self.norms):
+            return found
+        return [(a, b) for a, b in found if a >= lo and b <= hi]
+
+
+_LEADING = frozenset({"namun", "tetapi", "akan", "dan", "oleh", "karena", "itu", "selain", "lalu", "maka"})
+
+
+def _lead(norms: Sequence[str]) -> int:
+    """Index of the first word after leading connectors ("Namun", "Oleh karena itu", ...)."""
+    lead = 0
+    while lead < len(norms) and norms[lead] in _LEADING:
+        lead += 1
+    return lead
+
+
+def _view(sent: Sentence, c: _Compiled, proposal_section: bool, after_example: bool = False) -> _SentenceView:
+    norms = [t.norm for t in sent.tokens]
+    n = len(norms)
+    clause_of = [0] * n
+    for ci, (a, b) in enumerate(sent.clauses):
+        for i in range(a, b):
+            clause_of[i] = ci
+    v = _SentenceView(
+        sent=sent,
+        norms=norms,
+        clause_of=clause_of,
+        blocked=set(),
+        strong_proposal_clauses=set(),
+        proposal_clauses=set(),
+        negation_hits=[],
+        negation_after_hits=[],
+        high=[],
+        low=[],
+        in_proposal_section=proposal_section,
+        index=c.index,
+    )
+    if c.not_negation:
+        v.ignored = frozenset(i for a, b in v.occ(c.not_negation) for i in range(a, b))
+    lead = _lead(norms)
+    # Examples and hypotheticals: "Misalnya, ...", "Jika ..., maka ...", questions.
+    # "Misalnya, banyak peserta mengeluhkan ..." reports a real complaint; with an
+    # illustration cue (or, without that cue list, always) the sentence is an illustration.
+    v.example_lead = any(a <= lead for a, _ in v.occ(c.example))
+    if v.example_lead and (c.illustration is None or v.occ(c.illustration) or v.occ(c.hypothetical)):
+        v.blocked = set(range(n))
+        v.is_example = True
+    elif after_example and c.example_continuation and any(a <= lead for a, _ in v.occ(c.example_continuation)):
+        v.blocked = set(range(n))  # "Hal ini membuatnya ..." goes on with the anecdote
+        v.is_example = True
+    else:
+        for a, _b in v.occ(c.hypothetical):
+            if a <= lead + 1:
+                v.blocked = set(range(n))
+                break
+            v.blocked |= set(range(a, n))
+    if c.question_is_hypothetical and sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+        v.blocked = set(range(n))
+
+    blockers = v.occ(c.proposal_blockers) if c.proposal_blockers else []
+
+    def proposal_clause_set(term: _Term | None) -> set[int]:
+        out: set[int] = set()
+        if term is None:
+            return out
+        for a, _b in v.occ(term):
+            if any(b2 == a for _a2, b2 in blockers):
+                continue  # "tantangan yang perlu diatasi", "tidak perlu"
+            if a <= lead:
+                return set(range(len(sent.clauses)))  # "Perlu ...", "Jangan ..." govern the whole sentence
+            out.add(clause_of[a])
+        return out
+
+    def through_brackets(clauses: set[int]) -> set[int]:
+        # "meminta BKD ... perangkat daerah (OPD) untuk ..., agar ...": a parenthesis ends no proposal.
+        out = set(clauses)
+        for ci in sorted(clauses):
+            while ci + 1 < len(sent.clauses):
+                a = sent.clauses[ci + 1][0]
+                gap = sent.text[sent.tokens[a - 1].end - sent.start : sent.tokens[a].start - sent.start]
+                if not ("(" in gap or ")" in gap) or any(ch in gap for ch in ".;:"):
+                    break
+                ci += 1
+                out.add(ci)
+        return out
+
+    v.strong_proposal_clauses = through_brackets(proposal_clause_set(c.proposal))
+    v.proposal_clauses = v.strong_proposal_clauses | through_brackets(proposal_clause_set(c.weak_proposal))
+    if c.implemented:
+        # "BKPSDM telah meluncurkan program mentoring": a measure taken, not proposed.
+        done = {clause_of[a] for a, _ in v.occ(c.implemented)}
+        v.done_clauses = done
+        v.proposal_clauses -= done - v.strong_proposal_clauses
+
+    def neg(cues: tuple[_Cue, ...]) -> list[tuple[int, int, int | None]]:
+        return [(a, b, cue.reach) for cue in cues for a, b in v.occ(cue.term)]
+
+    v.negation_hits = neg(c.negation)
+    v.negation_after_hits = neg(c.negation_after)
+    v.high = v.occ(c.severity_high) if c.severity_high else []
+    v.low = v.occ(c.severity_low) if c.severity_low else []
+    return v
+
+
+def _best_combination(
+    occ: list[list[tuple[int, int]]], within: int, order: bool, require: set[int] | None = None
+) -> list[tuple[int, int]] | None:
+    """The narrowest choice of one occurrence per word-group (None if none fits).
+
+    ``require``: at least one chosen occurrence must touch one of these tokens.
+    """
+    best: tuple[int, int] | None = None
+    best_combo: list[tuple[int, int]] | None = None
+    limited = [o[:24] for o in occ]
+    for combo in itertools.product(*limited):
+        if order and any(combo[i][0] >= combo[i + 1][0] for i in range(len(combo) - 1)):
+            continue
+        spans = sorted(combo)
+        if any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)):
+            continue  # two groups on the same word
+        width = max(e for _, e in combo) - min(s for s, _ in combo)
+        if width > within:
+            continue
+        if require is not None and not any(i in require for a, b in combo for i in range(a, b)):
+            continue
+        key = (width, min(s for s, _ in combo))
+        if best is None or key < best:
+            best, best_combo = key, list(combo)
+    return best_combo
+
+
+def _match_rule(
+    rule: _Rule, v: _SentenceView, segments: list[tuple[int, int]], require: set[int] | None = None
+) -> list[tuple[int, int]] | None:
+    if v.index is not None:
+        # Most rules fail at once: a word-group that occurs nowhere in the sentence.
+        if v.scanned is None:
+            v.scanned = v.index.scan(v.norms)
+        keys = v.index.keys
+        if any(id(t) in keys and id(t) not in v.scanned for t in rule.terms):
+            return None
+    for lo, hi in segments:
+        occ = []
+        for t in rule.terms:
+            found = v.occ(t, lo, hi)
+            if not found:
+                break
+            occ.append(found)
+        else:
+            combo = _best_combination(occ, rule.within, rule.order, require)
+            if combo is None:
+                continue
+            if rule.unless and any(v.occ(t, lo, hi) for t in rule.unless):
+                continue
+            return combo
+    return None
+
+
+def _negated(combo: list[tuple[int, int]], v: _SentenceView) -> bool:
+    covered = {i for a, b in combo for i in range(a, b)}
+    for s, _e in combo:
+        clause = v.clause_of[s]
+        for a, b, reach in v.negation_hits:
+            if b > s or covered & set(range(a, b)) or v.clause_of[a] != clause:
+                continue
+            if reach is None or s - b <= reach:
+                return True
+    last = max(e for _, e in combo)
+    clause = v.clause_of[last - 1]
+    for a, b, reach in v.negation_after_hits:
+        if a < last or covered & set(range(a, b)) or v.clause_of[a] != clause:
+            continue
+        if reach is None or a - last <= reach:
+            return True
+    return False
+
+
+def _segments(rule: _Rule, v: _SentenceView) -> list[tuple[int, int]]:
+    if rule.scope == "sentence":
+        return [(0, len(v.norms))]
+    return list(v.sent.clauses)
+
+
+# A sentence longer than this is quoted as a window of about a third of it on each side of
+# what matched, cut at word boundaries: output stays proportional to what was found. A
+# figure is quoted with less around it: a sentence can hold many figures.
+_QUOTE_MAX = 1000
+_FIGURE_QUOTE_MAX = 300
+
+
+def _traced(
+    text: str, sent: Sentence, combo: list[tuple[int, int]], line_starts: list[int], max_len: int = _QUOTE_MAX
+) -> dict[str, Any]:
+    toks = sent.tokens
+    a = min(s for s, _ in combo)
+    b = max(e for _, e in combo)
+    start, end = sent.start, sent.end
+    if end - start > max_len:
+        lo, hi = toks[a].start - max_len // 3, toks[b - 1].end + max_len // 3
+        first = next((t for t in toks[: a + 1] if t.start >= lo), toks[a])
+        last = next((t for t in reversed(toks[b - 1 :]) if t.end <= hi), toks[b - 1])
+        start = sent.start if first is toks[0] else first.start
+        end = sent.end if last is toks[-1] else last.end
+    line, col = _line_col(line_starts, start)
+    return {
+        "quote": text[start:end],
+        "start": start,
+        "end": end,
+        "line": line,
+        "column": col,
+        "matched": text[toks[a].start : toks[b - 1].end],
+    }
+
+
+def _line_col(line_starts: list[int], offset: int) -> tuple[int, int]:
+    import bisect
+
+    i = bisect.bisect_right(line_starts, offset) - 1
+    return i + 1, offset - line_starts[i] + 1
