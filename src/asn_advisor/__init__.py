@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from asn_advisor._version import __version__
 from asn_advisor.engine import advise
 from asn_advisor.errors import (
     AdvisorError,
@@ -37,8 +38,6 @@ from asn_advisor.model import (
     load_profile,
 )
 from asn_advisor.pack import RulePack, load_rules
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Advice",

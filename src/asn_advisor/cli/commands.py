@@ -18,8 +18,8 @@ from typing import Any, TypeVar
 
 import click
 
-from asn_advisor import __version__
 from asn_advisor._base import Limits, check_output, unknown_id_hint, use_limits, write_atomic
+from asn_advisor._version import __version__
 from asn_advisor.cli.help import apply_help, lang_from_args
 from asn_advisor.cli.help import text as help_text
 from asn_advisor.engine import (

@@ -44,6 +44,7 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 from asn_advisor._base import suggest
+from asn_advisor._version import __version__
 from asn_advisor.errors import Location
 from asn_advisor.model import Advice, PackInfo, Profile
 from asn_advisor.store.sql import SCHEMA_VERSION, Database, HistoryError, Transaction, connect, is_url
@@ -391,8 +392,6 @@ class HistoryStore:
         Raises:
             HistoryError: no period, or the profile and advice do not match.
         """
-        from asn_advisor import __version__
-
         if advice.program.id != profile.program.id:
             raise HistoryError(
                 f"the advice is for program {advice.program.id!r}, the profile for {profile.program.id!r}",
