@@ -664,6 +664,14 @@ def open_history(db: str | None, lang: str, *, create: bool = False) -> Any:
     return store
 
 
+def store_inputs(db: str | None) -> list[str]:
+    """The history store as an input an output must never overwrite (a SQLite file; a URL names no file)."""
+    from .history import is_url, resolve_store
+
+    where = resolve_store(db)
+    return [] if is_url(where) else [where]
+
+
 def load_history_input(path: str, pack: RulePack, lang: str) -> Any:
     """Read what `history record` records: a YAML/JSON profile, or a narrative
     report (.txt, .md) turned into a profile by the report extractor.
@@ -774,6 +782,7 @@ def history_show(
     chosen = resolve_lang(lang)
     if program is None and svg is not None:
         raise click.UsageError("--svg needs a PROGRAM: the chart is of one program's trend")
+    protected = store_inputs(db)
     with open_history(db, chosen) as store:
         if program is None:
             records = store.evaluations()
@@ -784,22 +793,26 @@ def history_show(
                 import json as _json
 
                 payload = [{"program_id": pid, "periods": len(periods[pid])} for pid in sorted(periods)]
-                emit(_json.dumps(payload, indent=2, ensure_ascii=False) + "\n", output, force, [], chosen)
+                emit(_json.dumps(payload, indent=2, ensure_ascii=False) + "\n", output, force, protected, chosen)
                 return
             if not periods:
-                emit(t("history.programs.none", chosen) + "\n", output, force, [], chosen)
+                emit(t("history.programs.none", chosen) + "\n", output, force, protected, chosen)
                 return
             lines = [t("history.programs", chosen, count=len(periods))]
             lines += [f"  {pid}  ({len(periods[pid])} {t('history.periods', chosen)})" for pid in sorted(periods)]
-            emit("\n".join(lines) + "\n", output, force, [], chosen)
+            emit("\n".join(lines) + "\n", output, force, protected, chosen)
             return
         history = store.show(program)
-    labels = Labels.from_pack(load_pack(rules_dir), chosen)
+    pack = load_pack(rules_dir)
+    protected = input_paths(pack, *protected)
+    labels = Labels.from_pack(pack, chosen)
+    if output not in (None, "-"):
+        check_output(output, inputs=protected, force=force, lang=chosen)  # before the chart is written
     if svg is not None:
-        target = check_output(svg, force=force, lang=chosen)
-        write_atomic(target, render_svg(history, labels))
+        target = check_output(svg, inputs=protected, force=force, lang=chosen)
+        write_atomic(target, render_svg(history, labels), overwrite=force, lang=chosen)
         click.echo(t("history.svg.written", chosen, path=svg), err=True)
-    emit(render_show(history, labels, fmt), output, force, [], chosen)
+    emit(render_show(history, labels, fmt), output, force, protected, chosen)
 
 
 @history_group.command("status")
@@ -892,8 +905,9 @@ def history_effect(
     chosen = resolve_lang(lang)
     with open_history(db, chosen) as store:
         report = store.effect(min_programs=min_programs, recommendations=list(only) if only else None)
-    labels = Labels.from_pack(load_pack(rules_dir), chosen)
-    emit(render_effect(report, labels, fmt), output, force, [], chosen)
+    pack = load_pack(rules_dir)
+    labels = Labels.from_pack(pack, chosen)
+    emit(render_effect(report, labels, fmt), output, force, input_paths(pack, *store_inputs(db)), chosen)
 
 
 # --- batch (issue 6) ---
@@ -1020,7 +1034,7 @@ def batch_command(
     pack = load_pack(rules_dir)
     target = None
     if output not in (None, "-"):
-        target = check_output(output, inputs=[input_path], force=force, lang=chosen)
+        target = check_output(output, inputs=input_paths(pack, input_path), force=force, lang=chosen)
     ok = failed = 0
     progress = _Progress(chosen)
 
@@ -1162,7 +1176,7 @@ def compare_command(
     if not summaries:
         raise AdvisorError(t("compare.empty", chosen), location=None)
     comparison = compare(summaries, pack, lang=chosen, top=top, failed=failed)
-    emit(render_comparison(comparison, fmt or format_for(output)), output, force, [input_path], chosen)
+    emit(render_comparison(comparison, fmt or format_for(output)), output, force, input_paths(pack, input_path), chosen)
     if failed:
         click.echo(
             t("batch.summary", chosen, total=len(summaries) + failed, ok=len(summaries), failed=failed), err=True

@@ -269,6 +269,8 @@ ERRORS: dict[str, str] = {
     "write a finite number of ordinary size, or leave the value out": "tulis angka terhingga dengan ukuran wajar, atau hilangkan nilainya",
     "raise it with --max-{limit} or ASN_ADVISOR_MAX_{env} if the file is genuine": "naikkan dengan --max-{limit} atau ASN_ADVISOR_MAX_{env} bila berkas ini memang benar",
     "cannot write here: {reason}": "tidak dapat menulis di sini: {reason}",
+    "the output is not a regular file (a device, a pipe or a socket)": "keluaran bukan berkas biasa (perangkat, pipa, atau soket)",
+    "name a regular file, or leave out -o to write to standard output": "sebutkan berkas biasa, atau hilangkan -o agar ditulis ke keluaran standar",
     "cannot write the output: {reason}": "keluaran tidak dapat ditulis: {reason}",
     "{hint}; did you mean {name}?": "{hint}; maksud Anda {name}?",
     "it contains {what}": "berisi {what}",
