@@ -157,6 +157,17 @@ class Document:
         return base
 
 
+def stdin_bytes() -> IO[bytes]:
+    """Standard input as bytes; an :class:`InputError` when its descriptor was closed."""
+    if sys.stdin is None:
+        raise InputError(
+            "standard input is closed",
+            location=Location("<stdin>"),
+            hint="give a file, or pipe the input into the command",
+        )
+    return sys.stdin.buffer
+
+
 def read_text(
     source: str | Path | IO[bytes], *, limits: Limits | None = None, name: str | None = None
 ) -> tuple[str, str]:
@@ -167,7 +178,7 @@ def read_text(
     """
     limits = limits or Limits.current()
     if isinstance(source, (str, Path)) and str(source) == "-":
-        stream: IO[bytes] = sys.stdin.buffer
+        stream: IO[bytes] = stdin_bytes()
         display = name or "<stdin>"
         raw = stream.read(limits.max_bytes + 1)
     elif isinstance(source, (str, Path)):

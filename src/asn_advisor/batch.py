@@ -23,12 +23,13 @@ from __future__ import annotations
 import csv
 import gc
 import io
+import itertools
 import json
 import math
 import multiprocessing
 import os
 import re
-import sys
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -36,10 +37,10 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from ._fast import Kernel, Prepared, Summary
-from ._yaml import Document, Limits
+from ._yaml import Document, Limits, stdin_bytes
 from .advice import Advice
 from .engine import advise
-from .errors import AdvisorError, InputError, Location, Problem, ProfileError
+from .errors import MAX_PROBLEMS, AdvisorError, ExitCode, InputError, Location, Problem, ProfileError
 from .profile import Profile, check_findings, load_profile, normalize_indicators, profile_from_data
 from .rulepack import RulePack, load_rules
 
@@ -49,6 +50,7 @@ __all__ = [
     "Outcome",
     "Record",
     "Summary",
+    "WorkerLostError",
     "advise_block",
     "advise_many",
     "csv_row_to_profile",
@@ -166,7 +168,7 @@ def read_records(
         stream = (
             stdin
             if stdin is not None
-            else io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict", newline="")
+            else io.TextIOWrapper(stdin_bytes(), encoding="utf-8", errors="strict", newline="")
         )
         if input_format == "csv":
             yield from _csv_records(stream, "<stdin>")
@@ -633,8 +635,28 @@ class _ColumnDocument(Document):
 
 _WORKER: dict[str, Any] = {}
 
+#: Test hook: the worker that is handed the record of this index kills itself
+#: with SIGKILL, as the out-of-memory killer would.  Unset in real runs.
+TEST_KILL_ENV = "ASN_ADVISOR_TEST_KILL_WORKER_AT"
+
+
+class WorkerLostError(AdvisorError):
+    """A worker process died (killed, out of memory) while it held records: the run fails.
+
+    ``problems`` name the records that were in flight and got no outcome.
+    """
+
+    exit_code = ExitCode.PARTIAL
+
 
 def _worker_init(pack_root: str | None, display: str | None, lang: str) -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the run and
+    # the workers with it, so a worker ignores it (no traceback per worker).
+    # SIGTERM gets its default back, should the parent have set a handler.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     # With 'fork' the parent's pack is inherited (set just before the pool
     # starts); with 'spawn' it is loaded again from its directory.
     if "rules" not in _WORKER:
@@ -643,6 +665,9 @@ def _worker_init(pack_root: str | None, display: str | None, lang: str) -> None:
 
 
 def _worker_chunk(records: list[Record]) -> list[Outcome]:
+    doomed = os.environ.get(TEST_KILL_ENV)
+    if doomed and any(str(record.index) == doomed for record in records):
+        os.kill(os.getpid(), signal.SIGKILL)
     return advise_block(records, _WORKER["rules"], _WORKER["lang"])
 
 
@@ -657,6 +682,38 @@ def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
         yield chunk
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the platform tells it)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _lost(chunks: Iterable[list[Record]]) -> WorkerLostError:
+    """The error for a dead worker, naming the records that got no outcome, as runs of lines per file."""
+    records = [record for chunk in chunks for record in chunk]
+    runs: list[list[Record]] = []
+    for record in records:
+        if runs and runs[-1][-1].source == record.source and record.line > 0:
+            runs[-1].append(record)
+        else:
+            runs.append([record])
+    problems = []
+    for run in runs[:MAX_PROBLEMS]:
+        first, last = run[0], run[-1]
+        if first.line > 0:
+            message = f"records from line {first.line} to line {last.line} were not advised: a worker process was lost"
+        else:
+            message = "the record was not advised: a worker process was lost"
+        problems.append(Problem(Location(first.source, first.line), message, code="B801"))
+    return WorkerLostError(
+        f"a worker process stopped unexpectedly (killed, or out of memory); {len(records)} record(s) in progress failed",
+        hint="nothing was written; run again, with fewer --jobs if memory is short",
+        problems=problems,
+    )
+
+
 def run_records(
     records: Iterable[Record], rules: RulePack, *, jobs: int = 1, lang: str = "id", chunk_size: int = DEFAULT_CHUNK
 ) -> Iterator[Outcome]:
@@ -664,13 +721,27 @@ def run_records(
 
     Records are taken ``chunk_size`` at a time (see :func:`advise_block`);
     at most ``2 x jobs`` chunks are in flight, so memory is bounded by
-    ``chunk_size`` and ``jobs``, not by the input.  ``jobs=1`` runs in this
+    ``chunk_size`` and ``jobs``, not by the input.  ``jobs`` is capped by the
+    usable cores and by the number of chunks; ``jobs=1`` runs in this
     process.  Closing the iterator early stops the workers.
+
+    Raises:
+        WorkerLostError: a worker process died (exit code 8); the records
+            still in flight are named, and the other workers are stopped.
     """
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
+    chunks = _chunks(records, chunk_size)
+    jobs = min(jobs, usable_cores())
+    first: list[list[Record]] = []
+    if jobs > 1:
+        for chunk in chunks:
+            first.append(chunk)
+            if len(first) >= jobs:
+                break
+        jobs = max(1, min(jobs, len(first)))
     if jobs == 1:
-        for chunk in _chunks(records, chunk_size):
+        for chunk in itertools.chain(first, chunks):
             yield from advise_block(chunk, rules, lang)
         return
     methods = multiprocessing.get_all_start_methods()
@@ -680,19 +751,53 @@ def run_records(
         _WORKER["rules"] = rules  # inherited by the forked workers
     root = str(rules.root) if rules.root else None
     display = rules.files[0].rsplit("/", 1)[0] if rules.files and "/" in rules.files[0] else None
-    pool = context.Pool(jobs, initializer=_worker_init, initargs=(root, display, lang))
+    # The workers (and the pool's threads, which start replacements) begin
+    # with Ctrl-C blocked; each worker ignores it, then unblocks it.
+    masked = hasattr(signal, "pthread_sigmask")
+    if masked:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        window: deque[Any] = deque()
-        for chunk in _chunks(records, chunk_size):
-            window.append(pool.apply_async(_worker_chunk, (chunk,)))
+        pool = context.Pool(jobs, initializer=_worker_init, initargs=(root, display, lang))
+    finally:
+        if masked:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    workers = _worker_ids(pool)
+    window: deque[tuple[list[Record], Any]] = deque()
+    try:
+        for chunk in itertools.chain(first, chunks):
+            window.append((chunk, pool.apply_async(_worker_chunk, (chunk,))))
             while len(window) >= 2 * jobs:
-                yield from window.popleft().get()
+                yield from _collect(window, pool, workers)
         while window:
-            yield from window.popleft().get()
+            yield from _collect(window, pool, workers)
     finally:
         pool.terminate()
         pool.join()
         _WORKER.clear()
+
+
+#: How often the driver checks that its workers are alive while it waits.
+WATCH_INTERVAL_S = 0.2
+
+
+def _worker_ids(pool: Any) -> frozenset[int | None]:
+    # The pool replaces a worker that died, silently, and the chunk it held
+    # is never answered: a change in the set of workers is how a loss shows.
+    return frozenset(process.pid for process in getattr(pool, "_pool", ()))
+
+
+def _collect(window: deque[tuple[list[Record], Any]], pool: Any, workers: frozenset[int | None]) -> list[Outcome]:
+    pending = window[0][1]
+    while True:
+        try:
+            outcomes: list[Outcome] = pending.get(WATCH_INTERVAL_S)
+        except multiprocessing.TimeoutError:
+            alive = all(process.exitcode is None for process in getattr(pool, "_pool", ()))
+            if alive and _worker_ids(pool) == workers:
+                continue
+            raise _lost(held for held, waiting in window if not waiting.ready()) from None
+        window.popleft()
+        return outcomes
 
 
 def advise_many(

@@ -9,7 +9,10 @@ traceback is ever shown unless ``ASN_ADVISOR_DEBUG=1``.
 
 from __future__ import annotations
 
+import errno
+import io
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -26,7 +29,7 @@ from .advice import Advice
 from .cli_help import apply_help, lang_from_args
 from .cli_help import text as help_text
 from .engine import advise
-from .errors import AdvisorError, ExitCode, Problem
+from .errors import AdvisorError, ExitCode, OutputError, Problem
 from .extract import check_examples
 
 # --- plan (issue 3) ---
@@ -172,14 +175,25 @@ class AdvisorGroup(AdvisorCommand, click.Group):
         apply_help(self, lang)
         if not standalone_mode:
             return super().main(argv, prog_name, complete_var, standalone_mode, **extra)
+        guard_standard_streams()
+        previous = _catch_sigterm()
         try:
             code = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+            sys.stdout.flush()
         except click.ClickException as error:
             show_click_error(error, lang)
             sys.exit(error.exit_code)
         except click.exceptions.Abort:
             click.echo(help_text("click.aborted", lang), err=True)
             sys.exit(1)
+        except Terminated:
+            sys.exit(report_terminated(lang))
+        except OSError as error:
+            if not is_stdout_error(error):
+                raise
+            sys.exit(report_stdout_error(error, lang))
+        finally:
+            _restore_sigterm(previous)
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -193,13 +207,127 @@ class AdvisorGroup(AdvisorCommand, click.Group):
         except KeyboardInterrupt:
             click.echo(help_text("click.interrupted", lang), err=True)
             ctx.exit(130)
+        except Terminated:
+            ctx.exit(report_terminated(lang))
         except (MemoryError, RecursionError) as error:
             ctx.exit(report_resource_error(error, lang))
+        except OSError as error:
+            if not is_stdout_error(error):
+                raise_internal(error, lang)
+            ctx.exit(report_stdout_error(error, lang))
         except Exception as error:
-            if os.environ.get("ASN_ADVISOR_DEBUG"):
-                traceback.print_exc()
-            click.echo("asn-advisor: " + t("error.internal", lang, error=f"{type(error).__name__}: {error}"), err=True)
-            ctx.exit(int(ExitCode.ERROR))
+            raise_internal(error, lang)
+
+
+def raise_internal(error: Exception, lang: str) -> None:
+    """Report an unexpected error as an internal error (exit 1); the traceback only with ASN_ADVISOR_DEBUG."""
+    if os.environ.get("ASN_ADVISOR_DEBUG"):
+        traceback.print_exc()
+    click.echo("asn-advisor: " + t("error.internal", lang, error=f"{type(error).__name__}: {error}"), err=True)
+    click.get_current_context().exit(int(ExitCode.ERROR))
+
+
+# --- standard streams and signals ---
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: raised in the main thread so that temporary files are removed on the way out."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise Terminated
+
+
+def _catch_sigterm() -> Any:
+    """Turn SIGTERM into :class:`Terminated` for this run (main thread only); return the handler it replaced."""
+    try:
+        return signal.signal(signal.SIGTERM, _on_sigterm)
+    except (ValueError, OSError):  # not the main thread
+        return None
+
+
+def _restore_sigterm(previous: Any) -> None:
+    if previous is not None:
+        try:
+            signal.signal(signal.SIGTERM, previous)
+        except (ValueError, OSError):
+            pass
+
+
+def report_terminated(lang: str) -> int:
+    click.echo("asn-advisor: " + t("run.terminated", lang), err=True)
+    return 128 + int(signal.SIGTERM)
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when its descriptor was closed: any write fails as writing to a closed descriptor does."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def flush(self) -> None:
+        pass
+
+    @property
+    def buffer(self) -> Any:
+        return self
+
+
+def guard_standard_streams() -> None:
+    """A closed descriptor 0, 1 or 2 is held by /dev/null, so no file the command opens takes its number.
+
+    Standard input stays ``None`` (reading ``-`` then says it is closed);
+    standard output fails on the first write, with exit code 6.
+    """
+    for fd, mode in ((0, os.O_RDONLY), (1, os.O_WRONLY), (2, os.O_WRONLY)):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                held = os.open(os.devnull, mode)
+            except OSError:
+                continue
+            if held != fd:
+                os.dup2(held, fd)
+                os.close(held)
+            if fd == 1:
+                sys.stdout = _ClosedOutput()
+
+
+_STDOUT_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EBADF, errno.EIO, errno.EFBIG, errno.EDQUOT}
+
+
+def is_stdout_error(error: OSError) -> bool:
+    """Whether ``error`` is a failed write to standard output (full disk, broken pipe, closed descriptor).
+
+    Files the command reads or writes report their own errors with a file
+    name; a bare error with one of these codes comes from a standard stream.
+    """
+    return error.errno in _STDOUT_ERRNOS and getattr(error, "filename", None) is None
+
+
+def report_stdout_error(error: OSError, lang: str) -> int:
+    """Say that standard output failed and return exit code 6; whatever is still buffered is dropped."""
+    try:
+        held = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(held, 1)
+        os.close(held)
+    except OSError:
+        pass
+    if isinstance(error, BrokenPipeError):
+        reason = "the reader closed the pipe"
+    else:
+        reason = error.strerror or str(error)
+    return report_error(
+        OutputError(
+            f"cannot write to standard output: {reason}",
+            hint="check the disk or the command reading the output, or write to a file with -o",
+        ),
+        lang,
+    )
 
 
 # Commands added with @main.command() and groups added with @main.group()

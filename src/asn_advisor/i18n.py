@@ -144,6 +144,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "output.is_input": {"id": "berkas keluaran sama dengan berkas masukan", "en": "the output file is an input file"},
     "output.is_input.hint": {"id": "pilih nama berkas lain", "en": "choose another file name"},
     "output.written": {"id": "ditulis ke {path}", "en": "written to {path}"},
+    "run.terminated": {"id": "dihentikan (SIGTERM)", "en": "terminated (SIGTERM)"},
     "extract.title": {"id": "Hasil pembacaan laporan", "en": "What the report states"},
     "extract.sentences": {"id": "{count} kalimat", "en": "{count} sentences"},
     "extract.not_report": {"id": "Bukan laporan evaluasi", "en": "Not an evaluation report"},

@@ -52,6 +52,16 @@ ERRORS: dict[str, str] = {
     "the line is nested too deeply": "baris ini bersarang terlalu dalam",
     "the line is longer than the limit of {limit} characters": "baris ini lebih panjang dari batas {limit} karakter",
     "raise ASN_ADVISOR_MAX_BYTES if the profile is genuine": "naikkan ASN_ADVISOR_MAX_BYTES bila profilnya memang asli",
+    "the record was not advised: a worker process was lost": "rekaman ini tidak dinilai: sebuah proses pekerja hilang",
+    "records from line {first} to line {last} were not advised: a worker process was lost": (
+        "rekaman dari baris {first} sampai baris {last} tidak dinilai: sebuah proses pekerja hilang"
+    ),
+    "a worker process stopped unexpectedly (killed, or out of memory); {count} record(s) in progress failed": (
+        "sebuah proses pekerja berhenti tiba-tiba (dimatikan, atau kehabisan memori); {count} rekaman yang sedang diproses gagal"
+    ),
+    "nothing was written; run again, with fewer --jobs if memory is short": (
+        "tidak ada yang ditulis; jalankan lagi, dengan --jobs lebih sedikit bila memori kurang"
+    ),
     # --- reading files (_yaml.py, _io.py) ---
     "is a directory": "adalah direktori",
     "the output directory does not exist": "direktori keluaran tidak ada",
@@ -269,6 +279,13 @@ ERRORS: dict[str, str] = {
     "write a finite number of ordinary size, or leave the value out": "tulis angka terhingga dengan ukuran wajar, atau hilangkan nilainya",
     "raise it with --max-{limit} or ASN_ADVISOR_MAX_{env} if the file is genuine": "naikkan dengan --max-{limit} atau ASN_ADVISOR_MAX_{env} bila berkas ini memang benar",
     "cannot write here: {reason}": "tidak dapat menulis di sini: {reason}",
+    "cannot write to standard output: {reason}": "tidak dapat menulis ke keluaran standar: {reason}",
+    "the reader closed the pipe": "pembacanya menutup pipa",
+    "check the disk or the command reading the output, or write to a file with -o": (
+        "periksa disk atau perintah yang membaca keluaran, atau tulis ke berkas dengan -o"
+    ),
+    "standard input is closed": "masukan standar tertutup",
+    "give a file, or pipe the input into the command": "berikan sebuah berkas, atau alirkan masukan ke perintah ini",
     "the output is not a regular file (a device, a pipe or a socket)": "keluaran bukan berkas biasa (perangkat, pipa, atau soket)",
     "name a regular file, or leave out -o to write to standard output": "sebutkan berkas biasa, atau hilangkan -o agar ditulis ke keluaran standar",
     "cannot write the output: {reason}": "keluaran tidak dapat ditulis: {reason}",

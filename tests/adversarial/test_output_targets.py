@@ -69,26 +69,35 @@ def _snapshot(ws: Path) -> dict[str, bytes]:
     return {str(p.relative_to(ws)): p.read_bytes() for p in sorted(ws.rglob("*")) if p.is_file()}
 
 
-def _special_targets(tmp_path: Path) -> dict[str, Path]:
-    fifo = tmp_path / "fifo"
-    os.mkfifo(fifo)
-    sock_path = tmp_path / "sock"
-    server = socket.socket(socket.AF_UNIX)
-    server.bind(str(sock_path))
-    server.close()
-    link = tmp_path / "null-link"
-    os.symlink(os.devnull, link)
-    return {"devnull": Path(os.devnull), "fifo": fifo, "socket": sock_path, "link-to-devnull": link}
+def _special_targets(tmp_path: Path, kind: str) -> Path:
+    """A device, pipe, socket or link to a device of the test's own: a regression must not replace /dev/null."""
+    if kind == "fifo":
+        os.mkfifo(tmp_path / "fifo")
+        return tmp_path / "fifo"
+    if kind == "socket":
+        server = socket.socket(socket.AF_UNIX)
+        server.bind(str(tmp_path / "sock"))
+        server.close()
+        return tmp_path / "sock"
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))  # what /dev/null is on Linux
+    except (OSError, AttributeError):
+        pytest.skip("creating a device node needs root on Linux")
+    if kind == "device":
+        return device
+    os.symlink(device, tmp_path / "link")
+    return tmp_path / "link"
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 @pytest.mark.parametrize("writer", sorted(WRITERS))
-@pytest.mark.parametrize("kind", ["devnull", "fifo", "socket", "link-to-devnull"])
+@pytest.mark.parametrize("kind", ["device", "fifo", "socket", "link-to-device"])
 def test_output_that_is_not_a_regular_file_is_refused(
     runner: CliRunner, workspace: Path, tmp_path: Path, writer: str, kind: str
 ) -> None:
     """Even with --force a device, pipe, socket or link to one is refused (exit 6) and stays what it was."""
-    target = _special_targets(tmp_path)[kind]
+    target = _special_targets(tmp_path, kind)
     before = os.stat(target)
     result = runner.invoke(main, [*WRITERS[writer](workspace, target), "--force"])
     assert result.exit_code == ExitCode.OUTPUT, result.output
