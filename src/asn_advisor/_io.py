@@ -13,7 +13,7 @@ from typing import IO
 from .errors import Location, OutputError
 from .i18n import t
 
-__all__ = ["atomic_writer", "check_output", "format_for_path", "write_atomic"]
+__all__ = ["atomic_writer", "check_output", "csv_safe", "format_for_path", "write_atomic"]
 
 #: Output formats an output file's extension asks for, across commands.
 FORMAT_EXTENSIONS = {
@@ -26,6 +26,20 @@ FORMAT_EXTENSIONS = {
     ".csv": "csv",
     ".txt": "text",
 }
+
+
+#: First characters that make a spreadsheet read a cell as a formula (or hide one).
+CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(cell: object) -> object:
+    """A CSV cell a spreadsheet shows as text: one starting like a formula gets a leading ``'``.
+
+    Numbers pass as they are; every CSV the tool writes goes through this.
+    """
+    if isinstance(cell, str) and cell.startswith(CSV_FORMULA_START):
+        return "'" + cell
+    return cell
 
 
 def format_for_path(path: str | None, formats: Collection[str]) -> str | None:

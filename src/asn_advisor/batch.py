@@ -21,6 +21,7 @@ See docs/batch.md for the CSV column convention and the Dask recipe.
 from __future__ import annotations
 
 import csv
+import functools
 import gc
 import io
 import itertools
@@ -152,24 +153,23 @@ class Outcome:
 
 
 def read_records(
-    source: str | os.PathLike[str], *, input_format: str | None = None, stdin: IO[str] | None = None
+    source: str | os.PathLike[str], *, input_format: str | None = None, stdin: IO[str] | IO[bytes] | None = None
 ) -> Iterator[Record]:
     """Stream the records of an input: a directory, a ``.jsonl`` or ``.csv`` file, or ``-``.
 
     ``input_format`` (``dir``, ``jsonl``, ``csv``) overrides the guess from
-    the path; standard input is JSON Lines unless ``csv`` is given.
+    the path; standard input is JSON Lines unless ``csv`` is given.  Lines
+    are decoded one by one, so a byte that is not UTF-8 is reported on its
+    own line; a UTF-8 byte order mark at the start is skipped.
 
     Raises:
-        InputError: the input does not exist, or a CSV header is wrong (a
-            whole-file problem, reported before any record is processed).
+        InputError: the input does not exist, a CSV header is wrong, a CSV
+            quote is never closed, a byte is not UTF-8, or a CSV line is
+            longer than the size limit (whole-file problems).
     """
     text = str(source)
     if text == "-":
-        stream = (
-            stdin
-            if stdin is not None
-            else io.TextIOWrapper(stdin_bytes(), encoding="utf-8", errors="strict", newline="")
-        )
+        stream = stdin if stdin is not None else stdin_bytes()
         if input_format == "csv":
             yield from _csv_records(stream, "<stdin>")
         else:
@@ -189,7 +189,7 @@ def read_records(
             yield Record(index, str(file), 0, "file", str(file))
         return
     try:
-        handle = path.open("r", encoding="utf-8", errors="strict", newline="")
+        handle = path.open("rb")
     except OSError as exc:
         raise InputError(f"cannot read the input: {exc.strerror}", location=Location(text)) from None
     with handle:
@@ -199,40 +199,92 @@ def read_records(
             yield from _jsonl_records(handle, text)
 
 
-def _jsonl_records(stream: IO[str], name: str) -> Iterator[Record]:
+def _numbered_lines(stream: IO[str] | IO[bytes], name: str, limit: int) -> Iterator[tuple[int, str | None]]:
+    """``(line number, text)`` of each line, checked as UTF-8 one line at a time.
+
+    Lines end as the csv module counts them (``\\n``, ``\\r\\n`` or ``\\r``); a
+    byte order mark at the start is skipped.  A line longer than ``limit``
+    characters is read no further than the limit: its rest is skipped without
+    being held, and its text is ``None``.
+
+    Raises:
+        InputError: a byte is not UTF-8, located at its line and column.
+    """
+    if isinstance(stream, io.TextIOBase) or not hasattr(stream, "readinto"):
+        text: IO[str] = stream  # type: ignore[assignment]
+        wrapper = None
+    else:
+        # Undecodable bytes become lone surrogates, found per line below, so
+        # the error names the line and column of the byte, not of a buffer.
+        wrapper = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")  # type: ignore[type-var]
+        text = wrapper
+    try:
+        line_no = 0
+        while True:
+            line = text.readline(limit + 1)
+            if not line:
+                return
+            line_no += 1
+            if len(line) > limit and not line.endswith(("\n", "\r")):
+                while True:
+                    rest = text.readline(1 << 20)
+                    if not rest or rest.endswith(("\n", "\r")):
+                        break
+                yield line_no, None
+                continue
+            if line_no == 1:
+                line = line.lstrip("\ufeff")
+            bad = _UNDECODED.search(line)
+            if bad is not None:
+                raise InputError(
+                    f"not valid UTF-8 (byte 0x{ord(bad.group()) - 0xDC00:02x})",
+                    location=Location(name, line_no, bad.start() + 1),
+                    hint="save the file as UTF-8",
+                )
+            yield line_no, line
+    finally:
+        if wrapper is not None:
+            try:
+                wrapper.detach()
+            except ValueError:
+                pass
+
+
+#: What ``surrogateescape`` makes of a byte that is not UTF-8.
+_UNDECODED = re.compile("[\udc80-\udcff]")
+
+
+def _jsonl_records(stream: IO[str] | IO[bytes], name: str) -> Iterator[Record]:
     # One line is one profile: it gets the size limit a profile file gets
     # (ASN_ADVISOR_MAX_BYTES), and an oversized line is skipped without
     # holding it in memory, as one error record.
-    limit = Limits.from_env().max_bytes
+    limit = Limits.current().max_bytes
     index = 0
-    line_no = 0
-    while True:
-        try:
-            line = stream.readline(limit + 1)
-            if len(line) > limit and not line.endswith("\n"):
-                while True:
-                    rest = stream.readline(1 << 20)
-                    if not rest or rest.endswith("\n"):
-                        break
-                line_no += 1
-                yield Record(index, name, line_no, "oversize", limit)
-                index += 1
-                continue
-        except UnicodeDecodeError:
-            raise InputError(
-                "the file is not UTF-8 text", location=Location(name, line_no + 1), hint="save it as UTF-8"
-            ) from None
-        if not line:
-            return
-        line_no += 1
+    for line_no, line in _numbered_lines(stream, name, limit):
+        if line is None:
+            yield Record(index, name, line_no, "oversize", limit)
+            index += 1
+            continue
         if not line.strip():
             continue  # blank lines separate nothing and are not records
         yield Record(index, name, line_no, "json", line)
         index += 1
 
 
-def _csv_records(stream: IO[str], name: str) -> Iterator[Record]:
-    first = stream.readline()
+def _csv_lines(stream: IO[str] | IO[bytes], name: str, limit: int) -> Iterator[str]:
+    for line_no, line in _numbered_lines(stream, name, limit):
+        if line is None:
+            raise InputError(
+                f"line {line_no} is longer than the limit of {limit} bytes",
+                location=Location(name, line_no),
+                hint="check for a quote that is never closed, or raise ASN_ADVISOR_MAX_BYTES",
+            )
+        yield line
+
+
+def _csv_records(stream: IO[str] | IO[bytes], name: str) -> Iterator[Record]:
+    lines = _csv_lines(stream, name, Limits.current().max_bytes)
+    first = next(lines, "")
     if not first.strip():
         raise InputError(
             "the CSV file has no header row",
@@ -241,7 +293,10 @@ def _csv_records(stream: IO[str], name: str) -> Iterator[Record]:
         )
     # Spreadsheets set to Indonesian write ';' between cells (the decimal mark is ',').
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    header = next(csv.reader([first], delimiter=delimiter))
+    try:
+        header = next(csv.reader([first], delimiter=delimiter, strict=True))
+    except (csv.Error, StopIteration) as exc:
+        raise InputError(f"CSV syntax error: {exc}", location=Location(name, 1)) from None
     header = [h.strip().lstrip("\ufeff") for h in header]
     if "id" not in header:
         raise InputError(
@@ -252,7 +307,9 @@ def _csv_records(stream: IO[str], name: str) -> Iterator[Record]:
         if column in seen:
             raise InputError(f"column {column!r} appears twice", location=Location(name, 1, position))
         seen.add(column)
-    reader = csv.reader(stream, delimiter=delimiter)
+    # strict: a quote that is never closed, or text after a closing quote,
+    # is an error rather than rows silently merged into one cell.
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     index = 0
     line_no = 1
     try:
@@ -263,12 +320,12 @@ def _csv_records(stream: IO[str], name: str) -> Iterator[Record]:
                 continue
             yield Record(index, name, start, "csv", (tuple(header), tuple(row)))
             index += 1
-    except UnicodeDecodeError:
-        raise InputError(
-            "the file is not UTF-8 text", location=Location(name, line_no + 1), hint="save it as UTF-8"
-        ) from None
     except csv.Error as exc:
-        raise InputError(f"CSV syntax error: {exc}", location=Location(name, line_no + 1)) from None
+        raise InputError(
+            f"CSV syntax error: {exc}",
+            location=Location(name, line_no + 1),
+            hint="a quote opened on this row is never closed, or text follows a closing quote",
+        ) from None
 
 
 # ---------------------------------------------------------------- CSV convention
@@ -291,6 +348,14 @@ def _csv_number(cell: str) -> Any:
     return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() else number
 
 
+@functools.lru_cache(maxsize=4096)
+def _suggest_column(name: str, indicators: tuple[str, ...]) -> str | None:
+    """The column meant by an unknown one; asked once per header, not once per row."""
+    from .condition import suggest
+
+    return suggest(name, [*indicators, *CSV_PROGRAM_COLUMNS, CSV_FINDINGS_COLUMN])
+
+
 def csv_row_to_profile(
     header: tuple[str, ...], row: tuple[str, ...], rules: RulePack
 ) -> tuple[dict[str, Any], dict[tuple[Any, ...], int]]:
@@ -308,6 +373,7 @@ def csv_row_to_profile(
     indicators: dict[str, Any] = {}
     findings: list[dict[str, Any]] = []
     problems: list[Problem] = []
+    truncated = False
     if len(row) > len(header):
         problems.append(
             Problem(
@@ -338,9 +404,10 @@ def csv_row_to_profile(
         base, _, key = column.partition(".")
         spec = rules.indicators.get(base)
         if spec is None:
-            from .condition import suggest
-
-            close = suggest(base, [*rules.indicators, *CSV_PROGRAM_COLUMNS, CSV_FINDINGS_COLUMN])
+            if len(problems) >= MAX_PROBLEMS:
+                truncated = True
+                break
+            close = _suggest_column(base, tuple(rules.indicators))
             problems.append(
                 Problem(
                     Location("", 0, position),
@@ -379,6 +446,11 @@ def csv_row_to_profile(
             indicators[base]["value"] = _csv_number(cell)
         else:
             indicators[base] = _csv_number(cell)
+    if truncated:
+        raise ProfileError(
+            f"the row has more than {MAX_PROBLEMS} errors; checking stopped after the first {MAX_PROBLEMS}",
+            problems=problems,
+        )
     if problems:
         raise ProfileError(f"the row has {len(problems)} error(s)", problems=problems)
     return {"program": program, "indicators": indicators, "findings": findings}, columns

@@ -1155,7 +1155,7 @@ def batch_command(
     import io
     import json
 
-    from ._io import atomic_writer, format_for_path
+    from ._io import atomic_writer, csv_safe, format_for_path
 
     chosen = resolve_lang(lang)
     out_format = fmt or format_for_path(output, ("csv", "jsonl")) or "jsonl"
@@ -1170,8 +1170,18 @@ def batch_command(
         nonlocal ok, failed
         csv_buffer = io.StringIO()
         writer = csv_module.writer(csv_buffer, lineterminator="\n")
+
+        quoting = csv_module.writer(csv_buffer, lineterminator="\n", quoting=csv_module.QUOTE_ALL)
+
+        def write_row(row: list[Any]) -> None:
+            # A name or message starting with = + - @ is text, never a spreadsheet formula;
+            # a carriage return inside a cell is quoted (the csv module leaves it bare).
+            cells = [csv_safe(cell) for cell in row]
+            bare_cr = any(isinstance(cell, str) and "\r" in cell for cell in cells)
+            (quoting if bare_cr else writer).writerow(cells)
+
         if out_format == "csv":
-            writer.writerow(
+            write_row(
                 [
                     "source",
                     "line",
@@ -1204,7 +1214,7 @@ def batch_command(
                 continue
             summary = outcome.summary
             if summary is not None:
-                writer.writerow(
+                write_row(
                     [
                         outcome.source,
                         outcome.line,
@@ -1221,7 +1231,7 @@ def batch_command(
                 )
             else:
                 error = outcome.error
-                writer.writerow(
+                write_row(
                     [outcome.source, outcome.line, error.program or "", "", "", "", "", "", "", "", error.message]
                 )
             handle.write(csv_buffer.getvalue().encode("utf-8"))

@@ -52,6 +52,16 @@ ERRORS: dict[str, str] = {
     "the line is nested too deeply": "baris ini bersarang terlalu dalam",
     "the line is longer than the limit of {limit} characters": "baris ini lebih panjang dari batas {limit} karakter",
     "raise ASN_ADVISOR_MAX_BYTES if the profile is genuine": "naikkan ASN_ADVISOR_MAX_BYTES bila profilnya memang asli",
+    "the row has more than {limit} errors; checking stopped after the first {count}": (
+        "baris ini memiliki lebih dari {limit} galat; pemeriksaan dihentikan setelah {count} galat pertama"
+    ),
+    "line {line} is longer than the limit of {limit} bytes": "baris {line} lebih panjang dari batas {limit} bita",
+    "check for a quote that is never closed, or raise ASN_ADVISOR_MAX_BYTES": (
+        "periksa tanda kutip yang tidak pernah ditutup, atau naikkan ASN_ADVISOR_MAX_BYTES"
+    ),
+    "a quote opened on this row is never closed, or text follows a closing quote": (
+        "tanda kutip yang dibuka pada baris ini tidak pernah ditutup, atau ada teks setelah tanda kutip penutup"
+    ),
     "the record was not advised: a worker process was lost": "rekaman ini tidak dinilai: sebuah proses pekerja hilang",
     "records from line {first} to line {last} were not advised: a worker process was lost": (
         "rekaman dari baris {first} sampai baris {last} tidak dinilai: sebuah proses pekerja hilang"
