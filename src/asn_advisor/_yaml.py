@@ -266,6 +266,49 @@ _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _PLAIN_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 _NO_FAST_VALUE = object()
+# Python refuses to convert longer integers (sys.int_info.str_digits_check_threshold
+# is 640, the default limit 4300); the fast path leaves them to _check_number.
+_MAX_FAST_DIGITS = 600
+MAX_INT_DIGITS = 4300
+
+
+def _check_number(text: str, tag: str, location: Location) -> None:
+    """Refuse the YAML 1.1 number forms that a person does not mean, with a hint.
+
+    YAML 1.1 reads ``075`` as octal 61, ``0x32`` as 50, ``1:10`` as 70 (base
+    60) and ``1_000`` as 1000.  Such a value is refused rather than silently
+    converted; plain decimals (``75``, ``7.5``, ``-3``, ``1.5e+3``) pass.
+    """
+    body = text.strip().lstrip("+-")
+    shown = _clip(text)
+    if tag == _INT_TAG and body[:2].lower() in ("0x", "0b"):
+        raise InputError(
+            f"the number {shown!r} is hexadecimal or binary", location=location, hint="write the number in decimal"
+        )
+    if ":" in body:
+        raise InputError(
+            f"{shown!r} is a base-60 number to YAML (1:10 reads as 70)",
+            location=location,
+            hint="quote it if it is a time or a ratio ('1:10'), or write the number in decimal",
+        )
+    if "_" in body:
+        raise InputError(
+            f"the number {shown!r} has '_' between its digits", location=location, hint="write the number without '_'"
+        )
+    if tag == _INT_TAG and len(body) > 1 and body.startswith("0"):
+        raise InputError(
+            f"the number {shown!r} starts with 0, which YAML reads as octal",
+            location=location,
+            hint="write it without the leading 0, or quote it if it is a code ('075')",
+        )
+    if tag == _INT_TAG and len(body) > MAX_INT_DIGITS:
+        raise InputError(
+            f"the number has {len(body)} digits, more than the {MAX_INT_DIGITS} a number may have",
+            location=location,
+            hint="no indicator needs such a number; check the value",
+        )
+
+
 _NULL_TAG = "tag:yaml.org,2002:null"
 
 
@@ -413,7 +456,12 @@ def _load_yaml(text: str, file: str, limits: Limits) -> Document:
                 fast: Any = _NO_FAST_VALUE
                 if tag is None or tag == "!":
                     text_value = event.value
-                    if tag is None and event.implicit[0] and _PLAIN_DECIMAL.fullmatch(text_value):
+                    if (
+                        tag is None
+                        and event.implicit[0]
+                        and len(text_value) <= _MAX_FAST_DIGITS
+                        and _PLAIN_DECIMAL.fullmatch(text_value)
+                    ):
                         # Plain decimal numbers are most values of a profile;
                         # YAML 1.1 reads these exactly as int() and float() do
                         # (leading zeros, '_' and ':' take the slow path).
@@ -438,6 +486,8 @@ def _load_yaml(text: str, file: str, limits: Limits) -> Document:
                         location=Location(file, *_mark(event)),
                         hint="write plain values without ! tags",
                     )
+                if fast is _NO_FAST_VALUE and tag in (_INT_TAG, _FLOAT_TAG):
+                    _check_number(event.value, tag, Location(file, *_mark(event)))
                 if fast is not _NO_FAST_VALUE:
                     value: Any = fast
                 elif tag == _STR_TAG:

@@ -87,6 +87,22 @@ ERRORS: dict[str, str] = {
     "looks like a binary file (it contains NUL bytes)": "tampaknya berkas biner (berisi bita NUL)",
     "give a UTF-8 text file": "berikan berkas teks UTF-8",
     "not valid UTF-8 (byte 0x{byte})": "bukan UTF-8 yang sah (bita 0x{byte})",
+    "the number {value} is hexadecimal or binary": "angka {value} ditulis dalam heksadesimal atau biner",
+    "write the number in decimal": "tulis angka dalam desimal",
+    "{value} is a base-60 number to YAML (1:10 reads as 70)": "{value} adalah angka basis 60 bagi YAML (1:10 dibaca 70)",
+    "quote it if it is a time or a ratio ('1:10'), or write the number in decimal": (
+        "beri tanda kutip bila itu waktu atau rasio ('1:10'), atau tulis angkanya dalam desimal"
+    ),
+    "the number {value} has '_' between its digits": "angka {value} memiliki '_' di antara digitnya",
+    "write the number without '_'": "tulis angka tanpa '_'",
+    "the number {value} starts with 0, which YAML reads as octal": "angka {value} diawali 0, yang dibaca YAML sebagai oktal",
+    "write it without the leading 0, or quote it if it is a code ('075')": (
+        "tulis tanpa 0 di depan, atau beri tanda kutip bila itu sebuah kode ('075')"
+    ),
+    "the number has {count} digits, more than the {limit} a number may have": (
+        "angka ini memiliki {count} digit, lebih dari {limit} digit yang diizinkan"
+    ),
+    "no indicator needs such a number; check the value": "tidak ada indikator yang memerlukan angka seperti itu; periksa nilainya",
     "save the file as UTF-8": "simpan berkas sebagai UTF-8",
     "a mapping key must be a plain value, not a list or mapping": "kunci pemetaan harus berupa nilai biasa, bukan daftar atau pemetaan",
     "a mapping key cannot be NaN": "kunci pemetaan tidak boleh NaN",
