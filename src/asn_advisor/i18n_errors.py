@@ -306,6 +306,15 @@ ERRORS: dict[str, str] = {
     "raise it with --max-{limit} or ASN_ADVISOR_MAX_{env} if the file is genuine": "naikkan dengan --max-{limit} atau ASN_ADVISOR_MAX_{env} bila berkas ini memang benar",
     "cannot write here: {reason}": "tidak dapat menulis di sini: {reason}",
     "cannot write to standard output: {reason}": "tidak dapat menulis ke keluaran standar: {reason}",
+    "malformed PostgreSQL URL: its host or port cannot be read": (
+        "URL PostgreSQL salah bentuk: host atau port-nya tidak dapat dibaca"
+    ),
+    "malformed PostgreSQL URL: it contains spaces or control characters": (
+        "URL PostgreSQL salah bentuk: berisi spasi atau karakter kendali"
+    ),
+    "write postgresql://USER:PASSWORD@HOST:PORT/DATABASE, with special characters of the password %-encoded": (
+        "tulis postgresql://USER:PASSWORD@HOST:PORT/DATABASE, dengan karakter khusus pada kata sandi dikodekan dengan %"
+    ),
     "the reader closed the pipe": "pembacanya menutup pipa",
     "check the disk or the command reading the output, or write to a file with -o": (
         "periksa disk atau perintah yang membaca keluaran, atau tulis ke berkas dengan -o"
