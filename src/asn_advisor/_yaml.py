@@ -51,15 +51,21 @@ def _limit_hint(limit: str) -> str:
     return f"raise it with --max-{limit} or ASN_ADVISOR_MAX_{limit.upper()} if the file is genuine"
 
 
-def _env_int(name: str, default: int) -> int:
+#: The largest value each limit may be given (an option beyond it is a usage
+#: error; an environment value beyond it is ignored): far above any real file,
+#: and within what the readers can index.
+LIMIT_MAXIMA = {"max_bytes": 1 << 30, "max_depth": 100_000, "max_nodes": 1_000_000_000}
+
+
+def _env_int(name: str, default: int, maximum: int) -> int:
     raw = os.environ.get(name)
     if raw is None:
         return default
     try:
-        value = int(raw)
+        value = int(raw.strip()) if len(raw) <= 32 else 0
     except ValueError:
         return default
-    return value if value > 0 else default
+    return value if 0 < value <= maximum else default
 
 
 @dataclass(frozen=True)
@@ -85,9 +91,9 @@ class Limits:
     def from_env(cls) -> Limits:
         """The defaults, overridden by the ``ASN_ADVISOR_MAX_*`` environment variables."""
         return cls(
-            max_bytes=_env_int("ASN_ADVISOR_MAX_BYTES", cls.max_bytes),
-            max_depth=_env_int("ASN_ADVISOR_MAX_DEPTH", cls.max_depth),
-            max_nodes=_env_int("ASN_ADVISOR_MAX_NODES", cls.max_nodes),
+            max_bytes=_env_int("ASN_ADVISOR_MAX_BYTES", cls.max_bytes, LIMIT_MAXIMA["max_bytes"]),
+            max_depth=_env_int("ASN_ADVISOR_MAX_DEPTH", cls.max_depth, LIMIT_MAXIMA["max_depth"]),
+            max_nodes=_env_int("ASN_ADVISOR_MAX_NODES", cls.max_nodes, LIMIT_MAXIMA["max_nodes"]),
         )
 
     @classmethod

@@ -24,7 +24,7 @@ import click
 from . import __version__
 from ._io import check_output, write_atomic
 from ._lookalike import unknown_id_hint
-from ._yaml import Limits, use_limits
+from ._yaml import LIMIT_MAXIMA, Limits, use_limits
 from .advice import Advice
 from .cli_help import apply_help, lang_from_args
 from .cli_help import text as help_text
@@ -408,21 +408,21 @@ def report_option(func: F) -> F:
 @click.version_option(__version__, prog_name="asn-advisor", message="%(prog)s %(version)s")
 @click.option(
     "--max-bytes",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=LIMIT_MAXIMA["max_bytes"]),
     default=None,
     metavar="N",
     help="Largest input file, in bytes (default 10485760; env ASN_ADVISOR_MAX_BYTES).",
 )
 @click.option(
     "--max-depth",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=LIMIT_MAXIMA["max_depth"]),
     default=None,
     metavar="N",
     help="Deepest nesting of an input file (default 64; env ASN_ADVISOR_MAX_DEPTH).",
 )
 @click.option(
     "--max-nodes",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=LIMIT_MAXIMA["max_nodes"]),
     default=None,
     metavar="N",
     help="Most values in an input file, aliases expanded (default 100000; env ASN_ADVISOR_MAX_NODES).",
@@ -552,7 +552,7 @@ def extract_command(
 
     REPORT is plain text or Markdown; '-' reads standard input. Every finding
     is shown with its sentence, offsets and the pattern that matched. With -o
-    a profile is written that 'advise' accepts. Exit code 1 when the text is
+    a profile is written that 'advise' accepts. Exit code 3 when the text is
     not an evaluation report (English, a recipe, empty, binary).
     / Membaca laporan naratif: temuan, angka, dan usulan yang dinyatakannya.
     Dengan -o ditulis profil yang dapat dipakai 'advise'.

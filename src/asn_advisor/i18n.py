@@ -516,6 +516,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a pack name is lowercase letters, digits and '-'",
     },
     "init.exists": {"id": "direktori sudah ada dan tidak kosong", "en": "the directory exists and is not empty"},
+    "init.not_dir": {
+        "id": "sudah ada berkas (bukan direktori) dengan nama ini",
+        "en": "a file (not a directory) of this name already exists",
+    },
+    "init.not_dir.hint": {
+        "id": "pilih nama lain dengan --dir",
+        "en": "choose another name with --dir",
+    },
     "init.done": {
         "id": "Paket {name} dibuat di {path}. Berikutnya: asn-advisor rules check {path} && asn-advisor rules test {path}",
         "en": "Pack {name} created in {path}. Next: asn-advisor rules check {path} && asn-advisor rules test {path}",

@@ -416,6 +416,7 @@ ERRORS: dict[str, str] = {
     "Invalid value: {detail}": "nilai tidak sah: {detail}",
     "{value} is not one of {choices}.": "{value} bukan salah satu dari {choices}.",
     "{value} is not {choice}.": "{value} bukan {choice}.",
+    "{value} is not in the range {range}.": "{value} tidak dalam rentang {range}.",
     "{value} is not a valid {kind}.": "{value} bukan {kind} yang sah.",
     "Option {name} requires an argument.": "opsi {name} memerlukan nilai.",
     "Option {name} requires {count} arguments.": "opsi {name} memerlukan {count} nilai.",
