@@ -54,7 +54,7 @@ def _limit_hint(limit: str) -> str:
 #: The largest value each limit may be given (an option beyond it is a usage
 #: error; an environment value beyond it is ignored): far above any real file,
 #: and within what the readers can index.
-LIMIT_MAXIMA = {"max_bytes": 1 << 30, "max_depth": 100_000, "max_nodes": 1_000_000_000}
+LIMIT_MAXIMA = {"max_bytes": 1 << 30, "max_depth": 1_000_000_000, "max_nodes": 1_000_000_000}
 
 
 def _env_int(name: str, default: int, maximum: int) -> int:
