@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ._io import format_for_path
+from ._text import markdown_escape
 from .i18n import t
 from .rulepack import RulePack
 
@@ -198,7 +199,7 @@ def render_text(comparison: Comparison) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|")
+    return markdown_escape(text)
 
 
 def render_markdown(comparison: Comparison) -> str:

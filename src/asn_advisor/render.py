@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from ._text import markdown_code, markdown_escape
 from .advice import Advice, DataGap
 from .i18n import t
 from .render_plan import roadmap_markdown, roadmap_text
@@ -137,18 +138,18 @@ def render_text(advice: Advice) -> str:
 
 
 def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_escape(text)
 
 
 def render_markdown(advice: Advice) -> str:
     lang = advice.lang
     program = advice.program
     out: list[str] = [f"# {t('advice.title', lang)}: {_md_escape(program.name or program.id)}", ""]
-    out.append(f"- {t('program', lang)}: `{program.id}`")
+    out.append(f"- {t('program', lang)}: {markdown_code(program.id)}")
     if program.region:
         out.append(f"- {t('region', lang)}: {_md_escape(program.region)}")
     if program.period:
-        out.append(f"- {t('period', lang)}: {program.period}")
+        out.append(f"- {t('period', lang)}: {_md_escape(program.period)}")
     out.append(f"- {t('pack', lang)}: {advice.pack.id} {advice.pack.version}")
     out += ["", f"## {t('score', lang)}", "", f"**{_overall_line(advice)}**", ""]
     out.append(f"| {t('dimension', lang)} | {t('score', lang)} | {t('band', lang)} | {t('weight', lang)} |")
@@ -168,7 +169,7 @@ def render_markdown(advice: Advice) -> str:
             if evidence.kind == "stated" and evidence.text:
                 out.append(
                     f"  - \u201c{_md_escape(evidence.text)}\u201d"
-                    + (f" ({evidence.source})" if evidence.source else "")
+                    + (f" ({_md_escape(evidence.source)})" if evidence.source else "")
                 )
             elif evidence.kind == "rule":
                 detail = _values(evidence.values)

@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from ._text import markdown_escape
 from .advice import Advice, Recommendation
 from .i18n import t
 from .plan import WhatIf
@@ -98,7 +99,7 @@ def roadmap_text(advice: Advice, *, detail: bool = False) -> list[str]:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_escape(text)
 
 
 def roadmap_markdown(advice: Advice, *, level: int = 2) -> list[str]:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._io import format_for_path
+from ._text import markdown_code, markdown_escape, visible
 from .advice import Advice, FindingResult, Recommendation
 from .compare import MAX_LISTED, Comparison
 from .i18n import MESSAGES, t
@@ -55,6 +56,11 @@ class ReportBand:
     id: str
     min: float
     label: str
+
+
+def _escape(text: str, quote: bool = True) -> str:
+    """HTML (and SVG) text: markup escaped, control and bidirectional characters written out."""
+    return html.escape(visible(text), quote)
 
 
 def bands_from_pack(pack: Any, lang: str) -> list[ReportBand]:
@@ -153,8 +159,8 @@ def _roadmap(advice: Advice) -> list[tuple[str, list[_RoadmapItem]]]:
 
 def _html_term(term: Any, lang: str) -> str:
     if getattr(term, "kind", "finding") == "root_cause":
-        return html.escape(_term_label(term, lang))
-    return f"<code>{html.escape(term.finding)}</code>"
+        return _escape(_term_label(term, lang))
+    return f"<code>{_escape(term.finding)}</code>"
 
 
 def _term_label(term: Any, lang: str) -> str:
@@ -232,7 +238,7 @@ def render_chart_svg(advice: Advice, bands: Sequence[ReportBand], *, element_id:
     labelled above the zones, so the chart reads without colour.
     """
     lang = advice.lang
-    e = html.escape
+    e = _escape
     dims = advice.score.dimensions
     label_w, plot_w, right_w = 200, 400, 150
     top, row_h, bar_h, bottom = 40, 34, 18, 70
@@ -382,7 +388,7 @@ footer { margin-top: 2rem; font-size: .85rem; color: #444; border-top: 1px solid
 
 
 def _html_evidence(finding: FindingResult, lang: str) -> list[str]:
-    e = html.escape
+    e = _escape
     out = ["<ul>"]
     for evidence in finding.evidence:
         if evidence.kind == "stated":
@@ -403,7 +409,7 @@ def _html_evidence(finding: FindingResult, lang: str) -> list[str]:
 
 
 def _html_recommendation(rec: Recommendation, labels: Mapping[str, str], lang: str) -> list[str]:
-    e = html.escape
+    e = _escape
     out = [f'<section class="rec" id="rec-{e(rec.id)}" data-recommendation="{e(rec.id)}">']
     out.append(f"<h3>{rec.rank}. {e(rec.title)} <code>{e(rec.id)}</code></h3>")
     facts = [
@@ -465,7 +471,7 @@ def _html_recommendation(rec: Recommendation, labels: Mapping[str, str], lang: s
 
 
 def _html_head(title: str, lang: str, body_class: str | None = None) -> list[str]:
-    e = html.escape
+    e = _escape
     return [
         "<!DOCTYPE html>",
         f'<html lang="{e(lang)}">',
@@ -484,7 +490,7 @@ def _html_head(title: str, lang: str, body_class: str | None = None) -> list[str
 def render_report_html(advice: Advice, bands: Sequence[ReportBand]) -> str:
     """The whole report as one self-contained HTML page (inline CSS and SVG, no script)."""
     lang = advice.lang
-    e = html.escape
+    e = _escape
     title = f"{t('report.title', lang)}: {_title(advice)}"
     out = [
         *_html_head(title, lang),
@@ -624,7 +630,7 @@ def render_band_counts_svg(comparison: Comparison, *, element_id: str = "bands-c
     without colour; it stays one row per band whatever the number of programs.
     """
     lang = comparison.lang
-    e = html.escape
+    e = _escape
     bands = comparison.bands
     fills = _zone_fills(len(bands))
     mins = [b.min for b in bands]
@@ -674,7 +680,7 @@ def render_band_counts_svg(comparison: Comparison, *, element_id: str = "bands-c
 
 
 def _html_listed(programs: Sequence[str]) -> str:
-    shown = ", ".join(html.escape(p) for p in programs[:MAX_LISTED])
+    shown = ", ".join(_escape(p) for p in programs[:MAX_LISTED])
     rest = len(programs) - MAX_LISTED
     return shown + (f" (+{rest})" if rest > 0 else "")
 
@@ -687,7 +693,7 @@ def render_comparison_html(comparison: Comparison) -> str:
     the findings and recommendations the programs share.
     """
     lang = comparison.lang
-    e = html.escape
+    e = _escape
     title = t("compare.title", lang, count=len(comparison.programs))
     mins = [b.min for b in comparison.bands]
     fills = _zone_fills(len(comparison.bands))
@@ -759,18 +765,12 @@ def render_comparison_html(comparison: Comparison) -> str:
 
 def _md(text: str) -> str:
     """Escape what Markdown would read as markup or as a table cell border."""
-    out = text.replace("\\", "\\\\").replace("\r", " ").replace("\n", " ")
-    for char in "|*_`[]<>#":
-        out = out.replace(char, "\\" + char)
-    return out
+    return markdown_escape(text)
 
 
 def _md_code(text: str) -> str:
     """Inline code that survives backticks inside the text."""
-    text = text.replace("\n", " ")
-    fence = "``" if "`" in text else "`"
-    pad = " " if fence == "``" else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
+    return markdown_code(text)
 
 
 def _text_bar(score: float | None, width: int = 20) -> str:
