@@ -26,7 +26,7 @@ from typing import IO, Any
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from .errors import InputError, Location, Problem
+from .errors import ArgumentError, InputError, Location, Problem
 
 __all__ = ["Document", "Limits", "dump_yaml", "load_document", "read_text", "use_limits"]
 
@@ -183,6 +183,11 @@ def read_text(
     oversized, binary or non-UTF-8 file.
     """
     limits = limits or Limits.current()
+    if not isinstance(source, (str, Path)) and not hasattr(source, "read"):
+        raise ArgumentError(
+            f"expected a path, '-' or a binary stream, got {type(source).__name__}",
+            hint="give the file name of the profile or pack",
+        )
     if isinstance(source, (str, Path)) and str(source) == "-":
         stream: IO[bytes] = stdin_bytes()
         display = name or "<stdin>"

@@ -41,7 +41,7 @@ from ._fast import Kernel, Prepared, Summary
 from ._yaml import Document, Limits, stdin_bytes
 from .advice import Advice
 from .engine import advise
-from .errors import MAX_PROBLEMS, AdvisorError, ExitCode, InputError, Location, Problem, ProfileError
+from .errors import MAX_PROBLEMS, AdvisorError, ArgumentError, ExitCode, InputError, Location, Problem, ProfileError
 from .profile import Profile, check_findings, load_profile, normalize_indicators, profile_from_data
 from .rulepack import RulePack, load_rules
 
@@ -905,7 +905,16 @@ def advise_many(
                 print(outcome.summary.program, outcome.summary.overall)
     """
     if lang not in ("id", "en"):
-        raise ValueError("lang must be 'id' or 'en'")
+        raise ArgumentError("lang must be 'id' or 'en'")
+    if profiles is None or not hasattr(profiles, "__iter__"):
+        raise ArgumentError(
+            f"advise_many() needs an iterable of profiles, got {type(profiles).__name__}",
+            hint="a list of Profile objects or profile mappings",
+        )
+    if not isinstance(rules, RulePack):
+        raise ArgumentError(
+            f"advise_many() needs a RulePack, got {type(rules).__name__}", hint="load one with load_rules()"
+        )
 
     def records() -> Iterator[Record]:
         for index, item in enumerate(profiles):

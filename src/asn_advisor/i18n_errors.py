@@ -72,6 +72,34 @@ ERRORS: dict[str, str] = {
     "nothing was written; run again, with fewer --jobs if memory is short": (
         "tidak ada yang ditulis; jalankan lagi, dengan --jobs lebih sedikit bila memori kurang"
     ),
+    # --- the Python API given None, a wrong type or an invalid model ---
+    "expected a path, '-' or a binary stream, got {kind}": "diharapkan jalur, '-' atau aliran biner, diberi {kind}",
+    "give the file name of the profile or pack": "berikan nama berkas profil atau paket",
+    "lang must be 'id' or 'en'": "lang harus 'id' atau 'en'",
+    "advise_many() needs an iterable of profiles, got {kind}": "advise_many() memerlukan kumpulan profil, diberi {kind}",
+    "a list of Profile objects or profile mappings": "daftar objek Profile atau pemetaan profil",
+    "advise_many() needs a RulePack, got {kind}": "advise_many() memerlukan RulePack, diberi {kind}",
+    "advise() needs a RulePack, got {kind}": "advise() memerlukan RulePack, diberi {kind}",
+    "load one with load_rules()": "muat dengan load_rules()",
+    "advise() needs a Profile, got {kind}": "advise() memerlukan Profile, diberi {kind}",
+    "read one with load_profile(path) or Profile.model_validate(mapping)": (
+        "baca dengan load_profile(path) atau Profile.model_validate(mapping)"
+    ),
+    "the profile or rule pack is not in a valid state: {kind}: {error}": (
+        "profil atau paket aturan tidak dalam keadaan sah: {kind}: {error}"
+    ),
+    "load them with load_profile and load_rules, and change them only through validated models": (
+        "muat dengan load_profile dan load_rules, dan ubah hanya melalui model yang divalidasi"
+    ),
+    "the profile is not valid: {where}: {reason}": "profil tidak sah: {where}: {reason}",
+    "a profile changed after loading must still be a valid profile": (
+        "profil yang diubah setelah dimuat harus tetap profil yang sah"
+    ),
+    "render() needs an Advice, got {kind}": "render() memerlukan Advice, diberi {kind}",
+    "make one with advise()": "buat dengan advise()",
+    "unknown format {name}": "format {name} tidak dikenal",
+    "the advice is not in a valid state: {kind}: {error}": "saran tidak dalam keadaan sah: {kind}: {error}",
+    "render the advice as advise() returned it": "tampilkan saran sebagaimana dikembalikan advise()",
     # --- reading files (_yaml.py, _io.py) ---
     "is a directory": "adalah direktori",
     "the output directory does not exist": "direktori keluaran tidak ada",

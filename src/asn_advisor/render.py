@@ -8,6 +8,7 @@ from typing import Any
 
 from ._text import markdown_code, markdown_escape
 from .advice import Advice, DataGap
+from .errors import ArgumentError
 from .i18n import t
 from .render_plan import roadmap_markdown, roadmap_text
 
@@ -227,8 +228,23 @@ FORMATS: dict[str, Callable[[Advice], str]] = {
 
 
 def render(advice: Advice, fmt: str) -> str:
-    """Render ``advice`` as ``text``, ``markdown`` or ``json``."""
-    return FORMATS[fmt](advice)
+    """Render ``advice`` as ``text``, ``markdown`` or ``json``.
+
+    Raises:
+        ArgumentError: ``advice`` is not an :class:`Advice` (or was changed
+            into an invalid one), or ``fmt`` is not a format.
+    """
+    if not isinstance(advice, Advice):
+        raise ArgumentError(f"render() needs an Advice, got {type(advice).__name__}", hint="make one with advise()")
+    if fmt not in FORMATS:
+        raise ArgumentError(f"unknown format {fmt!r}", hint="formats: " + ", ".join(sorted(FORMATS)))
+    try:
+        return FORMATS[fmt](advice)
+    except (AttributeError, KeyError, TypeError, IndexError) as error:
+        raise ArgumentError(
+            f"the advice is not in a valid state: {type(error).__name__}: {error}",
+            hint="render the advice as advise() returned it",
+        ) from None
 
 
 def render_score(advice: Advice, fmt: str) -> str:

@@ -8,7 +8,9 @@ API's answer to ``None`` and invalid models.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -69,3 +71,94 @@ def test_rules_init_on_an_existing_file_says_so(runner: CliRunner, tmp_path: Pat
     assert result.exit_code == ExitCode.OUTPUT
     assert "file" in result.stderr and "not empty" not in result.stderr
     assert existing.read_text(encoding="utf-8") == "mine\n"
+
+
+# ---------------------------------------------------------------- the Python API
+
+
+def _profile() -> Any:
+    from asn_advisor import load_profile, load_rules
+
+    return load_profile(GOOD_PROFILE, rules=load_rules())
+
+
+def _mutations() -> dict[str, Callable[[Any], Any]]:
+    from asn_advisor import StatedFinding
+
+    def setattr_(name: str, value: Any) -> Callable[[Any], None]:
+        return lambda p: setattr(p, name, value)
+
+    return {
+        "program-none": setattr_("program", None),
+        "program-id-none": lambda p: setattr(p.program, "id", None),
+        "program-a-string": setattr_("program", "x"),
+        "findings-none": setattr_("findings", None),
+        "findings-with-none": lambda p: p.findings.append(None),
+        "finding-id-none": lambda p: (
+            p.findings.append(StatedFinding(id="low_participation")),
+            setattr(p.findings[-1], "id", None),
+        ),
+        "indicators-none": setattr_("indicators", None),
+        "indicators-a-list": setattr_("indicators", [1, 2]),
+        "indicator-a-word": lambda p: p.indicators.__setitem__("participation_rate", "lima"),
+        "indicator-unknown": lambda p: p.indicators.__setitem__("tidak_ada", 5),
+        "indicator-nan": lambda p: p.indicators.__setitem__("participation_rate", float("nan")),
+    }
+
+
+@pytest.mark.parametrize("mutation", sorted(_mutations()))
+def test_advise_refuses_a_profile_mutated_into_an_invalid_state(mutation: str) -> None:
+    from asn_advisor import AdvisorError, advise, load_rules
+
+    profile = _profile()
+    _mutations()[mutation](profile)
+    with pytest.raises(AdvisorError):
+        advise(profile, load_rules())
+
+
+@pytest.mark.parametrize("profile", [None, "examples/profiles/pupr-2021.yaml", {"program": {"id": "x"}}, 5])
+def test_advise_refuses_what_is_not_a_profile(profile: Any) -> None:
+    from asn_advisor import AdvisorError, advise, load_rules
+
+    with pytest.raises(AdvisorError):
+        advise(profile, load_rules())
+
+
+def test_none_is_refused_everywhere_in_the_api() -> None:
+    from asn_advisor import AdvisorError, advise, load_profile, load_rules
+    from asn_advisor.batch import advise_many
+    from asn_advisor.render import render
+
+    rules = load_rules()
+    profile = _profile()
+    calls: list[Callable[[], Any]] = [
+        lambda: advise(profile, None),  # type: ignore[arg-type]
+        lambda: advise(profile, rules, lang=None),  # type: ignore[arg-type]
+        lambda: load_profile(None),  # type: ignore[arg-type]
+        lambda: render(None, "text"),  # type: ignore[arg-type]
+        lambda: render(advise(profile, rules), None),  # type: ignore[arg-type]
+        lambda: list(advise_many(None, rules)),  # type: ignore[arg-type]
+        lambda: list(advise_many([profile], None)),  # type: ignore[arg-type]
+    ]
+    for call in calls:
+        with pytest.raises(AdvisorError):
+            call()
+
+
+def test_render_refuses_an_advice_mutated_into_an_invalid_state() -> None:
+    from asn_advisor import AdvisorError, advise, load_rules
+    from asn_advisor.render import render
+
+    advice = advise(_profile(), load_rules())
+    advice.score = None  # type: ignore[assignment]
+    for fmt in ("text", "markdown"):
+        with pytest.raises(AdvisorError):
+            render(advice, fmt)
+
+
+def test_argument_errors_are_still_value_errors() -> None:
+    """Callers that caught ValueError for a wrong lang keep working."""
+    from asn_advisor import advise, load_rules
+
+    with pytest.raises(ValueError):
+        advise(_profile(), load_rules(), lang="fr")
