@@ -206,7 +206,7 @@ class AdvisorGroup(AdvisorCommand, click.Group):
             raise
         except KeyboardInterrupt:
             click.echo(help_text("click.interrupted", lang), err=True)
-            ctx.exit(130)
+            ctx.exit(int(ExitCode.INTERRUPTED))
         except Terminated:
             ctx.exit(report_terminated(lang))
         except (MemoryError, RecursionError) as error:
@@ -256,7 +256,7 @@ def _restore_sigterm(previous: Any) -> None:
 
 def report_terminated(lang: str) -> int:
     click.echo("asn-advisor: " + t("run.terminated", lang), err=True)
-    return 128 + int(signal.SIGTERM)
+    return int(ExitCode.TERMINATED)
 
 
 class _ClosedOutput(io.TextIOBase):

@@ -54,7 +54,9 @@ class ExitCode(IntEnum):
     PROFILE = 5  # invalid profile
     OUTPUT = 6  # output cannot be written
     TEST_FAILED = 7  # a rule test case failed (rules test)
-    PARTIAL = 8  # batch finished but some records failed
+    PARTIAL = 8  # batch finished but some records failed, or a worker process was lost
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+    TERMINATED = 143  # SIGTERM (128 + SIGTERM)
 
 
 @dataclass(frozen=True, order=True)

@@ -117,7 +117,9 @@ def _wait_for_temporary(directory: Path, process: subprocess.Popen[bytes], limit
 
 @pytest.mark.skipif(usable_cores() < 2, reason="needs two cores for two workers")
 @pytest.mark.parametrize(
-    ("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 128 + signal.SIGTERM)], ids=["ctrl-c", "sigterm"]
+    ("signum", "code"),
+    [(signal.SIGINT, ExitCode.INTERRUPTED), (signal.SIGTERM, ExitCode.TERMINATED)],
+    ids=["ctrl-c", "sigterm"],
 )
 def test_interrupting_a_parallel_batch_leaves_nothing_behind(tmp_path: Path, signum: int, code: int) -> None:
     """Ctrl-C reaches the whole process group, SIGTERM only the parent: either way one message, no trace."""
