@@ -794,7 +794,8 @@ def open_history(db: str | None, lang: str, *, create: bool = False) -> Any:
 
 def store_inputs(db: str | None) -> list[str]:
     """The history store as an input an output must never overwrite (a SQLite file; a URL names no file)."""
-    from .history import is_url, resolve_store
+    from ._history_sql import is_url
+    from .history import resolve_store
 
     where = resolve_store(db)
     return [] if is_url(where) else [where]

@@ -176,10 +176,11 @@ def check_arguments(profile: Any, rules: Any, lang: Any) -> None:
         # Assignments to a model are not validated: validate the whole profile again.
         Profile.model_validate(profile.model_dump(warnings=False))
     except ValidationError as error:
-        first = error.errors()[0] if error.errors() else {}
-        where = ".".join(str(part) for part in first.get("loc", ())) or "profile"
+        details = error.errors()
+        where = ".".join(str(part) for part in details[0]["loc"]) if details else ""
+        reason = details[0]["msg"] if details else "invalid"
         raise ArgumentError(
-            f"the profile is not valid: {where}: {first.get('msg', 'invalid')}",
+            f"the profile is not valid: {where or 'profile'}: {reason}",
             hint="a profile changed after loading must still be a valid profile",
         ) from None
     except (AttributeError, TypeError, ValueError) as error:
