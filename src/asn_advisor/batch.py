@@ -826,16 +826,17 @@ def run_records(
     # The workers (and the pool's threads, which start replacements) begin
     # with Ctrl-C blocked; each worker ignores it, then unblocks it.
     masked = hasattr(signal, "pthread_sigmask")
-    if masked:
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        pool = context.Pool(jobs, initializer=_worker_init, initargs=(root, display, lang))
-    finally:
-        if masked:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    workers = _worker_ids(pool)
+    pool: Any = None
     window: deque[tuple[list[Record], Any]] = deque()
     try:
+        if masked:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            pool = context.Pool(jobs, initializer=_worker_init, initargs=(root, display, lang))
+        finally:
+            if masked:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        workers = _worker_ids(pool)
         for chunk in itertools.chain(first, chunks):
             window.append((chunk, pool.apply_async(_worker_chunk, (chunk,))))
             while len(window) >= 2 * jobs:
@@ -843,8 +844,9 @@ def run_records(
         while window:
             yield from _collect(window, pool, workers)
     finally:
-        pool.terminate()
-        pool.join()
+        if pool is not None:
+            pool.terminate()
+            pool.join()
         _WORKER.clear()
 
 
