@@ -186,6 +186,9 @@ class AdvisorGroup(AdvisorCommand, click.Group):
         except click.exceptions.Abort:
             click.echo(help_text("click.aborted", lang), err=True)
             sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo(help_text("click.interrupted", lang), err=True)
+            sys.exit(int(ExitCode.INTERRUPTED))
         except Terminated:
             sys.exit(report_terminated(lang))
         except OSError as error:
