@@ -120,3 +120,21 @@ def test_cli_messages_never_show_the_password(
     assert result.exit_code == ExitCode.ERROR, result.output
     assert SECRET not in result.output
     assert "Traceback" not in result.output and "internal" not in result.output.lower()
+
+
+def test_a_server_that_never_answers_times_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A listener on loopback that accepts nothing: the connection gives up at the timeout, password masked."""
+    pytest.importorskip("psycopg", reason="install the postgres extra")
+    import socket
+    import time
+
+    monkeypatch.setenv("ASN_ADVISOR_PG_CONNECT_TIMEOUT", "1")
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(5)
+        port = listener.getsockname()[1]
+        started = time.monotonic()
+        with pytest.raises(HistoryError) as caught:
+            connect(f"postgresql://budi:{SECRET}@127.0.0.1:{port}/riwayat", lambda: "2026-01-01T00:00:00Z")
+        assert time.monotonic() - started < 10
+    assert SECRET not in str(caught.value)
