@@ -40,11 +40,18 @@ _EXIT_CODES = {
     "RULES": ("the rule pack is invalid", "paket aturan tidak valid"),
     "PROFILE": ("the profile is invalid", "profil tidak valid"),
     "OUTPUT": (
-        "the output file cannot be written (exists without --force, or is an input)",
-        "berkas keluaran tidak dapat ditulis (sudah ada tanpa --force, atau sama dengan masukan)",
+        "the output cannot be written (exists without --force, is an input, is not a regular file, "
+        "or standard output fails)",
+        "keluaran tidak dapat ditulis (sudah ada tanpa --force, sama dengan masukan, bukan berkas biasa, "
+        "atau keluaran standar gagal)",
     ),
     "TEST_FAILED": ("rule tests failed", "uji aturan gagal"),
-    "PARTIAL": ("a batch finished with failed records", "batch selesai dengan rekaman yang gagal"),
+    "PARTIAL": (
+        "a batch finished with failed records, or a worker process was lost",
+        "batch selesai dengan rekaman yang gagal, atau sebuah proses pekerja hilang",
+    ),
+    "INTERRUPTED": ("interrupted (Ctrl-C)", "dihentikan (Ctrl-C)"),
+    "TERMINATED": ("terminated (SIGTERM)", "dihentikan (SIGTERM)"),
 }
 
 _CLI_TEXT = {

@@ -31,6 +31,8 @@ MESSAGE_CALLS = {
     "ProfileError",
     "ConditionError",
     "OutputError",
+    "ArgumentError",
+    "WorkerLostError",
     "add",
     "bad",
     "error",

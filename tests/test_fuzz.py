@@ -210,7 +210,7 @@ def _harness(name: str) -> ModuleType:
         sys.path.remove(str(FUZZ))
 
 
-@pytest.mark.parametrize("name", ["condition", "profile", "pack", "extract"])
+@pytest.mark.parametrize("name", ["condition", "profile", "pack", "extract", "batch"])
 def test_fuzz_harness_accepts_its_seed_corpus(name: str) -> None:
     """Every seed of fuzz/corpus/NAME goes through the harness without finding a bug."""
     harness = _harness(name)
@@ -231,3 +231,39 @@ def test_nan_and_huge_numbers_are_refused_everywhere_in_a_profile(pack: RulePack
     ):
         with pytest.raises(AdvisorError):
             load_profile(io.BytesIO(text.encode()), rules=pack, name="x.json" if text.startswith("{") else "x.yaml")
+
+
+_CSV_PIECES = st.sampled_from(
+    [
+        "id",
+        "participation_rate",
+        "satisfaction.scale",
+        "findings",
+        "name",
+        ",",
+        ";",
+        '"',
+        "\n",
+        "\r\n",
+        "\r",
+        "53",
+        "3,2",
+        "1-4",
+        "=1+1",
+        "@x",
+        "time_conflict",
+        "\ufeff",
+        "\x00",
+        "low_participation:high",
+    ]
+)
+
+
+@settings(deadline=None)
+@given(st.one_of(st.binary(max_size=200), st.lists(_CSV_PIECES, max_size=40).map(lambda p: "".join(p).encode())))
+def test_batch_harness_holds_on_generated_input(data: bytes) -> None:
+    """CSV- and JSON Lines-shaped soup through the batch harness (both formats, by the first byte)."""
+    harness = _harness("batch")
+    harness.test_one_input(data)
+    harness.test_one_input(b"i" + data)  # as CSV
+    harness.test_one_input(b"{" + data)  # as JSON Lines

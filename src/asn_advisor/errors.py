@@ -8,6 +8,7 @@ Every error asn-advisor raises on purpose derives from :class:`AdvisorError`::
       ProfileError                  a profile is wrong; holds every Problem found              exit 5
       ConditionError                a condition does not parse or does not type-check
       OutputError                   an output file cannot be written (exists, is an input)    exit 6
+      ArgumentError                 the Python API was given None, a wrong type or an invalid model
 
 Problems are values (:class:`Problem`) carrying a 1-based :class:`Location`, so
 that a loader can gather all of them before it fails.
@@ -20,6 +21,7 @@ from enum import IntEnum
 
 __all__ = [
     "AdvisorError",
+    "ArgumentError",
     "ConditionError",
     "ExitCode",
     "InputError",
@@ -52,7 +54,9 @@ class ExitCode(IntEnum):
     PROFILE = 5  # invalid profile
     OUTPUT = 6  # output cannot be written
     TEST_FAILED = 7  # a rule test case failed (rules test)
-    PARTIAL = 8  # batch finished but some records failed
+    PARTIAL = 8  # batch finished but some records failed, or a worker process was lost
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
+    TERMINATED = 143  # SIGTERM (128 + SIGTERM)
 
 
 @dataclass(frozen=True, order=True)
@@ -156,3 +160,10 @@ class OutputError(AdvisorError):
     """An output file cannot be written."""
 
     exit_code = ExitCode.OUTPUT
+
+
+class ArgumentError(AdvisorError, ValueError):
+    """A function of the Python API was given ``None``, the wrong type, or a model changed into an invalid state.
+
+    Also a :class:`ValueError`, which such calls raised before.
+    """

@@ -468,6 +468,42 @@ PROFILE_CASES: tuple[Case, ...] = (
         ExitCode.INPUT,
         r"syntax\.yaml:\d+:\d+: Y03\d ",
     ),
+    # YAML 1.1 number forms a person does not mean are refused, never converted.
+    Case(
+        "octal-number",
+        "profile",
+        _text("octal.yaml", PROFILE + "indicators:\n  participation_rate: 075\n"),
+        ExitCode.INPUT,
+        r"'075' starts with 0",
+    ),
+    Case(
+        "hex-number",
+        "profile",
+        _text("hex.yaml", PROFILE + "indicators:\n  participation_rate: 0x32\n"),
+        ExitCode.INPUT,
+        r"'0x32' is hexadecimal",
+    ),
+    Case(
+        "base-60-number",
+        "profile",
+        _text("sexagesimal.yaml", PROFILE + "indicators:\n  participation_rate: 1:10\n"),
+        ExitCode.INPUT,
+        r"'1:10' is a base-60 number",
+    ),
+    Case(
+        "underscore-number",
+        "profile",
+        _text("underscore.yaml", PROFILE + "indicators:\n  participation_rate: 5_0\n"),
+        ExitCode.INPUT,
+        r"'5_0' has '_'",
+    ),
+    Case(
+        "5000-digit-integer",
+        "profile",
+        _text("long.yaml", PROFILE + "indicators:\n  participation_rate: " + "9" * 5000 + "\n"),
+        ExitCode.INPUT,
+        r"5000 digits",
+    ),
     Case("directory", "profile", lambda tmp: tmp, ExitCode.INPUT, r"is a directory"),
     Case("missing-file", "profile", lambda tmp: tmp / "no-such-profile.yaml", ExitCode.INPUT, r"file not found"),
 )
@@ -714,6 +750,20 @@ PACK_CASES: tuple[Case, ...] = (
         _pack(_append("temuan.yaml", "x_evil: !!python/object/apply:os.system ['touch pwned']\n")),
         ExitCode.RULES,
         r"YAML tag .* is not allowed",
+    ),
+    Case(
+        "octal-number-in-pack",
+        "pack",
+        _pack(_append("temuan.yaml", "x_number: 010\n")),
+        ExitCode.RULES,
+        r"'010' starts with 0",
+    ),
+    Case(
+        "5000-digit-integer-in-pack",
+        "pack",
+        _pack(_append("penilaian.yaml", "x_number: " + "1" * 5000 + "\n")),
+        ExitCode.RULES,
+        r"5000 digits",
     ),
     Case(
         "many-broken-rules",

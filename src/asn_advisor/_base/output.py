@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
@@ -12,7 +13,7 @@ from typing import IO
 from asn_advisor.errors import Location, OutputError
 from asn_advisor.i18n import t
 
-__all__ = ["atomic_writer", "check_output", "format_for_path", "write_atomic"]
+__all__ = ["atomic_writer", "check_output", "csv_safe", "format_for_path", "write_atomic"]
 
 #: Output formats an output file's extension asks for, across commands.
 FORMAT_EXTENSIONS = {
@@ -25,6 +26,20 @@ FORMAT_EXTENSIONS = {
     ".csv": "csv",
     ".txt": "text",
 }
+
+
+#: First characters that make a spreadsheet read a cell as a formula (or hide one).
+CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(cell: object) -> object:
+    """A CSV cell a spreadsheet shows as text: one starting like a formula gets a leading ``'``.
+
+    Numbers pass as they are; every CSV the tool writes goes through this.
+    """
+    if isinstance(cell, str) and cell.startswith(CSV_FORMULA_START):
+        return "'" + cell
+    return cell
 
 
 def format_for_path(path: str | None, formats: Collection[str]) -> str | None:
@@ -41,27 +56,86 @@ def check_output(
     force: bool = False,
     lang: str = "id",
 ) -> Path:
-    """Refuse to write over an input file, or over an existing file unless ``force``."""
+    """Refuse an output that is not a regular file, that is one of ``inputs``, or that exists without ``force``.
+
+    ``inputs`` are every file the command reads: files, directories (every
+    file under one is an input), and ``-`` for standard input (an output that
+    is the very file standard input was redirected from is refused).
+    """
     target = Path(path)
-    for item in inputs:
-        if str(item) == "-":
-            continue
-        try:
-            if target.exists() and Path(item).exists() and os.path.samefile(target, item):
+    found = _target_stat(target)
+    if found is not None:
+        _refuse_not_regular(found, str(path))
+        identity = (found.st_dev, found.st_ino)
+        for item in inputs:
+            if _is_input(target, identity, item):
                 raise OutputError(
                     t("output.is_input", lang), location=Location(str(path)), hint=t("output.is_input.hint", lang)
                 )
-        except OSError:
-            continue
-        if target.resolve() == Path(item).resolve():
+        if not force:
             raise OutputError(
-                t("output.is_input", lang), location=Location(str(path)), hint=t("output.is_input.hint", lang)
+                t("output.exists", lang), location=Location(str(path)), hint=t("output.exists.hint", lang)
             )
-    if target.exists() and not force:
-        raise OutputError(t("output.exists", lang), location=Location(str(path)), hint=t("output.exists.hint", lang))
-    if target.exists() and target.is_dir():
-        raise OutputError("is a directory", location=Location(str(path)))
     return target
+
+
+def _target_stat(target: Path) -> os.stat_result | None:
+    """The status of what ``target`` names (through links); ``None`` if nothing is there."""
+    try:
+        return os.stat(target)
+    except FileNotFoundError:
+        return None
+    except NotADirectoryError:
+        raise OutputError("the output directory does not exist", location=Location(str(target))) from None
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror or exc}", location=Location(str(target))) from None
+
+
+def _refuse_not_regular(found: os.stat_result, display: str) -> None:
+    """An output is a regular file or absent: a device, a pipe or a socket is never replaced."""
+    if stat.S_ISDIR(found.st_mode):
+        raise OutputError("is a directory", location=Location(display))
+    if not stat.S_ISREG(found.st_mode):
+        raise OutputError(
+            "the output is not a regular file (a device, a pipe or a socket)",
+            location=Location(display),
+            hint="name a regular file, or leave out -o to write to standard output",
+        )
+
+
+def _is_input(target: Path, identity: tuple[int, int], item: str | os.PathLike[str]) -> bool:
+    """Whether the existing file ``target`` (``identity``: device, inode) is the input ``item`` or inside it."""
+    if str(item) == "-":
+        try:
+            found = os.fstat(0)
+        except (OSError, ValueError):
+            return False
+        return stat.S_ISREG(found.st_mode) and (found.st_dev, found.st_ino) == identity
+    source = Path(item)
+    try:
+        found = os.stat(source)
+    except (OSError, ValueError):
+        return False
+    if (found.st_dev, found.st_ino) == identity:
+        return True
+    if not stat.S_ISDIR(found.st_mode):
+        return False
+    # Every file under an input directory is an input, whatever name (a
+    # link, "./x", a hard link elsewhere) the output gives it.
+    try:
+        if target.resolve().is_relative_to(source.resolve()):
+            return True
+    except (OSError, RuntimeError):
+        return True
+    for root, _dirs, files in os.walk(source, followlinks=False):
+        for name in files:
+            try:
+                inner = os.stat(os.path.join(root, name))
+            except OSError:
+                continue
+            if (inner.st_dev, inner.st_ino) == identity:
+                return True
+    return False
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, overwrite: bool = True, lang: str = "id") -> None:
@@ -82,6 +156,9 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, overwrite: 
     if not directory.is_dir():
         raise OutputError("the output directory does not exist", location=Location(str(path)))
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    found = _target_stat(target)
+    if found is not None:
+        _refuse_not_regular(found, str(path))
     try:
         mode = _final_mode(target)
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
@@ -176,6 +253,9 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.exists():
         raise OutputError("the output directory does not exist", location=Location(str(path)))
+    found = _target_stat(target)
+    if found is not None:
+        _refuse_not_regular(found, str(path))
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb", buffering=1 << 20) as handle:

@@ -26,7 +26,7 @@ from typing import IO, Any
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
-from asn_advisor.errors import AdvisorError, InputError, Location, Problem
+from asn_advisor.errors import AdvisorError, ArgumentError, InputError, Location, Problem
 
 __all__ = ["Document", "Limits", "dump_yaml", "load_document", "read_text", "use_limits"]
 
@@ -51,15 +51,21 @@ def _limit_hint(limit: str) -> str:
     return f"raise it with --max-{limit} or ASN_ADVISOR_MAX_{limit.upper()} if the file is genuine"
 
 
-def _env_int(name: str, default: int) -> int:
+#: The largest value each limit may be given (an option beyond it is a usage
+#: error; an environment value beyond it is ignored): far above any real file,
+#: and within what the readers can index.
+LIMIT_MAXIMA = {"max_bytes": 1 << 30, "max_depth": 1_000_000_000, "max_nodes": 1_000_000_000}
+
+
+def _env_int(name: str, default: int, maximum: int) -> int:
     raw = os.environ.get(name)
     if raw is None:
         return default
     try:
-        value = int(raw)
+        value = int(raw.strip()) if len(raw) <= 32 else 0
     except ValueError:
         return default
-    return value if value > 0 else default
+    return value if 0 < value <= maximum else default
 
 
 @dataclass(frozen=True)
@@ -85,9 +91,9 @@ class Limits:
     def from_env(cls) -> Limits:
         """The defaults, overridden by the ``ASN_ADVISOR_MAX_*`` environment variables."""
         return cls(
-            max_bytes=_env_int("ASN_ADVISOR_MAX_BYTES", cls.max_bytes),
-            max_depth=_env_int("ASN_ADVISOR_MAX_DEPTH", cls.max_depth),
-            max_nodes=_env_int("ASN_ADVISOR_MAX_NODES", cls.max_nodes),
+            max_bytes=_env_int("ASN_ADVISOR_MAX_BYTES", cls.max_bytes, LIMIT_MAXIMA["max_bytes"]),
+            max_depth=_env_int("ASN_ADVISOR_MAX_DEPTH", cls.max_depth, LIMIT_MAXIMA["max_depth"]),
+            max_nodes=_env_int("ASN_ADVISOR_MAX_NODES", cls.max_nodes, LIMIT_MAXIMA["max_nodes"]),
         )
 
     @classmethod
@@ -157,6 +163,17 @@ class Document:
         return base
 
 
+def stdin_bytes() -> IO[bytes]:
+    """Standard input as bytes; an :class:`InputError` when its descriptor was closed."""
+    if sys.stdin is None:
+        raise InputError(
+            "standard input is closed",
+            location=Location("<stdin>"),
+            hint="give a file, or pipe the input into the command",
+        )
+    return sys.stdin.buffer
+
+
 def read_text(
     source: str | Path | IO[bytes], *, limits: Limits | None = None, name: str | None = None
 ) -> tuple[str, str]:
@@ -166,8 +183,13 @@ def read_text(
     oversized, binary or non-UTF-8 file.
     """
     limits = limits or Limits.current()
+    if not isinstance(source, (str, Path)) and not hasattr(source, "read"):
+        raise ArgumentError(
+            f"expected a path, '-' or a binary stream, got {type(source).__name__}",
+            hint="give the file name of the profile or pack",
+        )
     if isinstance(source, (str, Path)) and str(source) == "-":
-        stream: IO[bytes] = sys.stdin.buffer
+        stream: IO[bytes] = stdin_bytes()
         display = name or "<stdin>"
         raw = stream.read(limits.max_bytes + 1)
     elif isinstance(source, (str, Path)):
@@ -279,6 +301,49 @@ _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _PLAIN_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
 _NO_FAST_VALUE = object()
+# Python refuses to convert longer integers (sys.int_info.str_digits_check_threshold
+# is 640, the default limit 4300); the fast path leaves them to _check_number.
+_MAX_FAST_DIGITS = 600
+MAX_INT_DIGITS = 4300
+
+
+def _check_number(text: str, tag: str, location: Location) -> None:
+    """Refuse the YAML 1.1 number forms that a person does not mean, with a hint.
+
+    YAML 1.1 reads ``075`` as octal 61, ``0x32`` as 50, ``1:10`` as 70 (base
+    60) and ``1_000`` as 1000.  Such a value is refused rather than silently
+    converted; plain decimals (``75``, ``7.5``, ``-3``, ``1.5e+3``) pass.
+    """
+    body = text.strip().lstrip("+-")
+    shown = _clip(text)
+    if tag == _INT_TAG and body[:2].lower() in ("0x", "0b"):
+        raise InputError(
+            f"the number {shown!r} is hexadecimal or binary", location=location, hint="write the number in decimal"
+        )
+    if ":" in body:
+        raise InputError(
+            f"{shown!r} is a base-60 number to YAML (1:10 reads as 70)",
+            location=location,
+            hint="quote it if it is a time or a ratio ('1:10'), or write the number in decimal",
+        )
+    if "_" in body:
+        raise InputError(
+            f"the number {shown!r} has '_' between its digits", location=location, hint="write the number without '_'"
+        )
+    if tag == _INT_TAG and len(body) > 1 and body.startswith("0"):
+        raise InputError(
+            f"the number {shown!r} starts with 0, which YAML reads as octal",
+            location=location,
+            hint="write it without the leading 0, or quote it if it is a code ('075')",
+        )
+    if tag == _INT_TAG and len(body) > MAX_INT_DIGITS:
+        raise InputError(
+            f"the number has {len(body)} digits, more than the {MAX_INT_DIGITS} a number may have",
+            location=location,
+            hint="no indicator needs such a number; check the value",
+        )
+
+
 _NULL_TAG = "tag:yaml.org,2002:null"
 
 
@@ -422,7 +487,12 @@ def _load_yaml(text: str, file: str, limits: Limits) -> Document:
                 fast: Any = _NO_FAST_VALUE
                 if tag is None or tag == "!":
                     text_value = event.value
-                    if tag is None and event.implicit[0] and _PLAIN_DECIMAL.fullmatch(text_value):
+                    if (
+                        tag is None
+                        and event.implicit[0]
+                        and len(text_value) <= _MAX_FAST_DIGITS
+                        and _PLAIN_DECIMAL.fullmatch(text_value)
+                    ):
                         # Plain decimal numbers are most values of a profile;
                         # YAML 1.1 reads these exactly as int() and float() do
                         # (leading zeros, '_' and ':' take the slow path).
@@ -449,6 +519,8 @@ def _load_yaml(text: str, file: str, limits: Limits) -> Document:
                         hint="write plain values without ! tags",
                         code="Y012",
                     )
+                if fast is _NO_FAST_VALUE and tag in (_INT_TAG, _FLOAT_TAG):
+                    _check_number(event.value, tag, Location(file, *_mark(event)))
                 if fast is not _NO_FAST_VALUE:
                     value: Any = fast
                 elif tag == _STR_TAG:

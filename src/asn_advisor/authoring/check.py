@@ -213,7 +213,13 @@ def init_pack(directory: str, name: str) -> list[str]:
             f"{t('init.bad_name', 'id')} / {t('init.bad_name', 'en')}: {name!r}", hint="jabar, kota-binjai"
         )
     root = Path(directory)
-    if root.exists() and (not root.is_dir() or any(root.iterdir())):
+    if (root.exists() or root.is_symlink()) and not root.is_dir():
+        raise OutputError(
+            f"{t('init.not_dir', 'id')} / {t('init.not_dir', 'en')}",
+            location=Location(str(root)),
+            hint=f"{t('init.not_dir.hint', 'id')} / {t('init.not_dir.hint', 'en')}",
+        )
+    if root.exists() and any(root.iterdir()):
         raise OutputError(f"{t('init.exists', 'id')} / {t('init.exists', 'en')}", location=Location(str(root)))
     (root / "uji").mkdir(parents=True, exist_ok=True)
     (root / "schemas").mkdir(exist_ok=True)

@@ -21,23 +21,36 @@ See docs/batch.md for the CSV column convention and the Dask recipe.
 from __future__ import annotations
 
 import csv
+import functools
 import gc
 import io
+import itertools
 import json
 import math
 import multiprocessing
 import os
 import re
-import sys
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from asn_advisor._base import Document, Limits
+from asn_advisor._base import Document, Limits, stdin_bytes, suggest
 from asn_advisor.engine import advise
-from asn_advisor.errors import AdvisorError, InputError, Location, Problem, ProfileError
+from asn_advisor.errors import (
+    MAX_PROBLEMS,
+    AdvisorError,
+    ArgumentError,
+    ExitCode,
+    InputError,
+    Location,
+    Problem,
+    ProfileError,
+)
 from asn_advisor.model import Advice, Profile, Summary, load_profile, profile_from_data
 from asn_advisor.pack import RulePack, load_rules
 
@@ -47,6 +60,7 @@ __all__ = [
     "Outcome",
     "Record",
     "Summary",
+    "WorkerLostError",
     "advise_block",
     "advise_many",
     "csv_row_to_profile",
@@ -148,24 +162,23 @@ class Outcome:
 
 
 def read_records(
-    source: str | os.PathLike[str], *, input_format: str | None = None, stdin: IO[str] | None = None
+    source: str | os.PathLike[str], *, input_format: str | None = None, stdin: IO[str] | IO[bytes] | None = None
 ) -> Iterator[Record]:
     """Stream the records of an input: a directory, a ``.jsonl`` or ``.csv`` file, or ``-``.
 
     ``input_format`` (``dir``, ``jsonl``, ``csv``) overrides the guess from
-    the path; standard input is JSON Lines unless ``csv`` is given.
+    the path; standard input is JSON Lines unless ``csv`` is given.  Lines
+    are decoded one by one, so a byte that is not UTF-8 is reported on its
+    own line; a UTF-8 byte order mark at the start is skipped.
 
     Raises:
-        InputError: the input does not exist, or a CSV header is wrong (a
-            whole-file problem, reported before any record is processed).
+        InputError: the input does not exist, a CSV header is wrong, a CSV
+            quote is never closed, a byte is not UTF-8, or a CSV line is
+            longer than the size limit (whole-file problems).
     """
     text = str(source)
     if text == "-":
-        stream = (
-            stdin
-            if stdin is not None
-            else io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="strict", newline="")
-        )
+        stream = stdin if stdin is not None else stdin_bytes()
         if input_format == "csv":
             yield from _csv_records(stream, "<stdin>")
         else:
@@ -185,7 +198,7 @@ def read_records(
             yield Record(index, str(file), 0, "file", str(file))
         return
     try:
-        handle = path.open("r", encoding="utf-8", errors="strict", newline="")
+        handle = path.open("rb")
     except OSError as exc:
         raise InputError(f"cannot read the input: {exc.strerror}", location=Location(text)) from None
     with handle:
@@ -195,40 +208,92 @@ def read_records(
             yield from _jsonl_records(handle, text)
 
 
-def _jsonl_records(stream: IO[str], name: str) -> Iterator[Record]:
+def _numbered_lines(stream: IO[str] | IO[bytes], name: str, limit: int) -> Iterator[tuple[int, str | None]]:
+    """``(line number, text)`` of each line, checked as UTF-8 one line at a time.
+
+    Lines end as the csv module counts them (``\\n``, ``\\r\\n`` or ``\\r``); a
+    byte order mark at the start is skipped.  A line longer than ``limit``
+    characters is read no further than the limit: its rest is skipped without
+    being held, and its text is ``None``.
+
+    Raises:
+        InputError: a byte is not UTF-8, located at its line and column.
+    """
+    if isinstance(stream, io.TextIOBase) or not hasattr(stream, "readinto"):
+        text: IO[str] = stream  # type: ignore[assignment]
+        wrapper = None
+    else:
+        # Undecodable bytes become lone surrogates, found per line below, so
+        # the error names the line and column of the byte, not of a buffer.
+        wrapper = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")  # type: ignore[type-var]
+        text = wrapper
+    try:
+        line_no = 0
+        while True:
+            line = text.readline(limit + 1)
+            if not line:
+                return
+            line_no += 1
+            if len(line) > limit and not line.endswith(("\n", "\r")):
+                while True:
+                    rest = text.readline(1 << 20)
+                    if not rest or rest.endswith(("\n", "\r")):
+                        break
+                yield line_no, None
+                continue
+            if line_no == 1:
+                line = line.lstrip("\ufeff")
+            bad = _UNDECODED.search(line)
+            if bad is not None:
+                raise InputError(
+                    f"not valid UTF-8 (byte 0x{ord(bad.group()) - 0xDC00:02x})",
+                    location=Location(name, line_no, bad.start() + 1),
+                    hint="save the file as UTF-8",
+                )
+            yield line_no, line
+    finally:
+        if wrapper is not None:
+            try:
+                wrapper.detach()
+            except ValueError:
+                pass
+
+
+#: What ``surrogateescape`` makes of a byte that is not UTF-8.
+_UNDECODED = re.compile("[\udc80-\udcff]")
+
+
+def _jsonl_records(stream: IO[str] | IO[bytes], name: str) -> Iterator[Record]:
     # One line is one profile: it gets the size limit a profile file gets
     # (ASN_ADVISOR_MAX_BYTES), and an oversized line is skipped without
     # holding it in memory, as one error record.
-    limit = Limits.from_env().max_bytes
+    limit = Limits.current().max_bytes
     index = 0
-    line_no = 0
-    while True:
-        try:
-            line = stream.readline(limit + 1)
-            if len(line) > limit and not line.endswith("\n"):
-                while True:
-                    rest = stream.readline(1 << 20)
-                    if not rest or rest.endswith("\n"):
-                        break
-                line_no += 1
-                yield Record(index, name, line_no, "oversize", limit)
-                index += 1
-                continue
-        except UnicodeDecodeError:
-            raise InputError(
-                "the file is not UTF-8 text", location=Location(name, line_no + 1), hint="save it as UTF-8"
-            ) from None
-        if not line:
-            return
-        line_no += 1
+    for line_no, line in _numbered_lines(stream, name, limit):
+        if line is None:
+            yield Record(index, name, line_no, "oversize", limit)
+            index += 1
+            continue
         if not line.strip():
             continue  # blank lines separate nothing and are not records
         yield Record(index, name, line_no, "json", line)
         index += 1
 
 
-def _csv_records(stream: IO[str], name: str) -> Iterator[Record]:
-    first = stream.readline()
+def _csv_lines(stream: IO[str] | IO[bytes], name: str, limit: int) -> Iterator[str]:
+    for line_no, line in _numbered_lines(stream, name, limit):
+        if line is None:
+            raise InputError(
+                f"line {line_no} is longer than the limit of {limit} bytes",
+                location=Location(name, line_no),
+                hint="check for a quote that is never closed, or raise ASN_ADVISOR_MAX_BYTES",
+            )
+        yield line
+
+
+def _csv_records(stream: IO[str] | IO[bytes], name: str) -> Iterator[Record]:
+    lines = _csv_lines(stream, name, Limits.current().max_bytes)
+    first = next(lines, "")
     if not first.strip():
         raise InputError(
             "the CSV file has no header row",
@@ -237,7 +302,10 @@ def _csv_records(stream: IO[str], name: str) -> Iterator[Record]:
         )
     # Spreadsheets set to Indonesian write ';' between cells (the decimal mark is ',').
     delimiter = ";" if first.count(";") > first.count(",") else ","
-    header = next(csv.reader([first], delimiter=delimiter))
+    try:
+        header = next(csv.reader([first], delimiter=delimiter, strict=True))
+    except (csv.Error, StopIteration) as exc:
+        raise InputError(f"CSV syntax error: {exc}", location=Location(name, 1)) from None
     header = [h.strip().lstrip("\ufeff") for h in header]
     if "id" not in header:
         raise InputError(
@@ -248,7 +316,9 @@ def _csv_records(stream: IO[str], name: str) -> Iterator[Record]:
         if column in seen:
             raise InputError(f"column {column!r} appears twice", location=Location(name, 1, position))
         seen.add(column)
-    reader = csv.reader(stream, delimiter=delimiter)
+    # strict: a quote that is never closed, or text after a closing quote,
+    # is an error rather than rows silently merged into one cell.
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     index = 0
     line_no = 1
     try:
@@ -259,12 +329,12 @@ def _csv_records(stream: IO[str], name: str) -> Iterator[Record]:
                 continue
             yield Record(index, name, start, "csv", (tuple(header), tuple(row)))
             index += 1
-    except UnicodeDecodeError:
-        raise InputError(
-            "the file is not UTF-8 text", location=Location(name, line_no + 1), hint="save it as UTF-8"
-        ) from None
     except csv.Error as exc:
-        raise InputError(f"CSV syntax error: {exc}", location=Location(name, line_no + 1)) from None
+        raise InputError(
+            f"CSV syntax error: {exc}",
+            location=Location(name, line_no + 1),
+            hint="a quote opened on this row is never closed, or text follows a closing quote",
+        ) from None
 
 
 # ---------------------------------------------------------------- CSV convention
@@ -287,6 +357,12 @@ def _csv_number(cell: str) -> Any:
     return int(number) if number.is_integer() and "." not in text and "e" not in text.lower() else number
 
 
+@functools.lru_cache(maxsize=4096)
+def _suggest_column(name: str, indicators: tuple[str, ...]) -> str | None:
+    """The column meant by an unknown one; asked once per header, not once per row."""
+    return suggest(name, [*indicators, *CSV_PROGRAM_COLUMNS, CSV_FINDINGS_COLUMN])
+
+
 def csv_row_to_profile(
     header: tuple[str, ...], row: tuple[str, ...], rules: RulePack
 ) -> tuple[dict[str, Any], dict[tuple[Any, ...], int]]:
@@ -304,6 +380,7 @@ def csv_row_to_profile(
     indicators: dict[str, Any] = {}
     findings: list[dict[str, Any]] = []
     problems: list[Problem] = []
+    truncated = False
     if len(row) > len(header):
         problems.append(
             Problem(
@@ -334,9 +411,10 @@ def csv_row_to_profile(
         base, _, key = column.partition(".")
         spec = rules.indicators.get(base)
         if spec is None:
-            from asn_advisor._base import suggest
-
-            close = suggest(base, [*rules.indicators, *CSV_PROGRAM_COLUMNS, CSV_FINDINGS_COLUMN])
+            if len(problems) >= MAX_PROBLEMS:
+                truncated = True
+                break
+            close = _suggest_column(base, tuple(rules.indicators))
             problems.append(
                 Problem(
                     Location("", 0, position),
@@ -375,6 +453,11 @@ def csv_row_to_profile(
             indicators[base]["value"] = _csv_number(cell)
         else:
             indicators[base] = _csv_number(cell)
+    if truncated:
+        raise ProfileError(
+            f"the row has more than {MAX_PROBLEMS} errors; checking stopped after the first {MAX_PROBLEMS}",
+            problems=problems,
+        )
     if problems:
         raise ProfileError(f"the row has {len(problems)} error(s)", problems=problems)
     return {"program": program, "indicators": indicators, "findings": findings}, columns
@@ -550,8 +633,28 @@ class _ColumnDocument(Document):
 
 _WORKER: dict[str, Any] = {}
 
+#: Test hook: the worker that is handed the record of this index kills itself
+#: with SIGKILL, as the out-of-memory killer would.  Unset in real runs.
+TEST_KILL_ENV = "ASN_ADVISOR_TEST_KILL_WORKER_AT"
+
+
+class WorkerLostError(AdvisorError):
+    """A worker process died (killed, out of memory) while it held records: the run fails.
+
+    ``problems`` name the records that were in flight and got no outcome.
+    """
+
+    exit_code = ExitCode.PARTIAL
+
 
 def _worker_init(pack_root: str | None, display: str | None, lang: str) -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the run and
+    # the workers with it, so a worker ignores it (no traceback per worker).
+    # SIGTERM gets its default back, should the parent have set a handler.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     # With 'fork' the parent's pack is inherited (set just before the pool
     # starts); with 'spawn' it is loaded again from its directory.
     if "rules" not in _WORKER:
@@ -560,6 +663,9 @@ def _worker_init(pack_root: str | None, display: str | None, lang: str) -> None:
 
 
 def _worker_chunk(records: list[Record]) -> list[Outcome]:
+    doomed = os.environ.get(TEST_KILL_ENV)
+    if doomed and any(str(record.index) == doomed for record in records):
+        os.kill(os.getpid(), signal.SIGKILL)
     return advise_block(records, _WORKER["rules"], _WORKER["lang"])
 
 
@@ -574,6 +680,39 @@ def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
         yield chunk
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the platform tells it)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _lost(chunks: Iterable[list[Record]]) -> WorkerLostError:
+    """The error for a dead worker, naming the records that got no outcome, as runs of lines per file."""
+    records = [record for chunk in chunks for record in chunk]
+    runs: list[list[Record]] = []
+    for record in records:
+        if runs and runs[-1][-1].source == record.source and record.line > 0:
+            runs[-1].append(record)
+        else:
+            runs.append([record])
+    problems = []
+    for run in runs[:MAX_PROBLEMS]:
+        first, last = run[0], run[-1]
+        if first.line > 0:
+            message = f"records from line {first.line} to line {last.line} were not advised: a worker process was lost"
+        else:
+            message = "the record was not advised: a worker process was lost"
+        problems.append(Problem(Location(first.source, first.line), message, code="B801"))
+    return WorkerLostError(
+        f"a worker process stopped unexpectedly (killed, or out of memory); "
+        f"{len(records)} record(s) in progress failed",
+        hint="nothing was written; run again, with fewer --jobs if memory is short",
+        problems=problems,
+    )
+
+
 def run_records(
     records: Iterable[Record], rules: RulePack, *, jobs: int = 1, lang: str = "id", chunk_size: int = DEFAULT_CHUNK
 ) -> Iterator[Outcome]:
@@ -581,13 +720,27 @@ def run_records(
 
     Records are taken ``chunk_size`` at a time (see :func:`advise_block`);
     at most ``2 x jobs`` chunks are in flight, so memory is bounded by
-    ``chunk_size`` and ``jobs``, not by the input.  ``jobs=1`` runs in this
+    ``chunk_size`` and ``jobs``, not by the input.  ``jobs`` is capped by the
+    usable cores and by the number of chunks; ``jobs=1`` runs in this
     process.  Closing the iterator early stops the workers.
+
+    Raises:
+        WorkerLostError: a worker process died (exit code 8); the records
+            still in flight are named, and the other workers are stopped.
     """
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
+    chunks = _chunks(records, chunk_size)
+    jobs = min(jobs, usable_cores())
+    first: list[list[Record]] = []
+    if jobs > 1:
+        for chunk in chunks:
+            first.append(chunk)
+            if len(first) >= jobs:
+                break
+        jobs = max(1, min(jobs, len(first)))
     if jobs == 1:
-        for chunk in _chunks(records, chunk_size):
+        for chunk in itertools.chain(first, chunks):
             yield from advise_block(chunk, rules, lang)
         return
     methods = multiprocessing.get_all_start_methods()
@@ -597,19 +750,51 @@ def run_records(
         _WORKER["rules"] = rules  # inherited by the forked workers
     root = str(rules.root) if rules.root else None
     display = rules.files[0].rsplit("/", 1)[0] if rules.files and "/" in rules.files[0] else None
-    pool = context.Pool(jobs, initializer=_worker_init, initargs=(root, display, lang))
+    # ProcessPoolExecutor, not multiprocessing.Pool: when a worker is killed
+    # (the OOM killer, kill -9) the executor notices and fails every pending
+    # call, where a Pool silently replaces the worker, never answers its
+    # chunk, and can hang in terminate() on a queue lock the dead worker held.
+    # The workers start with Ctrl-C blocked; each worker ignores it, then
+    # unblocks it (see _worker_init).
+    masked = hasattr(signal, "pthread_sigmask")
+    executor: ProcessPoolExecutor | None = None
+    window: deque[tuple[list[Record], Future[list[Outcome]]]] = deque()
     try:
-        window: deque[Any] = deque()
-        for chunk in _chunks(records, chunk_size):
-            window.append(pool.apply_async(_worker_chunk, (chunk,)))
+        executor = ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_worker_init, initargs=(root, display, lang)
+        )
+        for chunk in itertools.chain(first, chunks):
+            if masked and not window:
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            try:
+                window.append((chunk, executor.submit(_worker_chunk, chunk)))
+            except BrokenProcessPool:
+                raise _lost([*(held for held, pending in window if not _answered(pending)), chunk]) from None
+            finally:
+                if masked:
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
             while len(window) >= 2 * jobs:
-                yield from window.popleft().get()
+                yield from _collect(window)
         while window:
-            yield from window.popleft().get()
+            yield from _collect(window)
     finally:
-        pool.terminate()
-        pool.join()
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
         _WORKER.clear()
+
+
+def _collect(window: deque[tuple[list[Record], Future[list[Outcome]]]]) -> Iterator[Outcome]:
+    """The outcomes of the oldest chunk in flight; a lost worker fails every chunk still in flight."""
+    try:
+        outcomes = window[0][1].result()
+    except BrokenProcessPool:
+        raise _lost(held for held, pending in window if not _answered(pending)) from None
+    window.popleft()
+    return iter(outcomes)
+
+
+def _answered(pending: Future[list[Outcome]]) -> bool:
+    return pending.done() and not pending.cancelled() and pending.exception() is None
 
 
 def advise_many(
@@ -645,7 +830,16 @@ def advise_many(
                 print(outcome.summary.program, outcome.summary.overall)
     """
     if lang not in ("id", "en"):
-        raise ValueError("lang must be 'id' or 'en'")
+        raise ArgumentError("lang must be 'id' or 'en'")
+    if profiles is None or not hasattr(profiles, "__iter__"):
+        raise ArgumentError(
+            f"advise_many() needs an iterable of profiles, got {type(profiles).__name__}",
+            hint="a list of Profile objects or profile mappings",
+        )
+    if not isinstance(rules, RulePack):
+        raise ArgumentError(
+            f"advise_many() needs a RulePack, got {type(rules).__name__}", hint="load one with load_rules()"
+        )
 
     def records() -> Iterator[Record]:
         for index, item in enumerate(profiles):

@@ -9,7 +9,10 @@ traceback is ever shown unless ``ASN_ADVISOR_DEBUG=1``.
 
 from __future__ import annotations
 
+import errno
+import io
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable
@@ -18,7 +21,7 @@ from typing import Any, TypeVar
 
 import click
 
-from asn_advisor._base import Limits, check_output, unknown_id_hint, use_limits, write_atomic
+from asn_advisor._base import LIMIT_MAXIMA, Limits, check_output, unknown_id_hint, use_limits, write_atomic
 from asn_advisor._version import __version__
 from asn_advisor.cli.help import apply_help, lang_from_args
 from asn_advisor.cli.help import text as help_text
@@ -35,7 +38,7 @@ from asn_advisor.engine import (
     reorder,
     what_if,
 )
-from asn_advisor.errors import AdvisorError, ExitCode, Problem
+from asn_advisor.errors import AdvisorError, ExitCode, OutputError, Problem
 from asn_advisor.i18n import DEFAULT_LANG, resolve_lang, t, translate
 from asn_advisor.model import Advice, load_profile
 from asn_advisor.pack import GRAPH_FORMATS, GRAPH_VIEWS, RulePack, export_graph, load_rules
@@ -49,6 +52,7 @@ from asn_advisor.render import (
     render_score,
     render_whatif,
 )
+from asn_advisor.store import SCHEMA_VERSION, HistoryStore, is_url, resolve_store
 
 __all__ = ["main"]
 
@@ -176,14 +180,28 @@ class AdvisorGroup(AdvisorCommand, click.Group):
         apply_help(self, lang)
         if not standalone_mode:
             return super().main(argv, prog_name, complete_var, standalone_mode, **extra)
+        guard_standard_streams()
+        previous = _catch_sigterm()
         try:
             code = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+            sys.stdout.flush()
         except click.ClickException as error:
             show_click_error(error, lang)
             sys.exit(error.exit_code)
         except click.exceptions.Abort:
             click.echo(help_text("click.aborted", lang), err=True)
             sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo(help_text("click.interrupted", lang), err=True)
+            sys.exit(int(ExitCode.INTERRUPTED))
+        except Terminated:
+            sys.exit(report_terminated(lang))
+        except OSError as error:
+            if not is_stdout_error(error):
+                raise
+            sys.exit(report_stdout_error(error, lang))
+        finally:
+            _restore_sigterm(previous)
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -196,14 +214,128 @@ class AdvisorGroup(AdvisorCommand, click.Group):
             raise
         except KeyboardInterrupt:
             click.echo(help_text("click.interrupted", lang), err=True)
-            ctx.exit(130)
+            ctx.exit(int(ExitCode.INTERRUPTED))
+        except Terminated:
+            ctx.exit(report_terminated(lang))
         except (MemoryError, RecursionError) as error:
             ctx.exit(report_resource_error(error, lang))
+        except OSError as error:
+            if not is_stdout_error(error):
+                raise_internal(error, lang)
+            ctx.exit(report_stdout_error(error, lang))
         except Exception as error:
-            if os.environ.get("ASN_ADVISOR_DEBUG"):
-                traceback.print_exc()
-            click.echo("asn-advisor: " + t("error.internal", lang, error=f"{type(error).__name__}: {error}"), err=True)
-            ctx.exit(int(ExitCode.ERROR))
+            raise_internal(error, lang)
+
+
+def raise_internal(error: Exception, lang: str) -> None:
+    """Report an unexpected error as an internal error (exit 1); the traceback only with ASN_ADVISOR_DEBUG."""
+    if os.environ.get("ASN_ADVISOR_DEBUG"):
+        traceback.print_exc()
+    click.echo("asn-advisor: " + t("error.internal", lang, error=f"{type(error).__name__}: {error}"), err=True)
+    click.get_current_context().exit(int(ExitCode.ERROR))
+
+
+# --- standard streams and signals ---
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: raised in the main thread so that temporary files are removed on the way out."""
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise Terminated
+
+
+def _catch_sigterm() -> Any:
+    """Turn SIGTERM into :class:`Terminated` for this run (main thread only); return the handler it replaced."""
+    try:
+        return signal.signal(signal.SIGTERM, _on_sigterm)
+    except (ValueError, OSError):  # not the main thread
+        return None
+
+
+def _restore_sigterm(previous: Any) -> None:
+    if previous is not None:
+        try:
+            signal.signal(signal.SIGTERM, previous)
+        except (ValueError, OSError):
+            pass
+
+
+def report_terminated(lang: str) -> int:
+    click.echo("asn-advisor: " + t("run.terminated", lang), err=True)
+    return int(ExitCode.TERMINATED)
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when its descriptor was closed: any write fails as writing to a closed descriptor does."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def flush(self) -> None:
+        pass
+
+    @property
+    def buffer(self) -> Any:
+        return self
+
+
+def guard_standard_streams() -> None:
+    """A closed descriptor 0, 1 or 2 is held by /dev/null, so no file the command opens takes its number.
+
+    Standard input stays ``None`` (reading ``-`` then says it is closed);
+    standard output fails on the first write, with exit code 6.
+    """
+    for fd, mode in ((0, os.O_RDONLY), (1, os.O_WRONLY), (2, os.O_WRONLY)):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                held = os.open(os.devnull, mode)
+            except OSError:
+                continue
+            if held != fd:
+                os.dup2(held, fd)
+                os.close(held)
+            if fd == 1:
+                sys.stdout = _ClosedOutput()
+
+
+_STDOUT_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EBADF, errno.EIO, errno.EFBIG, errno.EDQUOT}
+
+
+def is_stdout_error(error: OSError) -> bool:
+    """Whether ``error`` is a failed write to standard output (full disk, broken pipe, closed descriptor).
+
+    Files the command reads or writes report their own errors with a file
+    name; a bare error with one of these codes comes from a standard stream.
+    """
+    return error.errno in _STDOUT_ERRNOS and getattr(error, "filename", None) is None
+
+
+def report_stdout_error(error: OSError, lang: str) -> int:
+    """Say that standard output failed and return exit code 6; whatever is still buffered is dropped."""
+    try:
+        held = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(held, 1)
+        os.close(held)
+    except OSError:
+        pass
+    if isinstance(error, BrokenPipeError):
+        reason = "the reader closed the pipe"
+    else:
+        reason = error.strerror or str(error)
+    return report_error(
+        OutputError(
+            f"cannot write to standard output: {reason}",
+            hint="check the disk or the command reading the output, or write to a file with -o",
+        ),
+        lang,
+    )
 
 
 # Commands added with @main.command() and groups added with @main.group()
@@ -284,21 +416,21 @@ def report_option(func: F) -> F:
 @click.version_option(__version__, prog_name="asn-advisor", message="%(prog)s %(version)s")
 @click.option(
     "--max-bytes",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=LIMIT_MAXIMA["max_bytes"]),
     default=None,
     metavar="N",
     help="Largest input file, in bytes (default 10485760; env ASN_ADVISOR_MAX_BYTES).",
 )
 @click.option(
     "--max-depth",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=LIMIT_MAXIMA["max_depth"]),
     default=None,
     metavar="N",
     help="Deepest nesting of an input file (default 64; env ASN_ADVISOR_MAX_DEPTH).",
 )
 @click.option(
     "--max-nodes",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=LIMIT_MAXIMA["max_nodes"]),
     default=None,
     metavar="N",
     help="Most values in an input file, aliases expanded (default 100000; env ASN_ADVISOR_MAX_NODES).",
@@ -429,7 +561,7 @@ def extract_command(
 
     REPORT is plain text or Markdown; '-' reads standard input. Every finding
     is shown with its sentence, offsets and the pattern that matched. With -o
-    a profile is written that 'advise' accepts. Exit code 1 when the text is
+    a profile is written that 'advise' accepts. Exit code 3 when the text is
     not an evaluation report (English, a recipe, empty, binary).
     / Membaca laporan naratif: temuan, angka, dan usulan yang dinyatakannya.
     Dengan -o ditulis profil yang dapat dipakai 'advise'.
@@ -663,12 +795,17 @@ def open_history(db: str | None, lang: str, *, create: bool = False) -> Any:
 
     Only `record` creates a store: reading a store that is not there is a typo to report.
     """
-    from asn_advisor.store import SCHEMA_VERSION, HistoryStore, resolve_store
 
     store = HistoryStore.open(resolve_store(db), create=create)
     if store.migrated_from is not None:
         click.echo(t("history.migrated", lang, old=store.migrated_from, new=SCHEMA_VERSION), err=True)
     return store
+
+
+def store_inputs(db: str | None) -> list[str]:
+    """The history store as an input an output must never overwrite (a SQLite file; a URL names no file)."""
+    where = resolve_store(db)
+    return [] if is_url(where) else [where]
 
 
 def load_history_input(path: str, pack: RulePack, lang: str) -> Any:
@@ -780,6 +917,7 @@ def history_show(
     chosen = resolve_lang(lang)
     if program is None and svg is not None:
         raise click.UsageError("--svg needs a PROGRAM: the chart is of one program's trend")
+    protected = store_inputs(db)
     with open_history(db, chosen) as store:
         if program is None:
             records = store.evaluations()
@@ -790,22 +928,26 @@ def history_show(
                 import json as _json
 
                 payload = [{"program_id": pid, "periods": len(periods[pid])} for pid in sorted(periods)]
-                emit(_json.dumps(payload, indent=2, ensure_ascii=False) + "\n", output, force, [], chosen)
+                emit(_json.dumps(payload, indent=2, ensure_ascii=False) + "\n", output, force, protected, chosen)
                 return
             if not periods:
-                emit(t("history.programs.none", chosen) + "\n", output, force, [], chosen)
+                emit(t("history.programs.none", chosen) + "\n", output, force, protected, chosen)
                 return
             lines = [t("history.programs", chosen, count=len(periods))]
             lines += [f"  {pid}  ({len(periods[pid])} {t('history.periods', chosen)})" for pid in sorted(periods)]
-            emit("\n".join(lines) + "\n", output, force, [], chosen)
+            emit("\n".join(lines) + "\n", output, force, protected, chosen)
             return
         history = store.show(program)
-    labels = Labels.from_pack(load_pack(rules_dir), chosen)
+    pack = load_pack(rules_dir)
+    protected = input_paths(pack, *protected)
+    labels = Labels.from_pack(pack, chosen)
+    if output not in (None, "-"):
+        check_output(output, inputs=protected, force=force, lang=chosen)  # before the chart is written
     if svg is not None:
-        target = check_output(svg, force=force, lang=chosen)
-        write_atomic(target, render_svg(history, labels))
+        target = check_output(svg, inputs=protected, force=force, lang=chosen)
+        write_atomic(target, render_svg(history, labels), overwrite=force, lang=chosen)
         click.echo(t("history.svg.written", chosen, path=svg), err=True)
-    emit(render_show(history, labels, fmt), output, force, [], chosen)
+    emit(render_show(history, labels, fmt), output, force, protected, chosen)
 
 
 @history_group.command("status")
@@ -898,8 +1040,9 @@ def history_effect(
     chosen = resolve_lang(lang)
     with open_history(db, chosen) as store:
         report = store.effect(min_programs=min_programs, recommendations=list(only) if only else None)
-    labels = Labels.from_pack(load_pack(rules_dir), chosen)
-    emit(render_effect(report, labels, fmt), output, force, [], chosen)
+    pack = load_pack(rules_dir)
+    labels = Labels.from_pack(pack, chosen)
+    emit(render_effect(report, labels, fmt), output, force, input_paths(pack, *store_inputs(db)), chosen)
 
 
 # --- batch and compare ---
@@ -1019,14 +1162,14 @@ def batch_command(
     import io
     import json
 
-    from asn_advisor._base import atomic_writer, format_for_path
+    from asn_advisor._base import atomic_writer, csv_safe, format_for_path
 
     chosen = resolve_lang(lang)
     out_format = fmt or format_for_path(output, ("csv", "jsonl")) or "jsonl"
     pack = load_pack(rules_dir)
     target = None
     if output not in (None, "-"):
-        target = check_output(output, inputs=[input_path], force=force, lang=chosen)
+        target = check_output(output, inputs=input_paths(pack, input_path), force=force, lang=chosen)
     ok = failed = 0
     progress = _Progress(chosen)
 
@@ -1034,8 +1177,18 @@ def batch_command(
         nonlocal ok, failed
         csv_buffer = io.StringIO()
         writer = csv_module.writer(csv_buffer, lineterminator="\n")
+
+        quoting = csv_module.writer(csv_buffer, lineterminator="\n", quoting=csv_module.QUOTE_ALL)
+
+        def write_row(row: list[Any]) -> None:
+            # A name or message starting with = + - @ is text, never a spreadsheet formula;
+            # a carriage return inside a cell is quoted (the csv module leaves it bare).
+            cells = [csv_safe(cell) for cell in row]
+            bare_cr = any(isinstance(cell, str) and "\r" in cell for cell in cells)
+            (quoting if bare_cr else writer).writerow(cells)
+
         if out_format == "csv":
-            writer.writerow(
+            write_row(
                 [
                     "source",
                     "line",
@@ -1068,7 +1221,7 @@ def batch_command(
                 continue
             summary = outcome.summary
             if summary is not None:
-                writer.writerow(
+                write_row(
                     [
                         outcome.source,
                         outcome.line,
@@ -1085,7 +1238,7 @@ def batch_command(
                 )
             else:
                 error = outcome.error
-                writer.writerow(
+                write_row(
                     [outcome.source, outcome.line, error.program or "", "", "", "", "", "", "", "", error.message]
                 )
             handle.write(csv_buffer.getvalue().encode("utf-8"))
@@ -1169,7 +1322,7 @@ def compare_command(
     if not summaries:
         raise AdvisorError(t("compare.empty", chosen), location=None)
     comparison = compare(summaries, pack, lang=chosen, top=top, failed=failed)
-    emit(render_comparison(comparison, fmt or format_for(output)), output, force, [input_path], chosen)
+    emit(render_comparison(comparison, fmt or format_for(output)), output, force, input_paths(pack, input_path), chosen)
     if failed:
         click.echo(
             t("batch.summary", chosen, total=len(summaries) + failed, ok=len(summaries), failed=failed), err=True

@@ -170,11 +170,11 @@ HELP: dict[str, dict[str, str]] = {
         "id": "Baca laporan naratif: temuan, angka, dan usulan yang dinyatakannya.\n\n"
         "REPORT berupa teks biasa atau Markdown; '-' membaca masukan standar. Setiap temuan ditampilkan "
         "bersama kalimatnya, posisinya dalam teks, dan pola yang cocok. Dengan -o ditulis profil yang dapat "
-        "dipakai 'advise'. Kode keluar 1 bila teks itu bukan laporan evaluasi (berbahasa Inggris, resep, "
+        "dipakai 'advise'. Kode keluar 3 bila teks itu bukan laporan evaluasi (berbahasa Inggris, resep, "
         "kosong, biner).",
         "en": "Read a narrative report: the findings, figures and proposals it states.\n\n"
         "REPORT is plain text or Markdown; '-' reads standard input. Every finding is shown with its sentence, "
-        "offsets and the pattern that matched. With -o a profile is written that 'advise' accepts. Exit code 1 "
+        "offsets and the pattern that matched. With -o a profile is written that 'advise' accepts. Exit code 3 "
         "when the text is not an evaluation report (English, a recipe, empty, binary).",
     },
     "extract --program-id": {

@@ -21,10 +21,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
 from asn_advisor.condition import SEVERITY_RANK
 from asn_advisor.engine.plan import build_plan
 from asn_advisor.engine.priority import RANK_SEVERITY, plain, priority_terms, rounded
 from asn_advisor.engine.scoring import ScoreComputation, compute_scores
+from asn_advisor.errors import ArgumentError
 from asn_advisor.model import (
     Advice,
     DataGap,
@@ -79,8 +82,48 @@ def advise(profile: Profile, rules: RulePack, *, lang: str = "id") -> Advice:
     Raises:
         ProfileError: an indicator or finding does not fit the pack.
     """
+    check_arguments(profile, rules, lang)
+    try:
+        return _advise(profile, rules, lang)
+    except (AttributeError, KeyError, TypeError, IndexError) as error:
+        # Models are plain objects a caller may change after loading; what
+        # the checks above do not catch still ends as the project's error.
+        raise ArgumentError(
+            f"the profile or rule pack is not in a valid state: {type(error).__name__}: {error}",
+            hint="load them with load_profile and load_rules, and change them only through validated models",
+        ) from None
+
+
+def check_arguments(profile: Any, rules: Any, lang: Any) -> None:
+    """Refuse ``None``, wrong types and a profile changed into an invalid state, with :class:`ArgumentError`."""
+    if not isinstance(profile, Profile):
+        raise ArgumentError(
+            f"advise() needs a Profile, got {type(profile).__name__}",
+            hint="read one with load_profile(path) or Profile.model_validate(mapping)",
+        )
+    if not isinstance(rules, RulePack):
+        raise ArgumentError(f"advise() needs a RulePack, got {type(rules).__name__}", hint="load one with load_rules()")
     if lang not in ("id", "en"):
-        raise ValueError("lang must be 'id' or 'en'")
+        raise ArgumentError("lang must be 'id' or 'en'")
+    try:
+        # Assignments to a model are not validated: validate the whole profile again.
+        Profile.model_validate(profile.model_dump(warnings=False))
+    except ValidationError as error:
+        details = error.errors()
+        where = ".".join(str(part) for part in details[0]["loc"]) if details else ""
+        reason = details[0]["msg"] if details else "invalid"
+        raise ArgumentError(
+            f"the profile is not valid: {where or 'profile'}: {reason}",
+            hint="a profile changed after loading must still be a valid profile",
+        ) from None
+    except (AttributeError, TypeError, ValueError) as error:
+        raise ArgumentError(
+            f"the profile is not valid: {type(error).__name__}: {error}",
+            hint="a profile changed after loading must still be a valid profile",
+        ) from None
+
+
+def _advise(profile: Profile, rules: RulePack, lang: str) -> Advice:
     values = normalize_indicators(profile, rules)
     check_findings(profile, rules)
     scores = compute_scores(rules, values)

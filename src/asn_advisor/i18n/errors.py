@@ -52,6 +52,54 @@ ERRORS: dict[str, str] = {
     "the line is nested too deeply": "baris ini bersarang terlalu dalam",
     "the line is longer than the limit of {limit} characters": "baris ini lebih panjang dari batas {limit} karakter",
     "raise ASN_ADVISOR_MAX_BYTES if the profile is genuine": "naikkan ASN_ADVISOR_MAX_BYTES bila profilnya memang asli",
+    "the row has more than {limit} errors; checking stopped after the first {count}": (
+        "baris ini memiliki lebih dari {limit} galat; pemeriksaan dihentikan setelah {count} galat pertama"
+    ),
+    "line {line} is longer than the limit of {limit} bytes": "baris {line} lebih panjang dari batas {limit} bita",
+    "check for a quote that is never closed, or raise ASN_ADVISOR_MAX_BYTES": (
+        "periksa tanda kutip yang tidak pernah ditutup, atau naikkan ASN_ADVISOR_MAX_BYTES"
+    ),
+    "a quote opened on this row is never closed, or text follows a closing quote": (
+        "tanda kutip yang dibuka pada baris ini tidak pernah ditutup, atau ada teks setelah tanda kutip penutup"
+    ),
+    "the record was not advised: a worker process was lost": "rekaman ini tidak dinilai: sebuah proses pekerja hilang",
+    "records from line {first} to line {last} were not advised: a worker process was lost": (
+        "rekaman dari baris {first} sampai baris {last} tidak dinilai: sebuah proses pekerja hilang"
+    ),
+    "a worker process stopped unexpectedly (killed, or out of memory); {count} record(s) in progress failed": (
+        "sebuah proses pekerja berhenti tiba-tiba (dimatikan, atau kehabisan memori); {count} rekaman yang sedang diproses gagal"
+    ),
+    "nothing was written; run again, with fewer --jobs if memory is short": (
+        "tidak ada yang ditulis; jalankan lagi, dengan --jobs lebih sedikit bila memori kurang"
+    ),
+    # --- the Python API given None, a wrong type or an invalid model ---
+    "expected a path, '-' or a binary stream, got {kind}": "diharapkan jalur, '-' atau aliran biner, diberi {kind}",
+    "give the file name of the profile or pack": "berikan nama berkas profil atau paket",
+    "lang must be 'id' or 'en'": "lang harus 'id' atau 'en'",
+    "advise_many() needs an iterable of profiles, got {kind}": "advise_many() memerlukan kumpulan profil, diberi {kind}",
+    "a list of Profile objects or profile mappings": "daftar objek Profile atau pemetaan profil",
+    "advise_many() needs a RulePack, got {kind}": "advise_many() memerlukan RulePack, diberi {kind}",
+    "advise() needs a RulePack, got {kind}": "advise() memerlukan RulePack, diberi {kind}",
+    "load one with load_rules()": "muat dengan load_rules()",
+    "advise() needs a Profile, got {kind}": "advise() memerlukan Profile, diberi {kind}",
+    "read one with load_profile(path) or Profile.model_validate(mapping)": (
+        "baca dengan load_profile(path) atau Profile.model_validate(mapping)"
+    ),
+    "the profile or rule pack is not in a valid state: {kind}: {error}": (
+        "profil atau paket aturan tidak dalam keadaan sah: {kind}: {error}"
+    ),
+    "load them with load_profile and load_rules, and change them only through validated models": (
+        "muat dengan load_profile dan load_rules, dan ubah hanya melalui model yang divalidasi"
+    ),
+    "the profile is not valid: {where}: {reason}": "profil tidak sah: {where}: {reason}",
+    "a profile changed after loading must still be a valid profile": (
+        "profil yang diubah setelah dimuat harus tetap profil yang sah"
+    ),
+    "render() needs an Advice, got {kind}": "render() memerlukan Advice, diberi {kind}",
+    "make one with advise()": "buat dengan advise()",
+    "unknown format {name}": "format {name} tidak dikenal",
+    "the advice is not in a valid state: {kind}: {error}": "saran tidak dalam keadaan sah: {kind}: {error}",
+    "render the advice as advise() returned it": "tampilkan saran sebagaimana dikembalikan advise()",
     # --- reading files (_yaml.py, _io.py) ---
     "is a directory": "adalah direktori",
     "the output directory does not exist": "direktori keluaran tidak ada",
@@ -67,6 +115,22 @@ ERRORS: dict[str, str] = {
     "looks like a binary file (it contains NUL bytes)": "tampaknya berkas biner (berisi bita NUL)",
     "give a UTF-8 text file": "berikan berkas teks UTF-8",
     "not valid UTF-8 (byte 0x{byte})": "bukan UTF-8 yang sah (bita 0x{byte})",
+    "the number {value} is hexadecimal or binary": "angka {value} ditulis dalam heksadesimal atau biner",
+    "write the number in decimal": "tulis angka dalam desimal",
+    "{value} is a base-60 number to YAML (1:10 reads as 70)": "{value} adalah angka basis 60 bagi YAML (1:10 dibaca 70)",
+    "quote it if it is a time or a ratio ('1:10'), or write the number in decimal": (
+        "beri tanda kutip bila itu waktu atau rasio ('1:10'), atau tulis angkanya dalam desimal"
+    ),
+    "the number {value} has '_' between its digits": "angka {value} memiliki '_' di antara digitnya",
+    "write the number without '_'": "tulis angka tanpa '_'",
+    "the number {value} starts with 0, which YAML reads as octal": "angka {value} diawali 0, yang dibaca YAML sebagai oktal",
+    "write it without the leading 0, or quote it if it is a code ('075')": (
+        "tulis tanpa 0 di depan, atau beri tanda kutip bila itu sebuah kode ('075')"
+    ),
+    "the number has {count} digits, more than the {limit} a number may have": (
+        "angka ini memiliki {count} digit, lebih dari {limit} digit yang diizinkan"
+    ),
+    "no indicator needs such a number; check the value": "tidak ada indikator yang memerlukan angka seperti itu; periksa nilainya",
     "save the file as UTF-8": "simpan berkas sebagai UTF-8",
     "a mapping key must be a plain value, not a list or mapping": "kunci pemetaan harus berupa nilai biasa, bukan daftar atau pemetaan",
     "a mapping key cannot be NaN": "kunci pemetaan tidak boleh NaN",
@@ -292,6 +356,24 @@ ERRORS: dict[str, str] = {
     "write a finite number of ordinary size, or leave the value out": "tulis angka terhingga dengan ukuran wajar, atau hilangkan nilainya",
     "raise it with --max-{limit} or ASN_ADVISOR_MAX_{env} if the file is genuine": "naikkan dengan --max-{limit} atau ASN_ADVISOR_MAX_{env} bila berkas ini memang benar",
     "cannot write here: {reason}": "tidak dapat menulis di sini: {reason}",
+    "cannot write to standard output: {reason}": "tidak dapat menulis ke keluaran standar: {reason}",
+    "malformed PostgreSQL URL: its host or port cannot be read": (
+        "URL PostgreSQL salah bentuk: host atau port-nya tidak dapat dibaca"
+    ),
+    "malformed PostgreSQL URL: it contains spaces or control characters": (
+        "URL PostgreSQL salah bentuk: berisi spasi atau karakter kendali"
+    ),
+    "write postgresql://USER:PASSWORD@HOST:PORT/DATABASE, with special characters of the password %-encoded": (
+        "tulis postgresql://USER:PASSWORD@HOST:PORT/DATABASE, dengan karakter khusus pada kata sandi dikodekan dengan %"
+    ),
+    "the reader closed the pipe": "pembacanya menutup pipa",
+    "check the disk or the command reading the output, or write to a file with -o": (
+        "periksa disk atau perintah yang membaca keluaran, atau tulis ke berkas dengan -o"
+    ),
+    "standard input is closed": "masukan standar tertutup",
+    "give a file, or pipe the input into the command": "berikan sebuah berkas, atau alirkan masukan ke perintah ini",
+    "the output is not a regular file (a device, a pipe or a socket)": "keluaran bukan berkas biasa (perangkat, pipa, atau soket)",
+    "name a regular file, or leave out -o to write to standard output": "sebutkan berkas biasa, atau hilangkan -o agar ditulis ke keluaran standar",
     "cannot write the output: {reason}": "keluaran tidak dapat ditulis: {reason}",
     "{hint}; did you mean {name}?": "{hint}; maksud Anda {name}?",
     "it contains {what}": "berisi {what}",
@@ -385,6 +467,7 @@ ERRORS: dict[str, str] = {
     "Invalid value: {detail}": "nilai tidak sah: {detail}",
     "{value} is not one of {choices}.": "{value} bukan salah satu dari {choices}.",
     "{value} is not {choice}.": "{value} bukan {choice}.",
+    "{value} is not in the range {range}.": "{value} tidak dalam rentang {range}.",
     "{value} is not a valid {kind}.": "{value} bukan {kind} yang sah.",
     "Option {name} requires an argument.": "opsi {name} memerlukan nilai.",
     "Option {name} requires {count} arguments.": "opsi {name} memerlukan {count} nilai.",

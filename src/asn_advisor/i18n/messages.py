@@ -144,6 +144,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "output.is_input": {"id": "berkas keluaran sama dengan berkas masukan", "en": "the output file is an input file"},
     "output.is_input.hint": {"id": "pilih nama berkas lain", "en": "choose another file name"},
     "output.written": {"id": "ditulis ke {path}", "en": "written to {path}"},
+    "run.terminated": {"id": "dihentikan (SIGTERM)", "en": "terminated (SIGTERM)"},
     "extract.title": {"id": "Hasil pembacaan laporan", "en": "What the report states"},
     "extract.sentences": {"id": "{count} kalimat", "en": "{count} sentences"},
     "extract.not_report": {"id": "Bukan laporan evaluasi", "en": "Not an evaluation report"},
@@ -515,6 +516,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a pack name is lowercase letters, digits and '-'",
     },
     "init.exists": {"id": "direktori sudah ada dan tidak kosong", "en": "the directory exists and is not empty"},
+    "init.not_dir": {
+        "id": "sudah ada berkas (bukan direktori) dengan nama ini",
+        "en": "a file (not a directory) of this name already exists",
+    },
+    "init.not_dir.hint": {
+        "id": "pilih nama lain dengan --dir",
+        "en": "choose another name with --dir",
+    },
     "init.done": {
         "id": "Paket {name} dibuat di {path}. Berikutnya: asn-advisor rules check {path} && asn-advisor rules test {path}",
         "en": "Pack {name} created in {path}. Next: asn-advisor rules check {path} && asn-advisor rules test {path}",

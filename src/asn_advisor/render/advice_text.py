@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from asn_advisor._base import markdown_code, markdown_escape
+from asn_advisor.errors import ArgumentError
 from asn_advisor.i18n import t
 from asn_advisor.model import Advice, DataGap
 from asn_advisor.render.plan import roadmap_markdown, roadmap_text
@@ -141,18 +143,18 @@ def render_text(advice: Advice) -> str:
 
 
 def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_escape(text)
 
 
 def render_markdown(advice: Advice) -> str:
     lang = advice.lang
     program = advice.program
     out: list[str] = [f"# {t('advice.title', lang)}: {_md_escape(program.name or program.id)}", ""]
-    out.append(f"- {t('program', lang)}: `{program.id}`")
+    out.append(f"- {t('program', lang)}: {markdown_code(program.id)}")
     if program.region:
         out.append(f"- {t('region', lang)}: {_md_escape(program.region)}")
     if program.period:
-        out.append(f"- {t('period', lang)}: {program.period}")
+        out.append(f"- {t('period', lang)}: {_md_escape(program.period)}")
     out.append(f"- {t('pack', lang)}: {advice.pack.id} {advice.pack.version}")
     out += ["", f"## {t('score', lang)}", "", f"**{_overall_line(advice)}**", ""]
     out.append(f"| {t('dimension', lang)} | {t('score', lang)} | {t('band', lang)} | {t('weight', lang)} |")
@@ -174,7 +176,7 @@ def render_markdown(advice: Advice) -> str:
             if evidence.kind == "stated" and evidence.text:
                 out.append(
                     f"  - \u201c{_md_escape(evidence.text)}\u201d"
-                    + (f" ({evidence.source})" if evidence.source else "")
+                    + (f" ({_md_escape(evidence.source)})" if evidence.source else "")
                 )
             elif evidence.kind == "rule":
                 detail = _values(evidence.values)
@@ -234,8 +236,23 @@ FORMATS: dict[str, Callable[[Advice], str]] = {
 
 
 def render(advice: Advice, fmt: str) -> str:
-    """Render ``advice`` as ``text``, ``markdown`` or ``json``."""
-    return FORMATS[fmt](advice)
+    """Render ``advice`` as ``text``, ``markdown`` or ``json``.
+
+    Raises:
+        ArgumentError: ``advice`` is not an :class:`Advice` (or was changed
+            into an invalid one), or ``fmt`` is not a format.
+    """
+    if not isinstance(advice, Advice):
+        raise ArgumentError(f"render() needs an Advice, got {type(advice).__name__}", hint="make one with advise()")
+    if fmt not in FORMATS:
+        raise ArgumentError(f"unknown format {fmt!r}", hint="formats: " + ", ".join(sorted(FORMATS)))
+    try:
+        return FORMATS[fmt](advice)
+    except (AttributeError, KeyError, TypeError, IndexError) as error:
+        raise ArgumentError(
+            f"the advice is not in a valid state: {type(error).__name__}: {error}",
+            hint="render the advice as advise() returned it",
+        ) from None
 
 
 def render_score(advice: Advice, fmt: str) -> str:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Callable, Sequence
 
-from asn_advisor._base import format_for_path
+from asn_advisor._base import format_for_path, markdown_escape
 from asn_advisor.i18n import t
 from asn_advisor.model import MAX_LISTED, Comparison
-from asn_advisor.render.report import _html_head, _zone_fills
+from asn_advisor.render.report import _escape, _html_head, _zone_fills
 
 # ---------------------------------------------------------------------------
 # comparison of many programs (asn-advisor compare --format html)
@@ -33,7 +32,7 @@ def render_band_counts_svg(comparison: Comparison, *, element_id: str = "bands-c
     without colour; it stays one row per band whatever the number of programs.
     """
     lang = comparison.lang
-    e = html.escape
+    e = _escape
     bands = comparison.bands
     fills = _zone_fills(len(bands))
     mins = [b.min for b in bands]
@@ -89,7 +88,7 @@ def render_band_counts_svg(comparison: Comparison, *, element_id: str = "bands-c
 
 
 def _html_listed(programs: Sequence[str]) -> str:
-    shown = ", ".join(html.escape(p) for p in programs[:MAX_LISTED])
+    shown = ", ".join(_escape(p) for p in programs[:MAX_LISTED])
     rest = len(programs) - MAX_LISTED
     return shown + (f" (+{rest})" if rest > 0 else "")
 
@@ -102,7 +101,7 @@ def render_comparison_html(comparison: Comparison) -> str:
     the findings and recommendations the programs share.
     """
     lang = comparison.lang
-    e = html.escape
+    e = _escape
     title = t("compare.title", lang, count=len(comparison.programs))
     mins = [b.min for b in comparison.bands]
     fills = _zone_fills(len(comparison.bands))
@@ -217,7 +216,7 @@ def render_text(comparison: Comparison) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|")
+    return markdown_escape(text)
 
 
 def render_markdown(comparison: Comparison) -> str:

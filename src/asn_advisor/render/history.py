@@ -11,8 +11,9 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _xml_escape
 
+from asn_advisor._base import markdown_escape, visible
 from asn_advisor.i18n import t
 from asn_advisor.pack import RulePack
 from asn_advisor.store import EffectReport, PeriodSummary, ProgramHistory, RecommendationEffect
@@ -227,7 +228,12 @@ def render_show_text(history: ProgramHistory, labels: Labels) -> str:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_escape(text)
+
+
+def escape(text: str) -> str:
+    """SVG text: markup escaped, and control and bidirectional characters written out (XML forbids controls)."""
+    return _xml_escape(visible(text))
 
 
 def render_show_markdown(history: ProgramHistory, labels: Labels) -> str:

@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from asn_advisor._base import markdown_escape
 from asn_advisor.engine import WhatIf
 from asn_advisor.i18n import t
 from asn_advisor.model import Advice, Recommendation
@@ -100,7 +101,7 @@ def roadmap_text(advice: Advice, *, detail: bool = False) -> list[str]:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_escape(text)
 
 
 def roadmap_markdown(advice: Advice, *, level: int = 2) -> list[str]:

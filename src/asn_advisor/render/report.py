@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from asn_advisor._base import format_for_path
+from asn_advisor._base import format_for_path, markdown_code, markdown_escape, visible
 from asn_advisor.i18n import MESSAGES, t
 from asn_advisor.model import Advice, FindingResult, Recommendation, ReportBand
 from asn_advisor.render.plan import gain_text, roadmap_markdown, step_notes
@@ -42,6 +42,11 @@ __all__ = [
     "render_report_markdown",
     "report_format_for",
 ]
+
+
+def _escape(text: str, quote: bool = True) -> str:
+    """HTML (and SVG) text: markup escaped, control and bidirectional characters written out."""
+    return html.escape(visible(text), quote)
 
 
 # ---------------------------------------------------------------------------
@@ -134,8 +139,8 @@ def _roadmap(advice: Advice) -> list[tuple[str, list[_RoadmapItem]]]:
 
 def _html_term(term: Any, lang: str) -> str:
     if getattr(term, "kind", "finding") == "root_cause":
-        return html.escape(_term_label(term, lang))
-    return f"<code>{html.escape(term.finding)}</code>"
+        return _escape(_term_label(term, lang))
+    return f"<code>{_escape(term.finding)}</code>"
 
 
 def _term_label(term: Any, lang: str) -> str:
@@ -213,7 +218,7 @@ def render_chart_svg(advice: Advice, bands: Sequence[ReportBand], *, element_id:
     labelled above the zones, so the chart reads without colour.
     """
     lang = advice.lang
-    e = html.escape
+    e = _escape
     dims = advice.score.dimensions
     label_w, plot_w, right_w = 200, 400, 150
     top, row_h, bar_h, bottom = 40, 34, 18, 70
@@ -367,7 +372,7 @@ footer { margin-top: 2rem; font-size: .85rem; color: #444; border-top: 1px solid
 
 
 def _html_evidence(finding: FindingResult, lang: str) -> list[str]:
-    e = html.escape
+    e = _escape
     out = ["<ul>"]
     for evidence in finding.evidence:
         if evidence.kind == "stated":
@@ -388,7 +393,7 @@ def _html_evidence(finding: FindingResult, lang: str) -> list[str]:
 
 
 def _html_recommendation(rec: Recommendation, labels: Mapping[str, str], lang: str) -> list[str]:
-    e = html.escape
+    e = _escape
     out = [f'<section class="rec" id="rec-{e(rec.id)}" data-recommendation="{e(rec.id)}">']
     out.append(f"<h3>{rec.rank}. {e(rec.title)} <code>{e(rec.id)}</code></h3>")
     facts = [
@@ -450,7 +455,7 @@ def _html_recommendation(rec: Recommendation, labels: Mapping[str, str], lang: s
 
 
 def _html_head(title: str, lang: str, body_class: str | None = None) -> list[str]:
-    e = html.escape
+    e = _escape
     return [
         "<!DOCTYPE html>",
         f'<html lang="{e(lang)}">',
@@ -472,7 +477,7 @@ def _html_head(title: str, lang: str, body_class: str | None = None) -> list[str
 def render_report_html(advice: Advice, bands: Sequence[ReportBand]) -> str:
     """The whole report as one self-contained HTML page (inline CSS and SVG, no script)."""
     lang = advice.lang
-    e = html.escape
+    e = _escape
     title = f"{t('report.title', lang)}: {_title(advice)}"
     out = [
         *_html_head(title, lang),
@@ -599,18 +604,12 @@ def render_report_html(advice: Advice, bands: Sequence[ReportBand]) -> str:
 
 def _md(text: str) -> str:
     """Escape what Markdown would read as markup or as a table cell border."""
-    out = text.replace("\\", "\\\\").replace("\r", " ").replace("\n", " ")
-    for char in "|*_`[]<>#":
-        out = out.replace(char, "\\" + char)
-    return out
+    return markdown_escape(text)
 
 
 def _md_code(text: str) -> str:
     """Inline code that survives backticks inside the text."""
-    text = text.replace("\n", " ")
-    fence = "``" if "`" in text else "`"
-    pad = " " if fence == "``" else ""
-    return f"{fence}{pad}{text}{pad}{fence}"
+    return markdown_code(text)
 
 
 def _text_bar(score: float | None, width: int = 20) -> str:

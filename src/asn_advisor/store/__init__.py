@@ -9,8 +9,10 @@ from asn_advisor.store.history import (
     RecommendationEffect,
     resolve_store,
 )
+from asn_advisor.store.sql import is_url
 
 __all__ = [
+    "is_url",
     "EffectReport",
     "HistoryStore",
     "PeriodSummary",

@@ -891,5 +891,6 @@ def _group(by_program: dict[str, list[_Observation]], min_programs: int) -> Grou
 def resolve_store(db: str | None) -> str:
     """The store to open: ``db`` if given, else :func:`default_store_path`."""
     if db:
-        return db if is_url(db) else str(Path(db).expanduser())
+        # Any URL is kept as written: a path would fold "mysql://x" into a file name.
+        return db if is_url(db) or "://" in db else str(Path(db).expanduser())
     return str(default_store_path())

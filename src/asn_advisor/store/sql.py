@@ -18,13 +18,14 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 
 from asn_advisor.errors import AdvisorError, Location
 
@@ -214,15 +215,87 @@ _MIGRATIONS_TABLE = {
 
 
 def mask_url(url: str) -> str:
-    """``url`` with its password replaced by ``***``, for messages."""
-    parts = urlsplit(url)
-    if parts.password is None:
+    """``url`` with its password replaced by ``***``, for messages.
+
+    Read from the raw text rather than a URL parser, so that a password
+    holding ``@``, ``/``, ``#`` or ``:``, or a URL that does not parse, still
+    shows none of it: everything between the user name and the last ``@``
+    is the password.  A ``password=`` parameter is masked too.
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep:
         return url
-    host = parts.hostname or ""
-    if parts.port:
-        host += f":{parts.port}"
-    user = parts.username or ""
-    return urlunsplit((parts.scheme, f"{user}:***@{host}", parts.path, parts.query, parts.fragment))
+    if "@" in rest:
+        userinfo, _, host = rest.rpartition("@")
+        if ":" in userinfo:
+            rest = f"{userinfo.split(':', 1)[0]}:***@{host}"
+    rest = _PASSWORD_PARAMETER.sub(r"\1***", rest)
+    return f"{scheme}://{rest}"
+
+
+_PASSWORD_PARAMETER = re.compile(r"(?i)((?:^|[?&\s])password=)[^&#\s]*")
+
+
+def _secrets(url: str) -> list[str]:
+    """The password of ``url`` as written and decoded, longest first: what must not appear in a message."""
+    found: list[str] = []
+    rest = url.partition("://")[2]
+    userinfo = rest.rpartition("@")[0]
+    if ":" in userinfo:
+        found.append(userinfo.split(":", 1)[1])
+    found += [match.group(0).split("=", 1)[1] for match in _PASSWORD_PARAMETER.finditer(rest)]
+    found += [unquote(secret) for secret in found]
+    # A parser may have cut the password at one of these; its pieces are secret too.
+    found += [piece for secret in found for piece in re.split(r"[#/?:@]", secret) if len(piece) >= 4]
+    return sorted({secret for secret in found if secret}, key=len, reverse=True)
+
+
+def redact(text: str, url: str) -> str:
+    """``text`` with every occurrence of ``url`` and of its password masked."""
+    text = text.replace(url, mask_url(url))
+    for secret in _secrets(url):
+        text = text.replace(secret, "***")
+    return text
+
+
+#: Seconds to wait for a PostgreSQL server; ASN_ADVISOR_PG_CONNECT_TIMEOUT (1..300) changes it.
+PG_CONNECT_TIMEOUT_S = 5
+PG_CONNECT_TIMEOUT_MAX_S = 300
+
+
+def pg_connect_timeout() -> int:
+    """The connection timeout: the environment's if it is a whole number of seconds in 1..300, else 5."""
+    raw = os.environ.get("ASN_ADVISOR_PG_CONNECT_TIMEOUT", "").strip()
+    try:
+        value = int(raw)
+    except ValueError:
+        return PG_CONNECT_TIMEOUT_S
+    return value if 1 <= value <= PG_CONNECT_TIMEOUT_MAX_S else PG_CONNECT_TIMEOUT_S
+
+
+def check_pg_url(url: str) -> None:
+    """Refuse a PostgreSQL URL that cannot be right, before any driver sees it (and perhaps echoes it)."""
+    shown = mask_url(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - parsing the port is the check
+    except ValueError:
+        # The parser's own message may quote part of the password.
+        raise HistoryError(
+            "malformed PostgreSQL URL: its host or port cannot be read",
+            location=Location(shown),
+            hint=(
+                "write postgresql://USER:PASSWORD@HOST:PORT/DATABASE, with special characters of the password %-encoded"
+            ),
+        ) from None
+    if any(ch.isspace() or ord(ch) < 32 for ch in url):
+        raise HistoryError(
+            "malformed PostgreSQL URL: it contains spaces or control characters",
+            location=Location(shown),
+            hint=(
+                "write postgresql://USER:PASSWORD@HOST:PORT/DATABASE, with special characters of the password %-encoded"
+            ),
+        )
 
 
 @dataclass
@@ -386,7 +459,7 @@ def connect(target: str, clock: Callable[[], str], *, create: bool = True) -> Da
         scheme = target.split("://", 1)[0]
         raise HistoryError(
             f"unsupported history store URL scheme {scheme!r}",
-            location=Location(target),
+            location=Location(mask_url(target)),
             hint="give a file path for SQLite or a postgresql:// URL",
         )
     else:
@@ -453,6 +526,7 @@ def _connect_sqlite(path: Path, clock: Callable[[], str]) -> Database:
 
 def _connect_postgres(url: str, clock: Callable[[], str]) -> Database:
     shown = mask_url(url)
+    check_pg_url(url)
     try:
         import psycopg
     except ImportError as error:
@@ -463,14 +537,12 @@ def _connect_postgres(url: str, clock: Callable[[], str]) -> Database:
         ) from error
     try:
         # autocommit: transactions are opened explicitly by Database.write/read.
-        conn = psycopg.connect(
-            url, autocommit=True, connect_timeout=int(os.environ.get("ASN_ADVISOR_PG_CONNECT_TIMEOUT", "10"))
-        )
-    except psycopg.Error as error:
+        conn = psycopg.connect(url, autocommit=True, connect_timeout=pg_connect_timeout())
+    except Exception as error:  # the driver's message may quote the URL, password included
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise HistoryError(
-            f"cannot connect to the PostgreSQL history store: {first}",
+            f"cannot connect to the PostgreSQL history store: {redact(first, url)}",
             location=Location(shown),
             hint="check the host, port, database, user and password in the URL, and that the server is running",
-        ) from error
+        ) from None
     return Database("postgresql", shown, conn, clock)
