@@ -7,6 +7,7 @@ from asn_advisor.model.advice import (
     DroppedRecommendation,
     Evidence,
     FindingResult,
+    InPlace,
     MetricScore,
     PackInfo,
     PriorityTerm,
@@ -15,7 +16,10 @@ from asn_advisor.model.advice import (
     ReportProposal,
     ReportSource,
     RuleReference,
+    ScoreInterval,
     ScoreResult,
+    Strength,
+    UnsupportedProposal,
 )
 from asn_advisor.model.comparison import MAX_LISTED, Comparison, ProgramRow, ReportBand, SharedItem, bands_from_pack
 from asn_advisor.model.profile import (
@@ -41,6 +45,7 @@ __all__ = [
     "Evidence",
     "EvidenceSource",
     "FindingResult",
+    "InPlace",
     "MAX_LISTED",
     "MetricScore",
     "PackInfo",
@@ -54,7 +59,10 @@ __all__ = [
     "ReportProposal",
     "ReportSource",
     "RuleReference",
+    "ScoreInterval",
     "ScoreResult",
+    "Strength",
+    "UnsupportedProposal",
     "SharedItem",
     "StatedFinding",
     "StatedProposal",
