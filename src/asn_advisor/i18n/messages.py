@@ -48,6 +48,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Rentang skor {low:g}-{high:g}, seluruhnya dalam satu kategori.",
         "en": "Score interval {low:g}-{high:g}, all of it in one band.",
     },
+    "lint.action": {
+        "id": "rekomendasi '{recommendation}' belum menyebut apa yang perlu dilakukan: {fields}",
+        "en": "recommendation '{recommendation}' does not say what acting on it takes: {fields}",
+    },
+    "lint.action.hint": {
+        "id": "tambahkan 2-4 first_steps, actors, cost, first_result dan basis (docs/advice-quality.md)",
+        "en": "add 2-4 first_steps, actors, cost, first_result and basis (docs/advice-quality.md)",
+    },
     "quality.strengths": {"id": "Yang sudah berjalan baik", "en": "What already works"},
     "quality.in_place": {"id": "Langkah yang sudah berjalan", "en": "Remedies already in place"},
     "quality.unsupported": {
