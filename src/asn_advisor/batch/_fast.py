@@ -162,6 +162,8 @@ class Summary(NamedTuple):
     dimensions: tuple[tuple[str, float | None, str | None], ...]  # (id, score, band)
     findings: tuple[tuple[str, str, str], ...]  # (id, severity, source), the advice's order
     recommendations: tuple[tuple[str, float], ...]  # (id, priority), ranked
+    score_low: float | None = None  # the interval the overall score can still take (advice.score.interval)
+    score_high: float | None = None
 
     @classmethod
     def from_advice(cls, advice: advice_models.Advice) -> Summary:
@@ -176,6 +178,8 @@ class Summary(NamedTuple):
             tuple((d.id, d.score, d.band) for d in score.dimensions),
             tuple((f.id, f.severity, f.source) for f in advice.findings),
             tuple((r.id, r.priority) for r in advice.recommendations),
+            score.interval.low if score.interval else None,
+            score.interval.high if score.interval else None,
         )
 
 
@@ -227,7 +231,7 @@ class FindingState(NamedTuple):
 # While any is listed, Kernel.exact is False and batch builds the models: same
 # bytes, slower.
 PENDING_FIELDS: dict[str, tuple[str, ...]] = {
-    "ScoreResult": ("interval", "band_certain", "band_settled_by"),
+    "ScoreResult": ("interval", "band_certain", "band_settled_by", "band_settled_by_labels"),
     "PriorityTerm": (),
     "Recommendation": (
         "proposed_by_report",

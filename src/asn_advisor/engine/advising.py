@@ -234,7 +234,7 @@ def advise(profile: Profile, rules: RulePack, *, lang: str = "id") -> Advice:
         unsupported_proposals=unsupported,
         strengths=_strengths(rules, profile, values, lang),
     )
-    _set_interval(advice.score, rules, values, scores)
+    _set_interval(advice.score, rules, values, scores, lang)
     # Root causes, prerequisites, conflicts and the phased roadmap.
     return build_plan(advice, rules, scores)
 
@@ -422,7 +422,9 @@ def _strengths(rules: RulePack, profile: Profile, values: Mapping[str, Any], lan
     return out
 
 
-def _set_interval(result: ScoreResult, rules: RulePack, values: Mapping[str, Any], scores: ScoreComputation) -> None:
+def _set_interval(
+    result: ScoreResult, rules: RulePack, values: Mapping[str, Any], scores: ScoreComputation, lang: str
+) -> None:
     interval = score_interval(rules, values, scores)
     if interval is None:
         return
@@ -436,3 +438,11 @@ def _set_interval(result: ScoreResult, rules: RulePack, values: Mapping[str, Any
     result.band_certain = low_band == high_band
     if not result.band_certain:
         result.band_settled_by = list(interval.open_indicators)
+        result.band_settled_by_labels = [_indicator_label(rules, name, lang) for name in interval.open_indicators]
+
+
+def _indicator_label(rules: RulePack, name: str, lang: str) -> str:
+    base, _, key = name.partition(".")
+    spec = rules.indicators.get(base)
+    text = spec.label.get(lang) if spec else name
+    return f"{text} ({key})" if key else text

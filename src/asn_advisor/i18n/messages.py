@@ -56,6 +56,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "tambahkan 2-4 first_steps, actors, cost, first_result dan basis (docs/advice-quality.md)",
         "en": "add 2-4 first_steps, actors, cost, first_result and basis (docs/advice-quality.md)",
     },
+    "compare.interval": {"id": "rentang skor", "en": "score interval"},
     "quality.strengths": {"id": "Yang sudah berjalan baik", "en": "What already works"},
     "quality.in_place": {"id": "Langkah yang sudah berjalan", "en": "Remedies already in place"},
     "quality.unsupported": {

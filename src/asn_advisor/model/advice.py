@@ -91,6 +91,9 @@ class ScoreResult(_Out):
     band_settled_by: list[str] = Field(
         default_factory=list, description="unknown indicators that would settle the band when it is not certain"
     )
+    band_settled_by_labels: list[str] = Field(
+        default_factory=list, description="the same indicators, labelled in the chosen language"
+    )
 
 
 class Evidence(_Out):

@@ -43,6 +43,8 @@ class ProgramRow:
     dimensions: dict[str, float | None]
     findings: list[str]
     top_recommendations: list[str]
+    score_low: float | None = None  # lower end of the interval the score can still take
+    score_high: float | None = None
 
 
 @dataclass(frozen=True)
