@@ -17,7 +17,9 @@ tuning the pack.
 Figures printed:
 
 - top-6 share: of the report's own proposals, the share that stand in the
-  advisor's six highest-ranked recommendations, per set;
+  advisor's six highest-ranked recommendations, per set; once with the
+  proposals in the profile (their priority term counts) and once without (the
+  pack's rules and the profile's findings and figures alone);
 - frequencies: over every advice list (seeds, reports, reports-2; texts that
   are not evaluations are skipped), the share of lists holding each
   recommendation, beside the share holding any finding it answers.
@@ -111,12 +113,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     shared = shared_dir()
     pack = load_rules()
-    tallies = {name: Tally() for name in ("seeds", "reports", "reports-2 tuned", "reports-2 unseen")}
+    names = ("seeds", "reports", "reports-2 tuned", "reports-2 unseen")
+    tallies = {name: Tally() for name in names}
+    blind = {name: Tally() for name in names}  # the proposals kept out of the profile: the pack's evidence alone
     lists: list[Advice] = []
 
     def run(set_name: str, label: str, profile: Profile, proposals: list[str]) -> None:
         advice = advise(with_proposals(profile, proposals), pack)
         lists.append(advice)
+        blind[set_name].add(proposals, advise(profile, pack))
         top = tallies[set_name].add(proposals, advice)
         if args.details:
             missing = sorted(set(proposals) - set(top))
@@ -149,8 +154,11 @@ def main(argv: list[str] | None = None) -> int:
         proposals = [r["id"] for r in entry.get("recommendations") or []]
         run("reports-2 unseen" if is_unseen(path.name) else "reports-2 tuned", path.name, profile, proposals)
 
-    print("Report proposals in the advisor's top 6")
+    print("Report proposals in the advisor's top 6 (proposals in the profile, as 'advise REPORT.txt' does)")
     for name, tally in tallies.items():
+        print(f"  {name:17} {tally.text()}")
+    print("... and with the proposals left out of the profile (the pack's own evidence alone)")
+    for name, tally in blind.items():
         print(f"  {name:17} {tally.text()}")
 
     n = len(lists)

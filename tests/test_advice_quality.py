@@ -83,7 +83,9 @@ def test_a_budget_only_report_gets_no_default_advice(pack: RulePack) -> None:
 
 def test_a_career_program_gets_career_remedies(pack: RulePack) -> None:
     findings = [{"id": f} for f in ("limited_variety", "low_motivation", "low_transfer", "weak_supervisor_support")]
-    career = advise(profile_from_mapping({"program": {"id": "k", "type": "pengembangan_karier"}, "findings": findings}), pack)
+    career = advise(
+        profile_from_mapping({"program": {"id": "k", "type": "pengembangan_karier"}, "findings": findings}), pack
+    )
     training = advise(profile_from_mapping({"program": {"id": "p", "type": "pelatihan"}, "findings": findings}), pack)
     career_ids = {r.id for r in career.recommendations}
     assert {"talent_management", "job_rotation", "supervisor_coaching"} <= career_ids

@@ -422,7 +422,10 @@ def test_case_profiles_by_path_stay_inside_the_pack(runner: CliRunner, tmp_path:
         cases:
           - name: pupr
             profile: profil/pupr.yaml
-            expect: {findings: {low_participation: high}, ranks: {flexible_scheduling: 1}}
+            expect:
+              findings: {low_participation: high}
+              ranks: {leadership_support: 1}
+              not_recommendations: [flexible_scheduling]
           - name: luar
             profile: ../../luar.yaml
             expect: {}

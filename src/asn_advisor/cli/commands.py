@@ -354,6 +354,13 @@ def explain_command(profile: str, recommendation: str | None, rules_dir: str | N
     recs = advice.recommendations
     if recommendation is not None:
         recs = [r for r in recs if r.id == recommendation]
+        placed = [p for p in advice.in_place if p.id == recommendation]
+        if not recs and placed:  # already in place: say so rather than "not in the advice"
+            findings = ", ".join(f.label for f in advice.findings if f.id in placed[0].findings)
+            state = t("quality.in_place.not_working", chosen, findings=findings) if findings else ""
+            state = state or t("quality.in_place.working", chosen)
+            click.echo(f"{placed[0].title} [{placed[0].id}]: {placed[0].because or ''} {state}".strip())
+            return
         if not recs:
             known = ", ".join(r.id for r in advice.recommendations) or "-"
             meant = unknown_id_hint(recommendation, pack.recommendations)
@@ -363,6 +370,9 @@ def explain_command(profile: str, recommendation: str | None, rules_dir: str | N
         click.echo(f"{rec.rank}. {rec.title} [{rec.id}]  {t('priority', chosen).lower()} = {rec.priority:g}")
         click.echo(f"   {t('priority.breakdown', chosen)}:")
         for term in rec.priority_breakdown:
+            if term.kind == "report_proposal":
+                click.echo(f"     {t('quality.term.report_proposal', chosen)}: {term.contribution:g}")
+                continue
             # A root-cause term names the addressed causes it comes through.
             name = (
                 term.finding
