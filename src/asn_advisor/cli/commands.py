@@ -584,8 +584,10 @@ def rules_init(name: str, directory: str | None, lang: str | None) -> None:
     "--profiles",
     "profiles",
     required=True,
+    multiple=True,
     type=click.Path(file_okay=False, path_type=str),
-    help="Directory of profiles to compare on. / Direktori profil.",
+    help="Directory of profiles and narrative reports to compare on; repeat for several. "
+    "/ Direktori profil dan laporan naratif; boleh diulang.",
 )
 @click.option(
     "--format",
@@ -596,7 +598,7 @@ def rules_init(name: str, directory: str | None, lang: str | None) -> None:
     help="Output format. / Format keluaran.",
 )
 @lang_option
-def rules_diff(old: str, new: str, profiles: str, fmt: str, lang: str | None) -> None:
+def rules_diff(old: str, new: str, profiles: tuple[str, ...], fmt: str, lang: str | None) -> None:
     """Show, profile by profile, which scores, findings and recommendations change from pack OLD to pack NEW.
 
     OLD or NEW may be 'nasional' for the installed national pack.
@@ -607,7 +609,8 @@ def rules_diff(old: str, new: str, profiles: str, fmt: str, lang: str | None) ->
 
     chosen = resolve_lang(lang)
     old_pack, new_pack = _named_pack(old), _named_pack(new)
-    diffs = diff_packs(old_pack, new_pack, Path(profiles), lang=chosen)
+    folders = [Path(p) for p in profiles]
+    diffs = diff_packs(old_pack, new_pack, folders[0] if len(folders) == 1 else folders, lang=chosen)
     click.echo(render_diff(diffs, old_pack, new_pack, fmt, chosen), nl=False)
 
 
