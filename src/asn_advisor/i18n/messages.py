@@ -63,7 +63,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Usulan laporan yang tidak didukung",
         "en": "The report's proposals the advisor does not support",
     },
-    "quality.proposed": {"id": "juga diusulkan laporan", "en": "also proposed by the report"},
+    "quality.proposed": {
+        "id": "Juga diusulkan oleh laporan evaluasi sendiri.",
+        "en": "Also proposed by the evaluation report itself.",
+    },
     "quality.first_steps": {"id": "Langkah pertama", "en": "First steps"},
     "quality.actors": {"id": "Pelaksana", "en": "Who acts"},
     "quality.cost": {"id": "Biaya", "en": "Cost"},
