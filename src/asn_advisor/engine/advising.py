@@ -152,7 +152,7 @@ def advise(profile: Profile, rules: RulePack, *, lang: str = "id") -> Advice:
     program_type = _program_type(profile)
     for rec_id in [r for r in fired if not _suits(rules, r, program_type)]:
         del fired[rec_id]
-    in_place = _in_place(rules, facts, findings_rank, fired, lang, unknown_rules)
+    in_place = _in_place(rules, facts, findings_rank, fired, lang)
     for item in in_place:
         fired.pop(item.id, None)
     proposed, unsupported = _proposals(rules, profile, program_type, in_place, lang)
@@ -352,7 +352,6 @@ def _in_place(
     findings_rank: Mapping[str, int],
     fired: Mapping[str, list[CompiledRecommend]],
     lang: str,
-    unknown_rules: dict[str, set[str]],
 ) -> list[InPlace]:
     """Remedies the indicators show are in place; working when no present finding they answer remains."""
     out: list[InPlace] = []
