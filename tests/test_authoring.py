@@ -397,6 +397,28 @@ def test_diff_shows_rank_and_finding_changes(runner: CliRunner, tmp_path: Path) 
     assert same.startswith("# Perubahan saran antarpaket") and "0 dari 7 profil berubah." in same
 
 
+def test_diff_reads_narrative_reports_from_several_directories(runner: CliRunner, tmp_path: Path) -> None:
+    """rules diff takes report texts beside profiles, from several --profiles; non-evaluations are skipped."""
+    reports = tmp_path / "laporan"
+    reports.mkdir()
+    text = (
+        "Evaluasi program pelatihan ASN menunjukkan anggaran pelatihan terbatas. "
+        "Oleh karena itu disarankan peningkatan anggaran pelatihan.\n"
+    )
+    (reports / "laporan.txt").write_text(text, encoding="utf-8")
+    (reports / "resep.txt").write_text("Resep rendang: daging sapi, santan dan cabai.\n", encoding="utf-8")
+    root = write(tmp_path / "p", dict(REGIONAL))
+    result = runner.invoke(
+        main,
+        ["rules", "diff", str(ROOT / "rules"), str(root), "--profiles", str(EXAMPLES), "--profiles", str(reports)]
+        + ["--format", "json"],
+    )
+    assert result.exit_code == 0, result.output
+    names = [p["profile"] for p in json.loads(result.output)["profiles"]]
+    assert "profiles/pupr-2021.yaml" in names and "laporan/laporan.txt" in names
+    assert "laporan/resep.txt" not in names
+
+
 def test_diff_reports_profiles_a_pack_cannot_advise(runner: CliRunner, write_pack, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """A profile the new pack rejects is reported with the first problem, not a traceback.
 
@@ -422,7 +444,10 @@ def test_case_profiles_by_path_stay_inside_the_pack(runner: CliRunner, tmp_path:
         cases:
           - name: pupr
             profile: profil/pupr.yaml
-            expect: {findings: {low_participation: high}, ranks: {flexible_scheduling: 1}}
+            expect:
+              findings: {low_participation: high}
+              ranks: {leadership_support: 1}
+              not_recommendations: [flexible_scheduling]
           - name: luar
             profile: ../../luar.yaml
             expect: {}

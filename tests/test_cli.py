@@ -60,9 +60,16 @@ def test_score_prints_only_the_score(runner: CliRunner) -> None:
 
 def test_explain_shows_priority_arithmetic(runner: CliRunner) -> None:
     """explain shows each term of the priority and the rules behind it."""
-    result = runner.invoke(main, ["explain", PUPR, "flexible_scheduling", "--lang", "en"])
+    result = runner.invoke(main, ["explain", PUPR, "leadership_support", "--lang", "en"])
     assert result.exit_code == 0, result.output
     assert "Priority breakdown" in result.output and "when:" in result.output
+
+
+def test_explain_says_when_a_remedy_is_already_in_place(runner: CliRunner) -> None:
+    """PUPR trains fully online: explain says flexible scheduling is in place but not working."""
+    result = runner.invoke(main, ["explain", PUPR, "flexible_scheduling", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert "In place but not working" in result.output and "Low participation" in result.output
 
 
 def test_bad_profile_exits_with_profile_code_and_location(runner: CliRunner, tmp_path: Path) -> None:

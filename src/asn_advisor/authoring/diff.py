@@ -9,11 +9,12 @@ changed) under the old and the new pack.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from asn_advisor.engine import advise
+from asn_advisor.engine import REPORT_SUFFIXES, advise, advise_report, extract_file
 from asn_advisor.errors import AdvisorError, Location
 from asn_advisor.i18n import t
 from asn_advisor.model import Advice, load_profile
@@ -42,8 +43,16 @@ class ProfileDiff:
         return bool(self.score or self.findings or self.recommendations or self.error_old or self.error_new)
 
 
+class _NotEvaluation(Exception):
+    """A narrative text the pack's reader does not take for an evaluation report."""
+
+
 def _advise(path: Path, pack: RulePack, lang: str) -> tuple[Advice | None, str | None]:
     try:
+        if path.suffix.lower() in REPORT_SUFFIXES:  # a narrative report: read, then advised with its proposals
+            if not extract_file(str(path), pack, lang=lang).is_evaluation_report:
+                raise _NotEvaluation(path.name)
+            return advise_report(str(path), pack, lang=lang), None
         return advise(load_profile(path, rules=pack), pack, lang=lang), None
     except AdvisorError as error:
         first = error.problems[0] if error.problems else None
@@ -90,18 +99,38 @@ def _compare(name: str, old: Advice | None, new: Advice | None) -> ProfileDiff:
     return result
 
 
-def diff_packs(old: RulePack, new: RulePack, profiles: Path, *, lang: str = "id") -> list[ProfileDiff]:
-    """Advise every profile (``*.yaml``, ``*.yml``, ``*.json`` in ``profiles``, sorted) with both packs and compare."""
-    if not profiles.is_dir():
-        raise AdvisorError(t("diff.no_dir", lang), location=Location(str(profiles)))
-    files = sorted(p for p in profiles.iterdir() if p.suffix in (".yaml", ".yml", ".json") and p.is_file())
+def diff_packs(old: RulePack, new: RulePack, profiles: Path | Sequence[Path], *, lang: str = "id") -> list[ProfileDiff]:
+    """Advise every profile and narrative report in ``profiles`` with both packs and compare.
+
+    Each directory is read in name order: profiles (``*.yaml``, ``*.yml``,
+    ``*.json``) and narrative reports (``*.txt``, ``*.md``), a report read by
+    each pack's own patterns and advised with its proposals.  A text that
+    neither pack reads as an evaluation report is skipped.  With several
+    directories each entry is named ``directory/file``.
+    """
+    folders = [profiles] if isinstance(profiles, Path) else list(profiles)
+    refused = t("extract.no_profile", lang, reason="").rstrip(": ")
     results = []
-    for path in files:
-        old_advice, old_error = _advise(path, old, lang)
-        new_advice, new_error = _advise(path, new, lang)
-        diff = _compare(path.name, old_advice, new_advice)
-        diff.error_old, diff.error_new = old_error, new_error
-        results.append(diff)
+    for folder in folders:
+        if not folder.is_dir():
+            raise AdvisorError(t("diff.no_dir", lang), location=Location(str(folder)))
+        suffixes = (".yaml", ".yml", ".json", *REPORT_SUFFIXES)
+        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in suffixes and p.is_file())
+        for path in files:
+            name = path.name if len(folders) == 1 else f"{folder.name}/{path.name}"
+            try:
+                old_advice, old_error = _advise(path, old, lang)
+            except _NotEvaluation:
+                old_advice, old_error = None, refused
+            try:
+                new_advice, new_error = _advise(path, new, lang)
+            except _NotEvaluation:
+                new_advice, new_error = None, refused
+            if old_error == refused and new_error == refused:
+                continue
+            diff = _compare(name, old_advice, new_advice)
+            diff.error_old, diff.error_new = old_error, new_error
+            results.append(diff)
     return results
 
 

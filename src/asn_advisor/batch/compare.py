@@ -21,12 +21,19 @@ def compare(
 ) -> Comparison:
     """Rank the programs and find what they share.
 
-    Programs are ranked by overall score (highest first; programs without a
-    score last), then by id, so the order never depends on the input order.
+    Programs are ranked by the lower end of the interval their score can still
+    take (docs/advice-quality.md), so a program never ranks higher only because
+    it measured less; then by the point score, then by id, so the order never
+    depends on the input order.  Programs without a score come last.
     A recommendation counts for a program when it is among that program's
     ``top`` recommendations.
     """
-    rows: list[Summary] = sorted(summaries, key=lambda s: (s.overall is None, -(s.overall or 0.0), s.program))
+
+    def order(s: Summary) -> tuple[bool, float, float, str]:
+        low = s.score_low if s.score_low is not None else s.overall
+        return (s.overall is None, -(low or 0.0), -(s.overall or 0.0), s.program)
+
+    rows: list[Summary] = sorted(summaries, key=order)
     total = len(rows) or 1
     finding_programs: dict[str, list[str]] = {}
     rec_programs: dict[str, list[str]] = {}
@@ -49,6 +56,8 @@ def compare(
                 dimensions={did: score for did, score, _ in summary.dimensions},
                 findings=[fid for fid, _, _ in summary.findings],
                 top_recommendations=tops,
+                score_low=summary.score_low,
+                score_high=summary.score_high,
             )
         )
 

@@ -497,6 +497,13 @@ def explain_command(profile: str, recommendation: str | None, rules_dir: str | N
     recs = advice.recommendations
     if recommendation is not None:
         recs = [r for r in recs if r.id == recommendation]
+        placed = [p for p in advice.in_place if p.id == recommendation]
+        if not recs and placed:  # already in place: say so rather than "not in the advice"
+            findings = ", ".join(f.label for f in advice.findings if f.id in placed[0].findings)
+            state = t("quality.in_place.not_working", chosen, findings=findings) if findings else ""
+            state = state or t("quality.in_place.working", chosen)
+            click.echo(f"{placed[0].title} [{placed[0].id}]: {placed[0].because or ''} {state}".strip())
+            return
         if not recs:
             known = ", ".join(r.id for r in advice.recommendations) or "-"
             meant = unknown_id_hint(recommendation, pack.recommendations)
@@ -506,6 +513,9 @@ def explain_command(profile: str, recommendation: str | None, rules_dir: str | N
         click.echo(f"{rec.rank}. {rec.title} [{rec.id}]  {t('priority', chosen).lower()} = {rec.priority:g}")
         click.echo(f"   {t('priority.breakdown', chosen)}:")
         for term in rec.priority_breakdown:
+            if term.kind == "report_proposal":
+                click.echo(f"     {t('quality.term.report_proposal', chosen)}: {term.contribution:g}")
+                continue
             # A root-cause term names the addressed causes it comes through.
             name = (
                 term.finding
@@ -715,8 +725,10 @@ def rules_init(name: str, directory: str | None, lang: str | None) -> None:
     "--profiles",
     "profiles",
     required=True,
+    multiple=True,
     type=click.Path(file_okay=False, path_type=str),
-    help="Directory of profiles to compare on. / Direktori profil.",
+    help="Directory of profiles and narrative reports to compare on; repeat for several. "
+    "/ Direktori profil dan laporan naratif; boleh diulang.",
 )
 @click.option(
     "--format",
@@ -727,7 +739,7 @@ def rules_init(name: str, directory: str | None, lang: str | None) -> None:
     help="Output format. / Format keluaran.",
 )
 @lang_option
-def rules_diff(old: str, new: str, profiles: str, fmt: str, lang: str | None) -> None:
+def rules_diff(old: str, new: str, profiles: tuple[str, ...], fmt: str, lang: str | None) -> None:
     """Show, profile by profile, which scores, findings and recommendations change from pack OLD to pack NEW.
 
     OLD or NEW may be 'nasional' for the installed national pack.
@@ -738,7 +750,8 @@ def rules_diff(old: str, new: str, profiles: str, fmt: str, lang: str | None) ->
 
     chosen = resolve_lang(lang)
     old_pack, new_pack = _named_pack(old), _named_pack(new)
-    diffs = diff_packs(old_pack, new_pack, Path(profiles), lang=chosen)
+    folders = [Path(p) for p in profiles]
+    diffs = diff_packs(old_pack, new_pack, folders[0] if len(folders) == 1 else folders, lang=chosen)
     click.echo(render_diff(diffs, old_pack, new_pack, fmt, chosen), nl=False)
 
 

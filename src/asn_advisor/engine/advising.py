@@ -26,26 +26,32 @@ from pydantic import ValidationError
 from asn_advisor.condition import SEVERITY_RANK
 from asn_advisor.engine.plan import build_plan
 from asn_advisor.engine.priority import RANK_SEVERITY, plain, priority_terms, rounded
-from asn_advisor.engine.scoring import ScoreComputation, compute_scores
+from asn_advisor.engine.scoring import ScoreComputation, compute_scores, score_interval
 from asn_advisor.errors import ArgumentError
+from asn_advisor.i18n import t
 from asn_advisor.model import (
     Advice,
     DataGap,
     DimensionScore,
     Evidence,
     FindingResult,
+    InPlace,
     MetricScore,
     PackInfo,
+    PriorityTerm,
     Profile,
     Recommendation,
     RuleReference,
+    ScoreInterval,
     ScoreResult,
+    Strength,
+    UnsupportedProposal,
     check_findings,
     normalize_indicators,
 )
-from asn_advisor.pack import CompiledRecommend, RulePack
+from asn_advisor.pack import CompiledRecommend, RecommendationSpec, RulePack
 
-__all__ = ["advise", "note_unknown"]
+__all__ = ["action_fields", "advise", "note_unknown", "proposal_term"]
 
 
 @dataclass
@@ -186,6 +192,16 @@ def _advise(profile: Profile, rules: RulePack, lang: str) -> Advice:
         for rec_id in rec_rule.rule.recommend:
             fired.setdefault(rec_id, []).append(rec_rule)
 
+    program_type = _program_type(profile)
+    for rec_id in [r for r in fired if not _suits(rules, r, program_type)]:
+        del fired[rec_id]
+    in_place = _in_place(rules, facts, findings_rank, fired, lang)
+    for item in in_place:
+        fired.pop(item.id, None)
+    proposed, unsupported = _proposals(rules, profile, program_type, in_place, lang)
+    for rec_id in proposed:
+        fired.setdefault(rec_id, [])
+
     recommendations: list[Recommendation] = []
     for rec_id, rec_rules in fired.items():
         addressed: dict[str, float] = {}
@@ -194,6 +210,8 @@ def _advise(profile: Profile, rules: RulePack, lang: str) -> Advice:
                 if finding_id in findings_rank:
                     addressed[finding_id] = max(addressed.get(finding_id, 0.0), rec_rule.rule.weight)
         terms = priority_terms(rules, addressed, findings_rank, scores)
+        if rec_id in proposed:
+            terms.append(proposal_term(rules))
         priority = round(sum(t.contribution for t in terms), 3)
         spec = rules.recommendations[rec_id]
         because = [
@@ -221,6 +239,8 @@ def _advise(profile: Profile, rules: RulePack, lang: str) -> Advice:
                 priority_breakdown=terms,
                 effort=spec.effort,
                 time_to_impact=spec.time_to_impact,
+                **action_fields(spec, lang),
+                proposed_by_report=rec_id in proposed,
             )
         )
 
@@ -253,7 +273,11 @@ def _advise(profile: Profile, rules: RulePack, lang: str) -> Advice:
         findings=finding_results,
         recommendations=recommendations,
         data_gaps=_data_gaps(rules, scores, unknown_rules, lang),
+        in_place=in_place,
+        unsupported_proposals=unsupported,
+        strengths=_strengths(rules, profile, values, lang),
     )
+    _set_interval(advice.score, rules, values, scores, lang)
     # Root causes, prerequisites, conflicts and the phased roadmap.
     return build_plan(advice, rules, scores)
 
@@ -318,3 +342,149 @@ def _data_gaps(
                 if result.dimension.id not in gap.dimensions:
                     gap.dimensions.append(result.dimension.id)
     return [gaps[name] for name in sorted(gaps)]
+
+
+def _program_type(profile: Profile) -> str:
+    """The program's type as the pack names it; a profile without one is read as training, the commonest."""
+    raw = (profile.program.type or "pelatihan").strip().lower()
+    return raw.replace("-", "_").replace(" ", "_")
+
+
+def _suits(rules: RulePack, rec_id: str, program_type: str) -> bool:
+    types = rules.recommendations[rec_id].program_types
+    return not types or program_type in types
+
+
+def action_fields(spec: RecommendationSpec, lang: str) -> dict[str, Any]:
+    """What acting on a recommendation takes, in ``lang``: only the fields the pack gives."""
+    fields: dict[str, Any] = {}
+    if spec.first_steps:
+        fields["first_steps"] = [step.get(lang) for step in spec.first_steps]
+    if spec.actors:
+        fields["actors"] = list(spec.actors)
+        fields["actor_labels"] = [t(f"quality.actor.{actor}", lang) for actor in spec.actors]
+    if spec.cost is not None:
+        fields["cost"] = spec.cost
+    if spec.first_result is not None:
+        fields["first_result"] = spec.first_result.get(lang)
+    if spec.basis is not None:
+        fields["basis"] = spec.basis.get(lang)
+    return fields
+
+
+def proposal_term(rules: RulePack) -> PriorityTerm:
+    """The priority term of a recommendation the evaluation itself proposes: the pack's ``report_proposal`` points."""
+    points = rules.scoring.priority.report_proposal
+    return PriorityTerm(
+        finding="",
+        severity="medium",
+        severity_factor=1.0,
+        dimension=None,
+        dimension_share=0.0,
+        dimension_score=None,
+        gap_term=1.0,
+        rule_weight=1.0,
+        contribution=rounded(points, 4) or 0.0,
+        kind="report_proposal",
+    )
+
+
+def _in_place(
+    rules: RulePack,
+    facts: Mapping[str, Any],
+    findings_rank: Mapping[str, int],
+    fired: Mapping[str, list[CompiledRecommend]],
+    lang: str,
+) -> list[InPlace]:
+    """Remedies the indicators show are in place; working when no present finding they answer remains."""
+    out: list[InPlace] = []
+    for rec_id in sorted(rules.in_place):
+        condition = rules.in_place[rec_id]
+        outcome = condition.evaluate(facts, findings_rank)
+        if outcome is not True:
+            continue
+        spec = rules.recommendations[rec_id]
+        present = sorted({f for r in fired.get(rec_id, []) for f in r.addresses if f in findings_rank})
+        out.append(
+            InPlace(
+                id=rec_id,
+                title=spec.label.get(lang),
+                because=spec.in_place_because.get(lang) if spec.in_place_because else None,
+                values=_values_read(condition.names, facts),
+                working=not present,
+                findings=present,
+            )
+        )
+    return out
+
+
+def _proposals(
+    rules: RulePack, profile: Profile, program_type: str, in_place: list[InPlace], lang: str
+) -> tuple[set[str], list[UnsupportedProposal]]:
+    """The evaluation's proposals the advisor takes as evidence, and those it does not support, with why."""
+    placed = {item.id: item for item in in_place}
+    supported: set[str] = set()
+    unsupported: list[UnsupportedProposal] = []
+    for rec_id in dict.fromkeys(p.id for p in profile.proposals):
+        spec = rules.recommendations.get(rec_id)
+        if spec is None:
+            why = t("quality.proposal.unknown", lang)
+            unsupported.append(UnsupportedProposal(id=rec_id, title=rec_id, reason="unknown", why=why))
+        elif not _suits(rules, rec_id, program_type):
+            why = t("quality.proposal.program_type", lang, type=program_type.replace("_", " "))
+            unsupported.append(
+                UnsupportedProposal(id=rec_id, title=spec.label.get(lang), reason="program_type", why=why)
+            )
+        elif rec_id in placed:
+            item = placed[rec_id]
+            why = t("quality.proposal.in_place", lang, because=item.because or "")
+            if not item.working:
+                labels = ", ".join(rules.findings[f].label.get(lang) for f in item.findings)
+                why += " " + t("quality.in_place.not_working", lang, findings=labels)
+            unsupported.append(UnsupportedProposal(id=rec_id, title=spec.label.get(lang), reason="in_place", why=why))
+        else:
+            supported.add(rec_id)
+    return supported, unsupported
+
+
+def _strengths(rules: RulePack, profile: Profile, values: Mapping[str, Any], lang: str) -> list[Strength]:
+    """Indicators at or above their targets, then the strengths the evaluation states."""
+    out: list[Strength] = []
+    for name in sorted(rules.indicators):
+        spec = rules.indicators[name]
+        value = values.get(name)
+        if spec.target is None or isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue
+        if value >= spec.target:
+            label = spec.label.get(lang)
+            text = t("quality.strength.indicator", lang, label=label, value=round(float(value), 2), target=spec.target)
+            out.append(Strength(kind="indicator", text=text, indicator=name, value=plain(value), target=spec.target))
+    for stated in profile.strengths:
+        out.append(Strength(kind="stated", text=stated.text, source=stated.source))
+    return out
+
+
+def _set_interval(
+    result: ScoreResult, rules: RulePack, values: Mapping[str, Any], scores: ScoreComputation, lang: str
+) -> None:
+    interval = score_interval(rules, values, scores)
+    if interval is None:
+        return
+    low_band, high_band = rules.band_for(interval.low), rules.band_for(interval.high)
+    result.interval = ScoreInterval(
+        low=rounded(interval.low) or 0.0,
+        high=rounded(interval.high) or 0.0,
+        band_low=low_band.id if low_band else None,
+        band_high=high_band.id if high_band else None,
+    )
+    result.band_certain = low_band == high_band
+    if not result.band_certain:
+        result.band_settled_by = list(interval.open_indicators)
+        result.band_settled_by_labels = [_indicator_label(rules, name, lang) for name in interval.open_indicators]
+
+
+def _indicator_label(rules: RulePack, name: str, lang: str) -> str:
+    base, _, key = name.partition(".")
+    spec = rules.indicators.get(base)
+    text = spec.label.get(lang) if spec else name
+    return f"{text} ({key})" if key else text

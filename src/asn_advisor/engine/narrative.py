@@ -21,6 +21,7 @@ from asn_advisor.model import (
     Profile,
     ReportProposal,
     ReportSource,
+    StatedProposal,
     check_findings,
     normalize_indicators,
     profile_from_data,
@@ -100,6 +101,14 @@ def advise_report(
     """Extract a narrative report, advise its profile, and set its own proposals beside the advice."""
     result = extract_file(path, pack, lang=lang, limits=limits)
     profile = profile_from_extraction(result, pack, program_id=program_id, lang=lang)
+    # The report's own proposals are evidence for the ranking (docs/advice-quality.md).
+    evidence = list(profile.proposals)
+    seen_ids = {p.id for p in evidence}
+    for read in result.recommendations:
+        if read.id not in seen_ids:
+            seen_ids.add(read.id)
+            evidence.append(StatedProposal(id=read.id, text=" ".join(read.quote.split()), source="document"))
+    profile.proposals = evidence
     advice = advise(profile, pack, lang=lang)
     ranks = {rec.id: rec.rank for rec in advice.recommendations}
     proposals: list[ReportProposal] = []

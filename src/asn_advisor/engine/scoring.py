@@ -15,7 +15,7 @@ from typing import Any
 
 from asn_advisor.pack import CompiledDimension, CompiledMetric, RulePack
 
-__all__ = ["DimensionResult", "ScoreComputation", "compute_scores", "metric_score"]
+__all__ = ["DimensionResult", "ScoreComputation", "ScoreInterval", "compute_scores", "metric_score", "score_interval"]
 
 
 @dataclass(frozen=True)
@@ -113,3 +113,118 @@ def compute_scores(pack: RulePack, values: Mapping[str, Any]) -> ScoreComputatio
     if scored_weight > 0 and coverage + 1e-9 >= pack.scoring.overall_min_coverage:
         overall = weighted_sum / scored_weight
     return ScoreComputation(tuple(results), overall, coverage)
+
+
+@dataclass(frozen=True)
+class ScoreInterval:
+    """The values the overall score can still take while some indicators are unknown."""
+
+    low: float
+    high: float
+    open_indicators: tuple[str, ...]  # unknown indicators that could move the score
+
+
+def _metric_range(metric: CompiledMetric) -> tuple[float, float]:
+    spec = metric.spec
+    if spec.map is not None:
+        scores = [min(100.0, max(0.0, float(v))) for v in spec.map.values()]
+        return (min(scores), max(scores)) if scores else (0.0, 100.0)
+    if spec.points is not None:
+        ys = [min(100.0, max(0.0, y)) for _, y in spec.points]
+        return min(ys), max(ys)
+    return 0.0, 100.0
+
+
+Item = tuple[float, float, float]  # weight, lowest score, highest score
+
+
+def _best_mean(fixed: list[Item], optional: list[Item], *, high: bool) -> float | None:
+    """The highest (or lowest) weighted mean of ``fixed`` plus any subset of ``optional``.
+
+    Each item is taken at its highest (lowest) score; an optional item belongs
+    to the best subset exactly when its score beats the mean of the better
+    ones, so trying them best first finds it.
+    """
+    pick = 2 if high else 1
+    total = sum(item[0] * item[pick] for item in fixed)
+    weight = sum(item[0] for item in fixed)
+    for item in sorted(optional, key=lambda i: i[pick], reverse=high):
+        value = item[pick]
+        if weight == 0 or (value > total / weight if high else value < total / weight):
+            total += item[0] * value
+            weight += item[0]
+    return total / weight if weight else None
+
+
+def _dimension_range(
+    dimension: CompiledDimension, result: DimensionResult, values: Mapping[str, Any]
+) -> tuple[float, float] | None:
+    """The range of the dimension's score once any of its unknown metrics are learned (None: cannot be scored)."""
+    fixed: list[Item] = []
+    optional: list[Item] = []
+    open_primary: list[Item] = []
+    for metric_result in result.metrics:
+        metric = metric_result.metric
+        if metric_result.value is None:
+            low, high = _metric_range(metric)
+            item = (metric.spec.weight, low, high)
+            optional.append(item)
+            if metric.spec.primary:
+                open_primary.append(item)
+        elif metric_result.score is not None:
+            fixed.append((metric.spec.weight, metric_result.score, metric_result.score))
+    if result.score is not None:
+        bounds: list[float | None] = [_best_mean(fixed, optional, high=False), _best_mean(fixed, optional, high=True)]
+    else:
+        # Scored only once a primary metric is known: try each as the one that is.
+        lows: list[float] = []
+        highs: list[float] = []
+        for forced in open_primary:
+            rest = [item for item in optional if item is not forced]
+            low_mean = _best_mean([*fixed, forced], rest, high=False)
+            high_mean = _best_mean([*fixed, forced], rest, high=True)
+            if low_mean is not None and high_mean is not None:
+                lows.append(low_mean)
+                highs.append(high_mean)
+        if not lows:
+            return None
+        bounds = [min(lows), max(highs)]
+    if bounds[0] is None or bounds[1] is None:
+        return None
+    low, high = bounds[0], bounds[1]
+    for cap in dimension.caps:
+        unknown = any(values.get(name) is None for name in cap.condition.names)
+        if unknown:
+            low = min(low, cap.spec.max)  # it may come to apply
+        elif cap.condition.evaluate(values, {}) is True:
+            low, high = min(low, cap.spec.max), min(high, cap.spec.max)
+    return min(100.0, max(0.0, low)), min(100.0, max(0.0, high))
+
+
+def score_interval(pack: RulePack, values: Mapping[str, Any], scores: ScoreComputation) -> ScoreInterval | None:
+    """The interval the overall score can take over every value the unknown indicators may have.
+
+    Learning any unknown indicator's value never moves the score outside it
+    (tests/test_properties.py).  None when the overall score is unknown.
+    """
+    if scores.overall is None:
+        return None
+    fixed: list[Item] = []
+    optional: list[Item] = []
+    open_names: set[str] = set()
+    for result in scores.dimensions:
+        dimension = result.dimension
+        for metric_result in result.metrics:
+            if metric_result.value is None:
+                open_names.update(n for n in metric_result.metric.evaluate.names if values.get(n) is None)
+        span = _dimension_range(dimension, result, values)
+        if span is None:
+            continue
+        item = (dimension.spec.weight, span[0], span[1])
+        (fixed if result.score is not None else optional).append(item)
+    low = _best_mean(fixed, optional, high=False)
+    high = _best_mean(fixed, optional, high=True)
+    if low is None or high is None:
+        return None
+    low, high = min(low, scores.overall), max(high, scores.overall)
+    return ScoreInterval(low, high, tuple(sorted(open_names)))

@@ -16,6 +16,70 @@ DEFAULT_LANG = "id"
 LANGS = ("id", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # --- advice quality: proposals, remedies in place, strengths, score interval ---
+    "quality.proposal.unknown": {
+        "id": "Paket aturan tidak mengenal rekomendasi ini.",
+        "en": "The rule pack does not know this recommendation.",
+    },
+    "quality.proposal.program_type": {
+        "id": "Rekomendasi ini tidak sesuai dengan jenis program {type}.",
+        "en": "This recommendation does not suit a program of type {type}.",
+    },
+    "quality.proposal.in_place": {
+        "id": "Indikator menunjukkan langkah ini sudah berjalan: {because}",
+        "en": "The indicators show this is already in place: {because}",
+    },
+    "quality.in_place.not_working": {
+        "id": "Sudah berjalan tetapi belum berhasil: {findings} masih ditemukan.",
+        "en": "In place but not working: {findings} still found.",
+    },
+    "quality.in_place.working": {"id": "Sudah berjalan.", "en": "Already in place."},
+    "quality.term.report_proposal": {"id": "diusulkan laporan sendiri", "en": "proposed by the report itself"},
+    "quality.strength.indicator": {
+        "id": "{label}: {value:g}, mencapai target {target:g}.",
+        "en": "{label}: {value:g}, at or above the target of {target:g}.",
+    },
+    "quality.band.uncertain": {
+        "id": "Kategori belum pasti: skor dapat berada antara {low:g} dan {high:g}; data yang menentukan: {names}.",
+        "en": "The band is not yet certain: the score may lie between {low:g} and {high:g}; "
+        "data that would settle it: {names}.",
+    },
+    "quality.band.certain": {
+        "id": "Rentang skor {low:g}-{high:g}, seluruhnya dalam satu kategori.",
+        "en": "Score interval {low:g}-{high:g}, all of it in one band.",
+    },
+    "lint.action": {
+        "id": "rekomendasi '{recommendation}' belum menyebut apa yang perlu dilakukan: {fields}",
+        "en": "recommendation '{recommendation}' does not say what acting on it takes: {fields}",
+    },
+    "lint.action.hint": {
+        "id": "tambahkan 2-4 first_steps, actors, cost, first_result dan basis (docs/advice-quality.md)",
+        "en": "add 2-4 first_steps, actors, cost, first_result and basis (docs/advice-quality.md)",
+    },
+    "compare.interval": {"id": "rentang skor", "en": "score interval"},
+    "quality.strengths": {"id": "Yang sudah berjalan baik", "en": "What already works"},
+    "quality.in_place": {"id": "Langkah yang sudah berjalan", "en": "Remedies already in place"},
+    "quality.unsupported": {
+        "id": "Usulan laporan yang tidak didukung",
+        "en": "The report's proposals the advisor does not support",
+    },
+    "quality.proposed": {
+        "id": "Juga diusulkan oleh laporan evaluasi sendiri.",
+        "en": "Also proposed by the evaluation report itself.",
+    },
+    "quality.first_steps": {"id": "Langkah pertama", "en": "First steps"},
+    "quality.actors": {"id": "Pelaksana", "en": "Who acts"},
+    "quality.cost": {"id": "Biaya", "en": "Cost"},
+    "quality.first_result": {"id": "Hasil pertama terlihat", "en": "First visible result"},
+    "quality.basis": {"id": "Dasar", "en": "Basis"},
+    "quality.cost.low": {"id": "rendah", "en": "low"},
+    "quality.cost.medium": {"id": "sedang", "en": "medium"},
+    "quality.cost.high": {"id": "tinggi", "en": "high"},
+    "quality.actor.bkpsdm": {"id": "BKPSDM", "en": "BKPSDM (regional HR agency)"},
+    "quality.actor.atasan_langsung": {"id": "atasan langsung", "en": "direct superior"},
+    "quality.actor.ppk_sekda": {"id": "PPK/Sekda", "en": "PPK/regional secretary"},
+    "quality.actor.bpsdm_lan": {"id": "BPSDM/LAN", "en": "BPSDM/LAN (training institutes)"},
+    "quality.actor.peserta": {"id": "peserta", "en": "the participant"},
     "report.root_cause_term": {
         "id": "{finding} (akar masalah, melalui {via})",
         "en": "{finding} (root cause, via {via})",

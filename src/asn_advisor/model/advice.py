@@ -21,6 +21,7 @@ __all__ = [
     "DroppedRecommendation",
     "Evidence",
     "FindingResult",
+    "InPlace",
     "MetricScore",
     "PackInfo",
     "PriorityTerm",
@@ -29,7 +30,10 @@ __all__ = [
     "ReportProposal",
     "ReportSource",
     "RuleReference",
+    "ScoreInterval",
     "ScoreResult",
+    "Strength",
+    "UnsupportedProposal",
 ]
 
 SCHEMA_VERSION = "1"
@@ -63,12 +67,33 @@ class DimensionScore(_Out):
     caps: list[str] = Field(default_factory=list, description="caps that lowered the score (their conditions)")
 
 
+class ScoreInterval(_Out):
+    """The values the overall score can still take over every value the unknown indicators may have."""
+
+    low: float
+    high: float
+    band_low: str | None = Field(default=None, description="band of the interval's lower end")
+    band_high: str | None = Field(default=None, description="band of the interval's upper end")
+
+
 class ScoreResult(_Out):
     overall: float | None = Field(description="0..100, null when too little of the weight has data")
     band: str | None
     band_label: str | None = None
     coverage: float = Field(ge=0, le=1, description="share of dimension weight that could be scored")
     dimensions: list[DimensionScore]
+    interval: ScoreInterval | None = Field(
+        default=None, description="the interval the overall score can still take; null when it is unknown"
+    )
+    band_certain: bool | None = Field(
+        default=None, description="true when the whole interval lies in one band; null when the score is unknown"
+    )
+    band_settled_by: list[str] = Field(
+        default_factory=list, description="unknown indicators that would settle the band when it is not certain"
+    )
+    band_settled_by_labels: list[str] = Field(
+        default_factory=list, description="the same indicators, labelled in the chosen language"
+    )
 
 
 class Evidence(_Out):
@@ -111,11 +136,12 @@ class PriorityTerm(_Out):
     gap_term: float = Field(description="gap_floor + (1 - gap_floor) * gap, gap = (100 - score) / 100, or unknown_gap")
     rule_weight: float
     contribution: float = Field(description="100 x severity_factor x dimension_share x gap_term x rule_weight")
-    kind: Literal["finding", "root_cause"] = Field(
+    kind: Literal["finding", "root_cause", "report_proposal"] = Field(
         default="finding",
         description="'finding': a finding the recommendation addresses; "
         "'root_cause': a present finding caused by one it addresses"
-        " (rule_weight is then the pack's root_cause_weight)",
+        " (rule_weight is then the pack's root_cause_weight); "
+        "'report_proposal': the evaluation itself proposes it (contribution: the pack's report_proposal points)",
     )
     via: list[str] = Field(
         default_factory=list, description="for a root_cause term: the addressed findings that cause this one"
@@ -168,6 +194,15 @@ class Recommendation(_Out):
     explanation: list[str] = Field(
         default_factory=list, description="why the plan placed this step, in the chosen language"
     )
+    proposed_by_report: bool = Field(default=False, description="the evaluation itself proposes it")
+    first_steps: list[str] = Field(default_factory=list, description="two to four concrete first steps")
+    actors: list[str] = Field(
+        default_factory=list, description="who acts: bkpsdm, atasan_langsung, ppk_sekda, bpsdm_lan, peserta"
+    )
+    actor_labels: list[str] = Field(default_factory=list, description="who acts, in the chosen language")
+    cost: Literal["low", "medium", "high"] | None = Field(default=None, description="cost band")
+    first_result: str | None = Field(default=None, description="time to a first visible result")
+    basis: str | None = Field(default=None, description="legal or evidence basis")
 
 
 class DroppedRecommendation(_Out):
@@ -183,6 +218,37 @@ class DroppedRecommendation(_Out):
         default=None, description="the prerequisite of this recommendation that conflicts, when not itself"
     )
     reason: str = Field(description="the reason in the chosen language")
+
+
+class InPlace(_Out):
+    """A remedy the indicators show is already in place: not recommended as new."""
+
+    id: str
+    title: str
+    because: str | None = Field(default=None, description="why the pack reads it as in place")
+    values: dict[str, Any] = Field(default_factory=dict, description="indicator values the condition read")
+    working: bool = Field(description="no present finding it would answer")
+    findings: list[str] = Field(default_factory=list, description="present findings it would answer: not working")
+
+
+class UnsupportedProposal(_Out):
+    """A remedy the evaluation proposes that the advisor does not support."""
+
+    id: str
+    title: str
+    reason: Literal["unknown", "program_type", "in_place"]
+    why: str = Field(description="the reason in the chosen language")
+
+
+class Strength(_Out):
+    """What already works: an indicator at or above its target, or a strength the evaluation states."""
+
+    kind: Literal["indicator", "stated"]
+    text: str
+    indicator: str | None = None
+    value: Any = None
+    target: float | None = None
+    source: str | None = None
 
 
 class DataGap(_Out):
@@ -238,3 +304,10 @@ class Advice(_Out):
     dropped: list[DroppedRecommendation] = Field(
         default_factory=list, description="recommendations left out because of a conflict"
     )
+    in_place: list[InPlace] = Field(
+        default_factory=list, description="remedies already in place, working or not, never recommended as new"
+    )
+    unsupported_proposals: list[UnsupportedProposal] = Field(
+        default_factory=list, description="the evaluation's proposals the advisor does not support, with why"
+    )
+    strengths: list[Strength] = Field(default_factory=list, description="what already works")

@@ -44,6 +44,8 @@ class ProgramRow:
     dimensions: dict[str, float | None]
     findings: list[str]
     top_recommendations: list[str]
+    score_low: float | None = None  # lower end of the interval the score can still take
+    score_high: float | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ class Summary(NamedTuple):
     dimensions: tuple[tuple[str, float | None, str | None], ...]  # (id, score, band)
     findings: tuple[tuple[str, str, str], ...]  # (id, severity, source), the advice's order
     recommendations: tuple[tuple[str, float], ...]  # (id, priority), ranked
+    score_low: float | None = None  # the interval the overall score can still take (advice.score.interval)
+    score_high: float | None = None
 
     @classmethod
     def from_advice(cls, advice: Advice) -> Summary:
@@ -115,4 +119,6 @@ class Summary(NamedTuple):
             tuple((d.id, d.score, d.band) for d in score.dimensions),
             tuple((f.id, f.severity, f.source) for f in advice.findings),
             tuple((r.id, r.priority) for r in advice.recommendations),
+            score.interval.low if score.interval else None,
+            score.interval.high if score.interval else None,
         )

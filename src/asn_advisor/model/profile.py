@@ -25,6 +25,8 @@ __all__ = [
     "Program",
     "Rating",
     "StatedFinding",
+    "StatedProposal",
+    "StatedStrength",
     "load_profile",
     "normalize_indicators",
     "profile_from_data",
@@ -98,6 +100,25 @@ class StatedFinding(BaseModel):
         return [value] if isinstance(value, str) else value
 
 
+class StatedProposal(BaseModel):
+    """A remedy the evaluation itself proposes (read by ``extract`` or written by hand)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1, max_length=200)
+    text: str | None = Field(default=None, description="the sentence that proposes it")
+    source: str | None = None
+
+
+class StatedStrength(BaseModel):
+    """Something the evaluation says already works."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1)
+    source: str | None = None
+
+
 class Rating(BaseModel):
     """A rating given on a named scale, such as ``{value: 3.2, scale: "1-4"}``."""
 
@@ -115,6 +136,10 @@ class Profile(BaseModel):
     program: Program
     indicators: dict[str, Any] = Field(default_factory=dict)
     findings: list[StatedFinding] = Field(default_factory=list)
+    proposals: list[StatedProposal] = Field(
+        default_factory=list, description="remedies the evaluation itself proposes; evidence for the ranking"
+    )
+    strengths: list[StatedStrength] = Field(default_factory=list, description="what the evaluation says works")
 
     _document: Document | None = PrivateAttr(default=None)
 
@@ -123,7 +148,7 @@ class Profile(BaseModel):
     def _none_is_empty(cls, value: Any) -> Any:
         return {} if value is None else value
 
-    @field_validator("findings", mode="before")
+    @field_validator("findings", "proposals", "strengths", mode="before")
     @classmethod
     def _none_is_empty_list(cls, value: Any) -> Any:
         return [] if value is None else value
@@ -134,7 +159,7 @@ class Profile(BaseModel):
         return Location(f"<profile {self.program.id}>")
 
 
-_TOP_KEYS = ("program", "indicators", "findings")
+_TOP_KEYS = ("program", "indicators", "findings", "proposals", "strengths")
 
 
 def _problems_from_validation(exc: ValidationError, doc: Document) -> list[Problem]:

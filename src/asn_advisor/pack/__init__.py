@@ -8,6 +8,7 @@ from asn_advisor.pack.loader import (
     CompiledMetric,
     CompiledRecommend,
     PackFile,
+    RecommendationSpec,
     RulePack,
     load_rules,
 )
@@ -20,6 +21,7 @@ __all__ = [
     "GRAPH_VIEWS",
     "NATIONAL_PACK",
     "PackFile",
+    "RecommendationSpec",
     "RulePack",
     "export_graph",
     "lint",

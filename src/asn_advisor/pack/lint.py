@@ -412,6 +412,11 @@ def missing_translation(ctx: Context) -> Iterator[Problem]:
         for key, spec in catalog.items():
             items.append((kind, key, "label", spec.label))
             items.append((kind, key, "description", spec.description))
+    for key, rec in pack.recommendations.items():
+        items.append(("recommendation", key, "first_result", rec.first_result))
+        items.append(("recommendation", key, "basis", rec.basis))
+        items.append(("recommendation", key, "in_place_because", rec.in_place_because))
+        items.extend(("recommendation", key, "first_steps", step) for step in rec.first_steps)
     for key, dim in pack.dimensions.items():
         items.append(("dimension", key, "label", dim.spec.label))
     for rule in ctx.rules():
@@ -433,6 +438,50 @@ def missing_translation(ctx: Context) -> Iterator[Problem]:
                 "W406",
                 t("lint.translation", ctx.lang, language=lang, field="label", item=band.id),
                 t("lint.translation.hint", ctx.lang),
+            )
+
+
+@_register("W409", "incomplete-action")
+def incomplete_action(ctx: Context) -> Iterator[Problem]:
+    """A recommendation does not say what acting on it takes.
+
+    Each remedy needs two to four `first_steps`, who acts (`actors`: bkpsdm,
+    atasan_langsung, ppk_sekda, bpsdm_lan, peserta), a `cost` band, the time to
+    a first visible result (`first_result`) and its legal or evidence `basis`,
+    all in Indonesian and English.
+
+    PASS::
+
+        flexible_scheduling:
+          first_steps: [{id: ..., en: ...}, {id: ..., en: ...}]
+          actors: [bkpsdm]
+          cost: low
+          first_result: {id: 1-3 bulan, en: 1-3 months}
+          basis: {id: Perlan 10/2018, en: Perlan 10/2018}
+
+    FAIL::
+
+        flexible_scheduling: {label: {...}, effort: low}
+    """
+    for key in sorted(ctx.pack.recommendations):
+        spec = ctx.pack.recommendations[key]
+        missing = [
+            name
+            for name, absent in (
+                ("first_steps", len(spec.first_steps) < 2),
+                ("actors", not spec.actors),
+                ("cost", spec.cost is None),
+                ("first_result", spec.first_result is None),
+                ("basis", spec.basis is None),
+            )
+            if absent
+        ]
+        if missing:
+            yield _warn(
+                ctx.locate("recommendation", key, as_key=True),
+                "W409",
+                t("lint.action", ctx.lang, recommendation=key, fields=", ".join(missing)),
+                t("lint.action.hint", ctx.lang),
             )
 
 

@@ -80,6 +80,8 @@ class IndicatorSpec(_Model):
     max: float | None = None
     keys: list[str] | None = None
     values: list[str] | None = None
+    # A value at or above the target is a strength ("what already works").
+    target: float | None = None
     source: str | None = None
 
     def bounds(self) -> tuple[float | None, float | None]:
@@ -128,11 +130,26 @@ class FindingSpec(_Model):
 RecommendationRelation = Literal["requires", "supports", "conflicts_with"]
 
 
+Actor = Literal["bkpsdm", "atasan_langsung", "ppk_sekda", "bpsdm_lan", "peserta"]
+ProgramType = Literal["pelatihan", "pembinaan", "pengembangan_karier"]
+
+
 class RecommendationSpec(_Model):
     label: TextField
     description: TextField | None = None
     effort: Literal["low", "medium", "high"] = "medium"
     time_to_impact: Literal["short", "medium", "long"] = "medium"
+    # What acting on it takes (docs/advice-quality.md); `rules check` warns where one is missing.
+    first_steps: list[TextField] = Field(default_factory=list, max_length=4)
+    actors: list[Actor] = Field(default_factory=list)
+    cost: Literal["low", "medium", "high"] | None = None
+    first_result: TextField | None = None
+    basis: TextField | None = None
+    # The program types it suits; empty: every type.
+    program_types: list[ProgramType] = Field(default_factory=list)
+    # A condition that shows the remedy is already in place: then it is not recommended as new.
+    in_place_when: str | None = None
+    in_place_because: TextField | None = None
     requires: list[Relation] = Field(default_factory=list)
     supports: list[Relation] = Field(default_factory=list)
     conflicts_with: list[Relation] = Field(default_factory=list)
@@ -168,6 +185,8 @@ class PrioritySpec(_Model):
     # addresses a cause of another present finding gains that finding's
     # priority term times this weight.
     root_cause_weight: float = Field(default=0.5, ge=0, le=3)
+    # Points a recommendation gains when the evaluation itself proposes it (docs/advice-quality.md).
+    report_proposal: float = Field(default=0.0, ge=0, le=100)
 
 
 class PlanSpec(_Model):
@@ -282,6 +301,14 @@ class RecommendationOverride(_Model):
     description: TextField | None = None
     effort: Literal["low", "medium", "high"] | None = None
     time_to_impact: Literal["short", "medium", "long"] | None = None
+    first_steps: list[TextField] | None = Field(default=None, max_length=4)
+    actors: list[Actor] | None = None
+    cost: Literal["low", "medium", "high"] | None = None
+    first_result: TextField | None = None
+    basis: TextField | None = None
+    program_types: list[ProgramType] | None = None
+    in_place_when: str | None = None
+    in_place_because: TextField | None = None
     source: str | None = None
 
 
@@ -416,6 +443,8 @@ class RulePack:
     warnings: list[Problem] = field(default_factory=list)
     sections: dict[str, Any] = field(default_factory=dict)
     extract: ExtractionPatterns | None = None
+    #: Compiled ``in_place_when`` of each recommendation that has one.
+    in_place: dict[str, Condition] = field(default_factory=dict)
 
     #: Where each element was written: ("rule"|"when"|"escalate"|"finding"|
     #: "recommendation"|"indicator"|"dimension"|"scoring", id) -> (document,
@@ -1065,6 +1094,13 @@ def _assemble(
                         hint=unknown_id_hint(other, recommendations, None),
                     )
     check_relations(findings, recommendations, relation_locations, out.add)
+    in_place: dict[str, Condition] = {}
+    for rid, spec in recommendations.items():
+        if spec.in_place_when is not None:
+            source, path = rec_where[rid]
+            compiled = compile_at(source, (*path, "in_place_when"), spec.in_place_when)
+            if compiled is not None:
+                in_place[rid] = compiled
 
     # Dimensions.
     compiled_dims: dict[str, CompiledDimension] = {}
@@ -1262,6 +1298,7 @@ def _assemble(
         vocabulary=vocabulary,
         locations=locations,
         extract=extract,
+        in_place=in_place,
         origins=origins,
         own_files=own_files,
         own_rules=frozenset(own_rules),

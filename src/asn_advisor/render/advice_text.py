@@ -11,6 +11,7 @@ from asn_advisor.errors import ArgumentError
 from asn_advisor.i18n import t
 from asn_advisor.model import Advice, DataGap
 from asn_advisor.render.plan import roadmap_markdown, roadmap_text
+from asn_advisor.render.quality import action_lines, interval_line, quality_sections
 
 __all__ = ["FORMATS", "render", "render_score"]
 
@@ -76,6 +77,7 @@ def render_text(advice: Advice) -> str:
     lines.append("  ".join(meta))
     lines.append("")
     lines.append(_overall_line(advice))
+    lines.extend(interval_line(advice))
     for dim in advice.score.dimensions:
         band = dim.band_label or t("no_data", lang)
         lines.append(
@@ -116,6 +118,7 @@ def render_text(advice: Advice) -> str:
                 f"     {t('because', lang)}: {ref.rule} ({ref.file}:{ref.line}) {ref.when}"
                 + (f" [{detail}]" if detail else "")
             )
+        lines.extend(action_lines(rec, lang))
     if advice.report is not None:
         lines.append("")
         lines.append(f"{t('report_proposals', lang)}:")
@@ -131,6 +134,7 @@ def render_text(advice: Advice) -> str:
             lines.append(
                 f"      \u201c{' '.join(prop.quote.split())}\u201d ({advice.report.file}:{prop.line}:{prop.column})"
             )
+    lines.extend(quality_sections(advice))
     lines.append("")
     lines.extend(roadmap_text(advice))  # the plan's phases
     lines.append("")
@@ -157,6 +161,7 @@ def render_markdown(advice: Advice) -> str:
         out.append(f"- {t('period', lang)}: {_md_escape(program.period)}")
     out.append(f"- {t('pack', lang)}: {advice.pack.id} {advice.pack.version}")
     out += ["", f"## {t('score', lang)}", "", f"**{_overall_line(advice)}**", ""]
+    out += interval_line(advice, markdown=True)
     out.append(f"| {t('dimension', lang)} | {t('score', lang)} | {t('band', lang)} | {t('weight', lang)} |")
     out.append("|---|---:|---|---:|")
     for dim in advice.score.dimensions:
@@ -204,6 +209,7 @@ def render_markdown(advice: Advice) -> str:
                 f"   - {t('because', lang)}: `{ref.rule}` ({ref.file}:{ref.line}): `{ref.when}`"
                 + (f" ({detail})" if detail else "")
             )
+        out += action_lines(rec, lang, markdown=True)
     if advice.report is not None:
         out += ["", f"## {t('report_proposals', lang)}", ""]
         if not advice.report_proposals:
@@ -219,7 +225,7 @@ def render_markdown(advice: Advice) -> str:
                 f"  - \u201c{_md_escape(' '.join(prop.quote.split()))}\u201d "
                 f"({advice.report.file}:{prop.line}:{prop.column})"
             )
-    out += ["", *roadmap_markdown(advice)]  # the plan's phases
+    out += ["", *quality_sections(advice, markdown=True), *roadmap_markdown(advice)]  # the plan's phases
     out += [f"## {t('data_gaps', lang)}", ""]
     if not advice.data_gaps:
         out.append(t("data_gaps.none", lang))

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from asn_advisor._base import format_for_path, markdown_escape
 from asn_advisor.i18n import t
-from asn_advisor.model import MAX_LISTED, Comparison
+from asn_advisor.model import MAX_LISTED, Comparison, ProgramRow
 from asn_advisor.render.report import _escape, _html_head, _zone_fills
 
 # ---------------------------------------------------------------------------
@@ -183,11 +183,13 @@ def _listed(programs: list[str]) -> str:
 def render_text(comparison: Comparison) -> str:
     lang = comparison.lang
     lines = [t("compare.title", lang, count=len(comparison.programs)), ""]
-    header = ["#", t("program", lang), t("score", lang), t("band", lang)] + [did for did, _ in comparison.dimensions]
+    header = ["#", t("program", lang), t("score", lang), t("compare.interval", lang), t("compare.coverage", lang)]
+    header += [t("band", lang)] + [did for did, _ in comparison.dimensions]
     table = [header]
     for row in comparison.programs:
         table.append(
-            [str(row.rank), row.id, _num(row.overall), comparison.band_label(row.band)]
+            [str(row.rank), row.id, _num(row.overall), _range(row), f"{row.coverage:.0%}"]
+            + [comparison.band_label(row.band)]
             + [_num(row.dimensions.get(did)) for did, _ in comparison.dimensions]
         )
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
@@ -215,6 +217,13 @@ def render_text(comparison: Comparison) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _range(row: ProgramRow) -> str:
+    """The interval the score can still take, ``-`` when unknown."""
+    if row.score_low is None or row.score_high is None:
+        return "-"
+    return f"{_num(row.score_low)}-{_num(row.score_high)}"
+
+
 def _md(text: str) -> str:
     return markdown_escape(text)
 
@@ -222,14 +231,14 @@ def _md(text: str) -> str:
 def render_markdown(comparison: Comparison) -> str:
     lang = comparison.lang
     lines = [f"# {t('compare.title', lang, count=len(comparison.programs))}", ""]
-    header = ["#", t("program", lang), t("score", lang), t("band", lang)] + [
-        _md(label) for _, label in comparison.dimensions
-    ]
+    header = ["#", t("program", lang), t("score", lang), t("compare.interval", lang), t("compare.coverage", lang)]
+    header += [t("band", lang)] + [_md(label) for _, label in comparison.dimensions]
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|" + "|".join("---:" if i != 1 else "---" for i in range(len(header))) + "|")
     for row in comparison.programs:
         name = _md(row.id + (f" ({row.name})" if row.name else ""))
-        cells = [str(row.rank), name, _num(row.overall), _md(comparison.band_label(row.band))] + [
+        cells = [str(row.rank), name, _num(row.overall), _range(row), f"{row.coverage:.0%}"]
+        cells += [_md(comparison.band_label(row.band))] + [
             _num(row.dimensions.get(did)) for did, _ in comparison.dimensions
         ]
         lines.append("| " + " | ".join(cells) + " |")

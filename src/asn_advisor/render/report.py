@@ -138,7 +138,7 @@ def _roadmap(advice: Advice) -> list[tuple[str, list[_RoadmapItem]]]:
 
 
 def _html_term(term: Any, lang: str) -> str:
-    if getattr(term, "kind", "finding") == "root_cause":
+    if getattr(term, "kind", "finding") in ("root_cause", "report_proposal"):
         return _escape(_term_label(term, lang))
     return f"<code>{_escape(term.finding)}</code>"
 
@@ -147,6 +147,8 @@ def _term_label(term: Any, lang: str) -> str:
     """A priority term's finding, saying when it counts as a root cause."""
     if getattr(term, "kind", "finding") == "root_cause":
         return t("report.root_cause_term", lang, finding=term.finding, via=", ".join(term.via))
+    if getattr(term, "kind", "finding") == "report_proposal":
+        return t("quality.term.report_proposal", lang)
     return str(term.finding)
 
 
