@@ -201,7 +201,7 @@ def load_profile(
 
     Args:
         source: a path, ``-``, or a binary stream.
-        rules: a :class:`~asn_advisor.pack.loader.RulePack`; when given, the
+        rules: a :class:`~asn_advisor.pack.RulePack`; when given, the
             indicators and finding ids are checked against it as well.
         limits: bounds on the file's size and structure.
 

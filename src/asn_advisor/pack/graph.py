@@ -28,14 +28,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import Any, Literal, Protocol
 
 import networkx as nx
 
 from asn_advisor.errors import Location
-
-if TYPE_CHECKING:
-    from asn_advisor.pack.loader import FindingSpec, RecommendationSpec, RulePack
+from asn_advisor.pack.compiled import RulePack
+from asn_advisor.pack.models import FindingSpec, RecommendationSpec
 
 __all__ = [
     "GRAPH_FORMATS",

@@ -41,7 +41,7 @@ from asn_advisor.condition import (
 from asn_advisor.condition import ranges as _ranges
 from asn_advisor.errors import Location, Problem
 from asn_advisor.i18n import t
-from asn_advisor.pack.loader import CompiledDerive, CompiledRecommend, RulePack
+from asn_advisor.pack.compiled import CompiledDerive, CompiledRecommend, RulePack
 
 __all__ = ["CHECKS", "Check", "lint"]
 
