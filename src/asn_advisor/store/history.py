@@ -15,7 +15,7 @@ three questions:
   and none is given from fewer than :data:`MIN_PROGRAMS` programs.
 
 >>> from asn_advisor import load_rules, load_profile, advise
->>> from asn_advisor.store.history import HistoryStore
+>>> #X HistoryStore
 >>> rules = load_rules()
 >>> profile = load_profile("examples/profiles/binjai.yaml", rules=rules)   # doctest: +SKIP
 >>> with HistoryStore.open("history.db") as store:                          # doctest: +SKIP
@@ -29,56 +29,35 @@ transaction; concurrent writers wait for each other and lose nothing.
 
 from __future__ import annotations
 
-import itertools
 import json
 import os
 import re
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, get_args
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any
 
 from asn_advisor._base import suggest
 from asn_advisor._version import __version__
 from asn_advisor.errors import Location
 from asn_advisor.model import Advice, PackInfo, Profile
+from asn_advisor.store.effect import MIN_PROGRAMS, compute_effect
+from asn_advisor.store.models import (
+    STATUSES,
+    EffectReport,
+    EvaluationRecord,
+    PeriodSummary,
+    ProgramHistory,
+    StatusEntry,
+    StoredEvaluation,
+)
+from asn_advisor.store.snapshots import Snapshot, number, period_key, rounded, snapshot
 from asn_advisor.store.sql import SCHEMA_VERSION, Database, HistoryError, Transaction, connect, is_url
+from asn_advisor.store.trend import period_summary
 
-__all__ = [
-    "MIN_PROGRAMS",
-    "SCHEMA_VERSION",
-    "STATUSES",
-    "DimensionPoint",
-    "EffectReport",
-    "EvaluationRecord",
-    "FindingPoint",
-    "GroupEffect",
-    "HistoryError",
-    "HistoryStore",
-    "PeriodSummary",
-    "ProgramHistory",
-    "RecommendationEffect",
-    "RecommendationPoint",
-    "Status",
-    "StatusEntry",
-    "StoredEvaluation",
-    "default_store_path",
-    "period_key",
-]
+__all__ = ["SCHEMA_VERSION", "HistoryError", "HistoryStore", "default_store_path", "resolve_store"]
 
-Status = Literal["planned", "in_progress", "done", "dropped"]
-STATUSES: tuple[str, ...] = get_args(Status)
-
-# No figure of `effect` rests on fewer programs than this, per group.  Two
-# programs are anecdotes: one office that improved for other reasons would
-# decide the figure.  Three is the least that still lets a small province
-# (a handful of programs) see something; raise it with --min-programs.
-MIN_PROGRAMS = 3
 
 _PERIOD_RE = re.compile(r"^[^\s/\\][^\n\r\t]{0,39}$")
 
@@ -92,202 +71,6 @@ def default_store_path() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or ""
     root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".local" / "share"
     return root / "asn-advisor" / "history.db"
-
-
-def period_key(period: str) -> tuple[tuple[int, int, str], ...]:
-    """Sort key that orders ``2023 < 2023-S1 < 2023-S2 < 2024`` and ``2024-2 < 2024-10``."""
-    return tuple(
-        (0, int(chunk), "") if chunk.isdigit() else (1, 0, chunk.lower()) for chunk in re.findall(r"\d+|\D+", period)
-    )
-
-
-def _round(value: float | None, digits: int = 2) -> float | None:
-    return None if value is None else round(value, digits) + 0.0
-
-
-def _mean(values: Iterable[float]) -> float | None:
-    items = list(values)
-    return sum(items) / len(items) if items else None
-
-
-# ----------------------------------------------------------------- models
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class EvaluationRecord(_Model):
-    """One recorded evaluation (without its stored documents)."""
-
-    id: int
-    program_id: str
-    program_name: str | None = None
-    period: str
-    recorded_at: str = Field(description="UTC, ISO 8601")
-    pack: PackInfo
-    tool_version: str = Field(description="asn-advisor version that recorded it; empty for records older than schema 2")
-    source: str | None = Field(default=None, description="the file it was recorded from, as given")
-    overall: float | None
-    band: str | None
-    coverage: float | None
-
-
-class StoredEvaluation(_Model):
-    """A recorded evaluation with its profile and advice as stored (plain JSON data)."""
-
-    record: EvaluationRecord
-    profile: dict[str, Any]
-    advice: dict[str, Any]
-
-
-class DimensionPoint(_Model):
-    id: str
-    score: float | None
-    band: str | None
-    change: float | None = Field(default=None, description="score minus the previous period's, when both are known")
-
-
-class FindingPoint(_Model):
-    id: str
-    severity: str
-    dimension: str | None = None
-    change: Literal["first", "appeared", "persisted", "resolved"]
-    previous_severity: str | None = None
-
-
-class RecommendationPoint(_Model):
-    id: str
-    rank: int
-    priority: float | None = None
-    addresses: list[str] = Field(default_factory=list)
-    status: Status | None = Field(default=None, description="what the office recorded it did about it")
-    note: str | None = None
-
-
-class PeriodSummary(_Model):
-    """A program's evaluation in one period (the latest record of that period)."""
-
-    period: str
-    evaluation_id: int
-    recorded_at: str
-    records: int = Field(description="evaluations recorded for this period; the latest is shown")
-    pack: PackInfo
-    pack_changed: bool = Field(
-        default=False,
-        description="the rule pack differs from the previous period's: part of a change may come from the rules",
-    )
-    overall: float | None
-    band: str | None
-    coverage: float | None
-    overall_change: float | None = None
-    dimensions: list[DimensionPoint]
-    findings: list[FindingPoint] = Field(description="findings present in this period")
-    resolved: list[FindingPoint] = Field(description="findings of the previous period that are gone")
-    recommendations: list[RecommendationPoint]
-
-
-class StatusEntry(_Model):
-    program_id: str
-    period: str
-    recommendation: str
-    status: Status
-    note: str | None = None
-    updated_at: str
-
-
-class ProgramHistory(_Model):
-    """One program's evaluations over time."""
-
-    program_id: str
-    program_name: str | None
-    periods: list[PeriodSummary]
-    overall_change: float | None = Field(description="last known overall score minus the first known one")
-    status_log: list[StatusEntry] = Field(default_factory=list, description="every status change, oldest first")
-
-
-class GroupEffect(_Model):
-    """The changes seen in one group (carried out, or not) for one recommendation."""
-
-    programs: list[str] = Field(description="programs in the group")
-    pairs: int = Field(description="consecutive period pairs observed")
-    findings_resolved: float | None = Field(
-        description="mean share (0..1) of the targeted findings gone in the next period; null when too few programs"
-    )
-    findings_programs: int = Field(description="programs the findings figure rests on")
-    dimension_change: float | None = Field(
-        description="mean change of the targeted dimension scores (points); null when too few programs"
-    )
-    dimension_programs: int = Field(description="programs the dimension figure rests on")
-
-
-class RecommendationEffect(_Model):
-    recommendation: str
-    target_findings: list[str]
-    target_dimensions: list[str]
-    done: GroupEffect
-    not_done: GroupEffect
-    unrecorded: int = Field(
-        description="programs in not_done with at least one period pair for which no status was recorded"
-    )
-    resolved_difference: float | None = Field(
-        description="done minus not_done findings_resolved, when both rest on enough programs"
-    )
-    dimension_difference: float | None = Field(
-        description="done minus not_done dimension_change, when both rest on enough programs"
-    )
-
-
-class EffectReport(_Model):
-    """Across programs: the change that followed each recommendation, carried out or not."""
-
-    min_programs: int
-    programs: int = Field(description="programs with at least two recorded periods")
-    recommendations: list[RecommendationEffect]
-
-
-# ------------------------------------------------------- advice snapshots
-
-
-@dataclass(frozen=True)
-class _Snapshot:
-    """What the analyses read from one stored advice (tolerant of older and newer advice JSON)."""
-
-    record: EvaluationRecord
-    records: int
-    dimensions: dict[str, tuple[float | None, str | None]]
-    dimension_order: tuple[str, ...]
-    findings: dict[str, tuple[str, str | None]]
-    recommendations: tuple[tuple[str, int, float | None, tuple[str, ...]], ...]
-
-
-def _number(value: Any) -> float | None:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-
-
-def _snapshot(record: EvaluationRecord, advice: dict[str, Any], records: int) -> _Snapshot:
-    score = advice.get("score") or {}
-    dims: dict[str, tuple[float | None, str | None]] = {}
-    for dim in score.get("dimensions") or []:
-        if isinstance(dim, dict) and isinstance(dim.get("id"), str):
-            band = dim.get("band")
-            dims[dim["id"]] = (_number(dim.get("score")), band if isinstance(band, str) else None)
-    findings: dict[str, tuple[str, str | None]] = {}
-    for finding in advice.get("findings") or []:
-        if isinstance(finding, dict) and isinstance(finding.get("id"), str):
-            dimension = finding.get("dimension")
-            findings[finding["id"]] = (
-                str(finding.get("severity") or "medium"),
-                dimension if isinstance(dimension, str) else None,
-            )
-    recs: list[tuple[str, int, float | None, tuple[str, ...]]] = []
-    for position, rec in enumerate(advice.get("recommendations") or [], start=1):
-        if isinstance(rec, dict) and isinstance(rec.get("id"), str):
-            raw_rank = rec.get("rank")
-            rank = raw_rank if isinstance(raw_rank, int) and not isinstance(raw_rank, bool) else position
-            addresses = tuple(a for a in rec.get("addresses") or [] if isinstance(a, str))
-            recs.append((rec["id"], rank, _number(rec.get("priority")), addresses))
-    return _Snapshot(record, records, dims, tuple(dims), findings, tuple(sorted(recs, key=lambda r: (r[1], r[0]))))
 
 
 # ----------------------------------------------------------------- store
@@ -308,9 +91,9 @@ def _record_from_row(row: tuple[Any, ...]) -> EvaluationRecord:
         pack=PackInfo(id=row[5], version=row[6], digest=row[7]),
         tool_version=row[8] or "",
         source=row[9],
-        overall=_number(row[10]),
+        overall=number(row[10]),
         band=row[11],
-        coverage=_number(row[12]),
+        coverage=number(row[12]),
     )
 
 
@@ -538,7 +321,7 @@ class HistoryStore:
         return self._db.write(write)
 
     @staticmethod
-    def _recommended_hint(snapshots: list[_Snapshot], recommendation: str) -> str:
+    def _recommended_hint(snapshots: list[Snapshot], recommendation: str) -> str:
         latest = snapshots[-1]
         ids = [r[0] for r in latest.recommendations]
         close = suggest(recommendation, {r[0] for s in snapshots for r in s.recommendations})
@@ -608,7 +391,7 @@ class HistoryStore:
             HistoryError: the program has no evaluation in the store.
         """
 
-        def read(tx: Transaction) -> tuple[list[_Snapshot], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        def read(tx: Transaction) -> tuple[list[Snapshot], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
             # One snapshot: evaluations and statuses as they were at one moment.
             snapshots = self._program_snapshots(tx, program_id)
             log = tx.execute(
@@ -631,9 +414,9 @@ class HistoryStore:
             for r in current
         }
         periods: list[PeriodSummary] = []
-        previous: _Snapshot | None = None
+        previous: Snapshot | None = None
         for snap in snapshots:
-            periods.append(_period_summary(snap, previous, statuses))
+            periods.append(period_summary(snap, previous, statuses))
             previous = snap
         known = [p.overall for p in periods if p.overall is not None]
         latest_name = next((s.record.program_name for s in reversed(snapshots) if s.record.program_name), None)
@@ -641,7 +424,7 @@ class HistoryStore:
             program_id=program_id,
             program_name=latest_name,
             periods=periods,
-            overall_change=_round(known[-1] - known[0]) if len(known) >= 2 else None,
+            overall_change=rounded(known[-1] - known[0]) if len(known) >= 2 else None,
             status_log=[
                 StatusEntry(program_id=r[0], period=r[1], recommendation=r[2], status=r[3], note=r[4], updated_at=r[5])
                 for r in log
@@ -669,7 +452,7 @@ class HistoryStore:
                 f"--min-programs must be at least {MIN_PROGRAMS}", hint="fewer programs are anecdotes, not evidence"
             )
 
-        def read(tx: Transaction) -> tuple[dict[str, list[_Snapshot]], list[tuple[Any, ...]]]:
+        def read(tx: Transaction) -> tuple[dict[str, list[Snapshot]], list[tuple[Any, ...]]]:
             # Evaluations and statuses from one snapshot, so a concurrent write cannot split them.
             ids = [row[0] for row in tx.execute("SELECT DISTINCT program_id FROM evaluations ORDER BY program_id")]
             rows = tx.execute("SELECT program_id, period, recommendation, status FROM recommendation_status")
@@ -693,7 +476,7 @@ class HistoryStore:
 
     # -- helpers ----------------------------------------------------------------
 
-    def _program_snapshots(self, tx: Transaction, program_id: str) -> list[_Snapshot]:
+    def _program_snapshots(self, tx: Transaction, program_id: str) -> list[Snapshot]:
         rows = tx.execute(
             f"SELECT {_EVALUATION_COLUMNS}, advice_json FROM evaluations WHERE program_id = ? ORDER BY id",
             (program_id,),
@@ -717,175 +500,7 @@ class HistoryStore:
             count = latest[row[3]][1] + 1 if row[3] in latest else 1
             latest[row[3]] = (row, count)  # rows come in id order: the last one wins
         ordered = sorted(latest.values(), key=lambda item: (period_key(item[0][3]), item[0][3]))
-        return [_snapshot(_record_from_row(row[:13]), json.loads(row[13]), count) for row, count in ordered]
-
-
-# ------------------------------------------------------------- analyses
-
-
-def _period_summary(
-    snap: _Snapshot, previous: _Snapshot | None, statuses: dict[tuple[str, str], StatusEntry]
-) -> PeriodSummary:
-    record = snap.record
-    dims = []
-    for dim_id in snap.dimension_order:
-        score, band = snap.dimensions[dim_id]
-        before = previous.dimensions.get(dim_id, (None, None))[0] if previous else None
-        change = _round(score - before) if score is not None and before is not None else None
-        dims.append(DimensionPoint(id=dim_id, score=score, band=band, change=change))
-    findings = []
-    for fid in sorted(snap.findings):
-        severity, dimension = snap.findings[fid]
-        if previous is None:
-            findings.append(FindingPoint(id=fid, severity=severity, dimension=dimension, change="first"))
-        elif fid in previous.findings:
-            findings.append(
-                FindingPoint(
-                    id=fid,
-                    severity=severity,
-                    dimension=dimension,
-                    change="persisted",
-                    previous_severity=previous.findings[fid][0],
-                )
-            )
-        else:
-            findings.append(FindingPoint(id=fid, severity=severity, dimension=dimension, change="appeared"))
-    resolved = []
-    if previous is not None:
-        for fid in sorted(set(previous.findings) - set(snap.findings)):
-            severity, dimension = previous.findings[fid]
-            resolved.append(
-                FindingPoint(
-                    id=fid, severity=severity, dimension=dimension, change="resolved", previous_severity=severity
-                )
-            )
-    recs = []
-    for rec_id, rank, priority, addresses in snap.recommendations:
-        entry = statuses.get((record.period, rec_id))
-        recs.append(
-            RecommendationPoint(
-                id=rec_id,
-                rank=rank,
-                priority=priority,
-                addresses=list(addresses),
-                status=entry.status if entry else None,
-                note=entry.note if entry else None,
-            )
-        )
-    overall_change = None
-    if previous is not None and record.overall is not None and previous.record.overall is not None:
-        overall_change = _round(record.overall - previous.record.overall)
-    return PeriodSummary(
-        period=record.period,
-        evaluation_id=record.id,
-        recorded_at=record.recorded_at,
-        records=snap.records,
-        pack=record.pack,
-        pack_changed=previous is not None and previous.record.pack.digest != record.pack.digest,
-        overall=record.overall,
-        band=record.band,
-        coverage=record.coverage,
-        overall_change=overall_change,
-        dimensions=dims,
-        findings=findings,
-        resolved=resolved,
-        recommendations=recs,
-    )
-
-
-@dataclass
-class _Observation:
-    resolved: float | None
-    dimension_change: float | None
-
-
-def compute_effect(
-    series: dict[str, list[_Snapshot]],
-    statuses: Mapping[tuple[str, str, str], str],
-    *,
-    min_programs: int = MIN_PROGRAMS,
-    only: set[str] | None = None,
-) -> EffectReport:
-    """The effect table from each program's period snapshots and the recorded statuses.
-
-    See :meth:`HistoryStore.effect`.
-    """
-    # observations[rec][group][program] -> list of per-pair observations
-    observations: dict[str, dict[str, dict[str, list[_Observation]]]] = defaultdict(
-        lambda: {"done": defaultdict(list), "not_done": defaultdict(list)}
-    )
-    unrecorded: dict[str, set[str]] = defaultdict(set)
-    targets: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-    with_pairs = 0
-    for program_id in sorted(series):
-        snaps = series[program_id]
-        if len(snaps) >= 2:
-            with_pairs += 1
-        for before, after in itertools.pairwise(snaps):
-            for rec_id, _rank, _priority, addresses in before.recommendations:
-                if only is not None and rec_id not in only:
-                    continue
-                status = statuses.get((program_id, before.record.period, rec_id))
-                group = "done" if status == "done" else "not_done"
-                if status is None:
-                    unrecorded[rec_id].add(program_id)
-                targeted = sorted({f for f in addresses if f in before.findings})
-                dims = sorted({d for f in targeted if (d := before.findings[f][1]) is not None})
-                target_findings, target_dims = targets[rec_id]
-                target_findings.update(targeted)
-                target_dims.update(dims)
-                resolved = sum(1 for f in targeted if f not in after.findings) / len(targeted) if targeted else None
-                diffs = [
-                    after_score - before_score
-                    for d in dims
-                    if (before_score := before.dimensions.get(d, (None, None))[0]) is not None
-                    and (after_score := after.dimensions.get(d, (None, None))[0]) is not None
-                ]
-                observations[rec_id][group][program_id].append(_Observation(resolved, _mean(diffs)))
-
-    results = []
-    for rec_id in sorted(observations):
-        groups = {name: _group(observations[rec_id][name], min_programs) for name in ("done", "not_done")}
-        done, not_done = groups["done"], groups["not_done"]
-        not_done_programs = set(not_done.programs)
-        results.append(
-            RecommendationEffect(
-                recommendation=rec_id,
-                target_findings=sorted(targets[rec_id][0]),
-                target_dimensions=sorted(targets[rec_id][1]),
-                done=done,
-                not_done=not_done,
-                unrecorded=len(unrecorded[rec_id] & not_done_programs),
-                resolved_difference=_round(done.findings_resolved - not_done.findings_resolved, 4)
-                if done.findings_resolved is not None and not_done.findings_resolved is not None
-                else None,
-                dimension_difference=_round(done.dimension_change - not_done.dimension_change)
-                if done.dimension_change is not None and not_done.dimension_change is not None
-                else None,
-            )
-        )
-    return EffectReport(min_programs=min_programs, programs=with_pairs, recommendations=results)
-
-
-def _group(by_program: dict[str, list[_Observation]], min_programs: int) -> GroupEffect:
-    resolved_per_program = [
-        m for obs in by_program.values() if (m := _mean(o.resolved for o in obs if o.resolved is not None)) is not None
-    ]
-    change_per_program = [
-        m
-        for obs in by_program.values()
-        if (m := _mean(o.dimension_change for o in obs if o.dimension_change is not None)) is not None
-    ]
-    resolved = _mean(resolved_per_program) if len(resolved_per_program) >= min_programs else None
-    change = _mean(change_per_program) if len(change_per_program) >= min_programs else None
-    return GroupEffect(
-        programs=sorted(by_program),
-        pairs=sum(len(obs) for obs in by_program.values()),
-        findings_resolved=_round(resolved, 4),
-        findings_programs=len(resolved_per_program),
-        dimension_change=_round(change),
-        dimension_programs=len(change_per_program),
-    )
+        return [snapshot(_record_from_row(row[:13]), json.loads(row[13]), count) for row, count in ordered]
 
 
 def resolve_store(db: str | None) -> str:
