@@ -20,8 +20,8 @@ from _harness import instrumented, main
 
 with instrumented(__name__ == "__main__"):
     from asn_advisor import Advice, AdvisorError, load_rules
+    from asn_advisor._base.limits import Limits, use_limits
     from asn_advisor._base.output import CSV_FORMULA_START, csv_safe
-    from asn_advisor._base.safe_yaml import Limits, use_limits
     from asn_advisor.batch.runner import read_records, run_records
 
 _PACK = load_rules()

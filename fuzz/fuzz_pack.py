@@ -17,7 +17,7 @@ from _harness import ROOT, instrumented, main
 
 with instrumented(__name__ == "__main__"):
     from asn_advisor import AdvisorError, advise, load_profile, load_rules
-    from asn_advisor._base.safe_yaml import Limits
+    from asn_advisor._base.limits import Limits
 
 _LIMITS = Limits(max_bytes=256 * 1024, max_depth=32, max_nodes=20_000)
 _WORK = Path(tempfile.mkdtemp(prefix="asn-advisor-fuzz-pack-"))

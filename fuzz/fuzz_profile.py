@@ -17,7 +17,7 @@ from _harness import instrumented, main
 
 with instrumented(__name__ == "__main__"):
     from asn_advisor import Advice, AdvisorError, advise, load_profile, load_rules
-    from asn_advisor._base.safe_yaml import Limits
+    from asn_advisor._base.limits import Limits
 
 _PACK = load_rules()
 # Small limits keep each run fast; the limits themselves are tested elsewhere.

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from asn_advisor import Advice, AdvisorError, RulePack, advise, load_profile, load_rules
-from asn_advisor._base.safe_yaml import Limits
+from asn_advisor._base.limits import Limits
 
 from .conftest import ROOT
 from .strategies import PROFILE_WORDS, shaped_documents

@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from asn_advisor._base.safe_yaml import Limits, load_document, read_text
+from asn_advisor._base.limits import Limits
+from asn_advisor._base.reading import read_text
+from asn_advisor._base.safe_yaml import load_document
 from asn_advisor.errors import AdvisorError, InputError
 
 

@@ -8,7 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from asn_advisor import load_profile, load_rules
-from asn_advisor._base.safe_yaml import Limits, load_document, read_text, use_limits
+from asn_advisor._base.limits import Limits, use_limits
+from asn_advisor._base.reading import read_text
+from asn_advisor._base.safe_yaml import load_document
 from asn_advisor.cli.commands import main
 from asn_advisor.errors import ExitCode, InputError, RulePackError
 

@@ -175,7 +175,8 @@ def test_profile_read_through_standard_input_is_protected(tmp_path: Path, comman
         profile = tmp_path / "p.jsonl"
         import json
 
-        from asn_advisor._base.safe_yaml import load_document, read_text
+        from asn_advisor._base.reading import read_text
+        from asn_advisor._base.safe_yaml import load_document
 
         text, name = read_text(GOOD_PROFILE)
         profile.write_text(json.dumps(load_document(text, name).data) + "\n", encoding="utf-8")

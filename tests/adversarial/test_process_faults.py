@@ -22,7 +22,8 @@ from pathlib import Path
 import pytest
 
 from asn_advisor import load_rules
-from asn_advisor._base.safe_yaml import load_document, read_text
+from asn_advisor._base.reading import read_text
+from asn_advisor._base.safe_yaml import load_document
 from asn_advisor.batch.runner import TEST_KILL_ENV, Record, WorkerLostError, run_records, usable_cores
 from asn_advisor.errors import ExitCode
 

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from asn_advisor._base.safe_yaml import LIMIT_MAXIMA, Limits
+from asn_advisor._base.limits import LIMIT_MAXIMA, Limits
 from asn_advisor.cli import main
 from asn_advisor.errors import ExitCode
 

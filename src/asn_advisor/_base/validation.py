@@ -8,8 +8,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from asn_advisor._base.document import Document
 from asn_advisor._base.lookalike import suggest
-from asn_advisor._base.safe_yaml import Document
 from asn_advisor._base.text import Text
 from asn_advisor.errors import MAX_PROBLEMS, Problem
 
