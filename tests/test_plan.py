@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from asn_advisor import Advice, RulePack, RulePackError, advise, load_profile, load_rules
 from asn_advisor.cli.commands import main
 from asn_advisor.engine import what_if
-from asn_advisor.engine.plan import expected_gain, order_roadmap, reorder
+from asn_advisor.engine.gain import expected_gain
+from asn_advisor.engine.roadmap import order_roadmap, reorder
 from asn_advisor.engine.scoring import compute_scores
 from asn_advisor.model.profile import normalize_indicators, profile_from_mapping
 from asn_advisor.render.plan import render_plan

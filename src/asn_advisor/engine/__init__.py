@@ -17,16 +17,10 @@ from asn_advisor.engine.narrative import (
     profile_text,
     program_id_for,
 )
-from asn_advisor.engine.plan import (
-    ORDERS,
-    Candidate,
-    dropped_recommendation,
-    outline_plan,
-    plan_fixed,
-    relation_reference,
-    reorder,
-)
+from asn_advisor.engine.plan import Candidate, dropped_recommendation, outline_plan, relation_reference
+from asn_advisor.engine.plan_index import plan_fixed
 from asn_advisor.engine.priority import plain, rounded
+from asn_advisor.engine.roadmap import ORDERS, reorder
 from asn_advisor.engine.whatif import WhatIf, what_if
 
 __all__ = [

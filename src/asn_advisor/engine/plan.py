@@ -25,7 +25,7 @@
    phase after its latest prerequisite.  Within a phase quick wins come
    first (``effort`` + ``time_to_impact`` graded 0-2 each, at most
    ``scoring.plan.quick_win_max_ease``), then by priority or by expected gain.
-4. **Expected gain** (:func:`expected_gain`): a dimension's shortfall
+4. **Expected gain** (:func:`~asn_advisor.engine.gain.expected_gain`): a dimension's shortfall
    ``100 - score`` is shared among its present findings in proportion to
    their severity factors; resolving findings recovers their share, and the
    gain is the resulting rise of the overall score.  Where a dimension has no
@@ -37,147 +37,30 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
-from typing import Generic, Literal, NamedTuple, Protocol, TypeVar
+from typing import Generic, Literal, NamedTuple, TypeVar
 
 from asn_advisor.condition import SEVERITY_RANK
+from asn_advisor.engine.gain import GainModel, dimension_scores
+from asn_advisor.engine.plan_index import Fixed, PackIndex, pack_index
 from asn_advisor.engine.priority import priority_terms
+from asn_advisor.engine.roadmap import order_roadmap
 from asn_advisor.engine.scoring import ScoreComputation
-from asn_advisor.i18n import LANGS, t
-from asn_advisor.model import (
-    Advice,
-    DroppedRecommendation,
-    PriorityTerm,
-    Recommendation,
-    RelationReference,
-)
-from asn_advisor.pack import RulePack, prerequisite_closure
+from asn_advisor.i18n import t
+from asn_advisor.model import Advice, DroppedRecommendation, PriorityTerm, Recommendation, RelationReference
+from asn_advisor.pack import RulePack
 
 __all__ = [
-    "ORDERS",
     "Candidate",
     "DroppedStep",
     "Outline",
     "Step",
     "build_plan",
     "dropped_recommendation",
-    "expected_gain",
-    "order_roadmap",
     "outline_plan",
     "relation_reference",
-    "reorder",
 ]
 
-Order = Literal["priority", "gain"]
-ORDERS: tuple[Order, ...] = ("priority", "gain")
-_GRADE = {"low": 0, "short": 0, "medium": 1, "high": 2, "long": 2}
-_RANK_SEVERITY = {rank: name for name, rank in SEVERITY_RANK.items()}
 TermT = TypeVar("TermT")
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Fixed:
-    """What the plan says of a recommendation whatever the profile: it follows from the pack alone."""
-
-    effort: str
-    time_to_impact: str
-    requires: tuple[str, ...]  # sorted
-    phase: int  # one after its latest prerequisite; the loader rejects cycles (E122)
-    quick_win: bool
-    after: dict[str, str]  # lang -> "phase N: after its prerequisites ..." ('' without prerequisites)
-    quick_win_text: dict[str, str]  # lang -> the quick-win sentence ('' when not a quick win)
-
-
-@dataclasses.dataclass(frozen=True)
-class _PackIndex:
-    """The pack's relations in the shape the plan reads them, built once per pack."""
-
-    causes: dict[str, tuple[str, ...]]
-    requires: dict[str, tuple[str, ...]]
-    closure: dict[str, tuple[str, ...]]
-    supports: dict[str, tuple[str, ...]]
-    conflicts: dict[frozenset[str], tuple[str, str]]  # pair -> (written on, names)
-    fixed: dict[str, _Fixed]
-    factor: dict[tuple[str, int], tuple[str, float]]  # (finding, severity rank) -> (dimension, severity factor)
-    weights: dict[str, float]  # dimension -> weight
-
-    @classmethod
-    def of(cls, pack: RulePack) -> _PackIndex:
-        recs = pack.recommendations
-        requires = {rid: tuple(p for p in spec.related("requires") if p in recs) for rid, spec in recs.items()}
-        conflicts: dict[frozenset[str], tuple[str, str]] = {}
-        for rid, spec in sorted(recs.items()):
-            for other in spec.related("conflicts_with"):
-                if other in recs and other != rid:
-                    conflicts.setdefault(frozenset((rid, other)), (rid, other))
-        phase: dict[str, int] = {}
-
-        def phase_of(rid: str) -> int:
-            if rid not in phase:
-                phase[rid] = 1 + max((phase_of(p) for p in requires[rid]), default=0)
-            return phase[rid]
-
-        max_ease = pack.scoring.plan.quick_win_max_ease
-        factors = pack.scoring.severity_factors
-        fixed = {}
-        for rid, spec in recs.items():
-            needs = tuple(sorted(requires[rid]))
-            quick = _GRADE[spec.effort] + _GRADE[spec.time_to_impact] <= max_ease
-            fixed[rid] = _Fixed(
-                spec.effort,
-                spec.time_to_impact,
-                needs,
-                phase_of(rid),
-                quick,
-                {
-                    lang: t("plan.after", lang, phase=phase_of(rid), steps=", ".join(needs)) if needs else ""
-                    for lang in LANGS
-                },
-                {
-                    lang: t(
-                        "plan.quick_win",
-                        lang,
-                        effort=t("effort." + spec.effort, lang),
-                        time=t("impact." + spec.time_to_impact, lang),
-                    )
-                    if quick
-                    else ""
-                    for lang in LANGS
-                },
-            )
-        return cls(
-            causes={fid: tuple(c for c in spec.cause_ids if c in pack.findings) for fid, spec in pack.findings.items()},
-            requires=requires,
-            closure={rid: tuple(prerequisite_closure(requires, rid)) for rid in recs},
-            supports={rid: tuple(spec.related("supports")) for rid, spec in recs.items()},
-            conflicts=conflicts,
-            fixed=fixed,
-            factor={
-                (fid, rank): (spec.dimension, factors.get(severity, 1.0))  # type: ignore[call-overload]
-                for fid, spec in pack.findings.items()
-                if spec.dimension in pack.dimensions
-                for severity, rank in SEVERITY_RANK.items()
-            },
-            weights={d: dim.spec.weight for d, dim in pack.dimensions.items()},
-        )
-
-
-# Packs are looked up by digest: equal digests mean equal files, hence equal
-# relations (what_if's pack copy differs only in its derivation rules).
-_INDEXES: dict[str, _PackIndex] = {}
-
-
-def plan_fixed(pack: RulePack) -> Mapping[str, _Fixed]:
-    """Per recommendation, what its plan step is whatever the profile: phase, quick win, prerequisites."""
-    return _index(pack).fixed
-
-
-def _index(pack: RulePack) -> _PackIndex:
-    index = _INDEXES.get(pack.digest)
-    if index is None:
-        if len(_INDEXES) >= 32:
-            _INDEXES.clear()
-        index = _INDEXES[pack.digest] = _PackIndex.of(pack)
-    return index
 
 
 def _reach(causes: Mapping[str, tuple[str, ...]], present: Container[str], start: str) -> list[str]:
@@ -191,164 +74,6 @@ def _reach(causes: Mapping[str, tuple[str, ...]], present: Container[str], start
         seen.append(current)
         stack.extend(c for c in causes.get(current, ()) if c in present)
     return seen
-
-
-def _dimension_scores(scores: ScoreComputation) -> dict[str, float | None]:
-    return {d.dimension.id: d.score for d in scores.dimensions}
-
-
-def expected_gain(
-    pack: RulePack,
-    scores: ScoreComputation,
-    findings_rank: Mapping[str, int],
-    resolved: Iterable[str],
-) -> tuple[float | None, list[str]]:
-    """The expected rise of the overall score if ``resolved`` findings were resolved.
-
-    Each scored dimension's shortfall ``100 - score`` is shared among its
-    present findings in proportion to their severity factors; the resolved
-    ones recover their share: ``score' = score + (100 - score) x resolved
-    factors / all factors``.  The gain is the overall score recomputed with
-    ``score'`` (same weights, same scored dimensions) minus the overall score.
-
-    Args:
-        pack: the rule pack.
-        scores: the profile's score computation.
-        findings_rank: present findings and their severity ranks (1..3).
-        resolved: the findings assumed resolved (absent ones are ignored).
-
-    Returns:
-        ``(gain, unscored)``: the gain in points, rounded to 2 decimals, or
-        ``None`` when there is no overall score; and the sorted dimensions of
-        resolved findings that have no score (their part is unknown).
-    """
-    return _GainModel.of(pack, _dimension_scores(scores), scores.overall is not None, findings_rank).gain(
-        sorted(set(resolved))
-    )
-
-
-@dataclasses.dataclass(slots=True)
-class _GainModel:
-    """What :func:`expected_gain` needs of one profile, computed once for all its steps.
-
-    The rise is linear in the resolved findings: a dimension recovers
-    ``(100 - score) x factor / mass`` per resolved finding (``mass``: the sum
-    of the factors of its present findings), so each present finding's part
-    of the overall rise is computed once per profile.
-    """
-
-    overall_known: bool
-    scored_weight: float
-    rise: dict[str, float | str]  # present finding -> its part of the rise, or its unscored dimension
-
-    @classmethod
-    def of(
-        cls, pack: RulePack, scores: Mapping[str, float | None], overall_known: bool, findings_rank: Mapping[str, int]
-    ) -> _GainModel:
-        index = _index(pack)
-        table, weights = index.factor, index.weights
-        where: dict[str, tuple[str, float]] = {}
-        mass: dict[str, float] = {}
-        for fid in sorted(findings_rank):  # sorted: float sums must not depend on the hash seed
-            entry = table.get((fid, findings_rank[fid]))
-            if entry is not None:
-                where[fid] = entry
-                mass[entry[0]] = mass.get(entry[0], 0.0) + entry[1]
-        scored_weight = sum(weights[d] for d, score in scores.items() if score is not None)
-        rise: dict[str, float | str] = {}
-        for fid, (dimension, factor) in where.items():
-            score = scores[dimension]
-            if score is None:
-                rise[fid] = dimension
-            else:
-                total = mass[dimension]
-                rise[fid] = weights[dimension] * (100.0 - score) * factor / total if total else 0.0
-        return cls(overall_known, scored_weight, rise)
-
-    def gain(self, resolved: Sequence[str]) -> tuple[float | None, list[str]]:
-        """``resolved`` sorted and unique: float sums must not depend on the hash seed."""
-        total = 0.0
-        unscored: set[str] = set()
-        found = False
-        for fid in resolved:
-            part = self.rise.get(fid)
-            if part is None:
-                continue
-            found = True
-            if type(part) is str:
-                unscored.add(part)
-            else:
-                total += part  # type: ignore[operator]
-        if not found:
-            return (0.0 if self.overall_known else None), []
-        listed = sorted(unscored) if unscored else []
-        if not self.overall_known:
-            return None, listed
-        weight = self.scored_weight
-        return round(total / weight if weight else 0.0, 2) + 0.0, listed
-
-
-class _Planned(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def priority(self) -> float: ...
-    @property
-    def phase(self) -> int | None: ...
-    @property
-    def quick_win(self) -> bool: ...
-    @property
-    def expected_gain(self) -> float | None: ...
-
-
-def order_roadmap(recommendations: Sequence[_Planned], order: str = "priority") -> list[list[str]]:
-    """The roadmap: phases of step ids, quick wins first, then by ``order``.
-
-    Args:
-        recommendations: planned steps with ``phase`` set (:class:`Recommendation`
-            or the plan's own :class:`Step`).
-        order: ``"priority"`` or ``"gain"`` (expected gain; unknown gains
-            last), each with priority, then id, as tie-breakers.
-
-    Returns:
-        One list of ids per phase, phase 1 first.
-
-    Raises:
-        ValueError: an unknown order.
-    """
-    if order not in ORDERS:
-        raise ValueError(f"unknown order {order!r}; choose one of {', '.join(ORDERS)}")
-    by_gain = order == "gain"
-    keyed = []
-    for rec in recommendations:
-        value = rec.priority
-        if by_gain:
-            value = rec.expected_gain if rec.expected_gain is not None else float("-inf")
-        keyed.append((rec.phase or 1, not rec.quick_win, -value, -rec.priority, rec.id))
-    keyed.sort()
-    phases: dict[int, list[str]] = {}
-    for key in keyed:
-        phases.setdefault(key[0], []).append(key[4])
-    return list(phases.values())
-
-
-def reorder(advice: Advice, order: str) -> Advice:
-    """A copy of ``advice`` whose roadmap is ordered by ``order``.
-
-    Args:
-        advice: an advice with its plan.
-        order: ``"priority"`` or ``"gain"`` (see :func:`order_roadmap`).
-
-    Returns:
-        A deep copy with ``roadmap`` and ``plan_order`` set; ``advice`` is unchanged.
-
-    Raises:
-        ValueError: an unknown order.
-    """
-    copy = advice.model_copy(deep=True)
-    copy.roadmap = order_roadmap(copy.recommendations, order)
-    copy.plan_order = order  # type: ignore[assignment]
-    return copy
 
 
 def relation_reference(
@@ -386,7 +111,7 @@ class Step(Generic[TermT]):
     priority: float
     addresses: tuple[str, ...]
     top: int  # the highest severity rank among the findings addressed
-    fixed: _Fixed
+    fixed: Fixed
     root_terms: Sequence[TermT] = ()
     root_cause_of: Sequence[str] = ()
     added_as_prerequisite: bool = False
@@ -461,7 +186,23 @@ def outline_plan(
         lang: language of the explanations.
         order: the order within a phase after quick wins.
     """
-    index = _index(pack)
+    index = pack_index(pack)
+    ranked = _rank_with_root_causes(index, candidates, findings_rank, root_terms, lang)
+    planned, dropped = _plan_prerequisites(index, ranked, lang)
+    steps = sorted(planned.values(), key=Step.sort_key)
+    gains = GainModel.of(pack, dimension_scores, overall_known, findings_rank)
+    _relate_and_explain(index, planned, steps, gains, lang)
+    return Outline(steps, sorted(dropped, key=lambda d: (-d.priority, d.id)), order_roadmap(steps, order))
+
+
+def _rank_with_root_causes(
+    index: PackIndex,
+    candidates: Iterable[Candidate],
+    findings_rank: Mapping[str, int],
+    root_terms: Callable[[dict[str, list[str]]], Sequence[tuple[TermT, float]]],
+    lang: str,
+) -> list[Step[TermT]]:
+    """Each candidate as a step with its root-cause bonus, ranked by the engine's key."""
     fixed = index.fixed
     # Only findings that cause another present one can earn a root-cause bonus.
     sources = {f for f in findings_rank if any(c in findings_rank for c in index.causes.get(f, ()))}
@@ -495,8 +236,14 @@ def outline_plan(
         step.priority = round(sum(contributions), 3)
         ranked.append(step)
     ranked.sort(key=Step.sort_key)
+    return ranked
 
-    # Prerequisites and conflicts, strongest first.
+
+def _plan_prerequisites(
+    index: PackIndex, ranked: list[Step[TermT]], lang: str
+) -> tuple[dict[str, Step[TermT]], list[DroppedStep]]:
+    """Prerequisites and conflicts, strongest first: the planned steps by id, and those dropped."""
+    fixed = index.fixed
     planned: dict[str, Step[TermT]] = {}
     needed_by: dict[str, str] = {}  # prerequisite -> the step that first brought it in
     dropped: list[DroppedStep] = []
@@ -527,11 +274,17 @@ def outline_plan(
             if prerequisite not in planned:
                 planned[prerequisite] = Step(prerequisite, 0.0, (), 0, fixed[prerequisite], added_as_prerequisite=True)
                 needed_by[prerequisite] = step.id
+    return planned, dropped
 
-    steps = sorted(planned.values(), key=Step.sort_key)
 
-    # Relations, expected gain, explanation (phases and quick wins are the pack's: _Fixed).
-    gains = _GainModel.of(pack, dimension_scores, overall_known, findings_rank)
+def _relate_and_explain(
+    index: PackIndex,
+    planned: dict[str, Step[TermT]],
+    steps: list[Step[TermT]],
+    gains: GainModel,
+    lang: str,
+) -> None:
+    """Relations, expected gain and explanation of each step (phases and quick wins are the pack's: Fixed)."""
     for other in sorted(planned):
         for prerequisite in planned[other].fixed.requires:
             required = planned[prerequisite]
@@ -557,13 +310,12 @@ def outline_plan(
             step.explanation.append(step_fixed.after[lang])
         if step_fixed.quick_win:
             step.explanation.append(step_fixed.quick_win_text[lang])
-    return Outline(steps, sorted(dropped, key=lambda d: (-d.priority, d.id)), order_roadmap(steps, order))
 
 
 def dropped_recommendation(pack: RulePack, dropped: DroppedStep, lang: str) -> DroppedRecommendation:
     """The output model of a dropped step."""
     # conflicts_with is symmetric: written on either side, it binds both.
-    written = _index(pack).conflicts[frozenset((dropped.through, dropped.kept))]
+    written = pack_index(pack).conflicts[frozenset((dropped.through, dropped.kept))]
     reference = relation_reference(pack, "conflicts_with", *written).model_copy(update={"id": dropped.kept})
     return DroppedRecommendation(
         id=dropped.id,
@@ -612,53 +364,57 @@ def build_plan(advice: Advice, pack: RulePack, scores: ScoreComputation, *, orde
         for rec in advice.recommendations
     ]
     outline = outline_plan(
-        pack, candidates, findings_rank, _dimension_scores(scores), scores.overall is not None, root_terms, lang, order
+        pack, candidates, findings_rank, dimension_scores(scores), scores.overall is not None, root_terms, lang, order
     )
-    steps = []
-    for position, step in enumerate(outline.steps, start=1):
-        rec = by_id.get(step.id)
-        if rec is None:
-            spec = pack.recommendations[step.id]
-            rec = Recommendation(
-                rank=position,
-                id=step.id,
-                title=spec.label.get(lang),
-                description=spec.description.get(lang) if spec.description else None,
-                priority=0.0,
-                addresses=[],
-                because=[],
-                priority_breakdown=[],
-                effort=spec.effort,
-                time_to_impact=spec.time_to_impact,
-                added_as_prerequisite=True,
-            )
-        # Only values that differ from the defaults are assigned: pydantic's
-        # attribute assignment is the plan's main cost per profile.
-        rec.rank = position
-        if step.root_terms:
-            rec.priority_breakdown = [*rec.priority_breakdown, *step.root_terms]
-            rec.priority = step.priority
-            rec.root_cause_of = list(step.root_cause_of)
-        if step.requires:
-            rec.requires = list(step.requires)
-        if step.supports:
-            rec.supports = list(step.supports)
-        if step.prerequisite_for:
-            rec.prerequisite_for = [
-                relation_reference(pack, "requires", other, step.id) for other in step.prerequisite_for
-            ]
-        rec.phase = step.phase
-        if step.quick_win:
-            rec.quick_win = True
-        if step.expected_gain is not None:
-            rec.expected_gain = step.expected_gain
-        if step.expected_gain_unscored:
-            rec.expected_gain_unscored = list(step.expected_gain_unscored)
-        if step.explanation:
-            rec.explanation = step.explanation
-        steps.append(rec)
-    advice.recommendations = steps
+    advice.recommendations = [
+        _planned_recommendation(pack, step, position, by_id.get(step.id), lang)
+        for position, step in enumerate(outline.steps, start=1)
+    ]
     advice.dropped = [dropped_recommendation(pack, dropped, lang) for dropped in outline.dropped]
     advice.plan_order = order  # type: ignore[assignment]
     advice.roadmap = outline.roadmap
     return advice
+
+
+def _planned_recommendation(
+    pack: RulePack, step: Step[PriorityTerm], position: int, rec: Recommendation | None, lang: str
+) -> Recommendation:
+    """The recommendation of one planned step: the engine's own, completed, or a new one for an added prerequisite."""
+    if rec is None:
+        spec = pack.recommendations[step.id]
+        rec = Recommendation(
+            rank=position,
+            id=step.id,
+            title=spec.label.get(lang),
+            description=spec.description.get(lang) if spec.description else None,
+            priority=0.0,
+            addresses=[],
+            because=[],
+            priority_breakdown=[],
+            effort=spec.effort,
+            time_to_impact=spec.time_to_impact,
+            added_as_prerequisite=True,
+        )
+    # Only values that differ from the defaults are assigned: pydantic's
+    # attribute assignment is the plan's main cost per profile.
+    rec.rank = position
+    if step.root_terms:
+        rec.priority_breakdown = [*rec.priority_breakdown, *step.root_terms]
+        rec.priority = step.priority
+        rec.root_cause_of = list(step.root_cause_of)
+    if step.requires:
+        rec.requires = list(step.requires)
+    if step.supports:
+        rec.supports = list(step.supports)
+    if step.prerequisite_for:
+        rec.prerequisite_for = [relation_reference(pack, "requires", other, step.id) for other in step.prerequisite_for]
+    rec.phase = step.phase
+    if step.quick_win:
+        rec.quick_win = True
+    if step.expected_gain is not None:
+        rec.expected_gain = step.expected_gain
+    if step.expected_gain_unscored:
+        rec.expected_gain_unscored = list(step.expected_gain_unscored)
+    if step.explanation:
+        rec.explanation = step.explanation
+    return rec

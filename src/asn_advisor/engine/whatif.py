@@ -11,7 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from asn_advisor._base import suggest
 from asn_advisor.condition import SEVERITY_RANK
 from asn_advisor.engine.advising import advise
-from asn_advisor.engine.plan import expected_gain, reorder
+from asn_advisor.engine.gain import expected_gain
+from asn_advisor.engine.roadmap import reorder
 from asn_advisor.engine.scoring import compute_scores
 from asn_advisor.errors import AdvisorError
 from asn_advisor.model import (
@@ -105,21 +106,7 @@ def what_if(
         ProfileError: a value set does not fit its indicator.
     """
     values = dict(set_values or {})
-    names = set(pack.vocabulary.names) - {"coverage"}
-    for name in values:
-        if name not in names:
-            close = suggest(name, sorted(names))
-            raise AdvisorError(
-                f"--set {name}: unknown indicator",
-                hint=f"did you mean {close!r}?" if close else "indicator ids are listed in the rule pack's indicators",
-            )
-    for fid in resolve:
-        if fid not in pack.findings:
-            close = suggest(fid, sorted(pack.findings))
-            raise AdvisorError(
-                f"--resolve {fid}: unknown finding",
-                hint=f"did you mean {close!r}?" if close else "finding ids are listed in the rule pack's findings",
-            )
+    _check_ids(pack, values, resolve)
     before = reorder(advise(profile, pack, lang=lang), order)
     present = {f.id for f in before.findings}
     for fid in resolve:
@@ -143,6 +130,32 @@ def what_if(
     gain, _ = expected_gain(pack, scores, rank_middle, resolved)
     overall_after = after.score.overall
     expected = None if overall_after is None or gain is None else round(min(100.0, overall_after + gain), 2)
+    return _compare(values, resolved, before, after, expected)
+
+
+def _check_ids(pack: RulePack, values: Mapping[str, Any], resolve: Sequence[str]) -> None:
+    """Every indicator set and every finding resolved must be known to the pack."""
+    names = set(pack.vocabulary.names) - {"coverage"}
+    for name in values:
+        if name not in names:
+            close = suggest(name, sorted(names))
+            raise AdvisorError(
+                f"--set {name}: unknown indicator",
+                hint=f"did you mean {close!r}?" if close else "indicator ids are listed in the rule pack's indicators",
+            )
+    for fid in resolve:
+        if fid not in pack.findings:
+            close = suggest(fid, sorted(pack.findings))
+            raise AdvisorError(
+                f"--resolve {fid}: unknown finding",
+                hint=f"did you mean {close!r}?" if close else "finding ids are listed in the rule pack's findings",
+            )
+
+
+def _compare(
+    values: dict[str, Any], resolved: list[str], before: Advice, after: Advice, expected: float | None
+) -> WhatIf:
+    """The differences between the advice before and after the scenario."""
     severity_before = {f.id: f.severity for f in before.findings}
     severity_after = {f.id: f.severity for f in after.findings}
     steps_before = {r.id for r in before.recommendations}
@@ -152,7 +165,7 @@ def what_if(
         resolve=resolved,
         score=WhatIfScore(
             before=before.score.overall,
-            after=overall_after,
+            after=after.score.overall,
             expected=expected,
             coverage_before=before.score.coverage,
             coverage_after=after.score.coverage,
