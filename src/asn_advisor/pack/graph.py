@@ -141,15 +141,7 @@ def check_relations(
     itself, or a pair that both requires or supports and conflicts); E124 a
     recommendation whose prerequisites conflict, so it could never be planned.
     """
-    causes = {(f, c) for f, spec in findings.items() for c in spec.cause_ids if c in findings}
-    for cycle in relation_cycles(causes):
-        first = where[("causes", cycle[0], next(t for s, t in sorted(causes) if s == cycle[0] and t in cycle))]
-        add(
-            first,
-            f"findings form a cycle through 'causes': {_members(cycle, 'causes', causes, where)}",
-            "E121",
-            hint="a finding cannot cause itself, directly or through others: remove one of these causes",
-        )
+    _check_cycles_of_causes(findings, where, add)
     requires_edges = {
         (r, p) for r, spec in recommendations.items() for p in spec.related("requires") if p in recommendations
     }
@@ -164,7 +156,33 @@ def check_relations(
             "E122",
             hint="a prerequisite must be doable before what needs it: remove one of these requires",
         )
+    conflicts = _check_contradictions(recommendations, where, add)
+    if cycles or not conflicts:
+        return
+    _check_unplannable(recommendations, conflicts, where, add)
 
+
+def _check_cycles_of_causes(
+    findings: Mapping[str, FindingSpec], where: Mapping[tuple[str, str, str], Location], add: _Add | Callable[..., None]
+) -> None:
+    """E121: findings that cause themselves, directly or through others."""
+    causes = {(f, c) for f, spec in findings.items() for c in spec.cause_ids if c in findings}
+    for cycle in relation_cycles(causes):
+        first = where[("causes", cycle[0], next(t for s, t in sorted(causes) if s == cycle[0] and t in cycle))]
+        add(
+            first,
+            f"findings form a cycle through 'causes': {_members(cycle, 'causes', causes, where)}",
+            "E121",
+            hint="a finding cannot cause itself, directly or through others: remove one of these causes",
+        )
+
+
+def _check_contradictions(
+    recommendations: Mapping[str, RecommendationSpec],
+    where: Mapping[tuple[str, str, str], Location],
+    add: _Add | Callable[..., None],
+) -> set[frozenset[str]]:
+    """E123: relations that contradict themselves; returns the conflicting pairs."""
     conflicts: set[frozenset[str]] = set()
     for rid, spec in sorted(recommendations.items()):
         for other in spec.related("conflicts_with"):
@@ -198,8 +216,16 @@ def check_relations(
                             "keep one of the two relations"
                         ),
                     )
-    if cycles or not conflicts:
-        return
+    return conflicts
+
+
+def _check_unplannable(
+    recommendations: Mapping[str, RecommendationSpec],
+    conflicts: set[frozenset[str]],
+    where: Mapping[tuple[str, str, str], Location],
+    add: _Add | Callable[..., None],
+) -> None:
+    """E124: a recommendation whose prerequisites conflict, so it could never be planned."""
     requires = {r: [p for p in spec.related("requires") if p in recommendations] for r, spec in recommendations.items()}
     for rid in sorted(recommendations):
         closure = prerequisite_closure(requires, rid)

@@ -44,9 +44,6 @@ def default_pack_dir() -> Path:
     return packaged
 
 
-# ---------------------------------------------------------------- loading
-
-
 SECTION_KEYS = tuple(PackFile.model_fields)
 NOT_REGULAR_HINT = "a pack holds plain files only, not pipes, sockets or devices"
 
