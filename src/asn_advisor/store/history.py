@@ -73,8 +73,6 @@ def default_store_path() -> Path:
     return root / "asn-advisor" / "history.db"
 
 
-# ----------------------------------------------------------------- store
-
 _EVALUATION_COLUMNS = (
     "id, program_id, program_name, period, recorded_at, pack_id, pack_version, pack_digest,"
     " tool_version, source, overall, band, coverage"
