@@ -70,6 +70,9 @@ def test_every_page_in_the_navigation_exists_and_pages_for_policy_staff_are_bili
     ):
         assert page in nav, page
         assert (ROOT / "docs" / page).exists(), page
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        page = path.relative_to(ROOT / "docs").as_posix()
+        assert f": {page}" in nav, f"docs/{page} is not in the site's navigation (mkdocs.yml)"
     concepts = (ROOT / "docs" / "concepts.md").read_text(encoding="utf-8")
     for anchor in ("Kirkpatrick", "Phillips", "CIPP", "Brinkerhoff", "20 JP", "IP ASN", "IKM", "EPP"):
         assert anchor in concepts, anchor

@@ -9,6 +9,8 @@ Every error asn-advisor raises on purpose derives from :class:`AdvisorError`::
       ConditionError                a condition does not parse or does not type-check
       OutputError                   an output file cannot be written (exists, is an input)    exit 6
       ArgumentError                 the Python API was given None, a wrong type or an invalid model
+      HistoryError                  the history store cannot be opened, read or written
+      WorkerLostError               a batch worker process died while it held records            exit 8
 
 Problems are values (:class:`Problem`) carrying a 1-based :class:`Location`, so
 that a loader can gather all of them before it fails.
@@ -22,6 +24,8 @@ from enum import IntEnum
 __all__ = [
     "AdvisorError",
     "ArgumentError",
+    "HistoryError",
+    "WorkerLostError",
     "ConditionError",
     "ExitCode",
     "InputError",
@@ -167,3 +171,16 @@ class ArgumentError(AdvisorError, ValueError):
 
     Also a :class:`ValueError`, which such calls raised before.
     """
+
+
+class HistoryError(AdvisorError):
+    """The history store cannot be opened, read or written (exit code 1)."""
+
+
+class WorkerLostError(AdvisorError):
+    """A worker process died (killed, out of memory) while it held records: the run fails.
+
+    ``problems`` name the records that were in flight and got no outcome.
+    """
+
+    exit_code = ExitCode.PARTIAL

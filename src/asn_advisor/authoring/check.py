@@ -5,10 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from asn_advisor.errors import Location, Problem, RulePackError
+from asn_advisor._base import write_atomic
+from asn_advisor.authoring.cases import load_cases
+from asn_advisor.authoring.schema import SCHEMAS, schema_text
+from asn_advisor.errors import MAX_PROBLEMS, AdvisorError, Location, OutputError, Problem, RulePackError
 from asn_advisor.i18n import t, translate
-from asn_advisor.pack import RulePack, lint, load_rules
+from asn_advisor.pack import NATIONAL_PACK, RulePack, lint, load_rules
 
 __all__ = ["CheckReport", "check_pack"]
 
@@ -72,11 +76,6 @@ def check_pack(path: str | None, *, lang: str = "id", ignore: Iterable[str] = ()
     Load errors (including keys defined twice, E101) are gathered, not raised;
     an unreadable file still raises :class:`~asn_advisor.errors.InputError`.
     """
-    from pathlib import Path
-
-    from asn_advisor.errors import MAX_PROBLEMS
-    from asn_advisor.pack import NATIONAL_PACK
-
     try:
         pack = load_rules(path) if path and not (path == NATIONAL_PACK and not Path(path).exists()) else load_rules()
     except RulePackError as error:
@@ -92,11 +91,8 @@ def check_pack(path: str | None, *, lang: str = "id", ignore: Iterable[str] = ()
                 )
             )
         return CheckReport(path or "rules", sorted(problems, key=Problem.sort_key))
-    from asn_advisor.authoring.cases import load_cases
-
-    _, case_problems = load_cases(
-        pack, lang=lang
-    )  # the pack's test files are part of it: their structure is checked too
+    # The pack's test files are part of it: their structure is checked too.
+    _, case_problems = load_cases(pack, lang=lang)
     problems = [*pack.warnings, *case_problems, *lint(pack, lang=lang, ignore=ignore)]
     name = f"{pack.id} {pack.version}"
     return CheckReport(name, sorted(problems, key=Problem.sort_key), pack)
@@ -202,12 +198,6 @@ def init_pack(directory: str, name: str) -> list[str]:
         AdvisorError: ``name`` is not a valid pack id.
         OutputError: ``directory`` exists and is not empty.
     """
-    from pathlib import Path
-
-    from asn_advisor._base import write_atomic
-    from asn_advisor.authoring.schema import SCHEMAS, schema_text
-    from asn_advisor.errors import AdvisorError, OutputError
-
     if not name or not name[0].isalnum() or not all(c.islower() or c.isdigit() or c == "-" for c in name):
         raise AdvisorError(
             f"{t('init.bad_name', 'id')} / {t('init.bad_name', 'en')}: {name!r}", hint="jabar, kota-binjai"

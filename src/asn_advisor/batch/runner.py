@@ -45,11 +45,11 @@ from asn_advisor.errors import (
     MAX_PROBLEMS,
     AdvisorError,
     ArgumentError,
-    ExitCode,
     InputError,
     Location,
     Problem,
     ProfileError,
+    WorkerLostError,
 )
 from asn_advisor.model import Advice, Profile, Summary, load_profile, profile_from_data
 from asn_advisor.pack import RulePack, load_rules
@@ -636,15 +636,6 @@ _WORKER: dict[str, Any] = {}
 #: Test hook: the worker that is handed the record of this index kills itself
 #: with SIGKILL, as the out-of-memory killer would.  Unset in real runs.
 TEST_KILL_ENV = "ASN_ADVISOR_TEST_KILL_WORKER_AT"
-
-
-class WorkerLostError(AdvisorError):
-    """A worker process died (killed, out of memory) while it held records: the run fails.
-
-    ``problems`` name the records that were in flight and got no outcome.
-    """
-
-    exit_code = ExitCode.PARTIAL
 
 
 def _worker_init(pack_root: str | None, display: str | None, lang: str) -> None:

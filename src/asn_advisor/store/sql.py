@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 from urllib.parse import unquote, urlsplit
 
-from asn_advisor.errors import AdvisorError, Location
+from asn_advisor.errors import HistoryError, Location
 
 __all__ = [
     "MIGRATIONS",
@@ -48,10 +48,6 @@ LOCK_TIMEOUT_SECONDS = 30.0
 
 # Key of the PostgreSQL advisory lock that serializes migrations ("asnadv" in ASCII).
 _PG_MIGRATION_LOCK = 0x61736E616476
-
-
-class HistoryError(AdvisorError):
-    """The history store cannot be opened, read or written (exit code 1)."""
 
 
 class Transaction:
@@ -438,9 +434,10 @@ class Database:
         )
 
 
-def _sqlite_busy(error: sqlite3.OperationalError) -> bool:
-    text = str(error).lower()
-    return "locked" in text or "busy" in text
+def _sqlite_busy(error: sqlite3.Error) -> bool:
+    """Whether another connection holds the lock (SQLite's own result code, not its wording)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def is_url(target: str) -> bool:
@@ -516,7 +513,9 @@ def _connect_sqlite(path: Path, clock: Callable[[], str]) -> Database:
                 continue
             conn.close()
             hint = (
-                "it is not an asn-advisor history store; use another --db" if "not a database" in str(error) else None
+                "it is not an asn-advisor history store; use another --db"
+                if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB
+                else None
             )
             raise HistoryError(
                 f"cannot open the history store: {error}", location=Location(shown), hint=hint
