@@ -353,7 +353,7 @@ def test_plan_cli_formats_and_order(runner: CliRunner) -> None:
     assert english.exit_code == 0 and "## Roadmap" in english.output and "expected score gain" in english.output
     data = json.loads(runner.invoke(main, ["plan", PUPR, "--format", "json"]).output)
     assert data["order"] == "priority" and data["roadmap"] and data["phases"][0]["steps"][0]["phase"] == 1
-    advise_text = runner.invoke(main, ["advise", str(EXAMPLES / "bungo.yaml"), "--lang", "en"])
+    advise_text = runner.invoke(main, ["advise", str(EXAMPLES / "bungo.yaml"), "--lang", "en", "--detail"])
     assert "Roadmap" in advise_text.output and "Phase 2" in advise_text.output
     advise_md = runner.invoke(main, ["advise", str(EXAMPLES / "bungo.yaml"), "--format", "markdown"])
     assert "## Peta jalan" in advise_md.output and "### Fase 2" in advise_md.output

@@ -37,7 +37,15 @@ from asn_advisor.narrative import (
     render_extraction,
 )
 from asn_advisor.pack import GRAPH_FORMATS, GRAPH_VIEWS, RulePack, export_graph, load_rules
-from asn_advisor.render import FORMATS, PLAN_FORMATS, render, render_plan, render_score, render_whatif
+from asn_advisor.render import (
+    FORMATS,
+    PLAN_FORMATS,
+    render,
+    render_plan,
+    render_score,
+    render_summary,
+    render_whatif,
+)
 
 __all__ = ["main"]
 
@@ -308,12 +316,26 @@ def main(ctx: click.Context, max_bytes: int | None, max_depth: int | None, max_n
 @click.option(
     "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format."
 )
+@click.option(
+    "--rinci",
+    "--detail",
+    "detail",
+    is_flag=True,
+    help="Text: every finding, rule, file, condition and the roadmap, not only the top steps.",
+)
 @report_option
 @output_options
 def advise_command(
-    profile: str, rules_dir: str | None, lang: str | None, fmt: str, as_report: bool, output: str | None, force: bool
+    profile: str,
+    rules_dir: str | None,
+    lang: str | None,
+    fmt: str,
+    detail: bool,
+    as_report: bool,
+    output: str | None,
+    force: bool,
 ) -> None:
-    """Score PROFILE and list prioritized, explained recommendations.
+    """Score PROFILE and show the top prioritized, explained recommendations on one screen.
 
     PROFILE is a YAML or JSON profile, or a narrative report (.txt, .md): a
     report is read first and its own proposals are set beside the advice.
@@ -322,7 +344,13 @@ def advise_command(
     chosen = resolve_lang(lang)
     pack = load_pack(rules_dir)
     advice = advise_file(profile, pack, chosen, report=as_report)
-    emit(render(advice, fmt), output, force, input_paths(pack, profile), chosen)
+    if fmt == "text" and not detail:
+        flag = "--rinci" if chosen == "id" else "--detail"
+        command = f"asn-advisor advise {click.format_filename(profile)} {flag}"
+        text = render_summary(advice, detail_hint=command)
+    else:
+        text = render(advice, fmt)
+    emit(text, output, force, input_paths(pack, profile), chosen)
 
 
 @main.command("score")

@@ -107,10 +107,16 @@ HELP: dict[str, dict[str, str]] = {
     "--format": {"id": "Format keluaran.", "en": "Output format."},
     # --- advise, score, explain ---
     "advise": {
-        "id": "Menilai PROFILE dan mendaftar rekomendasi yang diprioritaskan dan dijelaskan.\n\n"
-        "PROFILE berupa berkas YAML atau JSON; '-' membaca masukan standar.",
-        "en": "Score PROFILE and list prioritized, explained recommendations.\n\n"
-        "PROFILE is a YAML or JSON profile; '-' reads standard input.",
+        "id": "Menilai PROFILE dan menampilkan langkah perbaikan utama, berikut alasannya, dalam satu layar.\n\n"
+        "PROFILE berupa berkas YAML atau JSON, atau laporan naratif (.txt, .md); '-' membaca masukan standar. "
+        "--rinci menampilkan semua temuan, aturan, berkas, syarat dan peta jalan.",
+        "en": "Score PROFILE and show the main improvement steps, with their reasons, on one screen.\n\n"
+        "PROFILE is a YAML or JSON profile, or a narrative report (.txt, .md); '-' reads standard input. "
+        "--detail shows every finding, rule, file, condition and the roadmap.",
+    },
+    "advise --rinci": {
+        "id": "Teks: semua temuan, aturan, berkas, syarat dan peta jalan, bukan hanya langkah utama.",
+        "en": "Text: every finding, rule, file, condition and the roadmap, not only the main steps.",
     },
     "score": {
         "id": "Cetak skor PROFILE saja (keseluruhan, kategori, cakupan, dimensi).",

@@ -21,6 +21,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{finding} (root cause, via {via})",
     },
     "advice.title": {"id": "Saran perbaikan program", "en": "Program improvement advice"},
+    # --- the one-screen advice (render.summary) ---
+    "summary.period": {"id": "periode {period}", "en": "period {period}"},
+    "summary.score": {
+        "id": "Skor {score} dari 100, kategori {band}; data tersedia untuk {coverage} bobot penilaian.",
+        "en": "Score {score} of 100, band {band}; data cover {coverage} of the scoring weight.",
+    },
+    "summary.score.none": {
+        "id": "Skor belum dapat dihitung: data tersedia hanya untuk {coverage} bobot penilaian.",
+        "en": "No score yet: data cover only {coverage} of the scoring weight.",
+    },
+    "summary.interval": {
+        "id": "Karena sebagian data belum ada, skor sebenarnya antara {low} dan {high}.",
+        "en": "Because some data are missing, the true score lies between {low} and {high}.",
+    },
+    "summary.top": {"id": "Langkah utama ({n}):", "en": "Main steps ({n}):"},
+    "summary.quick_win": {"id": "cepat terasa", "en": "quick win"},
+    "summary.why": {"id": "Mengapa", "en": "Why"},
+    "summary.action": {"id": "Langkah pertama", "en": "First action"},
+    "summary.owner": {"id": "Pelaksana", "en": "Who acts"},
+    "summary.report": {
+        "id": "Laporan sendiri mengusulkan {n} langkah; {both} di antaranya juga disarankan di sini.",
+        "en": "The report itself proposes {n} steps; {both} of them are advised here too.",
+    },
+    "summary.more_steps": {"id": "{n} langkah lain", "en": "{n} more steps"},
+    "summary.more_gaps": {"id": "{n} data yang perlu dikumpulkan", "en": "{n} items of data to collect"},
+    "summary.and": {"id": " dan ", "en": " and "},
+    "summary.more": {"id": "Masih ada {what}.", "en": "There are also {what}."},
+    "summary.detail": {
+        "id": "Rincian lengkap (temuan, aturan, berkas, perhitungan, peta jalan):",
+        "en": "Full detail (findings, rules, files, arithmetic, roadmap):",
+    },
+    "summary.detail.generic": {"id": "tambahkan --rinci", "en": "add --detail"},
     # --- reports ---
     "report.title": {
         "id": "Laporan evaluasi dan saran perbaikan program",

@@ -5,6 +5,7 @@ from asn_advisor.render.compare import COMPARE_FORMATS, format_for, render_compa
 from asn_advisor.render.history import Labels, render_effect, render_show, render_svg
 from asn_advisor.render.plan import PLAN_FORMATS, render_plan, render_whatif
 from asn_advisor.render.report import render_report, report_format_for
+from asn_advisor.render.summary import render_summary
 
 __all__ = [
     "COMPARE_FORMATS",
@@ -19,6 +20,7 @@ __all__ = [
     "render_report",
     "render_score",
     "render_show",
+    "render_summary",
     "render_svg",
     "render_whatif",
     "report_format_for",
