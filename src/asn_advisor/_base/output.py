@@ -24,6 +24,7 @@ FORMAT_EXTENSIONS = {
     ".jsonl": "jsonl",
     ".csv": "csv",
     ".txt": "text",
+    ".pdf": "pdf",
 }
 
 

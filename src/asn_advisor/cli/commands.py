@@ -23,10 +23,10 @@ from asn_advisor._base import Limits, check_output, unknown_id_hint, use_limits,
 from asn_advisor.cli.help import apply_help, lang_from_args
 from asn_advisor.cli.help import text as help_text
 from asn_advisor.engine import ORDERS, advise, reorder, what_if
-from asn_advisor.errors import AdvisorError, ExitCode, Problem
+from asn_advisor.errors import AdvisorError, ExitCode, Location, OutputError, Problem
 from asn_advisor.extract import check_examples
 from asn_advisor.i18n import DEFAULT_LANG, resolve_lang, t, translate
-from asn_advisor.model import Advice, load_profile
+from asn_advisor.model import Advice, bands_from_pack, load_profile
 from asn_advisor.narrative import (
     advise_report,
     extract_file,
@@ -40,11 +40,14 @@ from asn_advisor.pack import GRAPH_FORMATS, GRAPH_VIEWS, RulePack, export_graph,
 from asn_advisor.render import (
     FORMATS,
     PLAN_FORMATS,
+    html_to_pdf,
     render,
     render_plan,
+    render_report,
     render_score,
     render_summary,
     render_whatif,
+    report_format_for,
 )
 
 __all__ = ["main"]
@@ -1271,6 +1274,8 @@ def load_advice_or_profile(path: str, pack: RulePack, lang: str, lang_given: boo
     from asn_advisor.errors import Location
     from asn_advisor.model import check_findings, normalize_indicators, profile_from_data
 
+    if is_report_path(path):
+        return advise_report(path, pack, lang=lang)
     text, display = read_text(path)
     json_mode = display.endswith(".json") or text.lstrip().startswith("{")
     doc = load_document(text, display, json_mode=json_mode)
@@ -1302,23 +1307,21 @@ def load_advice_or_profile(path: str, pack: RulePack, lang: str, lang_given: boo
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "markdown"]),
+    type=click.Choice(["html", "markdown", "pdf"]),
     default=None,
-    help="Report format; default: from the output file's extension (.html, .md), else markdown.",
+    help="Report format; default: from the output file's extension (.html, .md, .pdf), else markdown.",
 )
 @output_options
 def report_command(
     source: str, rules_dir: str | None, lang: str | None, fmt: str | None, output: str | None, force: bool
 ) -> None:
-    """Write a report people read: score, chart, findings, recommendations, roadmap, data gaps.
+    """Write a report for a meeting: a one-page summary, then the detail, the arithmetic in an appendix.
 
-    PROFILE_OR_ADVICE is a profile (YAML or JSON, '-' for standard input) or an
-    advice saved with 'advise --format json'. '-o report.html' writes one
-    self-contained HTML page that prints on A4; '-o report.md' writes Markdown.
+    PROFILE_OR_ADVICE is a profile (YAML or JSON, '-' for standard input), a
+    narrative report (.txt, .md) or an advice saved with 'advise --format json'.
+    '-o report.html' writes one self-contained HTML page that prints on A4;
+    '-o report.pdf' prints it to PDF with Chromium; '-o report.md' writes Markdown.
     """
-    from asn_advisor.model import bands_from_pack
-    from asn_advisor.render import render_report, report_format_for
-
     chosen = resolve_lang(lang)
     pack = load_pack(rules_dir)
     if fmt is None:
@@ -1327,8 +1330,6 @@ def report_command(
         else:
             fmt = report_format_for(output)
             if fmt is None:
-                from asn_advisor.errors import Location, OutputError
-
                 raise OutputError(
                     t("report.format.unknown", chosen),
                     location=Location(output),
@@ -1341,6 +1342,14 @@ def report_command(
         # A saved advice from another pack: its scores stand, but the band zones drawn come from this pack.
         made_with, loaded = f"{advice.pack.id} {advice.pack.version}", f"{pack.id} {pack.version}"
         click.echo(t("report.pack.mismatch", advice.lang, advice=made_with, pack=loaded), err=True)
+    if fmt == "pdf":
+        if output is None or output == "-":
+            raise OutputError(t("pdf.stdout", chosen), hint=t("pdf.stdout.hint", chosen))
+        target = check_output(output, inputs=input_paths(pack, source), force=force, lang=chosen)
+        page = render_report(advice, bands_from_pack(pack, advice.lang), "html")
+        write_atomic(target, html_to_pdf(page, chosen), overwrite=force, lang=chosen)
+        click.echo(t("output.written", chosen, path=output), err=True)
+        return
     text = render_report(advice, bands_from_pack(pack, advice.lang), fmt)
     emit(text, output, force, input_paths(pack, source), advice.lang)
 

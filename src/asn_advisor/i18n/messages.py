@@ -59,6 +59,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Program evaluation and improvement report",
     },
     "report.identity": {"id": "Identitas program", "en": "Program identity"},
+    "report.summary.steps": {"id": "Langkah utama ({n})", "en": "Main steps ({n})"},
+    "report.summary.more": {
+        "id": "{n} langkah lain diuraikan pada bagian Rekomendasi.",
+        "en": "{n} more steps are set out under Recommendations.",
+    },
+    "report.summary.strengths": {"id": "Yang sudah berjalan baik", "en": "What already works"},
+    "report.summary.strengths.none": {
+        "id": "Belum ada dimensi dengan kategori tinggi, atau datanya belum ada.",
+        "en": "No dimension is in a high band yet, or its data are missing.",
+    },
+    "report.strength": {"id": "{label}: {score} ({band})", "en": "{label}: {score} ({band})"},
+    "report.summary.collect": {"id": "Data yang perlu dikumpulkan", "en": "Data to collect next"},
+    "report.summary.collect.more": {
+        "id": "dan {n} data lain (lihat Data yang belum ada).",
+        "en": "and {n} more (see Data gaps).",
+    },
+    "report.derived": {
+        "id": "Disimpulkan dari indikator oleh {n} aturan (lihat Lampiran).",
+        "en": "Derived from the indicators by {n} rules (see the Appendix).",
+    },
+    "report.gaps.rules": {"id": "Aturan yang bergantung", "en": "Rules that depend on it"},
+    "report.appendix": {
+        "id": "Lampiran: aturan dan perhitungan prioritas",
+        "en": "Appendix: rules and priority arithmetic",
+    },
+    "report.appendix.intro": {
+        "id": "Untuk analis dan penyusun aturan: aturan, berkas dan baris yang menghasilkan setiap langkah, serta perhitungan prioritasnya.",
+        "en": "For analysts and rule authors: the rules, files and lines behind each step, and how its priority adds up.",
+    },
+    "report.appendix.priority": {"id": "Perhitungan prioritas", "en": "Priority arithmetic"},
+    "report.appendix.step": {"id": "Langkah", "en": "Step"},
+    "report.appendix.terms": {
+        "id": "Temuan dan perhitungannya",
+        "en": "Findings and their terms",
+    },
+    "report.appendix.dimensions": {"id": "Skor per dimensi", "en": "Scores by dimension"},
+    "report.appendix.rules": {"id": "Aturan yang berlaku", "en": "Rules that fired"},
+    "report.appendix.plan": {"id": "Alasan urutan peta jalan", "en": "Why the roadmap orders the steps so"},
     "report.name": {"id": "Nama program", "en": "Program name"},
     "report.type": {"id": "Jenis program", "en": "Program type"},
     "report.chart.title": {"id": "Skor per dimensi terhadap kategori", "en": "Dimension scores against the bands"},
@@ -94,9 +132,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cannot tell the report format from the file name",
     },
     "report.format.unknown.hint": {
-        "id": "gunakan akhiran .html atau .md, atau --format",
-        "en": "use a .html or .md extension, or --format",
+        "id": "gunakan akhiran .html, .md atau .pdf, atau --format",
+        "en": "use a .html, .md or .pdf extension, or --format",
     },
+    "pdf.no_browser": {
+        "id": "PDF tidak dapat dibuat: Chromium tidak terpasang di komputer ini",
+        "en": "cannot write a PDF: Chromium is not installed on this computer",
+    },
+    "pdf.no_browser.hint": {
+        "id": "pasang chromium (Debian/Ubuntu: apt-get install chromium) atau set ASN_ADVISOR_CHROMIUM; "
+        "atau tulis -o laporan.html lalu cetak dari peramban",
+        "en": "install chromium (Debian/Ubuntu: apt-get install chromium) or set ASN_ADVISOR_CHROMIUM; "
+        "or write -o report.html and print it from a browser",
+    },
+    "pdf.failed": {
+        "id": "Chromium gagal mencetak laporan ke PDF ({error})",
+        "en": "Chromium failed to print the report to PDF ({error})",
+    },
+    "pdf.stdout": {
+        "id": "PDF hanya dapat ditulis ke berkas",
+        "en": "a PDF can only be written to a file",
+    },
+    "pdf.stdout.hint": {"id": "tambahkan -o laporan.pdf", "en": "add -o report.pdf"},
     "report.advice.lang": {
         "id": "berkas saran ini berbahasa {advice}, bukan {wanted}",
         "en": "this advice file is in language {advice}, not {wanted}",

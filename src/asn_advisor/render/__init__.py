@@ -3,6 +3,7 @@
 from asn_advisor.render.advice_text import FORMATS, render, render_score
 from asn_advisor.render.compare import COMPARE_FORMATS, format_for, render_comparison
 from asn_advisor.render.history import Labels, render_effect, render_show, render_svg
+from asn_advisor.render.pdf import html_to_pdf
 from asn_advisor.render.plan import PLAN_FORMATS, render_plan, render_whatif
 from asn_advisor.render.report import render_report, report_format_for
 from asn_advisor.render.summary import render_summary
@@ -13,6 +14,7 @@ __all__ = [
     "Labels",
     "PLAN_FORMATS",
     "format_for",
+    "html_to_pdf",
     "render",
     "render_comparison",
     "render_effect",

@@ -6,10 +6,13 @@ import html
 import json
 from collections.abc import Callable, Sequence
 
+from markupsafe import Markup
+
 from asn_advisor._base import format_for_path
 from asn_advisor.i18n import t
 from asn_advisor.model import MAX_LISTED, Comparison
-from asn_advisor.render.report import _html_head, _zone_fills
+from asn_advisor.render._templates import render_template
+from asn_advisor.render.report import _zone_fills
 
 # ---------------------------------------------------------------------------
 # comparison of many programs (asn-advisor compare --format html)
@@ -88,8 +91,9 @@ def render_band_counts_svg(comparison: Comparison, *, element_id: str = "bands-c
     return "\n".join(out)
 
 
-def _html_listed(programs: Sequence[str]) -> str:
-    shown = ", ".join(html.escape(p) for p in programs[:MAX_LISTED])
+def _listed_html(programs: Sequence[str]) -> str:
+    """The first programs of a long list, then how many more (the page stays readable with 200)."""
+    shown = ", ".join(programs[:MAX_LISTED])
     rest = len(programs) - MAX_LISTED
     return shown + (f" (+{rest})" if rest > 0 else "")
 
@@ -102,73 +106,65 @@ def render_comparison_html(comparison: Comparison) -> str:
     the findings and recommendations the programs share.
     """
     lang = comparison.lang
-    e = html.escape
-    title = t("compare.title", lang, count=len(comparison.programs))
     mins = [b.min for b in comparison.bands]
     fills = _zone_fills(len(comparison.bands))
-    # A wide page: the ranking puts every dimension side by side.
-    out = [*_html_head(title, lang, "wide"), "<header>", f"<h1>{e(title)}</h1>"]
-    if comparison.failed:
-        out.append(f'<p class="muted" id="failed">{e(t("compare.failed", lang, count=comparison.failed))}</p>')
-    out += ["</header>", "<main>"]
-    out.append(f'<section id="bands"><h2>{e(t("compare.chart.title", lang))}</h2><figure>')
-    out.append(render_band_counts_svg(comparison))
-    out.append("</figure></section>")
-
-    out.append(f'<section id="ranking"><h2>{e(t("compare.ranking", lang))}</h2>')
-    header = [
-        f'<th class="num">#</th><th>{e(t("program", lang))}</th>'
-        f'<th class="num">{e(t("score", lang))}</th><th>{e(t("band", lang))}</th>'
-    ]
-    header += [f'<th class="num">{e(label)}</th>' for _, label in comparison.dimensions]
-    header.append(f'<th class="num">{e(t("compare.coverage", lang))}</th><th>{e(t("compare.top", lang))}</th>')
-    out.append(f'<div class="scroll"><table class="ranking"><thead><tr>{"".join(header)}</tr></thead><tbody>')
+    programs = []
     for row in comparison.programs:
-        name = e(row.id) + (f'<br><span class="muted">{e(row.name)}</span>' if row.name else "")
-        if row.region:
-            name += f'<br><span class="muted">{e(row.region)}</span>'
-        cells = [f'<td class="num">{row.rank}</td><td>{name}</td>']
-        cells.append(
-            f'<td class="num"><strong>{_num(row.overall)}</strong></td><td>{e(comparison.band_label(row.band))}</td>'
-        )
+        cells = []
         for dim_id, _ in comparison.dimensions:
             score = row.dimensions.get(dim_id)
             index = _band_index(score, mins)
-            style = f' style="background:{fills[index]}"' if index is not None else ""
-            cells.append(f'<td class="num" data-dimension="{e(dim_id)}"{style}>{_num(score)}</td>')
-        cells.append(f'<td class="num">{row.coverage:.0%}</td>')
-        cells.append(f"<td>{', '.join(f'<code>{e(r)}</code>' for r in row.top_recommendations) or '-'}</td>")
-        out.append(f"<tr>{''.join(cells)}</tr>")
-    out.append("</tbody></table></div></section>")
-
-    for section, items, heading, empty in (
-        ("findings", comparison.findings, t("compare.findings", lang), t("findings.none", lang)),
-        (
-            "recommendations",
-            comparison.recommendations,
-            t("compare.recommendations", lang, top=comparison.top),
-            t("recommendations.none", lang),
-        ),
-    ):
-        out.append(f'<section id="{section}"><h2>{e(heading)}</h2>')
-        if not items:
-            out.append(f"<p>{e(empty)}</p>")
-        else:
-            out.append(
-                f'<table class="shared"><thead><tr><th>{e(t(section, lang))}</th>'
-                '<th class="num">n</th><th class="num">%</th>'
-                f"<th>{e(t('compare.shared_by', lang))}</th></tr></thead><tbody>"
-            )
-            for item in items:
-                out.append(
-                    f'<tr data-id="{e(item.id)}"><td>{e(item.label)}<br><code>{e(item.id)}</code></td>'
-                    f'<td class="num">{item.count}</td>'
-                    f'<td class="num">{item.share:.0%}</td><td>{_html_listed(item.programs)}</td></tr>'
-                )
-            out.append("</tbody></table>")
-        out.append("</section>")
-    out += ["</main>", f"<footer>{e(t('report.footer', lang))}</footer>", "</body>", "</html>"]
-    return "\n".join(out) + "\n"
+            cells.append({"id": dim_id, "score": _num(score), "fill": fills[index] if index is not None else None})
+        programs.append(
+            {
+                "rank": row.rank,
+                "id": row.id,
+                "name": row.name,
+                "region": row.region,
+                "overall": _num(row.overall),
+                "band": comparison.band_label(row.band),
+                "cells": cells,
+                "coverage": f"{row.coverage:.0%}",
+                "top": list(row.top_recommendations),
+            }
+        )
+    shared = [
+        {
+            "id": section,
+            "heading": heading,
+            "empty": empty,
+            "column": t(section, lang),
+            "rows": [
+                {
+                    "id": item.id,
+                    "label": item.label,
+                    "count": item.count,
+                    "share": f"{item.share:.0%}",
+                    "programs": _listed_html(item.programs),
+                }
+                for item in items
+            ],
+        }
+        for section, items, heading, empty in (
+            ("findings", comparison.findings, t("compare.findings", lang), t("findings.none", lang)),
+            (
+                "recommendations",
+                comparison.recommendations,
+                t("compare.recommendations", lang, top=comparison.top),
+                t("recommendations.none", lang),
+            ),
+        )
+    ]
+    return render_template(
+        "compare.html.j2",
+        lang,
+        title=t("compare.title", lang, count=len(comparison.programs)),
+        failed=comparison.failed,
+        chart=Markup(render_band_counts_svg(comparison)),  # escaped where it is drawn
+        dimensions=[label for _, label in comparison.dimensions],
+        programs=programs,
+        shared=shared,
+    )
 
 
 def _num(value: float | None) -> str:
