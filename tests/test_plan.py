@@ -485,4 +485,4 @@ def test_conflict_with_a_prerequisite_and_through_a_prerequisite(write_pack: Cal
     )
     assert "its prerequisite improve_methods conflicts with flexible_scheduling" in dropped2.reason
     text_out = render_plan(advice2, "text")
-    assert "Left out because of a conflict" in text_out and "promote_benefits" in text_out
+    assert "Left out because of a conflict" in text_out and "Promote benefits" in text_out

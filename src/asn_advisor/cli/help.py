@@ -28,7 +28,7 @@ __all__ = ["HELP", "apply_help", "help_keys", "lang_from_args", "text"]
 HELP: dict[str, dict[str, str]] = {
     # --- batch ---
     "batch": {
-        "id": "Nilai setiap profil dalam INPUT: direktori, berkas JSON Lines, atau berkas CSV.\n\nMenulis satu baris per rekaman, sesuai urutan masukan: saran lengkap (JSON Lines) atau id, skor, kategori dan rekomendasi teratas (CSV); rekaman yang gagal menghasilkan rekaman galat. Kode keluar 8 bila ada rekaman yang gagal.",
+        "id": "Nilai setiap profil dalam INPUT: direktori, berkas JSON Lines, atau berkas CSV.\n\nMenulis satu baris per entri, sesuai urutan masukan: saran lengkap (JSON Lines) atau id, skor, kategori dan rekomendasi teratas (CSV); entri yang gagal menghasilkan entri galat. Kode keluar 8 bila ada entri yang gagal.",
         "en": "Advise every profile of INPUT: a directory, a JSON Lines file or a CSV file.\n\nWrites one line per record, in input order: the full advice (JSON Lines) or id, score, band and top recommendations (CSV); a record that fails gives an error record instead. Exit code 8 when some records failed.",
     },
     "batch --input-format": {
@@ -40,7 +40,7 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Worker processes; the output does not depend on it.",
     },
     "batch --on-error": {
-        "id": "skip: laporkan rekaman yang buruk lalu lanjutkan (kode keluar 8 di akhir); fail: berhenti pada yang pertama.",
+        "id": "skip: laporkan entri yang buruk lalu lanjutkan (kode keluar 8 di akhir); fail: berhenti pada yang pertama.",
         "en": "skip: report a bad record and go on (exit 8 at the end); fail: stop at the first.",
     },
     "batch --top": {
@@ -64,7 +64,7 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Worker processes; the output does not depend on it.",
     },
     "compare --on-error": {
-        "id": "skip: laporkan rekaman yang buruk lalu lanjutkan (kode keluar 8 di akhir); fail: berhenti pada yang pertama.",
+        "id": "skip: laporkan entri yang buruk lalu lanjutkan (kode keluar 8 di akhir); fail: berhenti pada yang pertama.",
         "en": "skip: report a bad record and go on (exit 8 at the end); fail: stop at the first.",
     },
     "compare --top": {
@@ -257,11 +257,11 @@ HELP: dict[str, dict[str, str]] = {
     },
     # --- plan and what-if ---
     "plan": {
-        "id": "Tampilkan rencana perbaikan PROFILE: fase, prasyarat, quick win, perkiraan kenaikan skor.",
+        "id": "Tampilkan rencana perbaikan PROFILE: fase, prasyarat, hasil cepat, perkiraan kenaikan skor.",
         "en": "Show the improvement plan of PROFILE: phases, prerequisites, quick wins, expected gains.",
     },
     "plan --order": {
-        "id": "Urutan dalam satu fase setelah quick win: priority (prioritas) atau gain (perkiraan kenaikan skor).",
+        "id": "Urutan dalam satu fase setelah hasil cepat: priority (prioritas) atau gain (perkiraan kenaikan skor).",
         "en": "Order within a phase after quick wins: priority or expected score gain.",
     },
     "whatif": {

@@ -36,7 +36,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Because some data are missing, the true score lies between {low} and {high}.",
     },
     "summary.top": {"id": "Langkah utama ({n}):", "en": "Main steps ({n}):"},
-    "summary.quick_win": {"id": "cepat terasa", "en": "quick win"},
+    "summary.quick_win": {"id": "cepat terasa", "en": "hasil cepat"},
     "summary.why": {"id": "Mengapa", "en": "Why"},
     "summary.action": {"id": "Langkah pertama", "en": "First action"},
     "summary.owner": {"id": "Pelaksana", "en": "Who acts"},
@@ -280,7 +280,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "roadmap": {"id": "Peta jalan", "en": "Roadmap"},
     "roadmap.none": {"id": "Tidak ada langkah.", "en": "No steps."},
     "phase": {"id": "Fase", "en": "Phase"},
-    "quick_win": {"id": "quick win", "en": "quick win"},
+    "quick_win": {"id": "hasil cepat", "en": "quick win"},
     "expected_gain": {"id": "Perkiraan kenaikan skor", "en": "Expected score gain"},
     "expected_gain.unknown": {"id": "tidak diketahui (skor belum dapat dihitung)", "en": "unknown (no score yet)"},
     "expected_gain.unscored": {
@@ -288,7 +288,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not counting dimensions without data: {dimensions}",
     },
     "plan.order": {
-        "id": "Urutan dalam fase: quick win dulu, lalu {order}",
+        "id": "Urutan dalam fase: hasil cepat dulu, lalu {order}",
         "en": "Order within a phase: quick wins first, then {order}",
     },
     "plan.order.priority": {"id": "prioritas", "en": "priority"},
@@ -311,7 +311,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Phase {phase}: after its prerequisites {steps}.",
     },
     "plan.quick_win": {
-        "id": "Quick win: upaya {effort}, waktu hingga berdampak {time}.",
+        "id": "Hasil cepat: upaya {effort}, waktu hingga berdampak {time}.",
         "en": "Quick win: {effort} effort, {time} time to impact.",
     },
     "plan.dropped": {
@@ -623,16 +623,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff.summary": {"id": "{changed} dari {total} profil berubah.", "en": "{changed} of {total} profile(s) change."},
     # --- batch and compare
     "batch.summary": {
-        "id": "{total} rekaman: {ok} berhasil dinilai, {failed} gagal",
+        "id": "{total} entri: {ok} berhasil dinilai, {failed} gagal",
         "en": "{total} record(s): {ok} advised, {failed} failed",
     },
-    "batch.progress": {"id": "{count} rekaman ({rate:,.0f}/detik)", "en": "{count} record(s) ({rate:,.0f}/s)"},
+    "batch.progress": {"id": "{count} entri ({rate:,.0f}/detik)", "en": "{count} record(s) ({rate:,.0f}/s)"},
     "batch.failed": {
-        "id": "rekaman gagal; berhenti karena --on-error fail",
+        "id": "entri gagal; berhenti karena --on-error fail",
         "en": "a record failed; stopping because of --on-error fail",
     },
     "batch.partial": {
-        "id": "{failed} rekaman gagal (lihat di atas dan rekaman galat pada keluaran)",
+        "id": "{failed} entri gagal (lihat di atas dan entri galat pada keluaran)",
         "en": "{failed} record(s) failed (see above and the error records in the output)",
     },
     "batch.jobs": {"id": "--jobs harus 1 atau lebih", "en": "--jobs must be 1 or more"},
@@ -644,7 +644,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "compare.shared_by": {"id": "dialami oleh", "en": "shared by"},
     "compare.failed": {
-        "id": "{count} rekaman gagal dan tidak dibandingkan.",
+        "id": "{count} entri gagal dan tidak dibandingkan.",
         "en": "{count} record(s) failed and are not compared.",
     },
     "compare.empty": {"id": "tidak ada program yang dapat dibandingkan", "en": "no program could be compared"},

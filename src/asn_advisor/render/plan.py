@@ -7,27 +7,29 @@ and Markdown, so both commands show the same roadmap.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from asn_advisor.engine import WhatIf
-from asn_advisor.i18n import t
-from asn_advisor.model import Advice, Recommendation
+from asn_advisor.i18n import number, percent, t
+from asn_advisor.model import Advice, DroppedRecommendation, Recommendation
 
 __all__ = ["PLAN_FORMATS", "render_plan", "render_whatif", "roadmap_markdown", "roadmap_text"]
 
 
-def _score(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
+def _score(value: float | None, lang: str = "id") -> str:
+    return "-" if value is None else number(value, lang)
 
 
-def gain_text(rec: Recommendation, lang: str) -> str:
+def gain_text(rec: Recommendation, lang: str, names: Mapping[str, str] | None = None) -> str:
+    """The expected score gain of a step (``+3,2``), or why it is unknown."""
     if rec.expected_gain is None:
         text = t("expected_gain.unknown", lang)
     else:
-        text = f"+{rec.expected_gain:g}"
+        text = "+" + number(rec.expected_gain, lang, "gain")
         if rec.expected_gain_unscored:
-            text += f" ({t('expected_gain.unscored', lang, dimensions=', '.join(rec.expected_gain_unscored))})"
+            unscored = ", ".join((names or {}).get(d, d) for d in rec.expected_gain_unscored)
+            text += f" ({t('expected_gain.unscored', lang, dimensions=unscored)})"
     return text
 
 
@@ -37,6 +39,55 @@ def step_notes(rec: Recommendation, lang: str) -> list[str]:
         "plan.quick_win", lang, effort=t("effort." + rec.effort, lang), time=t("impact." + rec.time_to_impact, lang)
     )
     return [sentence for sentence in rec.explanation if sentence != quick]
+
+
+def names_of(advice: Advice) -> dict[str, str]:
+    """Readable names of the ids an advice refers to: findings, steps, dimensions."""
+    names = {d.id: d.label for d in advice.score.dimensions}
+    names.update({d.id: d.title for d in advice.dropped})
+    names.update({r.id: r.title for r in advice.recommendations})
+    names.update({f.id: f.label for f in advice.findings})
+    return names
+
+
+def plain_notes(rec: Recommendation, names: Mapping[str, str], lang: str) -> list[str]:
+    """Why the plan placed a step, worded with the names of findings and steps rather than their ids.
+
+    The same sentences as the advice's ``explanation`` (which keeps ids for
+    tools), rebuilt from the step's fields: root causes, prerequisites, phase.
+    """
+
+    def named(ids: Iterable[str]) -> str:
+        return ", ".join(names.get(i, i) for i in ids)
+
+    notes = []
+    roots = [term for term in rec.priority_breakdown if term.kind == "root_cause"]
+    if roots:
+        effects = sorted({term.finding for term in roots})
+        causes = sorted({cause for term in roots for cause in term.via})
+        notes.append(t("plan.root_cause", lang, effects=named(effects), causes=named(causes)))
+    users = [relation.id for relation in rec.prerequisite_for]
+    if users or rec.added_as_prerequisite:
+        key = "plan.added_prerequisite" if rec.added_as_prerequisite else "plan.prerequisite"
+        notes.append(t(key, lang, steps=named(users)))
+    if rec.requires and rec.phase is not None:
+        notes.append(t("plan.after", lang, phase=rec.phase, steps=named(rec.requires)))
+    return notes
+
+
+def dropped_reason(dropped: DroppedRecommendation, advice: Advice, names: Mapping[str, str]) -> str:
+    """Why a step was left out, with names rather than ids (the advice's ``reason`` keeps ids for tools)."""
+    lang = advice.lang
+    kept = names.get(dropped.kept, dropped.kept)
+    if dropped.through:
+        reason = t("plan.dropped.through", lang, prerequisite=names.get(dropped.through, dropped.through), kept=kept)
+    else:
+        reason = t("plan.dropped", lang, kept=kept)
+    step = next((r for r in advice.recommendations if r.id == dropped.kept), None)
+    if step is not None and step.added_as_prerequisite and step.prerequisite_for:
+        owner = step.prerequisite_for[0].id
+        reason += " " + t("plan.dropped.kept_for", lang, kept=kept, owner=names.get(owner, owner))
+    return reason
 
 
 def _steps(advice: Advice) -> dict[str, Recommendation]:
@@ -58,11 +109,12 @@ def roadmap_text(advice: Advice, *, detail: bool = False) -> list[str]:
     if not advice.roadmap:
         lines.append(f"  {t('roadmap.none', lang)}")
     steps = _steps(advice)
-    number = 0
+    names = names_of(advice)
+    count = 0
     for index, phase in enumerate(advice.roadmap, start=1):
         lines.append(f"  {t('phase', lang)} {index}:")
         for rid in phase:
-            number += 1
+            count += 1
             rec = steps[rid]
             tags = [
                 f"{t('effort', lang).lower()} {t('effort.' + rec.effort, lang)}",
@@ -72,19 +124,23 @@ def roadmap_text(advice: Advice, *, detail: bool = False) -> list[str]:
                 tags.insert(0, t("quick_win", lang))
             if rec.added_as_prerequisite:
                 tags.insert(0, t("plan.added", lang))
-            lines.append(f"    {number}. {rec.title} [{rec.id}] ({'; '.join(tags)})")
+            lines.append(f"    {count}. {rec.title} ({'; '.join(tags)})")
             if detail:
                 lines.append(
-                    f"       {t('priority', lang)} {rec.priority:g}; "
-                    f"{t('expected_gain', lang).lower()} {gain_text(rec, lang)}"
+                    f"       {t('priority', lang)} {number(rec.priority, lang, 'priority')}; "
+                    f"{t('expected_gain', lang).lower()} {gain_text(rec, lang, names)}"
                 )
                 if rec.addresses:
-                    lines.append(f"       {t('addresses', lang)}: {', '.join(rec.addresses)}")
+                    lines.append(f"       {t('addresses', lang)}: {', '.join(names.get(f, f) for f in rec.addresses)}")
                 if rec.requires:
-                    lines.append(f"       {t('plan.requires', lang)}: {', '.join(rec.requires)}")
+                    lines.append(
+                        f"       {t('plan.requires', lang)}: {', '.join(names.get(r, r) for r in rec.requires)}"
+                    )
                 if rec.supports:
-                    lines.append(f"       {t('plan.supports', lang)}: {', '.join(rec.supports)}")
-            for sentence in step_notes(rec, lang):
+                    lines.append(
+                        f"       {t('plan.supports', lang)}: {', '.join(names.get(r, r) for r in rec.supports)}"
+                    )
+            for sentence in plain_notes(rec, names, lang):
                 lines.append(f"       {sentence}")
     if advice.dropped:
         lines.append(f"  {t('plan.dropped.title', lang)}:")
@@ -93,8 +149,9 @@ def roadmap_text(advice: Advice, *, detail: bool = False) -> list[str]:
                 f" ({dropped.conflicts_with.file}:{dropped.conflicts_with.line})" if dropped.conflicts_with.file else ""
             )
             lines.append(
-                f"    - {dropped.title} [{dropped.id}] "
-                f"{t('priority', lang).lower()} {dropped.priority:g}: {dropped.reason}{where}"
+                f"    - {dropped.title} "
+                f"{t('priority', lang).lower()} {number(dropped.priority, lang, 'priority')}: "
+                f"{dropped_reason(dropped, advice, names)}{where}"
             )
     return lines
 
@@ -123,7 +180,8 @@ def roadmap_markdown(advice: Advice, *, level: int = 2) -> list[str]:
     if not advice.roadmap:
         out.append(t("roadmap.none", lang))
     steps = _steps(advice)
-    number = 0
+    names = names_of(advice)
+    count = 0
     for index, phase in enumerate(advice.roadmap, start=1):
         out += [f"{'#' * (level + 1)} {t('phase', lang)} {index}", ""]
         out.append(
@@ -133,19 +191,19 @@ def roadmap_markdown(advice: Advice, *, level: int = 2) -> list[str]:
         out.append("|---:|---|---|---|---:|---|")
         notes: list[str] = []
         for rid in phase:
-            number += 1
+            count += 1
             rec = steps[rid]
             marks = []
             if rec.quick_win:
                 marks.append(f"*{t('quick_win', lang)}*")
             if rec.added_as_prerequisite:
                 marks.append(f"*{t('plan.added', lang)}*")
-            title = f"{_md(rec.title)} (`{rec.id}`)" + (" " + ", ".join(marks) if marks else "")
+            title = _md(rec.title) + (" " + ", ".join(marks) if marks else "")
             out.append(
-                f"| {number} | {title} | {t('effort.' + rec.effort, lang)} | {t('impact.' + rec.time_to_impact, lang)} "
-                f"| {rec.priority:g} | {_md(gain_text(rec, lang))} |"
+                f"| {count} | {title} | {t('effort.' + rec.effort, lang)} | {t('impact.' + rec.time_to_impact, lang)} "
+                f"| {number(rec.priority, lang, 'priority')} | {_md(gain_text(rec, lang, names))} |"
             )
-            notes += [f"- `{rec.id}`: {_md(sentence)}" for sentence in step_notes(rec, lang)]
+            notes += [f"- {_md(rec.title)}: {_md(sentence)}" for sentence in plain_notes(rec, names, lang)]
         out.append("")
         if notes:
             out += [*notes, ""]
@@ -156,8 +214,9 @@ def roadmap_markdown(advice: Advice, *, level: int = 2) -> list[str]:
                 f" ({dropped.conflicts_with.file}:{dropped.conflicts_with.line})" if dropped.conflicts_with.file else ""
             )
             out.append(
-                f"- **{_md(dropped.title)}** (`{dropped.id}`, {t('priority', lang).lower()} {dropped.priority:g}): "
-                f"{_md(dropped.reason)}{where}"
+                f"- **{_md(dropped.title)}** ({t('priority', lang).lower()} "
+                f"{number(dropped.priority, lang, 'priority')}): "
+                f"{_md(dropped_reason(dropped, advice, names))}{where}"
             )
         out.append("")
     return out
@@ -190,8 +249,10 @@ def _plan_json(advice: Advice) -> str:
 def _header(advice: Advice) -> str:
     lang = advice.lang
     score = advice.score
-    overall = t("score.none", lang) if score.overall is None else f"{score.overall:.1f} / 100 ({score.band_label})"
-    return f"{t('score.overall', lang)}: {overall}; {t('score.coverage', lang)} {score.coverage:.0%}"
+    overall = (
+        t("score.none", lang) if score.overall is None else f"{number(score.overall, lang)} / 100 ({score.band_label})"
+    )
+    return f"{t('score.overall', lang)}: {overall}; {t('score.coverage', lang)} {percent(score.coverage, lang)}"
 
 
 def _plan_text(advice: Advice) -> str:
@@ -265,9 +326,9 @@ def render_whatif(result: WhatIf, fmt: str) -> str:
             t(
                 "whatif.score",
                 lang,
-                before=_score(score.before),
-                after=_score(score.after),
-                expected=_score(score.expected),
+                before=_score(score.before, lang),
+                after=_score(score.after, lang),
+                expected=_score(score.expected, lang),
             ),
         ),
         (t("whatif.findings_removed", lang), ", ".join(result.findings_removed) or none),

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
@@ -34,7 +35,7 @@ from asn_advisor._base import format_for_path
 from asn_advisor.i18n import MESSAGES, number, percent, t
 from asn_advisor.model import Advice, PriorityTerm, Recommendation, ReportBand
 from asn_advisor.render._templates import render_template
-from asn_advisor.render.plan import roadmap_markdown
+from asn_advisor.render.plan import dropped_reason, names_of, roadmap_markdown
 from asn_advisor.render.summary import step_view
 
 __all__ = [
@@ -51,11 +52,11 @@ __all__ = [
 # small helpers shared by both formats
 
 
-def _num(value: float | None, digits: int = 1) -> str:
-    """A score as text; ``-`` when unknown (never 0: absence is not zero)."""
+def _num(value: float | None, lang: str = "id") -> str:
+    """A score as text in ``lang``; ``-`` when unknown (never 0: absence is not zero)."""
     if value is None:
         return "-"
-    return f"{value:.{digits}f}"
+    return number(value, lang)
 
 
 def _value_text(value: Any) -> str:
@@ -136,7 +137,7 @@ def _overall_sentence(advice: Advice) -> str:
     score = advice.score
     if score.overall is None:
         return t("score.none", lang)
-    return f"{score.overall:.1f} / 100 ({score.band_label or score.band or '-'})"
+    return f"{number(score.overall, lang)} / 100 ({score.band_label or score.band or '-'})"
 
 
 def _chart_description(advice: Advice, bands: Sequence[ReportBand]) -> str:
@@ -314,10 +315,37 @@ def _strengths(advice: Advice, bands: Sequence[ReportBand]) -> list[str]:
     ]
 
 
-def _collect(advice: Advice) -> list[str]:
+@dataclass(frozen=True)
+class _GapRow:
+    """Missing data as a reader names it: the parts of a map indicator are one row."""
+
+    label: str
+    dimensions: list[str]
+    rules: int
+    parts: int
+
+
+def _gap_rows(advice: Advice) -> list[_GapRow]:
+    """The data gaps, one row per indicator (``absence_reasons.x`` and ``.y`` under one label)."""
+    names = {d.id: d.label for d in advice.score.dimensions}
+    rows: dict[str, _GapRow] = {}
+    for gap in advice.data_gaps:
+        base = gap.indicator.split(".", 1)[0]
+        label = gap.label.rsplit(" (", 1)[0] if "." in gap.indicator else gap.label
+        seen = rows.get(base)
+        dims = [names.get(d, d) for d in gap.dimensions]
+        if seen is None:
+            rows[base] = _GapRow(label, dims, len(gap.decides), 1)
+        else:
+            merged = list(dict.fromkeys([*seen.dimensions, *dims]))
+            rows[base] = _GapRow(seen.label, merged, seen.rules + len(gap.decides), seen.parts + 1)
+    return list(rows.values())
+
+
+def _collect(rows: Sequence[_GapRow]) -> list[str]:
     """The data to collect next: the missing values that decide the most rules and dimensions first."""
-    gaps = sorted(advice.data_gaps, key=lambda g: (-(len(g.decides) + 2 * len(g.dimensions)), g.label))
-    return [gap.label for gap in gaps[:SUMMARY_GAPS]]
+    ranked = sorted(rows, key=lambda r: (-(r.rules + 2 * len(r.dimensions)), r.label))
+    return [row.label for row in ranked[:SUMMARY_GAPS]]
 
 
 def _interval_text(advice: Advice) -> str | None:
@@ -429,7 +457,8 @@ def _report_view(advice: Advice, bands: Sequence[ReportBand]) -> dict[str, Any]:
     meta = [
         part for part in (program.region, program.period and t("summary.period", lang, period=program.period)) if part
     ]
-    collect = _collect(advice)
+    gap_rows = _gap_rows(advice)
+    collect = _collect(gap_rows)
     return {
         "title": _title(advice),
         "meta": meta,
@@ -445,7 +474,7 @@ def _report_view(advice: Advice, bands: Sequence[ReportBand]) -> dict[str, Any]:
         "more_steps": max(0, len(advice.recommendations) - SUMMARY_STEPS),
         "strengths": _strengths(advice, bands),
         "collect": collect,
-        "more_gaps": len(advice.data_gaps) - len(collect),
+        "more_gaps": len(gap_rows) - len(collect),
         "dimensions": [
             {
                 "label": d.label,
@@ -459,11 +488,8 @@ def _report_view(advice: Advice, bands: Sequence[ReportBand]) -> dict[str, Any]:
         "recommendations": recommendations,
         "phases": phases,
         "plan_order": t("plan.order", lang, order=t("plan.order." + advice.plan_order, lang)),
-        "dropped": [{"title": d.title, "reason": d.reason} for d in advice.dropped],
-        "gaps": [
-            {"label": g.label, "dimensions": ", ".join(g.dimensions) or "-", "rules": len(g.decides)}
-            for g in advice.data_gaps
-        ],
+        "dropped": [{"title": d.title, "reason": dropped_reason(d, advice, names_of(advice))} for d in advice.dropped],
+        "gaps": [{"label": g.label, "dimensions": ", ".join(g.dimensions) or "-", "rules": g.rules} for g in gap_rows],
     }
 
 
@@ -516,7 +542,7 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
     out += ["", f"## {t('score', lang)}", ""]
     out.append(
         f"**{_md(t('score.overall', lang))}: {_md(_overall_sentence(advice))}**; "
-        f"{_md(t('score.coverage', lang))} {score.coverage:.0%}"
+        f"{_md(t('score.coverage', lang))} {percent(score.coverage, lang)}"
     )
     out += ["", f"{_md(t('report.chart.title', lang))}:", ""]
     out.append(
@@ -526,7 +552,7 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
     out.append("|---|---:|---|---|---:|")
     for dim in score.dimensions:
         out.append(
-            f"| {_md(dim.label)} | {_num(dim.score)} | {_text_bar(dim.score)} | "
+            f"| {_md(dim.label)} | {_num(dim.score, lang)} | {_text_bar(dim.score)} | "
             f"{_md(dim.band_label or t('no_data', lang))} | {dim.weight:g} |"
         )
     if bands:
@@ -568,7 +594,7 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
     for rec in advice.recommendations:
         out += [f"### {rec.rank}. {_md(rec.title)} ({_md_code(rec.id)})", ""]
         facts = [
-            f"**{_md(t('priority', lang))}:** {rec.priority:g}",
+            f"**{_md(t('priority', lang))}:** {number(rec.priority, lang, 'priority')}",
             f"**{_md(t('effort', lang))}:** {_md(t('effort.' + rec.effort, lang))}",
             f"**{_md(t('time_to_impact', lang))}:** {_md(t('impact.' + rec.time_to_impact, lang))}",
         ]
@@ -615,9 +641,12 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
                 )
                 out.append(
                     f"| {finding_cell} | {_md(t('severity.' + term.severity, lang))} | {term.severity_factor:g} | "
-                    f"{term.dimension_share:g} | {term.gap_term:g} | {term.rule_weight:g} | {term.contribution:g} |"
+                    f"{term.dimension_share:g} | {term.gap_term:g} | {term.rule_weight:g} | "
+                    f"{number(term.contribution, lang, 'priority')} |"
                 )
-            out.append(f"| **{_md(t('report.total', lang))}** | | | | | | **{rec.priority:g}** |")
+            out.append(
+                f"| **{_md(t('report.total', lang))}** | | | | | | **{number(rec.priority, lang, 'priority')}** |"
+            )
         out.append("")
 
     if advice.roadmap:
