@@ -44,7 +44,7 @@ _EXIT_CODES = {
         "berkas keluaran tidak dapat ditulis (sudah ada tanpa --force, atau sama dengan masukan)",
     ),
     "TEST_FAILED": ("rule tests failed", "uji aturan gagal"),
-    "PARTIAL": ("a batch finished with failed records", "batch selesai dengan rekaman yang gagal"),
+    "PARTIAL": ("a batch finished with failed records", "batch selesai dengan entri yang gagal"),
 }
 
 _CLI_TEXT = {

@@ -368,7 +368,10 @@ def test_whatif_cli(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
         main, ["whatif", PUPR, "--set", "participation_rate=85", "--resolve", "time_conflict", "--lang", "en"]
     )
     assert result.exit_code == 0, result.output
-    assert "Overall score: 77.6 now" in result.output and "Findings gone: time_conflict" in result.output
+    assert (
+        "Overall score: 77.6 now" in result.output
+        and "Findings gone: Training time conflicts with daily duties" in result.output
+    )
     data = json.loads(runner.invoke(main, ["whatif", PUPR, "--resolve", "time_conflict", "--format", "json"]).output)
     assert data["resolve"] == ["time_conflict"] and "roadmap_after" in data
     assert (

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from markupsafe import Markup
 
 from asn_advisor._base import format_for_path
-from asn_advisor.i18n import t
+from asn_advisor.i18n import number, percent, t
 from asn_advisor.model import MAX_LISTED, Comparison
 from asn_advisor.render._templates import render_template
 from asn_advisor.render.report import _zone_fills
@@ -108,24 +108,27 @@ def render_comparison_html(comparison: Comparison) -> str:
     lang = comparison.lang
     mins = [b.min for b in comparison.bands]
     fills = _zone_fills(len(comparison.bands))
+    titles = {item.id: item.label for item in comparison.recommendations}
     programs = []
     for row in comparison.programs:
         cells = []
         for dim_id, _ in comparison.dimensions:
             score = row.dimensions.get(dim_id)
             index = _band_index(score, mins)
-            cells.append({"id": dim_id, "score": _num(score), "fill": fills[index] if index is not None else None})
+            cells.append(
+                {"id": dim_id, "score": _num(score, lang), "fill": fills[index] if index is not None else None}
+            )
         programs.append(
             {
                 "rank": row.rank,
                 "id": row.id,
                 "name": row.name,
                 "region": row.region,
-                "overall": _num(row.overall),
+                "overall": _num(row.overall, lang),
                 "band": comparison.band_label(row.band),
                 "cells": cells,
-                "coverage": f"{row.coverage:.0%}",
-                "top": list(row.top_recommendations),
+                "coverage": _share(row.coverage, lang),
+                "top": [titles.get(rec, rec) for rec in row.top_recommendations],
             }
         )
     shared = [
@@ -139,7 +142,7 @@ def render_comparison_html(comparison: Comparison) -> str:
                     "id": item.id,
                     "label": item.label,
                     "count": item.count,
-                    "share": f"{item.share:.0%}",
+                    "share": _share(item.share, lang),
                     "programs": _listed_html(item.programs),
                 }
                 for item in items
@@ -167,8 +170,17 @@ def render_comparison_html(comparison: Comparison) -> str:
     )
 
 
-def _num(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
+def _num(value: float | None, lang: str = "id") -> str:
+    return "-" if value is None else number(value, lang)
+
+
+def _share(value: float, lang: str) -> str:
+    return percent(value, lang)
+
+
+def _short(label: str) -> str:
+    """A dimension's column heading in a text table: the first word of its label."""
+    return label.split()[0] if label.split() else label
 
 
 def _listed(programs: list[str]) -> str:
@@ -180,12 +192,14 @@ def _listed(programs: list[str]) -> str:
 def render_text(comparison: Comparison) -> str:
     lang = comparison.lang
     lines = [t("compare.title", lang, count=len(comparison.programs)), ""]
-    header = ["#", t("program", lang), t("score", lang), t("band", lang)] + [did for did, _ in comparison.dimensions]
+    header = ["#", t("program", lang), t("score", lang), t("band", lang)] + [
+        _short(label) for _, label in comparison.dimensions
+    ]
     table = [header]
     for row in comparison.programs:
         table.append(
-            [str(row.rank), row.id, _num(row.overall), comparison.band_label(row.band)]
-            + [_num(row.dimensions.get(did)) for did, _ in comparison.dimensions]
+            [str(row.rank), row.id, _num(row.overall, lang), comparison.band_label(row.band)]
+            + [_num(row.dimensions.get(did), lang) for did, _ in comparison.dimensions]
         )
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
     for r in table:
@@ -195,7 +209,7 @@ def render_text(comparison: Comparison) -> str:
     lines.append("")
     lines.append(t("compare.findings", lang))
     for item in comparison.findings:
-        lines.append(f"  {item.count:>4}  {item.share:>6.0%}  {item.label} [{item.id}]")
+        lines.append(f"  {item.count:>4}  {_share(item.share, lang):>6}  {item.label}")
         if item.count > 1:
             lines.append(f"        {t('compare.shared_by', lang)}: {_listed(item.programs)}")
     if not comparison.findings:
@@ -203,7 +217,7 @@ def render_text(comparison: Comparison) -> str:
     lines.append("")
     lines.append(t("compare.recommendations", lang, top=comparison.top))
     for item in comparison.recommendations:
-        lines.append(f"  {item.count:>4}  {item.share:>6.0%}  {item.label} [{item.id}]")
+        lines.append(f"  {item.count:>4}  {_share(item.share, lang):>6}  {item.label}")
     if not comparison.recommendations:
         lines.append("  " + t("recommendations.none", lang))
     if comparison.failed:
@@ -226,8 +240,8 @@ def render_markdown(comparison: Comparison) -> str:
     lines.append("|" + "|".join("---:" if i != 1 else "---" for i in range(len(header))) + "|")
     for row in comparison.programs:
         name = _md(row.id + (f" ({row.name})" if row.name else ""))
-        cells = [str(row.rank), name, _num(row.overall), _md(comparison.band_label(row.band))] + [
-            _num(row.dimensions.get(did)) for did, _ in comparison.dimensions
+        cells = [str(row.rank), name, _num(row.overall, lang), _md(comparison.band_label(row.band))] + [
+            _num(row.dimensions.get(did), lang) for did, _ in comparison.dimensions
         ]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", f"## {t('compare.findings', lang)}", ""]
@@ -236,7 +250,7 @@ def render_markdown(comparison: Comparison) -> str:
         lines.append("|---|---:|---:|---|")
         for item in comparison.findings:
             lines.append(
-                f"| {_md(item.label)} (`{item.id}`) | {item.count} | {item.share:.0%} | {_md(_listed(item.programs))} |"
+                f"| {_md(item.label)} | {item.count} | {_share(item.share, lang)} | {_md(_listed(item.programs))} |"
             )
     else:
         lines.append(t("findings.none", lang))
@@ -246,7 +260,7 @@ def render_markdown(comparison: Comparison) -> str:
         lines.append("|---|---:|---:|---|")
         for item in comparison.recommendations:
             lines.append(
-                f"| {_md(item.label)} (`{item.id}`) | {item.count} | {item.share:.0%} | {_md(_listed(item.programs))} |"
+                f"| {_md(item.label)} | {item.count} | {_share(item.share, lang)} | {_md(_listed(item.programs))} |"
             )
     else:
         lines.append(t("recommendations.none", lang))

@@ -294,10 +294,13 @@ def render_plan(advice: Advice, fmt: str) -> str:
     return PLAN_FORMATS[fmt](advice)
 
 
-def _phases(roadmap: list[list[str]], lang: str) -> list[str]:
+def _phases(roadmap: list[list[str]], lang: str, names: Mapping[str, str]) -> list[str]:
     if not roadmap:
         return [f"  {t('roadmap.none', lang)}"]
-    return [f"  {t('phase', lang)} {i}: {', '.join(phase)}" for i, phase in enumerate(roadmap, start=1)]
+    return [
+        f"  {t('phase', lang)} {i}: {'; '.join(names.get(rid, rid) for rid in phase)}"
+        for i, phase in enumerate(roadmap, start=1)
+    ]
 
 
 def render_whatif(result: WhatIf, fmt: str) -> str:
@@ -315,12 +318,17 @@ def render_whatif(result: WhatIf, fmt: str) -> str:
     lang = result.after.lang
     none = t("whatif.none", lang)
     score = result.score
+    names = {**names_of(result.before), **names_of(result.after)}
+
+    def named(ids: list[str]) -> str:
+        return "; ".join(names.get(i, i) for i in ids) or none
+
     items = [
         (
             t("whatif.set", lang),
             ", ".join(f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in result.set.items()) or none,
         ),
-        (t("whatif.resolve", lang), ", ".join(result.resolve) or none),
+        (t("whatif.resolve", lang), named(result.resolve)),
         (
             "",
             t(
@@ -331,11 +339,11 @@ def render_whatif(result: WhatIf, fmt: str) -> str:
                 expected=_score(score.expected, lang),
             ),
         ),
-        (t("whatif.findings_removed", lang), ", ".join(result.findings_removed) or none),
-        (t("whatif.findings_added", lang), ", ".join(result.findings_added) or none),
-        (t("whatif.findings_changed", lang), ", ".join(result.findings_changed) or none),
-        (t("whatif.steps_removed", lang), ", ".join(result.steps_removed) or none),
-        (t("whatif.steps_added", lang), ", ".join(result.steps_added) or none),
+        (t("whatif.findings_removed", lang), named(result.findings_removed)),
+        (t("whatif.findings_added", lang), named(result.findings_added)),
+        (t("whatif.findings_changed", lang), named(result.findings_changed)),
+        (t("whatif.steps_removed", lang), named(result.steps_removed)),
+        (t("whatif.steps_added", lang), named(result.steps_added)),
     ]
     title = f"{t('whatif.title', lang)}: {result.after.program.name or result.after.program.id}"
     if fmt == "markdown":
@@ -346,12 +354,12 @@ def render_whatif(result: WhatIf, fmt: str) -> str:
             (t("whatif.roadmap_after", lang), result.roadmap_after),
         ):
             out += ["", f"## {heading}", ""]
-            out += [f"- {line.strip()}" for line in _phases(roadmap, lang)]
+            out += [f"- {line.strip()}" for line in _phases(roadmap, lang, names)]
         return "\n".join(out) + "\n"
     lines = [title]
     lines += [f"{label + ': ' if label else ''}{value}" for label, value in items]
     lines.append(f"{t('whatif.roadmap_before', lang)}:")
-    lines += _phases(result.roadmap_before, lang)
+    lines += _phases(result.roadmap_before, lang, names)
     lines.append(f"{t('whatif.roadmap_after', lang)}:")
-    lines += _phases(result.roadmap_after, lang)
+    lines += _phases(result.roadmap_after, lang, names)
     return "\n".join(lines) + "\n"
