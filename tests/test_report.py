@@ -430,3 +430,25 @@ def test_compare_html_displays_in_chromium(chromium: Any, runner: CliRunner, tmp
     pdf = chromium.print_pdf()
     sizes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
     assert sizes and all(abs(float(w) - 595.92) < 1 and abs(float(h) - 841.92) < 1 for w, h in sizes)
+
+
+def test_compare_html_fits_1200_pixels_with_many_programs(chromium: Any, runner: CliRunner, tmp_path: Path) -> None:
+    """Sixty programs: the page needs no horizontal scrolling at 1200 px, and long lists are summarized."""
+    folder = tmp_path / "banyak"
+    folder.mkdir()
+    sources = sorted(EXAMPLES.glob("*.yaml"))
+    for index in range(60):
+        source = sources[index % len(sources)].read_text(encoding="utf-8")
+        text = re.sub(r"(?m)^  id: (.*)$", rf"  id: program-kabupaten-contoh-{index:03d}", source, count=1)
+        (folder / f"p{index:03d}.yaml").write_text(text, encoding="utf-8")
+    page = tmp_path / "perbandingan.html"
+    assert runner.invoke(main, ["compare", str(folder), "-o", str(page)]).exit_code == 0
+    html_text = page.read_text(encoding="utf-8")
+    assert "(+" in html_text  # a finding shared by 60 programs lists the first ones and counts the rest
+    chromium.open(page)
+    chromium.cdp(
+        "Emulation.setDeviceMetricsOverride", {"width": 1200, "height": 900, "deviceScaleFactor": 1, "mobile": False}
+    )
+    width = chromium.script("return document.documentElement.scrollWidth;")
+    chromium.cdp("Emulation.clearDeviceMetricsOverride")
+    assert width <= 1200, width

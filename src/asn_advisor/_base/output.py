@@ -25,6 +25,7 @@ FORMAT_EXTENSIONS = {
     ".csv": "csv",
     ".txt": "text",
     ".pdf": "pdf",
+    ".xlsx": "xlsx",
 }
 
 

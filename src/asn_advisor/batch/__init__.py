@@ -2,9 +2,11 @@
 
 from asn_advisor.batch.compare import compare
 from asn_advisor.batch.runner import read_records, run_records
+from asn_advisor.batch.saved import read_saved
 
 __all__ = [
     "compare",
     "read_records",
+    "read_saved",
     "run_records",
 ]

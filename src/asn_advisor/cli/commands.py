@@ -40,6 +40,8 @@ from asn_advisor.pack import GRAPH_FORMATS, GRAPH_VIEWS, RulePack, export_graph,
 from asn_advisor.render import (
     FORMATS,
     PLAN_FORMATS,
+    Sheet,
+    comparison_sheets,
     html_to_pdf,
     render,
     render_plan,
@@ -48,6 +50,7 @@ from asn_advisor.render import (
     render_summary,
     render_whatif,
     report_format_for,
+    workbook_bytes,
 )
 
 __all__ = ["main"]
@@ -254,6 +257,15 @@ def emit(text: str, output: str | None, force: bool, inputs: list[str], lang: st
         return
     target = check_output(output, inputs=inputs, force=force, lang=lang)
     write_atomic(target, text, overwrite=force, lang=lang)
+    click.echo(t("output.written", lang, path=output), err=True)
+
+
+def emit_binary(data: bytes, output: str | None, force: bool, inputs: list[str], lang: str) -> None:
+    """Write a binary file (a spreadsheet); it is never printed to a terminal."""
+    if output is None or output == "-":
+        raise OutputError(t("binary.stdout", lang), hint=t("binary.stdout.hint", lang))
+    target = check_output(output, inputs=inputs, force=force, lang=lang)
+    write_atomic(target, data, overwrite=force, lang=lang)
     click.echo(t("output.written", lang, path=output), err=True)
 
 
@@ -1004,6 +1016,63 @@ def _csv_cell(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
+def batch_sheet(lang: str) -> Sheet:
+    """The spreadsheet of ``batch -o FILE.xlsx``: the CSV's columns with headers in ``lang``."""
+    headers = [
+        t("xlsx.source", lang),
+        t("xlsx.line", lang),
+        t("xlsx.program", lang),
+        t("report.name", lang),
+        t("region", lang),
+        t("score", lang),
+        t("band", lang),
+        t("score.coverage", lang),
+        t("xlsx.findings", lang),
+        t("xlsx.top", lang),
+        t("xlsx.error", lang),
+    ]
+    return Sheet(t("xlsx.sheet.batch", lang), headers, formats={5: "score", 7: "percent"})
+
+
+def batch_row(outcome: Any, top: int, pack: RulePack, lang: str) -> list[Any]:
+    """One program's row: findings and recommendations by their labels, as the reader names them."""
+    summary = outcome.summary
+    if summary is None:
+        error = outcome.error
+        return [
+            outcome.source,
+            outcome.line,
+            error.program or None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            error.message,
+        ]
+    findings = [pack.findings[fid].label.get(lang) if fid in pack.findings else fid for fid, _, _ in summary.findings]
+    recs = [
+        pack.recommendations[rid].label.get(lang) if rid in pack.recommendations else rid
+        for rid, _ in summary.recommendations[:top]
+    ]
+    band = next((b.label.get(lang) for b in pack.scoring.bands if b.id == summary.band), summary.band)
+    return [
+        outcome.source,
+        outcome.line,
+        summary.program,
+        summary.name,
+        summary.region,
+        summary.overall,
+        band,
+        summary.coverage,
+        "; ".join(findings),
+        "; ".join(recs),
+        None,
+    ]
+
+
 @main.command("batch")
 @click.argument("input_path", metavar="INPUT", type=str)
 @rules_option
@@ -1013,7 +1082,7 @@ def _csv_cell(value: float | None) -> str:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv"]),
+    type=click.Choice(["jsonl", "csv", "xlsx"]),
     default=None,
     help="Output format (default: from OUTPUT's name, else jsonl).",
 )
@@ -1045,9 +1114,11 @@ def batch_command(
     from asn_advisor._base import atomic_writer, format_for_path
 
     chosen = resolve_lang(lang)
-    out_format = fmt or format_for_path(output, ("csv", "jsonl")) or "jsonl"
+    out_format = fmt or format_for_path(output, ("csv", "jsonl", "xlsx")) or "jsonl"
     pack = load_pack(rules_dir)
     target = None
+    if out_format == "xlsx" and output in (None, "-"):
+        raise OutputError(t("binary.stdout", chosen), hint=t("binary.stdout.hint", chosen))
     if output not in (None, "-"):
         target = check_output(output, inputs=[input_path], force=force, lang=chosen)
     ok = failed = 0
@@ -1073,6 +1144,7 @@ def batch_command(
                     "error",
                 ]
             )
+        sheet = batch_sheet(chosen)
         for outcome in _outcomes(input_path, input_format, pack, jobs, chosen):
             progress.tick()
             if outcome.error is not None:
@@ -1080,6 +1152,9 @@ def batch_command(
                 _report_failure(outcome, on_error, chosen)
             else:
                 ok += 1
+            if out_format == "xlsx":
+                sheet.rows.append(batch_row(outcome, top, pack, chosen))
+                continue
             if out_format == "jsonl":
                 if outcome.payload is not None:
                     handle.write(outcome.payload)
@@ -1116,6 +1191,8 @@ def batch_command(
             csv_buffer.truncate()
         if out_format == "csv" and csv_buffer.tell():
             handle.write(csv_buffer.getvalue().encode("utf-8"))
+        if out_format == "xlsx":
+            handle.write(workbook_bytes([sheet]))
 
     try:
         if target is None:
@@ -1143,9 +1220,9 @@ def batch_command(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(sorted(COMPARE_FORMATS)),
+    type=click.Choice(sorted([*COMPARE_FORMATS, "xlsx"])),
     default=None,
-    help="Output format; default: from the output file's extension (.html, .md, .json), else text.",
+    help="Output format; default: from the output file's extension (.html, .md, .json, .xlsx), else text.",
 )
 @click.option(
     "--top",
@@ -1171,16 +1248,19 @@ def compare_command(
     INPUT is read as by 'batch'. '-o comparison.html' writes one
     self-contained page with a chart of the programs per band.
     """
-    from asn_advisor.batch import compare
+    from asn_advisor.batch import compare, read_saved
     from asn_advisor.render import format_for, render_comparison
 
     chosen = resolve_lang(lang)
     pack = load_pack(rules_dir)
-    summaries = []
+    saved = read_saved(input_path) if input_format is None else None
+    summaries: list[Any] = []
     failed = 0
     progress = _Progress(chosen)
+    if saved is not None:  # what an earlier 'batch' wrote: its programs are already advised
+        summaries, failed = saved
     try:
-        for outcome in _outcomes(input_path, input_format, pack, jobs, chosen):
+        for outcome in () if saved is not None else _outcomes(input_path, input_format, pack, jobs, chosen):
             progress.tick()
             if outcome.error is not None:
                 failed += 1
@@ -1192,7 +1272,11 @@ def compare_command(
     if not summaries:
         raise AdvisorError(t("compare.empty", chosen), location=None)
     comparison = compare(summaries, pack, lang=chosen, top=top, failed=failed)
-    emit(render_comparison(comparison, fmt or format_for(output)), output, force, [input_path], chosen)
+    chosen_format = fmt or format_for(output)
+    if chosen_format == "xlsx":
+        emit_binary(workbook_bytes(comparison_sheets(comparison)), output, force, [input_path], chosen)
+    else:
+        emit(render_comparison(comparison, chosen_format), output, force, [input_path], chosen)
     if failed:
         click.echo(
             t("batch.summary", chosen, total=len(summaries) + failed, ok=len(summaries), failed=failed), err=True

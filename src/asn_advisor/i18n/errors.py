@@ -47,6 +47,7 @@ ERRORS: dict[str, str] = {
     "only map indicators (keys) and ratings (.scale) take a part after the dot": "hanya indikator map (kunci) dan rating (.scale) yang boleh memiliki bagian setelah titik",
     "the row has {count} error(s)": "baris ini memiliki {count} galat",
     "internal error on this record: {kind}: {error}": "kesalahan internal pada entri ini: {kind}: {error}",
+    "line {number} is not an advice written by batch": "baris {number} bukan saran yang ditulis oleh batch",
     "please report it with the record": "mohon laporkan bersama entri tersebut",
     "JSON syntax error: {reason} (column {column})": "kesalahan sintaks JSON: {reason} (kolom {column})",
     "the line is nested too deeply": "baris ini bersarang terlalu dalam",

@@ -7,12 +7,15 @@ from asn_advisor.render.pdf import html_to_pdf
 from asn_advisor.render.plan import PLAN_FORMATS, render_plan, render_whatif
 from asn_advisor.render.report import render_report, report_format_for
 from asn_advisor.render.summary import render_summary
+from asn_advisor.render.xlsx import Sheet, comparison_sheets, workbook_bytes
 
 __all__ = [
     "COMPARE_FORMATS",
     "FORMATS",
     "Labels",
     "PLAN_FORMATS",
+    "Sheet",
+    "comparison_sheets",
     "format_for",
     "html_to_pdf",
     "render",
@@ -26,4 +29,5 @@ __all__ = [
     "render_svg",
     "render_whatif",
     "report_format_for",
+    "workbook_bytes",
 ]

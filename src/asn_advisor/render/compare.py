@@ -283,8 +283,8 @@ COMPARE_FORMATS: dict[str, Callable[[Comparison], str]] = {
 
 
 def format_for(path: str | None) -> str:
-    """The format an output file name asks for: by extension, else text."""
-    return format_for_path(path, COMPARE_FORMATS) or "text"
+    """The format an output file name asks for: by extension (``xlsx`` too), else text."""
+    return format_for_path(path, [*COMPARE_FORMATS, "xlsx"]) or "text"
 
 
 def render_comparison(comparison: Comparison, fmt: str) -> str:
