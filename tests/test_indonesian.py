@@ -117,3 +117,23 @@ def test_compare_speaks_indonesian(runner: CliRunner, tmp_path: Path) -> None:
         assert not _ID.findall(prose), (name, _ID.findall(prose))
         assert not _words(prose) & ENGLISH, (name, _words(prose) & ENGLISH)
     assert "77,6" in outputs["text"] and "Pembelajaran" in outputs["text"]
+
+
+# Words the glossary (docs/glosarium.md) replaced, and the term to use instead.
+REPLACED = {
+    "rekaman": "entri",
+    "quick win": "hasil cepat",
+    "cepat terasa": "hasil cepat",
+    "follow-up": "tindak lanjut",
+    "mendaftar rekomendasi": "menampilkan langkah",
+}
+
+
+def test_the_catalog_uses_the_glossary_terms() -> None:
+    """No Indonesian message or help text uses a term the glossary replaced; the glossary names each new term."""
+    texts = [entry["id"].lower() for entry in [*MESSAGES.values(), *HELP.values()]]
+    for old, new in REPLACED.items():
+        assert not [text for text in texts if old in text], f"use {new!r}, not {old!r} (docs/glosarium.md)"
+    glossary = (Path(__file__).parent.parent / "docs" / "glosarium.md").read_text(encoding="utf-8")
+    for term in set(REPLACED.values()) - {"menampilkan langkah"}:
+        assert term in glossary, term

@@ -36,7 +36,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Because some data are missing, the true score lies between {low} and {high}.",
     },
     "summary.top": {"id": "Langkah utama ({n}):", "en": "Main steps ({n}):"},
-    "summary.quick_win": {"id": "cepat terasa", "en": "hasil cepat"},
+    "summary.quick_win": {"id": "hasil cepat", "en": "quick win"},
     "summary.why": {"id": "Mengapa", "en": "Why"},
     "summary.action": {"id": "Langkah pertama", "en": "First action"},
     "summary.owner": {"id": "Pelaksana", "en": "Who acts"},
@@ -80,6 +80,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a spreadsheet can only be written to a file",
     },
     "binary.stdout.hint": {"id": "tambahkan -o hasil.xlsx", "en": "add -o results.xlsx"},
+    "report.summary": {"id": "Ringkasan", "en": "Summary"},
     "report.summary.steps": {"id": "Langkah utama ({n})", "en": "Main steps ({n})"},
     "report.summary.more": {
         "id": "{n} langkah lain diuraikan pada bagian Rekomendasi.",

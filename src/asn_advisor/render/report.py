@@ -531,10 +531,45 @@ def _text_bar(score: float | None, width: int = 20) -> str:
     return "\u2588" * filled + "\u2591" * (width - filled)
 
 
+def _markdown_summary(advice: Advice, bands: Sequence[ReportBand]) -> list[str]:
+    """The summary the HTML report prints on page 1, as Markdown: score, main steps, what works, what to collect."""
+    lang = advice.lang
+    view = _report_view(advice, bands)
+    score = view["score"]
+    overall = t("score.none", lang) if score["overall"] is None else f"{number(score['overall'], lang)} / 100"
+    out = [f"## {t('report.summary', lang)}", ""]
+    out.append(f"**{_md(overall)}** {_md(score['band'])}; {_md(t('score.coverage', lang))} {score['coverage']}")
+    if score["interval"]:
+        out += ["", _md(score["interval"])]
+    out += ["", f"### {t('report.summary.steps', lang, n=len(view['steps']))}", ""]
+    if not view["steps"]:
+        out.append(_md(t("recommendations.none", lang)))
+    for index, step in enumerate(view["steps"], start=1):
+        mark = f" ({_md(t('summary.quick_win', lang))})" if step["quick_win"] else ""
+        out.append(f"{index}. **{_md(step['title'])}**{mark}")
+        for key, value in (
+            ("summary.why", step["reason"]),
+            ("summary.action", step["action"]),
+            ("summary.owner", step["owner"]),
+        ):
+            if value:
+                out.append(f"   - {_md(t(key, lang))}: {_md(value)}")
+    if view["more_steps"]:
+        out += ["", _md(t("report.summary.more", lang, n=view["more_steps"]))]
+    out += ["", f"### {t('report.summary.strengths', lang)}", ""]
+    out += [f"- {_md(item)}" for item in view["strengths"]] or [_md(t("report.summary.strengths.none", lang))]
+    out += ["", f"### {t('report.summary.collect', lang)}", ""]
+    out += [f"- {_md(item)}" for item in view["collect"]] or [_md(t("data_gaps.none", lang))]
+    if view["more_gaps"]:
+        out.append(_md(t("report.summary.collect.more", lang, n=view["more_gaps"])))
+    return [*out, ""]
+
+
 def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
     """The same report as Markdown: the chart becomes a table with text bars."""
     lang = advice.lang
     out = [f"# {t('report.title', lang)}", "", f"**{_md(_title(advice))}**", ""]
+    out += _markdown_summary(advice, bands)
     out += [f"| {_md(t('report.identity', lang))} | |", "|---|---|"]
     for key, value in _identity(advice):
         out.append(f"| {_md(key)} | {_md(value)} |")
