@@ -332,8 +332,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Fase {phase}: setelah prasyaratnya {steps}.",
         "en": "Phase {phase}: after its prerequisites {steps}.",
     },
+    # Part of the advice's JSON ('explanation'), a contract: kept as it was. Readers see the
+    # 'quick_win' tag ("hasil cepat") instead; this sentence is never shown by a renderer.
     "plan.quick_win": {
-        "id": "Hasil cepat: upaya {effort}, waktu hingga berdampak {time}.",
+        "id": "Quick win: upaya {effort}, waktu hingga berdampak {time}.",
         "en": "Quick win: {effort} effort, {time} time to impact.",
     },
     "plan.dropped": {
