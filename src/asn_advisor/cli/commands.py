@@ -25,7 +25,7 @@ from asn_advisor.cli.help import text as help_text
 from asn_advisor.engine import ORDERS, advise, reorder, what_if
 from asn_advisor.errors import AdvisorError, ExitCode, Location, OutputError, Problem
 from asn_advisor.extract import check_examples
-from asn_advisor.i18n import DEFAULT_LANG, resolve_lang, t, translate
+from asn_advisor.i18n import DEFAULT_LANG, number, resolve_lang, t, translate
 from asn_advisor.model import Advice, bands_from_pack, load_profile
 from asn_advisor.narrative import (
     advise_report,
@@ -761,7 +761,7 @@ def history_record(
     if fmt == "json":
         click.echo(record.model_dump_json(indent=2))
         return
-    score = "-" if record.overall is None else f"{record.overall:.1f}"
+    score = "-" if record.overall is None else number(record.overall, chosen)
     click.echo(
         t(
             "history.recorded",
