@@ -139,3 +139,15 @@ def test_the_catalog_uses_the_glossary_terms() -> None:
     glossary = (Path(__file__).parent.parent / "docs" / "glosarium.md").read_text(encoding="utf-8")
     for term in set(REPLACED.values()) - {"menampilkan langkah"}:
         assert term in glossary, term
+
+
+def test_batch_and_compare_report_failed_records_in_indonesian(runner: CliRunner, tmp_path: Path) -> None:
+    """A failed record is explained in Indonesian on standard error; its JSON error record keeps its words."""
+    source = tmp_path / "program.csv"
+    source.write_text("id,participation_rate\nx,abc\n", encoding="utf-8")
+    for command in ("batch", "compare"):
+        result = runner.invoke(main, [command, str(source)])
+        assert "participation_rate harus angka" in result.stderr and "must be a number" not in result.stderr
+        assert "profil memiliki 1 galat" in result.stderr
+    record = json.loads(runner.invoke(main, ["batch", str(source)]).stdout)
+    assert record["error"]["message"] == "the profile has 1 error(s)"

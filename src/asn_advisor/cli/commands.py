@@ -1004,8 +1004,16 @@ def _outcomes(input_path: str, input_format: str | None, pack: RulePack, jobs: i
 
 
 def _report_failure(outcome: Any, on_error: str, lang: str) -> None:
-    for line in outcome.error.lines():
-        click.echo(line, err=True)
+    """A failed record on standard error, in the user's language (its JSON record stays as written)."""
+    error = outcome.error
+    if error.details or not error.problems:
+        for problem in error.details:
+            _print_problem(problem, lang)
+        where = f"{error.source}:{error.line}" if error.line else error.source
+        click.echo(f"{where}: {translate(error.message, lang)}", err=True)
+    else:
+        for line in error.lines():
+            click.echo(line, err=True)
     if on_error == "fail":
         error = AdvisorError(t("batch.failed", lang))
         error.exit_code = outcome.error.exit_code  # the failed record's own code (3 input, 5 profile)
