@@ -48,7 +48,7 @@ _EXIT_CODES = {
     "TEST_FAILED": ("rule tests failed", "uji aturan gagal"),
     "PARTIAL": (
         "a batch finished with failed records, or a worker process was lost",
-        "batch selesai dengan rekaman yang gagal, atau sebuah proses pekerja hilang",
+        "batch selesai dengan entri yang gagal, atau sebuah proses pekerja hilang",
     ),
     "INTERRUPTED": ("interrupted (Ctrl-C)", "dihentikan (Ctrl-C)"),
     "TERMINATED": ("terminated (SIGTERM)", "dihentikan (SIGTERM)"),

@@ -222,7 +222,7 @@ def test_batch_reads_standard_input(runner: CliRunner, pack: RulePack) -> None:
     result = runner.invoke(main, ["batch", "-"], input="".join(json.dumps(d) + "\n" for d in data))
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [advise(profile_from_mapping(d), pack).model_dump_json() for d in data]
-    assert "3 rekaman: 3 berhasil dinilai, 0 gagal" in result.stderr
+    assert "3 entri: 3 berhasil dinilai, 0 gagal" in result.stderr
 
 
 def test_batch_needs_force_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:

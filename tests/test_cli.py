@@ -16,16 +16,18 @@ PUPR = str(EXAMPLES / "pupr-2021.yaml")
 
 
 def test_advise_text_is_indonesian_by_default(runner: CliRunner) -> None:
-    """The default output is Indonesian text with the score and recommendations."""
+    """The default output is Indonesian text with the score and the main steps; --rinci gives the detail."""
     result = runner.invoke(main, ["advise", PUPR])
     assert result.exit_code == 0, result.output
-    assert "Skor keseluruhan" in result.output and "Rekomendasi" in result.output
+    assert "Skor 77,6 dari 100" in result.output and "Langkah utama" in result.output
+    detail = runner.invoke(main, ["advise", PUPR, "--rinci"])
+    assert "Skor keseluruhan" in detail.output and "Rekomendasi" in detail.output
 
 
 def test_advise_english_and_env_language(runner: CliRunner) -> None:
     """--lang en and ASN_ADVISOR_LANG=en give English."""
-    assert "Overall score" in runner.invoke(main, ["advise", PUPR, "--lang", "en"]).output
-    assert "Overall score" in runner.invoke(main, ["advise", PUPR], env={"ASN_ADVISOR_LANG": "en"}).output
+    assert "Main steps" in runner.invoke(main, ["advise", PUPR, "--lang", "en"]).output
+    assert "Main steps" in runner.invoke(main, ["advise", PUPR], env={"ASN_ADVISOR_LANG": "en"}).output
 
 
 def test_advise_json_follows_the_contract(runner: CliRunner) -> None:

@@ -113,7 +113,7 @@ def test_advise_report_sets_proposals_beside_the_advice(runner, report):
     for pid, prop in proposals.items():
         assert prop["advised"] == (pid in ranks)
         assert prop["rank"] == ranks.get(pid)
-    text = runner.invoke(main, ["advise", str(report), "--lang", "en"]).output
+    text = runner.invoke(main, ["advise", str(report), "--lang", "en", "--detail"]).output
     assert "The report's own proposals (beside the recommendations above):" in text
 
 

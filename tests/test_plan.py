@@ -340,7 +340,7 @@ def test_plan_cli_formats_and_order(runner: CliRunner) -> None:
     assert english.exit_code == 0 and "## Roadmap" in english.output and "expected score gain" in english.output
     data = json.loads(runner.invoke(main, ["plan", PUPR, "--format", "json"]).output)
     assert data["order"] == "priority" and data["roadmap"] and data["phases"][0]["steps"][0]["phase"] == 1
-    advise_text = runner.invoke(main, ["advise", str(EXAMPLES / "bungo.yaml"), "--lang", "en"])
+    advise_text = runner.invoke(main, ["advise", str(EXAMPLES / "bungo.yaml"), "--lang", "en", "--detail"])
     assert "Roadmap" in advise_text.output and "Phase 2" in advise_text.output
     advise_md = runner.invoke(main, ["advise", str(EXAMPLES / "bungo.yaml"), "--format", "markdown"])
     assert "## Peta jalan" in advise_md.output and "### Fase 2" in advise_md.output
@@ -355,7 +355,10 @@ def test_whatif_cli(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
         main, ["whatif", PUPR, "--set", "participation_rate=85", "--resolve", "time_conflict", "--lang", "en"]
     )
     assert result.exit_code == 0, result.output
-    assert "Overall score: 77.6 now" in result.output and "Findings gone: time_conflict" in result.output
+    assert (
+        "Overall score: 77.6 now" in result.output
+        and "Findings gone: Training time conflicts with daily duties" in result.output
+    )
     data = json.loads(runner.invoke(main, ["whatif", PUPR, "--resolve", "time_conflict", "--format", "json"]).output)
     assert data["resolve"] == ["time_conflict"] and "roadmap_after" in data
     assert (
@@ -472,4 +475,4 @@ def test_conflict_with_a_prerequisite_and_through_a_prerequisite(write_pack: Cal
     )
     assert "its prerequisite improve_methods conflicts with flexible_scheduling" in dropped2.reason
     text_out = render_plan(advice2, "text")
-    assert "Left out because of a conflict" in text_out and "promote_benefits" in text_out
+    assert "Left out because of a conflict" in text_out and "Promote benefits" in text_out

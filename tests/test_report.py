@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from asn_advisor import Advice, RulePack, advise, load_profile
 from asn_advisor.cli.commands import main
 from asn_advisor.errors import ExitCode
+from asn_advisor.i18n import number
 from asn_advisor.model.comparison import bands_from_pack
 from asn_advisor.render.report import render_chart_svg, render_report
 
@@ -140,7 +141,8 @@ def test_untrusted_text_is_escaped(pack: RulePack, tmp_path: Path) -> None:
     path.write_text(source, encoding="utf-8")
     advice = _advice(pack, path)
     page = _report(pack, advice, "html")
-    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;" in page
+    # Jinja2's autoescaping writes a double quote as &#34;
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;x&#34;" in page
     markdown = _report(pack, advice, "markdown")
     assert "<script>" not in markdown and "\\| \\*y\\*" in markdown
 
@@ -174,8 +176,55 @@ def test_cli_report_writes_html_and_markdown_by_extension(runner: CliRunner, tmp
     umask = os.umask(0)
     os.umask(umask)
     assert html_file.stat().st_mode & 0o777 == 0o666 & ~umask
-    bad = runner.invoke(main, ["report", str(COMPLETE), "-o", str(tmp_path / "laporan.pdf")])
+    bad = runner.invoke(main, ["report", str(COMPLETE), "-o", str(tmp_path / "laporan.doc")])
     assert bad.exit_code == ExitCode.OUTPUT and "Traceback" not in bad.output
+
+
+def test_cli_report_reads_a_narrative_report(runner: CliRunner, tmp_path: Path) -> None:
+    """'report REPORT.txt' reads the report as 'advise REPORT.txt' does."""
+    text = (
+        "Evaluasi pelatihan di Kabupaten Contoh menunjukkan partisipasi ASN rendah. "
+        "Waktu pelatihan berbenturan dengan tugas sehari-hari.\n"
+    )
+    report = tmp_path / "laporan.txt"
+    report.write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["report", str(report), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    advised = runner.invoke(main, ["advise", str(report), "--format", "json"])
+    for rec in json.loads(advised.stdout)["recommendations"]:
+        assert f'data-recommendation="{rec["id"]}"' in page
+
+
+def test_cli_report_pdf_without_chromium_says_so(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where no Chromium is installed, '-o x.pdf' is a clear output error, and nothing is written."""
+    monkeypatch.setenv("ASN_ADVISOR_CHROMIUM", "no-such-browser")
+    target = tmp_path / "laporan.pdf"
+    result = runner.invoke(main, ["report", str(COMPLETE), "-o", str(target)])
+    assert result.exit_code == ExitCode.OUTPUT and "Chromium tidak terpasang" in result.output
+    assert not target.exists()
+    to_stdout = runner.invoke(main, ["report", str(COMPLETE), "--format", "pdf"])
+    assert to_stdout.exit_code == ExitCode.OUTPUT and "-o laporan.pdf" in to_stdout.output
+
+
+def test_html_report_opens_with_a_summary_page(pack: RulePack) -> None:
+    """Page 1 holds the score, three steps, what works and what to collect; the arithmetic is in the appendix."""
+    advice = _advice(pack, "pupr-2021")
+    page = _report(pack, advice, "html")
+    summary = page[page.index('<section class="summary"') : page.index("<main>")]
+    assert "77,6" in summary and advice.score.band_label in summary
+    steps = re.findall(r'data-step="([^"]+)"', summary)
+    assert steps == [r.id for r in advice.recommendations[:3]]
+    assert 'id="strengths"' in summary and 'id="collect"' in summary
+    assert "Langkah pertama" in summary and "Mengapa" in summary
+    for needle in ("rules/", "has(", "priority_breakdown", "× faktor"):
+        assert needle not in summary
+    detail = page[page.index("<main>") : page.index('<section class="appendix"')]
+    assert "rules/" not in detail and "has(" not in detail
+    appendix = page[page.index('<section class="appendix"') :]
+    assert "rules/aturan-rekomendasi.yaml" in appendix and "100 × " in appendix
 
 
 def test_cli_report_reads_a_saved_advice(runner: CliRunner, tmp_path: Path) -> None:
@@ -241,7 +290,7 @@ def test_report_displays_in_chromium(chromium: Any, pack: RulePack, tmp_path: Pa
     if advice.score.overall is None:
         assert state["overall"] == "belum dapat dihitung (data kurang)"
     else:
-        assert state["overall"] == f"{advice.score.overall:.1f}"
+        assert state["overall"] == number(advice.score.overall, "id")
         assert advice.score.band_label in state["text"]
     chart = state["chart"]
     assert chart is not None and chart["role"] == "img"
@@ -260,6 +309,31 @@ def test_report_displays_in_chromium(chromium: Any, pack: RulePack, tmp_path: Pa
     sizes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
     assert sizes and all(abs(float(w) - 595.92) < 1 and abs(float(h) - 841.92) < 1 for w, h in sizes)
     (ARTIFACTS / f"report-{name}.pdf").write_bytes(pdf)
+
+
+# The report of the complete example prints on at most this many A4 pages.
+MAX_PAGES = 8
+
+
+def test_complete_report_prints_on_at_most_eight_pages(chromium: Any, pack: RulePack, tmp_path: Path) -> None:
+    """contoh-lengkap.yaml, printed to PDF by headless Chromium, fits 8 A4 pages; the summary is page 1."""
+    advice = _advice(pack, "contoh-lengkap")
+    page = tmp_path / "contoh-lengkap.html"
+    page.write_text(_report(pack, advice, "html"), encoding="utf-8")
+    chromium.open(page)
+    pdf = chromium.print_pdf()
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    assert 2 <= pages <= MAX_PAGES, pages
+
+
+def test_cli_report_writes_pdf_with_chromium(chromium: Any, runner: CliRunner, tmp_path: Path) -> None:
+    """'-o x.pdf' prints the HTML report with the installed Chromium: an A4 PDF of at most 8 pages."""
+    target = tmp_path / "laporan.pdf"
+    result = runner.invoke(main, ["report", str(COMPLETE), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    pdf = target.read_bytes()
+    assert pdf.startswith(b"%PDF")
+    assert 2 <= len(re.findall(rb"/Type\s*/Page\b", pdf)) <= MAX_PAGES
 
 
 # ---------------------------------------------------------------------------
@@ -294,7 +368,7 @@ def test_compare_html_is_chosen_by_extension_and_shows_every_program(runner: Cli
     """'-o x.html' writes the page: ranking in the comparison's order, band counts adding up, text escaped."""
     text, data = _compare_html(runner, tmp_path)
     assert text.startswith("<!DOCTYPE html>") and "<script" not in text
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "Diklat &quot;A&amp;B&quot; &lt;b&gt;" in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "Diklat &#34;A&amp;B&#34; &lt;b&gt;" in text
     ranking = text[
         text.index('<table class="ranking">') : text.index("</table>", text.index('<table class="ranking">'))
     ]
@@ -356,3 +430,25 @@ def test_compare_html_displays_in_chromium(chromium: Any, runner: CliRunner, tmp
     pdf = chromium.print_pdf()
     sizes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
     assert sizes and all(abs(float(w) - 595.92) < 1 and abs(float(h) - 841.92) < 1 for w, h in sizes)
+
+
+def test_compare_html_fits_1200_pixels_with_many_programs(chromium: Any, runner: CliRunner, tmp_path: Path) -> None:
+    """Sixty programs: the page needs no horizontal scrolling at 1200 px, and long lists are summarized."""
+    folder = tmp_path / "banyak"
+    folder.mkdir()
+    sources = sorted(EXAMPLES.glob("*.yaml"))
+    for index in range(60):
+        source = sources[index % len(sources)].read_text(encoding="utf-8")
+        text = re.sub(r"(?m)^  id: (.*)$", rf"  id: program-kabupaten-contoh-{index:03d}", source, count=1)
+        (folder / f"p{index:03d}.yaml").write_text(text, encoding="utf-8")
+    page = tmp_path / "perbandingan.html"
+    assert runner.invoke(main, ["compare", str(folder), "-o", str(page)]).exit_code == 0
+    html_text = page.read_text(encoding="utf-8")
+    assert "(+" in html_text  # a finding shared by 60 programs lists the first ones and counts the rest
+    chromium.open(page)
+    chromium.cdp(
+        "Emulation.setDeviceMetricsOverride", {"width": 1200, "height": 900, "deviceScaleFactor": 1, "mobile": False}
+    )
+    width = chromium.script("return document.documentElement.scrollWidth;")
+    chromium.cdp("Emulation.clearDeviceMetricsOverride")
+    assert width <= 1200, width

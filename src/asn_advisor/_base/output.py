@@ -25,6 +25,8 @@ FORMAT_EXTENSIONS = {
     ".jsonl": "jsonl",
     ".csv": "csv",
     ".txt": "text",
+    ".pdf": "pdf",
+    ".xlsx": "xlsx",
 }
 
 

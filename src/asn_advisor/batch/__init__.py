@@ -2,9 +2,12 @@
 
 from asn_advisor.batch.compare import compare
 from asn_advisor.batch.runner import read_records, run_records
+from asn_advisor.batch.saved import CSV_HEADER, read_saved
 
 __all__ = [
+    "CSV_HEADER",
     "compare",
     "read_records",
+    "read_saved",
     "run_records",
 ]

@@ -109,6 +109,8 @@ class BatchError:
     exit_code: int
     problems: tuple[str, ...] = ()
     program: str | None = None
+    #: The same problems as values, for printing them in the user's language (the JSON keeps ``problems``).
+    details: tuple[Problem, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The error record written to a JSON Lines output."""
@@ -481,8 +483,8 @@ def _pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-def _relocate(problems: list[Problem], source: str, line: int) -> tuple[str, ...]:
-    """Problems as text; those located in a record (file "") get its file, line and column."""
+def _relocate(problems: list[Problem], source: str, line: int) -> tuple[Problem, ...]:
+    """Problems located in a record (file "") get its file, line and column."""
     out = []
     for problem in problems:
         if problem.location.file == "":
@@ -493,7 +495,7 @@ def _relocate(problems: list[Problem], source: str, line: int) -> tuple[str, ...
                 problem.severity,
                 problem.hint,
             )
-        out.append(str(problem))
+        out.append(problem)
     return tuple(out)
 
 
@@ -556,7 +558,15 @@ def _error_outcome(record: Record, error: AdvisorError, program: str | None) -> 
         record.index,
         record.source,
         record.line,
-        error=BatchError(record.source, record.line, error.message, int(error.exit_code), problems, program),
+        error=BatchError(
+            record.source,
+            record.line,
+            error.message,
+            int(error.exit_code),
+            tuple(str(problem) for problem in problems),
+            program,
+            problems,
+        ),
     )
 
 

@@ -21,8 +21,23 @@ from typing import Any, TypeVar
 
 import click
 
-from asn_advisor._base import LIMIT_MAXIMA, Limits, check_output, unknown_id_hint, use_limits, write_atomic
+from asn_advisor._base import (
+    LIMIT_MAXIMA,
+    Limits,
+    atomic_writer,
+    check_output,
+    csv_safe,
+    format_for_path,
+    load_document,
+    read_text,
+    unknown_id_hint,
+    use_limits,
+    validation_problems,
+    write_atomic,
+)
 from asn_advisor._version import __version__
+from asn_advisor.authoring import SCHEMAS, check_pack, diff_packs, init_pack, render_diff, run_tests, schema_text
+from asn_advisor.batch import CSV_HEADER, compare, read_records, read_saved, run_records
 from asn_advisor.cli.help import apply_help, lang_from_args
 from asn_advisor.cli.help import text as help_text
 from asn_advisor.engine import (
@@ -38,19 +53,39 @@ from asn_advisor.engine import (
     reorder,
     what_if,
 )
-from asn_advisor.errors import AdvisorError, ExitCode, OutputError, Problem
-from asn_advisor.i18n import DEFAULT_LANG, resolve_lang, t, translate
-from asn_advisor.model import Advice, load_profile
-from asn_advisor.pack import GRAPH_FORMATS, GRAPH_VIEWS, RulePack, export_graph, load_rules
+from asn_advisor.errors import AdvisorError, ExitCode, Location, OutputError, Problem
+from asn_advisor.i18n import DEFAULT_LANG, number, resolve_lang, t, translate
+from asn_advisor.model import (
+    Advice,
+    bands_from_pack,
+    check_findings,
+    load_profile,
+    normalize_indicators,
+    profile_from_data,
+)
+from asn_advisor.pack import GRAPH_FORMATS, GRAPH_VIEWS, NATIONAL_PACK, RulePack, export_graph, load_rules
 from asn_advisor.reader import check_examples
 from asn_advisor.render import (
     FORMATS,
     PLAN_FORMATS,
+    Labels,
+    Sheet,
+    comparison_sheets,
+    format_for,
+    html_to_pdf,
     render,
+    render_comparison,
+    render_effect,
     render_extraction,
     render_plan,
+    render_report,
     render_score,
+    render_show,
+    render_summary,
+    render_svg,
     render_whatif,
+    report_format_for,
+    workbook_bytes,
 )
 from asn_advisor.store import SCHEMA_VERSION, HistoryStore, is_url, resolve_store
 
@@ -389,6 +424,15 @@ def emit(text: str, output: str | None, force: bool, inputs: list[str], lang: st
     click.echo(t("output.written", lang, path=output), err=True)
 
 
+def emit_binary(data: bytes, output: str | None, force: bool, inputs: list[str], lang: str) -> None:
+    """Write a binary file (a spreadsheet); it is never printed to a terminal."""
+    if output is None or output == "-":
+        raise OutputError(t("binary.stdout", lang), hint=t("binary.stdout.hint", lang))
+    target = check_output(output, inputs=inputs, force=force, lang=lang)
+    write_atomic(target, data, overwrite=force, lang=lang)
+    click.echo(t("output.written", lang, path=output), err=True)
+
+
 def advise_file(path: str, pack: RulePack, lang: str, *, report: bool = False) -> Advice:
     """Load a profile file (or ``-``) and advise it.
 
@@ -451,12 +495,26 @@ def main(ctx: click.Context, max_bytes: int | None, max_depth: int | None, max_n
 @click.option(
     "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format."
 )
+@click.option(
+    "--rinci",
+    "--detail",
+    "detail",
+    is_flag=True,
+    help="Text: every finding, rule, file, condition and the roadmap, not only the top steps.",
+)
 @report_option
 @output_options
 def advise_command(
-    profile: str, rules_dir: str | None, lang: str | None, fmt: str, as_report: bool, output: str | None, force: bool
+    profile: str,
+    rules_dir: str | None,
+    lang: str | None,
+    fmt: str,
+    detail: bool,
+    as_report: bool,
+    output: str | None,
+    force: bool,
 ) -> None:
-    """Score PROFILE and list prioritized, explained recommendations.
+    """Score PROFILE and show the top prioritized, explained recommendations on one screen.
 
     PROFILE is a YAML or JSON profile, or a narrative report (.txt, .md): a
     report is read first and its own proposals are set beside the advice.
@@ -465,7 +523,13 @@ def advise_command(
     chosen = resolve_lang(lang)
     pack = load_pack(rules_dir)
     advice = advise_file(profile, pack, chosen, report=as_report)
-    emit(render(advice, fmt), output, force, input_paths(pack, profile), chosen)
+    if fmt == "text" and not detail:
+        flag = "--rinci" if chosen == "id" else "--detail"
+        command = f"asn-advisor advise {click.format_filename(profile)} {flag}"
+        text = render_summary(advice, detail_hint=command)
+    else:
+        text = render(advice, fmt)
+    emit(text, output, force, input_paths(pack, profile), chosen)
 
 
 @main.command("score")
@@ -612,7 +676,6 @@ def rules_check(pack: str | None, lang: str | None, strict: bool, ignore: tuple[
     sorted by file and position.  Exit code 0 when there is no error, 4 when
     there are errors (or warnings with --strict), 3 when a file cannot be read.
     """
-    from asn_advisor.authoring import check_pack
 
     chosen = resolve_lang(lang)
     report = check_pack(pack, lang=chosen, ignore=ignore)
@@ -627,7 +690,6 @@ def rules_check(pack: str | None, lang: str | None, strict: bool, ignore: tuple[
 
 def _named_pack(path: str) -> RulePack:
     """A pack directory, or 'nasional' for the installed national pack (as extends: names it)."""
-    from asn_advisor.pack import NATIONAL_PACK
 
     if path == NATIONAL_PACK and not Path(path).exists():
         return load_rules()
@@ -669,7 +731,6 @@ def rules_test(pack: str | None, lang: str | None, only: str | None, require_cov
     / Jalankan kasus uji paket dan laporkan cakupan aturan. Kode keluar 0 bila
     semua lulus, 7 bila ada yang gagal, 4 bila paketnya tidak sah.
     """
-    from asn_advisor.authoring import run_tests
 
     chosen = resolve_lang(lang)
     loaded = _named_pack(pack) if pack else load_rules()
@@ -709,7 +770,6 @@ def rules_init(name: str, directory: str | None, lang: str | None) -> None:
 
     / Buat paket aturan daerah NAME yang mewarisi paket nasional.
     """
-    from asn_advisor.authoring import init_pack
 
     chosen = resolve_lang(lang)
     target = directory or name
@@ -746,7 +806,6 @@ def rules_diff(old: str, new: str, profiles: tuple[str, ...], fmt: str, lang: st
 
     / Tampilkan per profil perubahan skor, temuan dan rekomendasi dari paket OLD ke NEW.
     """
-    from asn_advisor.authoring import diff_packs, render_diff
 
     chosen = resolve_lang(lang)
     old_pack, new_pack = _named_pack(old), _named_pack(new)
@@ -770,7 +829,6 @@ def schema_command(name: str, write_dir: str | None, lang: str | None) -> None:
 
     / Cetak JSON Schema berkas aturan, profil, keluaran saran, atau kasus uji.
     """
-    from asn_advisor.authoring import SCHEMAS, schema_text
 
     chosen = resolve_lang(lang)
     if write_dir is None:
@@ -876,7 +934,7 @@ def history_record(
     if fmt == "json":
         click.echo(record.model_dump_json(indent=2))
         return
-    score = "-" if record.overall is None else f"{record.overall:.1f}"
+    score = "-" if record.overall is None else number(record.overall, chosen)
     click.echo(
         t(
             "history.recorded",
@@ -925,7 +983,6 @@ def history_show(
 
     / Tampilkan evaluasi PROGRAM dari waktu ke waktu (tanpa PROGRAM: daftar program).
     """
-    from asn_advisor.render import Labels, render_show, render_svg
 
     chosen = resolve_lang(lang)
     if program is None and svg is not None:
@@ -1048,7 +1105,6 @@ def history_effect(
 
     / Antarprogram: perubahan setelah tiap rekomendasi, dilaksanakan atau tidak.
     """
-    from asn_advisor.render import Labels, render_effect
 
     chosen = resolve_lang(lang)
     with open_history(db, chosen) as store:
@@ -1117,7 +1173,6 @@ class _Progress:
 
 
 def _outcomes(input_path: str, input_format: str | None, pack: RulePack, jobs: int, lang: str) -> Any:
-    from asn_advisor.batch import read_records, run_records
 
     if jobs < 1:
         raise click.BadParameter(t("batch.jobs", lang), param_hint="--jobs")
@@ -1125,8 +1180,16 @@ def _outcomes(input_path: str, input_format: str | None, pack: RulePack, jobs: i
 
 
 def _report_failure(outcome: Any, on_error: str, lang: str) -> None:
-    for line in outcome.error.lines():
-        click.echo(line, err=True)
+    """A failed record on standard error, in the user's language (its JSON record stays as written)."""
+    error = outcome.error
+    if error.details or not error.problems:
+        for problem in error.details:
+            _print_problem(problem, lang)
+        where = f"{error.source}:{error.line}" if error.line else error.source
+        click.echo(f"{where}: {translate(error.message, lang)}", err=True)
+    else:
+        for line in error.lines():
+            click.echo(line, err=True)
     if on_error == "fail":
         error = AdvisorError(t("batch.failed", lang))
         error.exit_code = outcome.error.exit_code  # the failed record's own code (3 input, 5 profile)
@@ -1135,6 +1198,63 @@ def _report_failure(outcome: Any, on_error: str, lang: str) -> None:
 
 def _csv_cell(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
+
+
+def batch_sheet(lang: str) -> Sheet:
+    """The spreadsheet of ``batch -o FILE.xlsx``: the CSV's columns with headers in ``lang``."""
+    headers = [
+        t("xlsx.source", lang),
+        t("xlsx.line", lang),
+        t("xlsx.program", lang),
+        t("report.name", lang),
+        t("region", lang),
+        t("score", lang),
+        t("band", lang),
+        t("score.coverage", lang),
+        t("xlsx.findings", lang),
+        t("xlsx.top", lang),
+        t("xlsx.error", lang),
+    ]
+    return Sheet(t("xlsx.sheet.batch", lang), headers, formats={5: "score", 7: "percent"})
+
+
+def batch_row(outcome: Any, top: int, pack: RulePack, lang: str) -> list[Any]:
+    """One program's row: findings and recommendations by their labels, as the reader names them."""
+    summary = outcome.summary
+    if summary is None:
+        error = outcome.error
+        return [
+            outcome.source,
+            outcome.line,
+            error.program or None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            error.message,
+        ]
+    findings = [pack.findings[fid].label.get(lang) if fid in pack.findings else fid for fid, _, _ in summary.findings]
+    recs = [
+        pack.recommendations[rid].label.get(lang) if rid in pack.recommendations else rid
+        for rid, _ in summary.recommendations[:top]
+    ]
+    band = next((b.label.get(lang) for b in pack.scoring.bands if b.id == summary.band), summary.band)
+    return [
+        outcome.source,
+        outcome.line,
+        summary.program,
+        summary.name,
+        summary.region,
+        summary.overall,
+        band,
+        summary.coverage,
+        "; ".join(findings),
+        "; ".join(recs),
+        None,
+    ]
 
 
 @main.command("batch")
@@ -1146,7 +1266,7 @@ def _csv_cell(value: float | None) -> str:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv"]),
+    type=click.Choice(["jsonl", "csv", "xlsx"]),
     default=None,
     help="Output format (default: from OUTPUT's name, else jsonl).",
 )
@@ -1175,12 +1295,12 @@ def batch_command(
     import io
     import json
 
-    from asn_advisor._base import atomic_writer, csv_safe, format_for_path
-
     chosen = resolve_lang(lang)
-    out_format = fmt or format_for_path(output, ("csv", "jsonl")) or "jsonl"
+    out_format = fmt or format_for_path(output, ("csv", "jsonl", "xlsx")) or "jsonl"
     pack = load_pack(rules_dir)
     target = None
+    if out_format == "xlsx" and output in (None, "-"):
+        raise OutputError(t("binary.stdout", chosen), hint=t("binary.stdout.hint", chosen))
     if output not in (None, "-"):
         target = check_output(output, inputs=input_paths(pack, input_path), force=force, lang=chosen)
     ok = failed = 0
@@ -1201,21 +1321,8 @@ def batch_command(
             (quoting if bare_cr else writer).writerow(cells)
 
         if out_format == "csv":
-            write_row(
-                [
-                    "source",
-                    "line",
-                    "id",
-                    "name",
-                    "region",
-                    "score",
-                    "band",
-                    "coverage",
-                    "findings",
-                    "top_recommendations",
-                    "error",
-                ]
-            )
+            write_row(CSV_HEADER)
+        sheet = batch_sheet(chosen)
         for outcome in _outcomes(input_path, input_format, pack, jobs, chosen):
             progress.tick()
             if outcome.error is not None:
@@ -1223,6 +1330,9 @@ def batch_command(
                 _report_failure(outcome, on_error, chosen)
             else:
                 ok += 1
+            if out_format == "xlsx":
+                sheet.rows.append(batch_row(outcome, top, pack, chosen))
+                continue
             if out_format == "jsonl":
                 if outcome.payload is not None:
                     handle.write(outcome.payload)
@@ -1242,6 +1352,8 @@ def batch_command(
                         summary.name or "",
                         summary.region or "",
                         _csv_cell(summary.overall),
+                        _csv_cell(summary.score_low),
+                        _csv_cell(summary.score_high),
                         summary.band or "",
                         _csv_cell(summary.coverage),
                         ";".join(fid for fid, _, _ in summary.findings),
@@ -1252,13 +1364,15 @@ def batch_command(
             else:
                 error = outcome.error
                 write_row(
-                    [outcome.source, outcome.line, error.program or "", "", "", "", "", "", "", "", error.message]
+                    [outcome.source, outcome.line, error.program or "", *[""] * (len(CSV_HEADER) - 4), error.message]
                 )
             handle.write(csv_buffer.getvalue().encode("utf-8"))
             csv_buffer.seek(0)
             csv_buffer.truncate()
         if out_format == "csv" and csv_buffer.tell():
             handle.write(csv_buffer.getvalue().encode("utf-8"))
+        if out_format == "xlsx":
+            handle.write(workbook_bytes([sheet]))
 
     try:
         if target is None:
@@ -1286,9 +1400,9 @@ def batch_command(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(sorted(COMPARE_FORMATS)),
+    type=click.Choice(sorted([*COMPARE_FORMATS, "xlsx"])),
     default=None,
-    help="Output format; default: from the output file's extension (.html, .md, .json), else text.",
+    help="Output format; default: from the output file's extension (.html, .md, .json, .xlsx), else text.",
 )
 @click.option(
     "--top",
@@ -1314,16 +1428,17 @@ def compare_command(
     INPUT is read as by 'batch'. '-o comparison.html' writes one
     self-contained page with a chart of the programs per band.
     """
-    from asn_advisor.batch import compare
-    from asn_advisor.render import format_for, render_comparison
 
     chosen = resolve_lang(lang)
     pack = load_pack(rules_dir)
-    summaries = []
+    saved = read_saved(input_path) if input_format is None else None
+    summaries: list[Any] = []
     failed = 0
     progress = _Progress(chosen)
+    if saved is not None:  # what an earlier 'batch' wrote: its programs are already advised
+        summaries, failed = saved
     try:
-        for outcome in _outcomes(input_path, input_format, pack, jobs, chosen):
+        for outcome in () if saved is not None else _outcomes(input_path, input_format, pack, jobs, chosen):
             progress.tick()
             if outcome.error is not None:
                 failed += 1
@@ -1335,7 +1450,11 @@ def compare_command(
     if not summaries:
         raise AdvisorError(t("compare.empty", chosen), location=None)
     comparison = compare(summaries, pack, lang=chosen, top=top, failed=failed)
-    emit(render_comparison(comparison, fmt or format_for(output)), output, force, input_paths(pack, input_path), chosen)
+    chosen_format = fmt or format_for(output)
+    if chosen_format == "xlsx":
+        emit_binary(workbook_bytes(comparison_sheets(comparison)), output, force, input_paths(pack, input_path), chosen)
+    else:
+        emit(render_comparison(comparison, chosen_format), output, force, input_paths(pack, input_path), chosen)
     if failed:
         click.echo(
             t("batch.summary", chosen, total=len(summaries) + failed, ok=len(summaries), failed=failed), err=True
@@ -1413,10 +1532,8 @@ def load_advice_or_profile(path: str, pack: RulePack, lang: str, lang_given: boo
     """
     from pydantic import ValidationError
 
-    from asn_advisor._base import load_document, read_text, validation_problems
-    from asn_advisor.errors import Location
-    from asn_advisor.model import check_findings, normalize_indicators, profile_from_data
-
+    if is_report_path(path):
+        return advise_report(path, pack, lang=lang)
     text, display = read_text(path)
     json_mode = display.endswith(".json") or text.lstrip().startswith("{")
     doc = load_document(text, display, json_mode=json_mode)
@@ -1448,23 +1565,21 @@ def load_advice_or_profile(path: str, pack: RulePack, lang: str, lang_given: boo
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "markdown"]),
+    type=click.Choice(["html", "markdown", "pdf"]),
     default=None,
-    help="Report format; default: from the output file's extension (.html, .md), else markdown.",
+    help="Report format; default: from the output file's extension (.html, .md, .pdf), else markdown.",
 )
 @output_options
 def report_command(
     source: str, rules_dir: str | None, lang: str | None, fmt: str | None, output: str | None, force: bool
 ) -> None:
-    """Write a report people read: score, chart, findings, recommendations, roadmap, data gaps.
+    """Write a report for a meeting: a one-page summary, then the detail, the arithmetic in an appendix.
 
-    PROFILE_OR_ADVICE is a profile (YAML or JSON, '-' for standard input) or an
-    advice saved with 'advise --format json'. '-o report.html' writes one
-    self-contained HTML page that prints on A4; '-o report.md' writes Markdown.
+    PROFILE_OR_ADVICE is a profile (YAML or JSON, '-' for standard input), a
+    narrative report (.txt, .md) or an advice saved with 'advise --format json'.
+    '-o report.html' writes one self-contained HTML page that prints on A4;
+    '-o report.pdf' prints it to PDF with Chromium; '-o report.md' writes Markdown.
     """
-    from asn_advisor.model import bands_from_pack
-    from asn_advisor.render import render_report, report_format_for
-
     chosen = resolve_lang(lang)
     pack = load_pack(rules_dir)
     if fmt is None:
@@ -1473,8 +1588,6 @@ def report_command(
         else:
             fmt = report_format_for(output)
             if fmt is None:
-                from asn_advisor.errors import Location, OutputError
-
                 raise OutputError(
                     t("report.format.unknown", chosen),
                     location=Location(output),
@@ -1487,6 +1600,14 @@ def report_command(
         # A saved advice from another pack: its scores stand, but the band zones drawn come from this pack.
         made_with, loaded = f"{advice.pack.id} {advice.pack.version}", f"{pack.id} {pack.version}"
         click.echo(t("report.pack.mismatch", advice.lang, advice=made_with, pack=loaded), err=True)
+    if fmt == "pdf":
+        if output is None or output == "-":
+            raise OutputError(t("pdf.stdout", chosen), hint=t("pdf.stdout.hint", chosen))
+        target = check_output(output, inputs=input_paths(pack, source), force=force, lang=chosen)
+        page = render_report(advice, bands_from_pack(pack, advice.lang), "html")
+        write_atomic(target, html_to_pdf(page, chosen), overwrite=force, lang=chosen)
+        click.echo(t("output.written", chosen, path=output), err=True)
+        return
     text = render_report(advice, bands_from_pack(pack, advice.lang), fmt)
     emit(text, output, force, input_paths(pack, source), advice.lang)
 
@@ -1496,7 +1617,6 @@ def report_command(
 
 def _parse_assignments(assignments: tuple[str, ...], lang: str) -> dict[str, Any]:
     """``NAME=VALUE`` pairs to a mapping; VALUE is read as a YAML scalar or flow mapping."""
-    from asn_advisor._base import load_document
 
     values: dict[str, Any] = {}
     for item in assignments:

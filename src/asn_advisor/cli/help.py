@@ -28,7 +28,7 @@ __all__ = ["HELP", "apply_help", "help_keys", "lang_from_args", "text"]
 HELP: dict[str, dict[str, str]] = {
     # --- batch ---
     "batch": {
-        "id": "Nilai setiap profil dalam INPUT: direktori, berkas JSON Lines, atau berkas CSV.\n\nMenulis satu baris per rekaman, sesuai urutan masukan: saran lengkap (JSON Lines) atau id, skor, kategori dan rekomendasi teratas (CSV); rekaman yang gagal menghasilkan rekaman galat. Kode keluar 8 bila ada rekaman yang gagal.",
+        "id": "Nilai setiap profil dalam INPUT: direktori, berkas JSON Lines, atau berkas CSV.\n\nMenulis satu baris per entri, sesuai urutan masukan: saran lengkap (JSON Lines) atau id, skor, kategori dan rekomendasi teratas (CSV); entri yang gagal menghasilkan entri galat. Kode keluar 8 bila ada entri yang gagal.",
         "en": "Advise every profile of INPUT: a directory, a JSON Lines file or a CSV file.\n\nWrites one line per record, in input order: the full advice (JSON Lines) or id, score, band and top recommendations (CSV); a record that fails gives an error record instead. Exit code 8 when some records failed.",
     },
     "batch --input-format": {
@@ -40,7 +40,7 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Worker processes; the output does not depend on it.",
     },
     "batch --on-error": {
-        "id": "skip: laporkan rekaman yang buruk lalu lanjutkan (kode keluar 8 di akhir); fail: berhenti pada yang pertama.",
+        "id": "skip: laporkan entri yang buruk lalu lanjutkan (kode keluar 8 di akhir); fail: berhenti pada yang pertama.",
         "en": "skip: report a bad record and go on (exit 8 at the end); fail: stop at the first.",
     },
     "batch --top": {
@@ -64,7 +64,7 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Worker processes; the output does not depend on it.",
     },
     "compare --on-error": {
-        "id": "skip: laporkan rekaman yang buruk lalu lanjutkan (kode keluar 8 di akhir); fail: berhenti pada yang pertama.",
+        "id": "skip: laporkan entri yang buruk lalu lanjutkan (kode keluar 8 di akhir); fail: berhenti pada yang pertama.",
         "en": "skip: report a bad record and go on (exit 8 at the end); fail: stop at the first.",
     },
     "compare --top": {
@@ -107,10 +107,16 @@ HELP: dict[str, dict[str, str]] = {
     "--format": {"id": "Format keluaran.", "en": "Output format."},
     # --- advise, score, explain ---
     "advise": {
-        "id": "Menilai PROFILE dan mendaftar rekomendasi yang diprioritaskan dan dijelaskan.\n\n"
-        "PROFILE berupa berkas YAML atau JSON; '-' membaca masukan standar.",
-        "en": "Score PROFILE and list prioritized, explained recommendations.\n\n"
-        "PROFILE is a YAML or JSON profile; '-' reads standard input.",
+        "id": "Menilai PROFILE dan menampilkan langkah perbaikan utama, berikut alasannya, dalam satu layar.\n\n"
+        "PROFILE berupa berkas YAML atau JSON, atau laporan naratif (.txt, .md); '-' membaca masukan standar. "
+        "--rinci menampilkan semua temuan, aturan, berkas, syarat dan peta jalan.",
+        "en": "Score PROFILE and show the main improvement steps, with their reasons, on one screen.\n\n"
+        "PROFILE is a YAML or JSON profile, or a narrative report (.txt, .md); '-' reads standard input. "
+        "--detail shows every finding, rule, file, condition and the roadmap.",
+    },
+    "advise --rinci": {
+        "id": "Teks: semua temuan, aturan, berkas, syarat dan peta jalan, bukan hanya langkah utama.",
+        "en": "Text: every finding, rule, file, condition and the roadmap, not only the main steps.",
     },
     "score": {
         "id": "Cetak skor PROFILE saja (keseluruhan, kategori, cakupan, dimensi).",
@@ -251,11 +257,11 @@ HELP: dict[str, dict[str, str]] = {
     },
     # --- plan and what-if ---
     "plan": {
-        "id": "Tampilkan rencana perbaikan PROFILE: fase, prasyarat, quick win, perkiraan kenaikan skor.",
+        "id": "Tampilkan rencana perbaikan PROFILE: fase, prasyarat, hasil cepat, perkiraan kenaikan skor.",
         "en": "Show the improvement plan of PROFILE: phases, prerequisites, quick wins, expected gains.",
     },
     "plan --order": {
-        "id": "Urutan dalam satu fase setelah quick win: priority (prioritas) atau gain (perkiraan kenaikan skor).",
+        "id": "Urutan dalam satu fase setelah hasil cepat: priority (prioritas) atau gain (perkiraan kenaikan skor).",
         "en": "Order within a phase after quick wins: priority or expected score gain.",
     },
     "whatif": {

@@ -85,12 +85,104 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{finding} (root cause, via {via})",
     },
     "advice.title": {"id": "Saran perbaikan program", "en": "Program improvement advice"},
+    # --- the one-screen advice (render.summary) ---
+    "summary.period": {"id": "periode {period}", "en": "period {period}"},
+    "summary.score": {
+        "id": "Skor {score} dari 100, kategori {band}; data tersedia untuk {coverage} bobot penilaian.",
+        "en": "Score {score} of 100, band {band}; data cover {coverage} of the scoring weight.",
+    },
+    "summary.score.none": {
+        "id": "Skor belum dapat dihitung: data tersedia hanya untuk {coverage} bobot penilaian.",
+        "en": "No score yet: data cover only {coverage} of the scoring weight.",
+    },
+    "summary.interval": {
+        "id": "Karena sebagian data belum ada, skor sebenarnya antara {low} dan {high}.",
+        "en": "Because some data are missing, the true score lies between {low} and {high}.",
+    },
+    "summary.top": {"id": "Langkah utama ({n}):", "en": "Main steps ({n}):"},
+    "summary.quick_win": {"id": "hasil cepat", "en": "quick win"},
+    "summary.why": {"id": "Mengapa", "en": "Why"},
+    "summary.action": {"id": "Langkah pertama", "en": "First action"},
+    "summary.owner": {"id": "Pelaksana", "en": "Who acts"},
+    "summary.report": {
+        "id": "Laporan sendiri mengusulkan {n} langkah; {both} di antaranya juga disarankan di sini.",
+        "en": "The report itself proposes {n} steps; {both} of them are advised here too.",
+    },
+    "summary.more_steps": {"id": "{n} langkah lain", "en": "{n} more steps"},
+    "summary.more_gaps": {"id": "{n} data yang perlu dikumpulkan", "en": "{n} items of data to collect"},
+    "summary.and": {"id": " dan ", "en": " and "},
+    "summary.more": {"id": "Masih ada {what}.", "en": "There are also {what}."},
+    "summary.detail": {
+        "id": "Rincian lengkap (temuan, aturan, berkas, perhitungan, peta jalan):",
+        "en": "Full detail (findings, rules, files, arithmetic, roadmap):",
+    },
+    "summary.detail.generic": {"id": "tambahkan --rinci", "en": "add --detail"},
     # --- reports ---
     "report.title": {
         "id": "Laporan evaluasi dan saran perbaikan program",
         "en": "Program evaluation and improvement report",
     },
     "report.identity": {"id": "Identitas program", "en": "Program identity"},
+    # --- spreadsheets (render.xlsx) ---
+    "xlsx.sheet.ranking": {"id": "Peringkat", "en": "Ranking"},
+    "xlsx.sheet.findings": {"id": "Temuan bersama", "en": "Shared findings"},
+    "xlsx.sheet.recommendations": {"id": "Rekomendasi bersama", "en": "Shared recommendations"},
+    "xlsx.sheet.batch": {"id": "Hasil", "en": "Results"},
+    "xlsx.program": {"id": "Id program", "en": "Program id"},
+    "xlsx.count": {"id": "Jumlah program", "en": "Programs"},
+    "xlsx.col.findings": {"id": "Temuan", "en": "Finding"},
+    "xlsx.col.recommendations": {"id": "Rekomendasi", "en": "Recommendation"},
+    "xlsx.programs": {"id": "Program yang mengalaminya", "en": "Programs that have it"},
+    "xlsx.share": {"id": "Persentase", "en": "Share"},
+    "xlsx.source": {"id": "Berkas sumber", "en": "Source file"},
+    "xlsx.line": {"id": "Baris", "en": "Line"},
+    "xlsx.findings": {"id": "Temuan", "en": "Findings"},
+    "xlsx.top": {"id": "Rekomendasi teratas", "en": "Top recommendations"},
+    "xlsx.error": {"id": "Galat", "en": "Error"},
+    "binary.stdout": {
+        "id": "lembar kerja hanya dapat ditulis ke berkas",
+        "en": "a spreadsheet can only be written to a file",
+    },
+    "binary.stdout.hint": {"id": "tambahkan -o hasil.xlsx", "en": "add -o results.xlsx"},
+    "report.summary": {"id": "Ringkasan", "en": "Summary"},
+    "report.summary.steps": {"id": "Langkah utama ({n})", "en": "Main steps ({n})"},
+    "report.summary.more": {
+        "id": "{n} langkah lain diuraikan pada bagian Rekomendasi.",
+        "en": "{n} more steps are set out under Recommendations.",
+    },
+    "report.summary.strengths": {"id": "Yang sudah berjalan baik", "en": "What already works"},
+    "report.summary.strengths.none": {
+        "id": "Belum ada dimensi dengan kategori tinggi, atau datanya belum ada.",
+        "en": "No dimension is in a high band yet, or its data are missing.",
+    },
+    "report.strength": {"id": "{label}: {score} ({band})", "en": "{label}: {score} ({band})"},
+    "report.summary.collect": {"id": "Data yang perlu dikumpulkan", "en": "Data to collect next"},
+    "report.summary.collect.more": {
+        "id": "dan {n} data lain (lihat Data yang belum ada).",
+        "en": "and {n} more (see Data gaps).",
+    },
+    "report.derived": {
+        "id": "Disimpulkan dari indikator oleh {n} aturan (lihat Lampiran).",
+        "en": "Derived from the indicators by {n} rules (see the Appendix).",
+    },
+    "report.gaps.rules": {"id": "Aturan yang bergantung", "en": "Rules that depend on it"},
+    "report.appendix": {
+        "id": "Lampiran: aturan dan perhitungan prioritas",
+        "en": "Appendix: rules and priority arithmetic",
+    },
+    "report.appendix.intro": {
+        "id": "Untuk analis dan penyusun aturan: aturan, berkas dan baris yang menghasilkan setiap langkah, serta perhitungan prioritasnya.",
+        "en": "For analysts and rule authors: the rules, files and lines behind each step, and how its priority adds up.",
+    },
+    "report.appendix.priority": {"id": "Perhitungan prioritas", "en": "Priority arithmetic"},
+    "report.appendix.step": {"id": "Langkah", "en": "Step"},
+    "report.appendix.terms": {
+        "id": "Temuan dan perhitungannya",
+        "en": "Findings and their terms",
+    },
+    "report.appendix.dimensions": {"id": "Skor per dimensi", "en": "Scores by dimension"},
+    "report.appendix.rules": {"id": "Aturan yang berlaku", "en": "Rules that fired"},
+    "report.appendix.plan": {"id": "Alasan urutan peta jalan", "en": "Why the roadmap orders the steps so"},
     "report.name": {"id": "Nama program", "en": "Program name"},
     "report.type": {"id": "Jenis program", "en": "Program type"},
     "report.chart.title": {"id": "Skor per dimensi terhadap kategori", "en": "Dimension scores against the bands"},
@@ -126,9 +218,28 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cannot tell the report format from the file name",
     },
     "report.format.unknown.hint": {
-        "id": "gunakan akhiran .html atau .md, atau --format",
-        "en": "use a .html or .md extension, or --format",
+        "id": "gunakan akhiran .html, .md atau .pdf, atau --format",
+        "en": "use a .html, .md or .pdf extension, or --format",
     },
+    "pdf.no_browser": {
+        "id": "PDF tidak dapat dibuat: Chromium tidak terpasang di komputer ini",
+        "en": "cannot write a PDF: Chromium is not installed on this computer",
+    },
+    "pdf.no_browser.hint": {
+        "id": "pasang chromium (Debian/Ubuntu: apt-get install chromium) atau set ASN_ADVISOR_CHROMIUM; "
+        "atau tulis -o laporan.html lalu cetak dari peramban",
+        "en": "install chromium (Debian/Ubuntu: apt-get install chromium) or set ASN_ADVISOR_CHROMIUM; "
+        "or write -o report.html and print it from a browser",
+    },
+    "pdf.failed": {
+        "id": "Chromium gagal mencetak laporan ke PDF ({error})",
+        "en": "Chromium failed to print the report to PDF ({error})",
+    },
+    "pdf.stdout": {
+        "id": "PDF hanya dapat ditulis ke berkas",
+        "en": "a PDF can only be written to a file",
+    },
+    "pdf.stdout.hint": {"id": "tambahkan -o laporan.pdf", "en": "add -o report.pdf"},
     "report.advice.lang": {
         "id": "berkas saran ini berbahasa {advice}, bukan {wanted}",
         "en": "this advice file is in language {advice}, not {wanted}",
@@ -256,7 +367,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "roadmap": {"id": "Peta jalan", "en": "Roadmap"},
     "roadmap.none": {"id": "Tidak ada langkah.", "en": "No steps."},
     "phase": {"id": "Fase", "en": "Phase"},
-    "quick_win": {"id": "quick win", "en": "quick win"},
+    "quick_win": {"id": "hasil cepat", "en": "quick win"},
     "expected_gain": {"id": "Perkiraan kenaikan skor", "en": "Expected score gain"},
     "expected_gain.unknown": {"id": "tidak diketahui (skor belum dapat dihitung)", "en": "unknown (no score yet)"},
     "expected_gain.unscored": {
@@ -264,7 +375,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "not counting dimensions without data: {dimensions}",
     },
     "plan.order": {
-        "id": "Urutan dalam fase: quick win dulu, lalu {order}",
+        "id": "Urutan dalam fase: hasil cepat dulu, lalu {order}",
         "en": "Order within a phase: quick wins first, then {order}",
     },
     "plan.order.priority": {"id": "prioritas", "en": "priority"},
@@ -286,6 +397,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Fase {phase}: setelah prasyaratnya {steps}.",
         "en": "Phase {phase}: after its prerequisites {steps}.",
     },
+    # Part of the advice's JSON ('explanation'), a contract: kept as it was. Readers see the
+    # 'quick_win' tag ("hasil cepat") instead; this sentence is never shown by a renderer.
     "plan.quick_win": {
         "id": "Quick win: upaya {effort}, waktu hingga berdampak {time}.",
         "en": "Quick win: {effort} effort, {time} time to impact.",
@@ -607,16 +720,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff.summary": {"id": "{changed} dari {total} profil berubah.", "en": "{changed} of {total} profile(s) change."},
     # --- batch and compare
     "batch.summary": {
-        "id": "{total} rekaman: {ok} berhasil dinilai, {failed} gagal",
+        "id": "{total} entri: {ok} berhasil dinilai, {failed} gagal",
         "en": "{total} record(s): {ok} advised, {failed} failed",
     },
-    "batch.progress": {"id": "{count} rekaman ({rate:,.0f}/detik)", "en": "{count} record(s) ({rate:,.0f}/s)"},
+    "batch.progress": {"id": "{count} entri ({rate:,.0f}/detik)", "en": "{count} record(s) ({rate:,.0f}/s)"},
     "batch.failed": {
-        "id": "rekaman gagal; berhenti karena --on-error fail",
+        "id": "entri gagal; berhenti karena --on-error fail",
         "en": "a record failed; stopping because of --on-error fail",
     },
     "batch.partial": {
-        "id": "{failed} rekaman gagal (lihat di atas dan rekaman galat pada keluaran)",
+        "id": "{failed} entri gagal (lihat di atas dan entri galat pada keluaran)",
         "en": "{failed} record(s) failed (see above and the error records in the output)",
     },
     "batch.jobs": {"id": "--jobs harus 1 atau lebih", "en": "--jobs must be 1 or more"},
@@ -628,7 +741,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "compare.shared_by": {"id": "dialami oleh", "en": "shared by"},
     "compare.failed": {
-        "id": "{count} rekaman gagal dan tidak dibandingkan.",
+        "id": "{count} entri gagal dan tidak dibandingkan.",
         "en": "{count} record(s) failed and are not compared.",
     },
     "compare.empty": {"id": "tidak ada program yang dapat dibandingkan", "en": "no program could be compared"},

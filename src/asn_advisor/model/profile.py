@@ -16,7 +16,7 @@ from typing import IO, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
-from asn_advisor._base import Document, Limits, load_document, read_text, unknown_id_hint
+from asn_advisor._base import Document, Limits, load_document, read_text, unknown_id_hint, validation_problems
 from asn_advisor.errors import MAX_PROBLEMS, Location, Problem, ProfileError
 
 __all__ = [
@@ -163,8 +163,6 @@ _TOP_KEYS = ("program", "indicators", "findings", "proposals", "strengths")
 
 
 def _problems_from_validation(exc: ValidationError, doc: Document) -> list[Problem]:
-    from asn_advisor._base import validation_problems
-
     return validation_problems(exc, Profile, doc)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from asn_advisor._base import markdown_code, markdown_escape
 from asn_advisor.errors import ArgumentError
-from asn_advisor.i18n import t
+from asn_advisor.i18n import MESSAGES, number, percent, t
 from asn_advisor.model import Advice, DataGap
 from asn_advisor.render.plan import roadmap_markdown, roadmap_text
 from asn_advisor.render.quality import action_lines, interval_line, quality_sections
@@ -16,8 +16,14 @@ from asn_advisor.render.quality import action_lines, interval_line, quality_sect
 __all__ = ["FORMATS", "render", "render_score"]
 
 
-def _score_text(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
+def _score_text(value: float | None, lang: str) -> str:
+    return "-" if value is None else number(value, lang)
+
+
+def _source(source: str | None, lang: str) -> str:
+    """Where a stated finding comes from (survey, document, ...), in ``lang``."""
+    key = f"report.evidence.{source}"
+    return t(key, lang) if key in MESSAGES else str(source)
 
 
 def _fmt_value(value: Any) -> str:
@@ -52,10 +58,11 @@ def _overall_line(advice: Advice) -> str:
     lang = advice.lang
     score = advice.score
     if score.overall is None:
-        return f"{t('score.overall', lang)}: {t('score.none', lang)}; {t('score.coverage', lang)} {score.coverage:.0%}"
+        coverage = percent(score.coverage, lang)
+        return f"{t('score.overall', lang)}: {t('score.none', lang)}; {t('score.coverage', lang)} {coverage}"
     return (
-        f"{t('score.overall', lang)}: {score.overall:.1f} / 100 ({score.band_label}); "
-        f"{t('score.coverage', lang)} {score.coverage:.0%}"
+        f"{t('score.overall', lang)}: {number(score.overall, lang)} / 100 ({score.band_label}); "
+        f"{t('score.coverage', lang)} {percent(score.coverage, lang)}"
     )
 
 
@@ -81,7 +88,8 @@ def render_text(advice: Advice) -> str:
     for dim in advice.score.dimensions:
         band = dim.band_label or t("no_data", lang)
         lines.append(
-            f"  {dim.label:<32} {_score_text(dim.score):>6}  {band:<14} {t('weight', lang).lower()} {dim.weight:g}"
+            f"  {dim.label:<32} {_score_text(dim.score, lang):>6}  {band:<14} "
+            f"{t('weight', lang).lower()} {dim.weight:g}"
         )
     lines.append("")
     lines.append(f"{t('findings', lang)}:")
@@ -93,7 +101,8 @@ def render_text(advice: Advice) -> str:
         for evidence in finding.evidence:
             if evidence.kind == "stated" and evidence.text:
                 lines.append(
-                    f"      \u201c{evidence.text}\u201d" + (f" ({evidence.source})" if evidence.source else "")
+                    f"      \u201c{evidence.text}\u201d"
+                    + (f" ({_source(evidence.source, lang)})" if evidence.source else "")
                 )
             elif evidence.kind == "rule":
                 detail = _values(evidence.values)
@@ -106,7 +115,10 @@ def render_text(advice: Advice) -> str:
     if not advice.recommendations:
         lines.append(f"  {t('recommendations.none', lang)}")
     for rec in advice.recommendations:
-        lines.append(f"  {rec.rank}. {rec.title} [{rec.id}]  {t('priority', lang).lower()} {rec.priority:g}")
+        lines.append(
+            f"  {rec.rank}. {rec.title} [{rec.id}]  "
+            f"{t('priority', lang).lower()} {number(rec.priority, lang, 'priority')}"
+        )
         lines.append(f"     {t('addresses', lang)}: {', '.join(rec.addresses)}")
         lines.append(
             f"     {t('effort', lang)}: {t('effort.' + rec.effort, lang)}; "
@@ -166,7 +178,7 @@ def render_markdown(advice: Advice) -> str:
     out.append("|---|---:|---|---:|")
     for dim in advice.score.dimensions:
         out.append(
-            f"| {_md_escape(dim.label)} | {_score_text(dim.score)} "
+            f"| {_md_escape(dim.label)} | {_score_text(dim.score, lang)} "
             f"| {dim.band_label or t('no_data', lang)} | {dim.weight:g} |"
         )
     out += ["", f"## {t('findings', lang)}", ""]
@@ -181,7 +193,7 @@ def render_markdown(advice: Advice) -> str:
             if evidence.kind == "stated" and evidence.text:
                 out.append(
                     f"  - \u201c{_md_escape(evidence.text)}\u201d"
-                    + (f" ({_md_escape(evidence.source)})" if evidence.source else "")
+                    + (f" ({_md_escape(_source(evidence.source, lang))})" if evidence.source else "")
                 )
             elif evidence.kind == "rule":
                 detail = _values(evidence.values)
@@ -194,7 +206,8 @@ def render_markdown(advice: Advice) -> str:
         out.append(t("recommendations.none", lang))
     for rec in advice.recommendations:
         out.append(
-            f"{rec.rank}. **{_md_escape(rec.title)}** (`{rec.id}`): {t('priority', lang).lower()} {rec.priority:g}"
+            f"{rec.rank}. **{_md_escape(rec.title)}** (`{rec.id}`): "
+            f"{t('priority', lang).lower()} {number(rec.priority, lang, 'priority')}"
         )
         if rec.description:
             out.append(f"   {_md_escape(rec.description)}")
@@ -269,7 +282,7 @@ def render_score(advice: Advice, fmt: str) -> str:
         return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     lines = [_overall_line(advice)]
     for dim in advice.score.dimensions:
-        lines.append(f"  {dim.id:<12} {_score_text(dim.score):>6}  {dim.band_label or t('no_data', lang)}")
+        lines.append(f"  {dim.label:<32} {_score_text(dim.score, lang):>6}  {dim.band_label or t('no_data', lang)}")
     if fmt == "markdown":
         return "\n".join(["- " + lines[0], *("- " + line.strip() for line in lines[1:])]) + "\n"
     return "\n".join(lines) + "\n"

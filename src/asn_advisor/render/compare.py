@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 
+from markupsafe import Markup
+
 from asn_advisor._base import format_for_path, markdown_escape
-from asn_advisor.i18n import t
+from asn_advisor.i18n import number, percent, t
 from asn_advisor.model import MAX_LISTED, Comparison, ProgramRow
-from asn_advisor.render.report import _escape, _html_head, _zone_fills
+from asn_advisor.render._templates import render_template
+from asn_advisor.render.report import _escape, _zone_fills
 
 # ---------------------------------------------------------------------------
 # comparison of many programs (asn-advisor compare --format html)
@@ -87,8 +90,9 @@ def render_band_counts_svg(comparison: Comparison, *, element_id: str = "bands-c
     return "\n".join(out)
 
 
-def _html_listed(programs: Sequence[str]) -> str:
-    shown = ", ".join(_escape(p) for p in programs[:MAX_LISTED])
+def _listed_html(programs: Sequence[str]) -> str:
+    """The first programs of a long list, then how many more (the page stays readable with 200)."""
+    shown = ", ".join(programs[:MAX_LISTED])
     rest = len(programs) - MAX_LISTED
     return shown + (f" (+{rest})" if rest > 0 else "")
 
@@ -101,77 +105,82 @@ def render_comparison_html(comparison: Comparison) -> str:
     the findings and recommendations the programs share.
     """
     lang = comparison.lang
-    e = _escape
-    title = t("compare.title", lang, count=len(comparison.programs))
     mins = [b.min for b in comparison.bands]
     fills = _zone_fills(len(comparison.bands))
-    # A wide page: the ranking puts every dimension side by side.
-    out = [*_html_head(title, lang, "wide"), "<header>", f"<h1>{e(title)}</h1>"]
-    if comparison.failed:
-        out.append(f'<p class="muted" id="failed">{e(t("compare.failed", lang, count=comparison.failed))}</p>')
-    out += ["</header>", "<main>"]
-    out.append(f'<section id="bands"><h2>{e(t("compare.chart.title", lang))}</h2><figure>')
-    out.append(render_band_counts_svg(comparison))
-    out.append("</figure></section>")
-
-    out.append(f'<section id="ranking"><h2>{e(t("compare.ranking", lang))}</h2>')
-    header = [
-        f'<th class="num">#</th><th>{e(t("program", lang))}</th>'
-        f'<th class="num">{e(t("score", lang))}</th><th>{e(t("band", lang))}</th>'
-    ]
-    header += [f'<th class="num">{e(label)}</th>' for _, label in comparison.dimensions]
-    header.append(f'<th class="num">{e(t("compare.coverage", lang))}</th><th>{e(t("compare.top", lang))}</th>')
-    out.append(f'<div class="scroll"><table class="ranking"><thead><tr>{"".join(header)}</tr></thead><tbody>')
+    titles = {item.id: item.label for item in comparison.recommendations}
+    programs = []
     for row in comparison.programs:
-        name = e(row.id) + (f'<br><span class="muted">{e(row.name)}</span>' if row.name else "")
-        if row.region:
-            name += f'<br><span class="muted">{e(row.region)}</span>'
-        cells = [f'<td class="num">{row.rank}</td><td>{name}</td>']
-        cells.append(
-            f'<td class="num"><strong>{_num(row.overall)}</strong></td><td>{e(comparison.band_label(row.band))}</td>'
-        )
+        cells = []
         for dim_id, _ in comparison.dimensions:
             score = row.dimensions.get(dim_id)
             index = _band_index(score, mins)
-            style = f' style="background:{fills[index]}"' if index is not None else ""
-            cells.append(f'<td class="num" data-dimension="{e(dim_id)}"{style}>{_num(score)}</td>')
-        cells.append(f'<td class="num">{row.coverage:.0%}</td>')
-        cells.append(f"<td>{', '.join(f'<code>{e(r)}</code>' for r in row.top_recommendations) or '-'}</td>")
-        out.append(f"<tr>{''.join(cells)}</tr>")
-    out.append("</tbody></table></div></section>")
-
-    for section, items, heading, empty in (
-        ("findings", comparison.findings, t("compare.findings", lang), t("findings.none", lang)),
-        (
-            "recommendations",
-            comparison.recommendations,
-            t("compare.recommendations", lang, top=comparison.top),
-            t("recommendations.none", lang),
-        ),
-    ):
-        out.append(f'<section id="{section}"><h2>{e(heading)}</h2>')
-        if not items:
-            out.append(f"<p>{e(empty)}</p>")
-        else:
-            out.append(
-                f'<table class="shared"><thead><tr><th>{e(t(section, lang))}</th>'
-                '<th class="num">n</th><th class="num">%</th>'
-                f"<th>{e(t('compare.shared_by', lang))}</th></tr></thead><tbody>"
+            cells.append(
+                {"id": dim_id, "score": _num(score, lang), "fill": fills[index] if index is not None else None}
             )
-            for item in items:
-                out.append(
-                    f'<tr data-id="{e(item.id)}"><td>{e(item.label)}<br><code>{e(item.id)}</code></td>'
-                    f'<td class="num">{item.count}</td>'
-                    f'<td class="num">{item.share:.0%}</td><td>{_html_listed(item.programs)}</td></tr>'
-                )
-            out.append("</tbody></table>")
-        out.append("</section>")
-    out += ["</main>", f"<footer>{e(t('report.footer', lang))}</footer>", "</body>", "</html>"]
-    return "\n".join(out) + "\n"
+        programs.append(
+            {
+                "rank": row.rank,
+                "id": row.id,
+                "name": row.name,
+                "region": row.region,
+                "overall": _num(row.overall, lang),
+                "interval": _range(row, lang),
+                "band": comparison.band_label(row.band),
+                "cells": cells,
+                "coverage": _share(row.coverage, lang),
+                "top": [titles.get(rec, rec) for rec in row.top_recommendations],
+            }
+        )
+    shared = [
+        {
+            "id": section,
+            "heading": heading,
+            "empty": empty,
+            "column": t(section, lang),
+            "rows": [
+                {
+                    "id": item.id,
+                    "label": item.label,
+                    "count": item.count,
+                    "share": _share(item.share, lang),
+                    "programs": _listed_html(item.programs),
+                }
+                for item in items
+            ],
+        }
+        for section, items, heading, empty in (
+            ("findings", comparison.findings, t("compare.findings", lang), t("findings.none", lang)),
+            (
+                "recommendations",
+                comparison.recommendations,
+                t("compare.recommendations", lang, top=comparison.top),
+                t("recommendations.none", lang),
+            ),
+        )
+    ]
+    return render_template(
+        "compare.html.j2",
+        lang,
+        title=t("compare.title", lang, count=len(comparison.programs)),
+        failed=comparison.failed,
+        chart=Markup(render_band_counts_svg(comparison)),  # escaped where it is drawn
+        dimensions=[label for _, label in comparison.dimensions],
+        programs=programs,
+        shared=shared,
+    )
 
 
-def _num(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
+def _num(value: float | None, lang: str = "id") -> str:
+    return "-" if value is None else number(value, lang)
+
+
+def _share(value: float, lang: str) -> str:
+    return percent(value, lang)
+
+
+def _short(label: str) -> str:
+    """A dimension's column heading in a text table: the first word of its label."""
+    return label.split()[0] if label.split() else label
 
 
 def _listed(programs: list[str]) -> str:
@@ -184,13 +193,13 @@ def render_text(comparison: Comparison) -> str:
     lang = comparison.lang
     lines = [t("compare.title", lang, count=len(comparison.programs)), ""]
     header = ["#", t("program", lang), t("score", lang), t("compare.interval", lang), t("compare.coverage", lang)]
-    header += [t("band", lang)] + [did for did, _ in comparison.dimensions]
+    header += [t("band", lang)] + [_short(label) for _, label in comparison.dimensions]
     table = [header]
     for row in comparison.programs:
         table.append(
-            [str(row.rank), row.id, _num(row.overall), _range(row), f"{row.coverage:.0%}"]
+            [str(row.rank), row.id, _num(row.overall, lang), _range(row, lang), percent(row.coverage, lang)]
             + [comparison.band_label(row.band)]
-            + [_num(row.dimensions.get(did)) for did, _ in comparison.dimensions]
+            + [_num(row.dimensions.get(did), lang) for did, _ in comparison.dimensions]
         )
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
     for r in table:
@@ -200,7 +209,7 @@ def render_text(comparison: Comparison) -> str:
     lines.append("")
     lines.append(t("compare.findings", lang))
     for item in comparison.findings:
-        lines.append(f"  {item.count:>4}  {item.share:>6.0%}  {item.label} [{item.id}]")
+        lines.append(f"  {item.count:>4}  {_share(item.share, lang):>6}  {item.label}")
         if item.count > 1:
             lines.append(f"        {t('compare.shared_by', lang)}: {_listed(item.programs)}")
     if not comparison.findings:
@@ -208,7 +217,7 @@ def render_text(comparison: Comparison) -> str:
     lines.append("")
     lines.append(t("compare.recommendations", lang, top=comparison.top))
     for item in comparison.recommendations:
-        lines.append(f"  {item.count:>4}  {item.share:>6.0%}  {item.label} [{item.id}]")
+        lines.append(f"  {item.count:>4}  {_share(item.share, lang):>6}  {item.label}")
     if not comparison.recommendations:
         lines.append("  " + t("recommendations.none", lang))
     if comparison.failed:
@@ -217,11 +226,11 @@ def render_text(comparison: Comparison) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _range(row: ProgramRow) -> str:
+def _range(row: ProgramRow, lang: str) -> str:
     """The interval the score can still take, ``-`` when unknown."""
     if row.score_low is None or row.score_high is None:
         return "-"
-    return f"{_num(row.score_low)}-{_num(row.score_high)}"
+    return f"{_num(row.score_low, lang)}–{_num(row.score_high, lang)}"
 
 
 def _md(text: str) -> str:
@@ -237,9 +246,9 @@ def render_markdown(comparison: Comparison) -> str:
     lines.append("|" + "|".join("---:" if i != 1 else "---" for i in range(len(header))) + "|")
     for row in comparison.programs:
         name = _md(row.id + (f" ({row.name})" if row.name else ""))
-        cells = [str(row.rank), name, _num(row.overall), _range(row), f"{row.coverage:.0%}"]
+        cells = [str(row.rank), name, _num(row.overall, lang), _range(row, lang), percent(row.coverage, lang)]
         cells += [_md(comparison.band_label(row.band))] + [
-            _num(row.dimensions.get(did)) for did, _ in comparison.dimensions
+            _num(row.dimensions.get(did), lang) for did, _ in comparison.dimensions
         ]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", f"## {t('compare.findings', lang)}", ""]
@@ -248,7 +257,7 @@ def render_markdown(comparison: Comparison) -> str:
         lines.append("|---|---:|---:|---|")
         for item in comparison.findings:
             lines.append(
-                f"| {_md(item.label)} (`{item.id}`) | {item.count} | {item.share:.0%} | {_md(_listed(item.programs))} |"
+                f"| {_md(item.label)} | {item.count} | {_share(item.share, lang)} | {_md(_listed(item.programs))} |"
             )
     else:
         lines.append(t("findings.none", lang))
@@ -258,7 +267,7 @@ def render_markdown(comparison: Comparison) -> str:
         lines.append("|---|---:|---:|---|")
         for item in comparison.recommendations:
             lines.append(
-                f"| {_md(item.label)} (`{item.id}`) | {item.count} | {item.share:.0%} | {_md(_listed(item.programs))} |"
+                f"| {_md(item.label)} | {item.count} | {_share(item.share, lang)} | {_md(_listed(item.programs))} |"
             )
     else:
         lines.append(t("recommendations.none", lang))
@@ -281,8 +290,8 @@ COMPARE_FORMATS: dict[str, Callable[[Comparison], str]] = {
 
 
 def format_for(path: str | None) -> str:
-    """The format an output file name asks for: by extension, else text."""
-    return format_for_path(path, COMPARE_FORMATS) or "text"
+    """The format an output file name asks for: by extension (``xlsx`` too), else text."""
+    return format_for_path(path, [*COMPARE_FORMATS, "xlsx"]) or "text"
 
 
 def render_comparison(comparison: Comparison, fmt: str) -> str:

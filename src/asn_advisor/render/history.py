@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape as _xml_escape
 
 from asn_advisor._base import markdown_escape, visible
-from asn_advisor.i18n import t
+from asn_advisor.i18n import number, percent, t
 from asn_advisor.pack import RulePack
 from asn_advisor.store import EffectReport, PeriodSummary, ProgramHistory, RecommendationEffect
 
@@ -76,18 +76,18 @@ class Labels:
         return self.bands.get(bid, bid)
 
 
-def _num(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
+def _num(value: float | None, lang: str) -> str:
+    return "-" if value is None else number(value, lang)
 
 
-def _signed(value: float | None) -> str:
+def _signed(value: float | None, lang: str) -> str:
     if value is None:
         return ""
-    return f"{value:+.1f}"
+    return ("+" if value >= 0 else "-") + number(abs(value), lang)
 
 
-def _pct(value: float | None) -> str:
-    return "-" if value is None else f"{value * 100:.0f}%"
+def _pct(value: float | None, lang: str) -> str:
+    return "-" if value is None else percent(value, lang)
 
 
 def sparkline(values: list[float | None]) -> str:
@@ -179,9 +179,9 @@ def render_show_text(history: ProgramHistory, labels: Labels) -> str:
     )
     for p in history.periods:
         mark = " *" if p.pack_changed else ""
-        cover = _pct(p.coverage)
+        cover = _pct(p.coverage, lang)
         lines.append(
-            f"{p.period:<{width}}  {_num(p.overall):>6}  {_signed(p.overall_change):>9}  "
+            f"{p.period:<{width}}  {_num(p.overall, lang):>6}  {_signed(p.overall_change, lang):>9}  "
             f"{labels.band(p.band):<16} {cover:>5}{mark}"
         )
     if any(p.pack_changed for p in history.periods):
@@ -190,10 +190,10 @@ def render_show_text(history: ProgramHistory, labels: Labels) -> str:
     known = [v for v in overall if v is not None]
     trend = f"{t('history.trend', lang)}: {sparkline(overall)}"
     if len(known) >= 2:
-        trend += f"  {known[0]:.1f} -> {known[-1]:.1f} ({_signed(history.overall_change)})"
+        trend += f"  {_num(known[0], lang)} -> {_num(known[-1], lang)} ({_signed(history.overall_change, lang)})"
     lines += ["", trend]
     for p in history.periods:
-        lines.append(f"  {p.period:<{width}}  {bar(p.overall)}  {_num(p.overall)}")
+        lines.append(f"  {p.period:<{width}}  {bar(p.overall)}  {_num(p.overall, lang)}")
     dim_ids = _dimension_ids(history)
     if dim_ids:
         lines += ["", f"{t('history.dimensions', lang)}:"]
@@ -209,7 +209,7 @@ def render_show_text(history: ProgramHistory, labels: Labels) -> str:
             scores = [_dim_score(p, dim_id) for p in history.periods]
             lines.append(
                 f"  {labels.dimension(dim_id):<{label_width}}  "
-                + "  ".join(f"{_num(s):>{col}}" for s in scores)
+                + "  ".join(f"{_num(s, lang):>{col}}" for s in scores)
                 + f"  {sparkline(scores):<{spark_width}}  {labels.band(_dim_band(history.periods[-1], dim_id))}"
             )
     lines += ["", f"{t('history.findings', lang)}:"]
@@ -246,7 +246,7 @@ def render_show_markdown(history: ProgramHistory, labels: Labels) -> str:
     overall = [p.overall for p in history.periods]
     out.append(
         f"- {t('history.trend', lang)}: `{sparkline(overall)}`"
-        + (f" ({_signed(history.overall_change)})" if history.overall_change is not None else "")
+        + (f" ({_signed(history.overall_change, lang)})" if history.overall_change is not None else "")
     )
     out += [
         "",
@@ -259,8 +259,8 @@ def render_show_markdown(history: ProgramHistory, labels: Labels) -> str:
     for p in history.periods:
         pack = f"{p.pack.id} {p.pack.version} (`{p.pack.digest}`)" + (" *" if p.pack_changed else "")
         out.append(
-            f"| {p.period} | {_num(p.overall)} | {_signed(p.overall_change)} | {_md(labels.band(p.band))} "
-            f"| {_pct(p.coverage)} | {pack} |"
+            f"| {p.period} | {_num(p.overall, lang)} | {_signed(p.overall_change, lang)} | {_md(labels.band(p.band))} "
+            f"| {_pct(p.coverage, lang)} | {pack} |"
         )
     if any(p.pack_changed for p in history.periods):
         out += ["", f"\\* {t('history.pack_changed', lang)}"]
@@ -278,7 +278,7 @@ def render_show_markdown(history: ProgramHistory, labels: Labels) -> str:
             band = labels.band(_dim_band(history.periods[-1], dim_id))
             out.append(
                 f"| {_md(labels.dimension(dim_id))} | "
-                + " | ".join(_num(s) for s in scores)
+                + " | ".join(_num(s, lang) for s in scores)
                 + f" | `{sparkline(scores)}` | {_md(band)} |"
             )
     out += ["", f"## {t('history.findings', lang)}", ""]
@@ -439,10 +439,10 @@ def _figure(value: float | None, n: int, minimum: int, fmt: Callable[[float], st
 
 def _effect_rows(effect: RecommendationEffect, minimum: int, lang: str) -> list[tuple[str, str, str, str]]:
     def pct(v: float) -> str:
-        return f"{v * 100:.0f}%"
+        return percent(v, lang)
 
     def pts(v: float) -> str:
-        return f"{v:+.1f}"
+        return _signed(v, lang)
 
     done, other = effect.done, effect.not_done
     not_done_programs = str(len(other.programs)) + (
@@ -460,7 +460,7 @@ def _effect_rows(effect: RecommendationEffect, minimum: int, lang: str) -> list[
             t("history.effect.dimension", lang),
             _figure(done.dimension_change, done.dimension_programs, minimum, pts, lang),
             _figure(other.dimension_change, other.dimension_programs, minimum, pts, lang),
-            "-" if effect.dimension_difference is None else f"{effect.dimension_difference:+.1f}",
+            "-" if effect.dimension_difference is None else _signed(effect.dimension_difference, lang),
         ),
     ]
 

@@ -29,10 +29,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from asn_advisor._base import format_for_path, markdown_code, markdown_escape, visible
-from asn_advisor.i18n import MESSAGES, t
-from asn_advisor.model import Advice, FindingResult, Recommendation, ReportBand
-from asn_advisor.render.plan import gain_text, roadmap_markdown, step_notes
+from asn_advisor.i18n import MESSAGES, number, percent, t
+from asn_advisor.model import Advice, PriorityTerm, Recommendation, ReportBand
+from asn_advisor.render._templates import render_template
+from asn_advisor.render.plan import dropped_reason, names_of, roadmap_markdown
+from asn_advisor.render.summary import step_view
 
 __all__ = [
     "REPORT_FORMATS",
@@ -53,11 +57,11 @@ def _escape(text: str, quote: bool = True) -> str:
 # small helpers shared by both formats
 
 
-def _num(value: float | None, digits: int = 1) -> str:
-    """A score as text; ``-`` when unknown (never 0: absence is not zero)."""
+def _num(value: float | None, lang: str = "id") -> str:
+    """A score as text in ``lang``; ``-`` when unknown (never 0: absence is not zero)."""
     if value is None:
         return "-"
-    return f"{value:.{digits}f}"
+    return number(value, lang)
 
 
 def _value_text(value: Any) -> str:
@@ -99,50 +103,6 @@ def _phase_of(rec: Recommendation, lang: str) -> str | None:
     return None if rec.phase is None else str(rec.phase)
 
 
-@dataclass(frozen=True)
-class _RoadmapItem:
-    id: str
-    title: str
-    marks: list[str]
-    effort: str
-    time: str
-    gain: str
-    notes: list[str]
-
-
-def _roadmap(advice: Advice) -> list[tuple[str, list[_RoadmapItem]]]:
-    """The plan's phases with their steps, in order, as the plan renderer words them."""
-    lang = advice.lang
-    steps = {rec.id: rec for rec in advice.recommendations}
-    phases: list[tuple[str, list[_RoadmapItem]]] = []
-    for index, phase in enumerate(advice.roadmap, start=1):
-        items = []
-        for rid in phase:
-            rec = steps[rid]
-            marks = [t("quick_win", lang)] if rec.quick_win else []
-            if rec.added_as_prerequisite:
-                marks.append(t("plan.added", lang))
-            items.append(
-                _RoadmapItem(
-                    id=rid,
-                    title=rec.title,
-                    marks=marks,
-                    effort=t("effort." + rec.effort, lang),
-                    time=t("impact." + rec.time_to_impact, lang),
-                    gain=gain_text(rec, lang),
-                    notes=step_notes(rec, lang),
-                )
-            )
-        phases.append((f"{t('phase', lang)} {index}", items))
-    return phases
-
-
-def _html_term(term: Any, lang: str) -> str:
-    if getattr(term, "kind", "finding") in ("root_cause", "report_proposal"):
-        return _escape(_term_label(term, lang))
-    return f"<code>{_escape(term.finding)}</code>"
-
-
 def _term_label(term: Any, lang: str) -> str:
     """A priority term's finding, saying when it counts as a root cause."""
     if getattr(term, "kind", "finding") == "root_cause":
@@ -150,6 +110,14 @@ def _term_label(term: Any, lang: str) -> str:
     if getattr(term, "kind", "finding") == "report_proposal":
         return t("quality.term.report_proposal", lang)
     return str(term.finding)
+
+
+def _term_name(term: PriorityTerm, labels: Mapping[str, str], lang: str) -> str:
+    """A priority term's finding by its label, saying when it counts as a root cause."""
+    label = labels.get(term.finding, term.finding)
+    if term.kind == "root_cause":
+        return t("report.root_cause_term", lang, finding=label, via=", ".join(labels.get(v, v) for v in term.via))
+    return label
 
 
 def _identity(advice: Advice) -> list[tuple[str, str]]:
@@ -176,7 +144,7 @@ def _overall_sentence(advice: Advice) -> str:
     score = advice.score
     if score.overall is None:
         return t("score.none", lang)
-    return f"{score.overall:.1f} / 100 ({score.band_label or score.band or '-'})"
+    return f"{number(score.overall, lang)} / 100 ({score.band_label or score.band or '-'})"
 
 
 def _chart_description(advice: Advice, bands: Sequence[ReportBand]) -> str:
@@ -186,7 +154,7 @@ def _chart_description(advice: Advice, bands: Sequence[ReportBand]) -> str:
         if dim.score is None:
             parts.append(f"{dim.label}: {t('no_data', lang)}")
         else:
-            parts.append(f"{dim.label}: {dim.score:.1f} ({dim.band_label or dim.band or '-'})")
+            parts.append(f"{dim.label}: {number(dim.score, lang)} ({dim.band_label or dim.band or '-'})")
     zones = ", ".join(f"{b.label} \u2265 {b.min:g}" for b in reversed(bands))
     text = "; ".join(parts) + "."
     if zones:
@@ -305,7 +273,7 @@ def render_chart_svg(advice: Advice, bands: Sequence[ReportBand], *, element_id:
             )
             out.append(
                 f'<text class="value" x="{x0 + plot_w + 8}" y="{cy + 4:.1f}" font-weight="bold" fill="#111">'
-                f"{dim.score:.1f} {e(dim.band_label or dim.band or '')}</text>"
+                f"{number(dim.score, lang)} {e(dim.band_label or dim.band or '')}</text>"
             )
         out.append("</g>")
     overall = advice.score.overall
@@ -317,287 +285,225 @@ def render_chart_svg(advice: Advice, bands: Sequence[ReportBand], *, element_id:
         )
         out.append(
             f'<text x="{ox:.1f}" y="{plot_bottom + 28}" text-anchor="middle" font-size="11" fill="#b22222">'
-            f"{e(t('score.overall', lang))} {overall:.1f}</text>"
+            f"{e(t('score.overall', lang))} {number(overall, lang)}</text>"
         )
     out.append("</svg>")
     return "\n".join(out)
 
 
 # ---------------------------------------------------------------------------
-# HTML
+# HTML: the view the template ``templates/report.html.j2`` lays out
 
-_CSS = """
-:root { color-scheme: light; }
-body { font-family: "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #111; background: #fff;
-  max-width: 52rem; margin: 1.5rem auto; padding: 0 1rem; line-height: 1.45; font-size: 11pt; }
-h1 { font-size: 1.6rem; margin: 0 0 .3rem; color: #1f4e79; }
-h2 { font-size: 1.2rem; margin: 1.6rem 0 .5rem; border-bottom: 2px solid #1f4e79; \
-padding-bottom: .15rem; color: #1f4e79; }
-h3 { font-size: 1.02rem; margin: 1rem 0 .3rem; }
-table { border-collapse: collapse; width: 100%; margin: .4rem 0 .8rem; }
-th, td { border: 1px solid #bbb; padding: .25rem .45rem; text-align: left; vertical-align: top; }
-th { background: #eef3f8; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.identity th { width: 28%; }
-.overall { display: flex; gap: 1.2rem; align-items: baseline; flex-wrap: wrap; margin: .4rem 0 .8rem; }
-.overall .big { font-size: 2.4rem; font-weight: bold; color: #1f4e79; }
-.overall .band { font-size: 1.2rem; font-weight: bold; }
-.chart { width: 100%; height: auto; max-width: 700px; display: block; margin: .4rem 0; }
-figure { margin: 0; }
-figcaption { font-size: .9rem; color: #333; }
-.badge { display: inline-block; border: 1px solid #555; border-radius: .25rem; padding: 0 .3rem; font-size: .85rem; }
-.sev-high { background: #f6c9c4; } .sev-medium { background: #fbeec1; } .sev-low { background: #e4efc6; }
-.finding, .rec { break-inside: avoid; page-break-inside: avoid; margin-bottom: .8rem; }
-.rec { border-left: 4px solid #1f4e79; padding-left: .7rem; }
-blockquote { margin: .2rem 0 .2rem 1rem; padding-left: .6rem; border-left: 3px solid #bbb; color: #222; }
-code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: .88em; background: #f3f3f3; padding: 0 .15rem; }
-.muted { color: #444; font-size: .9rem; }
-ul { margin: .2rem 0 .4rem; }
-body.wide { max-width: 96rem; }
-.scroll { overflow-x: auto; }
-table.ranking { font-size: .9rem; }
-table.ranking td:nth-child(2) { min-width: 16rem; }
-footer { margin-top: 2rem; font-size: .85rem; color: #444; border-top: 1px solid #bbb; padding-top: .4rem; }
-@page { size: A4; margin: 16mm 14mm 18mm 14mm; }
-@media print {
-  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  /* Keep the chart and each row whole, but let a table continue on the next
-     page rather than leave half a page empty. */
-  figure, tr, .identity { break-inside: avoid; page-break-inside: avoid; }
-  table.ranking { font-size: 8pt; }
-  table.ranking td:nth-child(2) { min-width: 0; }
-  a { color: inherit; text-decoration: none; }
-}
-"""
+#: Steps on the summary page, and data to collect listed there.
+SUMMARY_STEPS = 3
+SUMMARY_GAPS = 5
 
 
-def _html_evidence(finding: FindingResult, lang: str) -> list[str]:
-    e = _escape
-    out = ["<ul>"]
-    for evidence in finding.evidence:
-        if evidence.kind == "stated":
-            if not evidence.text:
-                continue
-            source = f' <span class="muted">({e(_source(evidence.source, lang))})</span>' if evidence.source else ""
-            out.append(f"<li><blockquote>\u201c{e(evidence.text)}\u201d</blockquote>{source}</li>")
-        else:
-            values = _values_text(evidence.values)
-            text = f" {e(evidence.text)}" if evidence.text else ""
-            detail = f"; {e(t('values', lang))}: <code>{e(values)}</code>" if values else ""
-            out.append(
-                f"<li>{e(t('rule', lang))} <code>{e(evidence.rule or '')}</code> "
-                f"(<code>{e(evidence.file or '')}:{evidence.line or 0}</code>){detail}.{text}</li>"
-            )
-    out.append("</ul>")
-    return out if len(out) > 2 else []
-
-
-def _html_recommendation(rec: Recommendation, labels: Mapping[str, str], lang: str) -> list[str]:
-    e = _escape
-    out = [f'<section class="rec" id="rec-{e(rec.id)}" data-recommendation="{e(rec.id)}">']
-    out.append(f"<h3>{rec.rank}. {e(rec.title)} <code>{e(rec.id)}</code></h3>")
-    facts = [
-        f"<strong>{e(t('priority', lang))}:</strong> {rec.priority:g}",
-        f"<strong>{e(t('effort', lang))}:</strong> {e(t('effort.' + rec.effort, lang))}",
-        f"<strong>{e(t('time_to_impact', lang))}:</strong> {e(t('impact.' + rec.time_to_impact, lang))}",
-    ]
-    phase = _phase_of(rec, lang)
-    if phase is not None:
-        facts.append(f"<strong>{e(t('report.phase', lang))}:</strong> {e(phase)}")
-    out.append("<p>" + " &middot; ".join(facts) + "</p>")
-    if rec.description:
-        out.append(f"<p>{e(rec.description)}</p>")
-    addressed = ", ".join(f"{e(labels.get(f, f))} (<code>{e(f)}</code>)" for f in rec.addresses)
-    out.append(f"<p><strong>{e(t('addresses', lang))}:</strong> {addressed}</p>")
-    out.append(f"<p><strong>{e(t('because', lang))}:</strong></p><ul>")
-    for ref in rec.because:
-        values = _values_text(ref.values)
-        parts = [
-            (
-                f"{e(t('rule', lang))} <code>{e(ref.rule)}</code> (<code>{e(ref.file)}:{ref.line}</code>): "
-                f"<code>{e(ref.when)}</code>"
-            )
-        ]
-        if values:
-            parts.append(f"; {e(t('values', lang))}: <code>{e(values)}</code>")
-        if ref.text:
-            parts.append(f". {e(ref.text)}")
-        out.append("<li>" + "".join(parts) + "</li>")
-    out.append("</ul>")
-    if rec.priority_breakdown:
-        out.append(
-            f'<table class="breakdown"><caption class="muted">{e(t("priority.breakdown", lang))}: '
-            f"100 \u00d7 {e(t('report.term.severity', lang))} \u00d7 {e(t('report.term.share', lang))} "
-            f"\u00d7 {e(t('report.term.gap', lang))} \u00d7 {e(t('report.term.weight', lang))}</caption>"
-        )
-        out.append(
-            "<thead><tr>"
-            f"<th>{e(t('report.finding', lang))}</th>"
-            f"<th>{e(t('severity', lang))}</th>"
-            f'<th class="num">{e(t("report.term.severity", lang))}</th>'
-            f'<th class="num">{e(t("report.term.share", lang))}</th>'
-            f'<th class="num">{e(t("report.term.gap", lang))}</th>'
-            f'<th class="num">{e(t("report.term.weight", lang))}</th>'
-            f'<th class="num">{e(t("report.term.contribution", lang))}</th>'
-            "</tr></thead><tbody>"
-        )
-        for term in rec.priority_breakdown:
-            out.append(
-                f"<tr><td>{_html_term(term, lang)}</td><td>{e(t('severity.' + term.severity, lang))}</td>"
-                f'<td class="num">{term.severity_factor:g}</td><td class="num">{term.dimension_share:g}</td>'
-                f'<td class="num">{term.gap_term:g}</td><td class="num">{term.rule_weight:g}</td>'
-                f'<td class="num">{term.contribution:g}</td></tr>'
-            )
-        out.append(f'<tr><th colspan="6">{e(t("report.total", lang))}</th><th class="num">{rec.priority:g}</th></tr>')
-        out.append("</tbody></table>")
-    out.append("</section>")
-    return out
-
-
-def _html_head(title: str, lang: str, body_class: str | None = None) -> list[str]:
-    e = _escape
+def _strengths(advice: Advice, bands: Sequence[ReportBand]) -> list[str]:
+    """What already works: the dimensions in the two highest bands, best first."""
+    lang = advice.lang
+    if advice.strengths:
+        return [item.text for item in advice.strengths]
+    if not bands:
+        return []
+    floor = bands[-2].min if len(bands) >= 2 else bands[-1].min
+    good = [d for d in advice.score.dimensions if d.score is not None and d.score >= floor]
+    good.sort(key=lambda d: (-(d.score or 0.0), d.id))
     return [
-        "<!DOCTYPE html>",
-        f'<html lang="{e(lang)}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        # No network access at all, even if someone edits the file later.
-        (
-            '<meta http-equiv="Content-Security-Policy" '
-            "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
-        ),
-        f"<title>{e(title)}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        f'<body class="{body_class}">' if body_class else "<body>",
+        t(
+            "report.strength",
+            lang,
+            label=d.label,
+            score=number(d.score or 0.0, lang),
+            band=d.band_label or d.band or "-",
+        )
+        for d in good
     ]
+
+
+@dataclass(frozen=True)
+class _GapRow:
+    """Missing data as a reader names it: the parts of a map indicator are one row."""
+
+    label: str
+    dimensions: list[str]
+    rules: int
+    parts: int
+
+
+def _gap_rows(advice: Advice) -> list[_GapRow]:
+    """The data gaps, one row per indicator (``absence_reasons.x`` and ``.y`` under one label)."""
+    names = {d.id: d.label for d in advice.score.dimensions}
+    rows: dict[str, _GapRow] = {}
+    for gap in advice.data_gaps:
+        base = gap.indicator.split(".", 1)[0]
+        label = gap.label.rsplit(" (", 1)[0] if "." in gap.indicator else gap.label
+        seen = rows.get(base)
+        dims = [names.get(d, d) for d in gap.dimensions]
+        if seen is None:
+            rows[base] = _GapRow(label, dims, len(gap.decides), 1)
+        else:
+            merged = list(dict.fromkeys([*seen.dimensions, *dims]))
+            rows[base] = _GapRow(seen.label, merged, seen.rules + len(gap.decides), seen.parts + 1)
+    return list(rows.values())
+
+
+def _collect(rows: Sequence[_GapRow]) -> list[str]:
+    """The data to collect next: the missing values that decide the most rules and dimensions first."""
+    ranked = sorted(rows, key=lambda r: (-(r.rules + 2 * len(r.dimensions)), r.label))
+    return [row.label for row in ranked[:SUMMARY_GAPS]]
+
+
+def _interval_text(advice: Advice) -> str | None:
+    interval = advice.score.interval
+    if interval is None:
+        return None
+    lang = advice.lang
+    return t("summary.interval", lang, low=number(interval.low, lang), high=number(interval.high, lang))
+
+
+def _report_view(advice: Advice, bands: Sequence[ReportBand]) -> dict[str, Any]:
+    """Everything the HTML template prints, as plain values in the advice's language."""
+    lang = advice.lang
+    program = advice.program
+    score = advice.score
+    labels = _finding_labels(advice)
+    steps = []
+    for rec in advice.recommendations[:SUMMARY_STEPS]:
+        view = step_view(rec)
+        steps.append(
+            {
+                "id": rec.id,
+                "title": view.title,
+                "reason": view.reason,
+                "action": view.action,
+                "owner": view.owner,
+                "quick_win": view.quick_win,
+            }
+        )
+    recommendations = []
+    for rec in advice.recommendations:
+        facts = [
+            f"{t('effort', lang)}: {t('effort.' + rec.effort, lang)}",
+            f"{t('time_to_impact', lang)}: {t('impact.' + rec.time_to_impact, lang)}",
+        ]
+        if rec.phase is not None:
+            facts.append(f"{t('report.phase', lang)} {rec.phase}")
+        if rec.quick_win:
+            facts.append(t("summary.quick_win", lang))
+        facts.append(f"{t('priority', lang)} {number(rec.priority, lang, 'priority')}")
+        reasons = list(dict.fromkeys(ref.text for ref in rec.because if ref.text))[:2]
+        recommendations.append(
+            {
+                "id": rec.id,
+                "rank": rec.rank,
+                "title": rec.title,
+                "description": rec.description,
+                "facts": facts,
+                "addresses": [labels.get(f, f) for f in rec.addresses],
+                "reasons": reasons,
+                "priority": number(rec.priority, lang, "priority"),
+                "terms": [
+                    {
+                        "finding": _term_name(term, labels, lang),
+                        "severity": f"{term.severity_factor:g}",
+                        "share": f"{term.dimension_share:g}",
+                        "gap": f"{term.gap_term:g}",
+                        "weight": f"{term.rule_weight:g}",
+                        "contribution": number(term.contribution, lang, "priority"),
+                    }
+                    for term in rec.priority_breakdown
+                ],
+                "rules": [
+                    {
+                        "rule": ref.rule,
+                        "where": f"{ref.file}:{ref.line}",
+                        "when": ref.when,
+                        "readings": _values_text(ref.values),
+                    }
+                    for ref in rec.because
+                ],
+            }
+        )
+    findings = []
+    for finding in advice.findings:
+        quotes = [
+            {"text": ev.text, "source": _source(ev.source, lang) if ev.source else None}
+            for ev in finding.evidence
+            if ev.kind == "stated" and ev.text
+        ]
+        rules = [
+            {"rule": ev.rule or "", "where": f"{ev.file}:{ev.line}", "readings": _values_text(ev.values)}
+            for ev in finding.evidence
+            if ev.kind == "rule"
+        ]
+        findings.append(
+            {
+                "id": finding.id,
+                "label": finding.label,
+                "severity": finding.severity,
+                "severity_label": t("severity." + finding.severity, lang),
+                "source": t("source." + finding.source, lang),
+                "quotes": quotes,
+                "derived": len(rules),
+                "rules": rules,
+            }
+        )
+    steps_by_id = {rec.id: rec for rec in advice.recommendations}
+    phases = [
+        {
+            "title": f"{t('phase', lang)} {index}",
+            "steps": [f"{steps_by_id[rid].rank}. {steps_by_id[rid].title}" for rid in phase if rid in steps_by_id],
+        }
+        for index, phase in enumerate(advice.roadmap, start=1)
+    ]
+    meta = [
+        part for part in (program.region, program.period and t("summary.period", lang, period=program.period)) if part
+    ]
+    gap_rows = _gap_rows(advice)
+    collect = _collect(gap_rows)
+    return {
+        "title": _title(advice),
+        "meta": meta,
+        "identity": _identity(advice),
+        "score": {
+            "overall": score.overall,
+            "band": score.band_label or score.band or "-",
+            "coverage": percent(score.coverage, lang),
+            "interval": _interval_text(advice),
+        },
+        "chart": Markup(render_chart_svg(advice, bands)),  # escaped where it is drawn
+        "steps": steps,
+        "more_steps": max(0, len(advice.recommendations) - SUMMARY_STEPS),
+        "strengths": _strengths(advice, bands),
+        "collect": collect,
+        "more_gaps": len(gap_rows) - len(collect),
+        "dimensions": [
+            {
+                "label": d.label,
+                "score": "-" if d.score is None else number(d.score, lang),
+                "band": d.band_label or t("no_data", lang),
+                "weight": f"{d.weight:g}",
+            }
+            for d in score.dimensions
+        ],
+        "findings": findings,
+        "recommendations": recommendations,
+        "phases": phases,
+        "plan_order": t("plan.order", lang, order=t("plan.order." + advice.plan_order, lang)),
+        "dropped": [{"title": d.title, "reason": dropped_reason(d, advice, names_of(advice))} for d in advice.dropped],
+        "gaps": [{"label": g.label, "dimensions": ", ".join(g.dimensions) or "-", "rules": g.rules} for g in gap_rows],
+    }
 
 
 def render_report_html(advice: Advice, bands: Sequence[ReportBand]) -> str:
-    """The whole report as one self-contained HTML page (inline CSS and SVG, no script)."""
-    lang = advice.lang
-    e = _escape
-    title = f"{t('report.title', lang)}: {_title(advice)}"
-    out = [
-        *_html_head(title, lang),
-        "<header>",
-        f"<h1>{e(t('report.title', lang))}</h1>",
-        f'<p class="muted">{e(_title(advice))}</p>',
-        (
-            '<table class="identity"><caption class="muted" style="text-align:left">'
-            f"{e(t('report.identity', lang))}</caption><tbody>"
-        ),
-    ]
-    for key, value in _identity(advice):
-        out.append(f'<tr><th scope="row">{e(key)}</th><td>{e(value)}</td></tr>')
-    out += ["</tbody></table>", "</header>", "<main>"]
+    """The whole report as one self-contained HTML page (inline CSS and SVG, no script).
 
-    # Score
-    score = advice.score
-    out.append(f'<section id="score"><h2>{e(t("score", lang))}</h2>')
-    out.append('<div class="overall">')
-    if score.overall is None:
-        out.append(f'<span class="band" id="overall-score">{e(t("score.none", lang))}</span>')
-    else:
-        out.append(
-            f'<span class="big" id="overall-score">{score.overall:.1f}</span><span class="muted">/ 100</span>'
-            f'<span class="band" id="overall-band">{e(score.band_label or score.band or "-")}</span>'
-        )
-    out.append(f'<span class="muted">{e(t("score.coverage", lang))}: {score.coverage:.0%}</span></div>')
-    out.append("<figure>")
-    out.append(render_chart_svg(advice, bands))
-    out.append(f"<figcaption>{e(t('report.chart.caption', lang))}</figcaption></figure>")
-    out.append(
-        '<table class="dimensions"><thead><tr>'
-        f'<th>{e(t("dimension", lang))}</th><th class="num">{e(t("score", lang))}</th>'
-        f'<th>{e(t("band", lang))}</th><th class="num">{e(t("weight", lang))}</th></tr></thead><tbody>'
-    )
-    for dim in score.dimensions:
-        out.append(
-            f'<tr><td>{e(dim.label)}</td><td class="num">{_num(dim.score)}</td>'
-            f'<td>{e(dim.band_label or t("no_data", lang))}</td><td class="num">{dim.weight:g}</td></tr>'
-        )
-    out.append("</tbody></table></section>")
-
-    # Findings
-    out.append(f'<section id="findings"><h2>{e(t("findings", lang))}</h2>')
-    if not advice.findings:
-        out.append(f"<p>{e(t('findings.none', lang))}</p>")
-    for finding in advice.findings:
-        out.append(f'<div class="finding" data-finding="{e(finding.id)}">')
-        out.append(
-            f'<h3>{e(finding.label)} <span class="badge sev-{e(finding.severity)}">{e(t("severity", lang))}: '
-            f"{e(t('severity.' + finding.severity, lang))}</span></h3>"
-        )
-        out.append(f'<p class="muted"><code>{e(finding.id)}</code>; {e(t("source." + finding.source, lang))}</p>')
-        out += _html_evidence(finding, lang)
-        out.append("</div>")
-    out.append("</section>")
-
-    # Recommendations
-    labels = _finding_labels(advice)
-    out.append(f'<section id="recommendations"><h2>{e(t("recommendations", lang))}</h2>')
-    if not advice.recommendations:
-        out.append(f"<p>{e(t('recommendations.none', lang))}</p>")
-    for rec in advice.recommendations:
-        out += _html_recommendation(rec, labels, lang)
-    out.append("</section>")
-
-    # Roadmap
-    phases = _roadmap(advice)
-    if phases:
-        out.append(f'<section id="roadmap"><h2>{e(t("roadmap", lang))}</h2>')
-        out.append(
-            f'<p class="muted">{e(t("plan.order", lang, order=t("plan.order." + advice.plan_order, lang)))}.</p><ol>'
-        )
-        for title, items in phases:
-            out.append(f"<li><strong>{e(title)}</strong><ul>")
-            for item in items:
-                marks = f" <em>({e(', '.join(item.marks))})</em>" if item.marks else ""
-                out.append(
-                    f'<li>{e(item.title)} <code>{e(item.id)}</code>{marks}<br><span class="muted">'
-                    f"{e(t('effort', lang))}: {e(item.effort)}; {e(t('time_to_impact', lang))}: {e(item.time)}; "
-                    f"{e(t('expected_gain', lang))}: {e(item.gain)}</span>"
-                )
-                if item.notes:
-                    out.append("<br>" + " ".join(e(note) for note in item.notes))
-                out.append("</li>")
-            out.append("</ul></li>")
-        out.append("</ol>")
-        if advice.dropped:
-            out.append(f"<h3>{e(t('plan.dropped.title', lang))}</h3><ul>")
-            for dropped in advice.dropped:
-                out.append(f"<li>{e(dropped.title)} <code>{e(dropped.id)}</code>: {e(dropped.reason)}</li>")
-            out.append("</ul>")
-        out.append("</section>")
-
-    # Data gaps
-    out.append(f'<section id="data-gaps"><h2>{e(t("data_gaps", lang))}</h2>')
-    if not advice.data_gaps:
-        out.append(f"<p>{e(t('data_gaps.none', lang))}</p>")
-    else:
-        out.append(f'<p class="muted">{e(t("report.data_gaps.intro", lang))}</p>')
-        out.append(
-            '<table class="gaps"><thead><tr>'
-            f"<th>{e(t('report.indicator', lang))}</th><th>{e(t('data_gaps.dimensions', lang))}</th>"
-            f"<th>{e(t('data_gaps.decides', lang))}</th></tr></thead><tbody>"
-        )
-        for gap in advice.data_gaps:
-            out.append(
-                f"<tr><td>{e(gap.label)}<br><code>{e(gap.indicator)}</code></td>"
-                f"<td>{e(', '.join(gap.dimensions)) or '-'}</td>"
-                f"<td>{', '.join(f'<code>{e(r)}</code>' for r in gap.decides) or '-'}</td></tr>"
-            )
-        out.append("</tbody></table>")
-    out.append("</section>")
-    out.append("</main>")
-    out.append(f"<footer>{e(t('report.footer', lang))}</footer>")
-    out.append("</body>")
-    out.append("</html>")
-    return "\n".join(out) + "\n"
+    Page 1 is the summary for a meeting (score, the top steps, what already
+    works, what data to collect); the detail follows; the rules and the
+    priority arithmetic are in an appendix.
+    """
+    return render_template("report.html.j2", advice.lang, **_report_view(advice, bands))
 
 
 # ---------------------------------------------------------------------------
@@ -622,10 +528,45 @@ def _text_bar(score: float | None, width: int = 20) -> str:
     return "\u2588" * filled + "\u2591" * (width - filled)
 
 
+def _markdown_summary(advice: Advice, bands: Sequence[ReportBand]) -> list[str]:
+    """The summary the HTML report prints on page 1, as Markdown: score, main steps, what works, what to collect."""
+    lang = advice.lang
+    view = _report_view(advice, bands)
+    score = view["score"]
+    overall = t("score.none", lang) if score["overall"] is None else f"{number(score['overall'], lang)} / 100"
+    out = [f"## {t('report.summary', lang)}", ""]
+    out.append(f"**{_md(overall)}** {_md(score['band'])}; {_md(t('score.coverage', lang))} {score['coverage']}")
+    if score["interval"]:
+        out += ["", _md(score["interval"])]
+    out += ["", f"### {t('report.summary.steps', lang, n=len(view['steps']))}", ""]
+    if not view["steps"]:
+        out.append(_md(t("recommendations.none", lang)))
+    for index, step in enumerate(view["steps"], start=1):
+        mark = f" ({_md(t('summary.quick_win', lang))})" if step["quick_win"] else ""
+        out.append(f"{index}. **{_md(step['title'])}**{mark}")
+        for key, value in (
+            ("summary.why", step["reason"]),
+            ("summary.action", step["action"]),
+            ("summary.owner", step["owner"]),
+        ):
+            if value:
+                out.append(f"   - {_md(t(key, lang))}: {_md(value)}")
+    if view["more_steps"]:
+        out += ["", _md(t("report.summary.more", lang, n=view["more_steps"]))]
+    out += ["", f"### {t('report.summary.strengths', lang)}", ""]
+    out += [f"- {_md(item)}" for item in view["strengths"]] or [_md(t("report.summary.strengths.none", lang))]
+    out += ["", f"### {t('report.summary.collect', lang)}", ""]
+    out += [f"- {_md(item)}" for item in view["collect"]] or [_md(t("data_gaps.none", lang))]
+    if view["more_gaps"]:
+        out.append(_md(t("report.summary.collect.more", lang, n=view["more_gaps"])))
+    return [*out, ""]
+
+
 def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
     """The same report as Markdown: the chart becomes a table with text bars."""
     lang = advice.lang
     out = [f"# {t('report.title', lang)}", "", f"**{_md(_title(advice))}**", ""]
+    out += _markdown_summary(advice, bands)
     out += [f"| {_md(t('report.identity', lang))} | |", "|---|---|"]
     for key, value in _identity(advice):
         out.append(f"| {_md(key)} | {_md(value)} |")
@@ -633,7 +574,7 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
     out += ["", f"## {t('score', lang)}", ""]
     out.append(
         f"**{_md(t('score.overall', lang))}: {_md(_overall_sentence(advice))}**; "
-        f"{_md(t('score.coverage', lang))} {score.coverage:.0%}"
+        f"{_md(t('score.coverage', lang))} {percent(score.coverage, lang)}"
     )
     out += ["", f"{_md(t('report.chart.title', lang))}:", ""]
     out.append(
@@ -643,7 +584,7 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
     out.append("|---|---:|---|---|---:|")
     for dim in score.dimensions:
         out.append(
-            f"| {_md(dim.label)} | {_num(dim.score)} | {_text_bar(dim.score)} | "
+            f"| {_md(dim.label)} | {_num(dim.score, lang)} | {_text_bar(dim.score)} | "
             f"{_md(dim.band_label or t('no_data', lang))} | {dim.weight:g} |"
         )
     if bands:
@@ -685,7 +626,7 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
     for rec in advice.recommendations:
         out += [f"### {rec.rank}. {_md(rec.title)} ({_md_code(rec.id)})", ""]
         facts = [
-            f"**{_md(t('priority', lang))}:** {rec.priority:g}",
+            f"**{_md(t('priority', lang))}:** {number(rec.priority, lang, 'priority')}",
             f"**{_md(t('effort', lang))}:** {_md(t('effort.' + rec.effort, lang))}",
             f"**{_md(t('time_to_impact', lang))}:** {_md(t('impact.' + rec.time_to_impact, lang))}",
         ]
@@ -732,9 +673,12 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
                 )
                 out.append(
                     f"| {finding_cell} | {_md(t('severity.' + term.severity, lang))} | {term.severity_factor:g} | "
-                    f"{term.dimension_share:g} | {term.gap_term:g} | {term.rule_weight:g} | {term.contribution:g} |"
+                    f"{term.dimension_share:g} | {term.gap_term:g} | {term.rule_weight:g} | "
+                    f"{number(term.contribution, lang, 'priority')} |"
                 )
-            out.append(f"| **{_md(t('report.total', lang))}** | | | | | | **{rec.priority:g}** |")
+            out.append(
+                f"| **{_md(t('report.total', lang))}** | | | | | | **{number(rec.priority, lang, 'priority')}** |"
+            )
         out.append("")
 
     if advice.roadmap:
@@ -768,8 +712,8 @@ REPORT_FORMATS: dict[str, Callable[[Advice, Sequence[ReportBand]], str]] = {
 
 
 def report_format_for(path: str) -> str | None:
-    """The report format an output file name asks for (``None`` if unknown)."""
-    return format_for_path(path, REPORT_FORMATS)
+    """The report format an output file name asks for (``None`` if unknown); ``pdf`` is the HTML printed."""
+    return format_for_path(path, [*REPORT_FORMATS, "pdf"])
 
 
 def render_report(advice: Advice, bands: Iterable[ReportBand], fmt: str = "html") -> str:
