@@ -22,7 +22,9 @@ Figures printed:
   pack's rules and the profile's findings and figures alone);
 - frequencies: over every advice list (seeds, reports, reports-2; texts that
   are not evaluations are skipped), the share of lists holding each
-  recommendation, beside the share holding any finding it answers.
+  recommendation, beside the share holding evidence for it: a finding it
+  answers, the report's own proposal of it, or a recommended step that needs
+  it first.
 """
 
 from __future__ import annotations
@@ -168,18 +170,26 @@ def main(argv: list[str] | None = None) -> int:
         present = {f.id for f in advice.findings}
         ids = {r.id for r in advice.recommendations}
         recs.update(ids)
+        # Evidence for a recommendation: a present finding it answers, the report's own proposal,
+        # or another recommended step that needs it first (a prerequisite the plan adds).
+        proposed = {r.id for r in advice.recommendations if r.proposed_by_report or r.added_as_prerequisite}
         for rec_id in pack.recommendations:
-            if any(rec_id in rule.rule.recommend and set(rule.addresses) & present for rule in pack.recommend_rules):
+            if rec_id in proposed or any(
+                rec_id in rule.rule.recommend and set(rule.addresses) & present for rule in pack.recommend_rules
+            ):
                 answered[rec_id] += 1
     print(f"\nHow often each recommendation appears ({n} advice lists)")
-    print(f"  {'recommendation':28} {'in lists':>9} {'finding':>9}")
+    print(
+        f"  {'recommendation':28} {'in lists':>9} {'evidence':>9}"
+        "  (a finding it answers, the report's proposal, a step needing it)"
+    )
     flagged = 0
     for rec_id, count in recs.most_common():
         share, base = count / n, answered[rec_id] / n
-        flag = " <- above half without its finding" if share > 0.5 and base <= 0.5 else ""
+        flag = " <- above half without its evidence" if share > 0.5 and base <= 0.5 else ""
         flagged += bool(flag)
         print(f"  {rec_id:28} {share:9.0%} {base:9.0%}{flag}")
-    print(f"\n{flagged} recommendation(s) in more than half of the lists without a finding that frequent")
+    print(f"\n{flagged} recommendation(s) in more than half of the lists without evidence that frequent")
     return 0
 
 

@@ -77,6 +77,9 @@ def test_deep_nesting_past_the_parsers_own_limit_names_our_limit() -> None:
         ("a:\n  b: 1\n c: 2", "Y036"),
         ("a: @x", "Y037"),
         ("a: \x07", "Y038"),
+        ('a: "x\\q"', "Y039"),
+        ("a: *", "Y042"),
+        ("a: &", "Y042"),
     ],
 )
 def test_unsafe_or_broken_yaml_is_an_input_error(text: str, code: str) -> None:

@@ -22,7 +22,15 @@ def clip(text: str, length: int = 80) -> str:
 _SYNTAX_KINDS: tuple[tuple[str, str, str, str], ...] = (
     ("mapping values are not allowed", "Y032", "a value contains ': ' without quotes", "put the value in quotes"),
     ("could not find expected ':'", "Y033", "a key has no ':' after it", "each key needs a ':' after it"),
+    (
+        "unknown escape",
+        "Y039",
+        "a backslash inside double quotes starts an unknown escape",
+        "use single quotes, or write two backslashes",
+    ),
     ("quoted scalar", "Y034", "a quote is opened but never closed", "close the quote on the same value"),
+    ("an alias", "Y042", "'*' must be followed by the name of an anchor", "put a value that starts with '*' in quotes"),
+    ("an anchor", "Y042", "'&' must be followed by a name", "put a value that starts with '&' in quotes"),
     ("flow sequence", "Y035", "a '[' is not closed by ']'", "close each bracket, or quote a value with brackets"),
     ("flow node", "Y035", "a '[' or '{' is not closed", "close each bracket, or quote a value with brackets"),
     ("flow mapping", "Y035", "a '{' is not closed by '}'", "close each brace, or quote a value with braces"),
