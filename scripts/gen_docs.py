@@ -102,7 +102,7 @@ def _cell(text: str) -> str:
 
 def cli_reference(lang: str) -> str:
     """The CLI reference page in ``lang``."""
-    from asn_advisor.cli import commands as cli
+    from asn_advisor.cli import app as cli
     from asn_advisor.cli.help import apply_help, walk
     from asn_advisor.errors import ExitCode
 

@@ -133,7 +133,7 @@ def missing_help() -> dict[str, str]:
     """Commands and options of the CLI without an entry in cli_help.HELP: key -> English help."""
     import click
 
-    from asn_advisor.cli.commands import main
+    from asn_advisor.cli import main
     from asn_advisor.cli.help import HELP, walk
 
     out: dict[str, str] = {}

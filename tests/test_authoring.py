@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from asn_advisor import RulePackError, advise, load_rules
 from asn_advisor.authoring.cases import run_tests
 from asn_advisor.authoring.schema import SCHEMAS, schema_text
-from asn_advisor.cli.commands import main
+from asn_advisor.cli import main
 from asn_advisor.errors import ExitCode
 from asn_advisor.i18n.messages import MESSAGES
 from asn_advisor.model.profile import profile_from_mapping

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from asn_advisor import RulePack, advise, load_profile
 from asn_advisor.batch.runner import Outcome, Record, advise_block, advise_many, read_records, run_records
-from asn_advisor.cli.commands import main
+from asn_advisor.cli import main
 from asn_advisor.errors import ExitCode
 from asn_advisor.model import Summary
 from asn_advisor.model.profile import profile_from_mapping

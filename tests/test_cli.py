@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from asn_advisor.cli.commands import main
+from asn_advisor.cli import main
 from asn_advisor.errors import ExitCode
 
 from .conftest import EXAMPLES

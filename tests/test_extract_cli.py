@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from asn_advisor import load_profile, load_rules
-from asn_advisor.cli.commands import main
+from asn_advisor.cli import main
 
 from .conftest import ROOT
 

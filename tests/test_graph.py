@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from asn_advisor import RulePack, RulePackError, load_rules
-from asn_advisor.cli.commands import main
+from asn_advisor.cli import main
 from asn_advisor.pack.graph import build_graph, export_graph, relation_cycles
 
 from .conftest import ROOT

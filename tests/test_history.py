@@ -23,7 +23,7 @@ import yaml
 from click.testing import CliRunner
 
 from asn_advisor import Advice, Profile, RulePack, advise
-from asn_advisor.cli.commands import main
+from asn_advisor.cli import main
 from asn_advisor.errors import ExitCode
 from asn_advisor.model.profile import normalize_indicators, profile_from_mapping
 from asn_advisor.render.history import Labels, bar, render_effect, render_show, render_svg, sparkline

@@ -14,7 +14,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from asn_advisor.cli.commands import main
+from asn_advisor.cli import main
 from asn_advisor.cli.help import HELP, apply_help, help_keys, lang_from_args, walk
 from asn_advisor.errors import ExitCode
 from asn_advisor.i18n.errors import ERRORS, translate

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from asn_advisor.cli.commands import main
+from asn_advisor.cli import main
 from asn_advisor.cli.help import HELP
 from asn_advisor.i18n import MESSAGES
 

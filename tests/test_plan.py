@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from asn_advisor import Advice, RulePack, RulePackError, advise, load_profile, load_rules
-from asn_advisor.cli.commands import main
+from asn_advisor.cli import main
 from asn_advisor.engine import what_if
 from asn_advisor.engine.gain import expected_gain
 from asn_advisor.engine.roadmap import order_roadmap, reorder

@@ -61,8 +61,8 @@ def _profile(data: dict[str, Any]) -> Profile:
 _RENDER_ALL = """
 import sys
 from click.testing import CliRunner
-import asn_advisor.cli.commands as cli
-from asn_advisor.cli.commands import main
+import asn_advisor.cli.advise as cli
+from asn_advisor.cli import main
 pack = cli.load_pack(None)
 cli.load_pack = lambda rules_dir: pack  # load once: the pack is not what varies here
 runner = CliRunner()

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from asn_advisor import Advice, RulePack, advise, load_profile
-from asn_advisor.cli.commands import main
+from asn_advisor.cli import main
 from asn_advisor.errors import ExitCode
 from asn_advisor.i18n import number
 from asn_advisor.model.comparison import bands_from_pack

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from asn_advisor import RulePack, advise, load_profile
-from asn_advisor.cli.commands import main
+from asn_advisor.cli import main
 from asn_advisor.render.summary import MAX_LINES, WIDTH, _first_sentence, render_summary, step_view
 
 from .conftest import EXAMPLES

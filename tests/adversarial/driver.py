@@ -51,14 +51,18 @@ def main(kind: str, scratch: Path) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_LIMIT, ADDRESS_SPACE_LIMIT))
     signal.signal(signal.SIGALRM, _alarm)
 
-    import asn_advisor.cli.commands as cli
+    import asn_advisor.cli.advise as advise_commands
+    import asn_advisor.cli.batch as batch_commands
+    import asn_advisor.cli.history as history_commands
     from asn_advisor import load_rules
+    from asn_advisor.cli import main as cli_main
 
     # Profile cases all use the shipped pack; loading it once keeps the run
     # short, and the pack is not what these cases test.
     shipped = load_rules(SHIPPED_PACK)
-    original = cli.load_pack
-    cli.load_pack = lambda rules_dir: shipped if rules_dir == str(SHIPPED_PACK) else original(rules_dir)
+    original = advise_commands.load_pack
+    for commands in (advise_commands, batch_commands, history_commands):
+        commands.load_pack = lambda rules_dir: shipped if rules_dir == str(SHIPPED_PACK) else original(rules_dir)
 
     runner = CliRunner()
     for index, case in enumerate(c for c in ALL_CASES if c.kind == kind):
@@ -78,7 +82,7 @@ def main(kind: str, scratch: Path) -> None:
             signal.setitimer(signal.ITIMER_REAL, HANG_LIMIT_S)
             start = time.perf_counter()
             try:
-                result = runner.invoke(cli.main, argv, catch_exceptions=True)
+                result = runner.invoke(cli_main, argv, catch_exceptions=True)
                 record["exit_code"] = result.exit_code
                 record["stderr"] = result.stderr
                 record["stdout"] = result.stdout[:200_000]

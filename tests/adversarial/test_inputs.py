@@ -125,7 +125,7 @@ def test_huge_standard_input_is_refused_after_max_bytes(tmp_path: Path) -> None:
 _STDIN_PROBE = """
 import json, os, resource, sys, time
 resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
-from asn_advisor.cli.commands import main
+from asn_advisor.cli import main
 start = time.perf_counter()
 try:
     main(["advise", "-"], standalone_mode=True)

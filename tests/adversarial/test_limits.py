@@ -11,7 +11,7 @@ from asn_advisor import load_profile, load_rules
 from asn_advisor._base.limits import Limits, use_limits
 from asn_advisor._base.reading import read_text
 from asn_advisor._base.safe_yaml import load_document
-from asn_advisor.cli.commands import main
+from asn_advisor.cli import main
 from asn_advisor.errors import ExitCode, InputError, RulePackError
 
 from .cases import GOOD_PROFILE, SHIPPED_PACK
@@ -126,7 +126,7 @@ def test_exhausted_memory_or_stack_is_an_input_error_not_a_traceback(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch, error: type[BaseException]
 ) -> None:
     """The backstop behind the limits: exit 3 with a way forward, in the chosen language."""
-    import asn_advisor.cli.commands as cli
+    import asn_advisor.cli.advise as cli
 
     def exhausted(rules_dir: str | None) -> None:
         raise error

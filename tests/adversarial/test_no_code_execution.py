@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from asn_advisor import advise, load_profile, load_rules
-from asn_advisor.cli.commands import main
+from asn_advisor.cli import main
 
 from .cases import GOOD_PROFILE, ROOT, SHIPPED_PACK
 

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from asn_advisor._base import output as _io
-from asn_advisor.cli.commands import main
+from asn_advisor.cli import main
 from asn_advisor.errors import ExitCode, OutputError
 
 from .cases import GOOD_PROFILE, SHIPPED_PACK
