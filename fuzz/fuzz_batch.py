@@ -22,7 +22,7 @@ with instrumented(__name__ == "__main__"):
     from asn_advisor import Advice, AdvisorError, load_rules
     from asn_advisor._base.limits import Limits, use_limits
     from asn_advisor._base.output import CSV_FORMULA_START, csv_safe
-    from asn_advisor.batch.runner import read_records, run_records
+    from asn_advisor.batch import read_records, run_records
 
 _PACK = load_rules()
 # Small limits keep each run fast; the limits themselves are tested elsewhere.

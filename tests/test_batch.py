@@ -16,7 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from asn_advisor import RulePack, advise, load_profile
-from asn_advisor.batch.runner import Outcome, Record, advise_block, advise_many, read_records, run_records
+from asn_advisor.batch.outcomes import Outcome, advise_block
+from asn_advisor.batch.pool import advise_many, run_records
+from asn_advisor.batch.records import Record, read_records
 from asn_advisor.cli import main
 from asn_advisor.errors import ExitCode
 from asn_advisor.model import Summary
@@ -382,7 +384,7 @@ def test_dask_bag_partitioned_by_region(pack: RulePack) -> None:
     import dask.bag as db
 
     from asn_advisor import load_rules
-    from asn_advisor.batch.runner import advise_many as many
+    from asn_advisor.batch.pool import advise_many as many
 
     data = synthetic_profiles(40, seed=4)
     rnd = random.Random(1)

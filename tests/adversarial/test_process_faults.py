@@ -24,7 +24,8 @@ import pytest
 from asn_advisor import load_rules
 from asn_advisor._base.reading import read_text
 from asn_advisor._base.safe_yaml import load_document
-from asn_advisor.batch.runner import TEST_KILL_ENV, Record, WorkerLostError, run_records, usable_cores
+from asn_advisor.batch.pool import TEST_KILL_ENV, WorkerLostError, run_records, usable_cores
+from asn_advisor.batch.records import Record
 from asn_advisor.errors import ExitCode
 
 from .cases import GOOD_PROFILE, SHIPPED_PACK
@@ -223,7 +224,7 @@ def test_jobs_far_above_the_cores_and_records_is_capped(tmp_path: Path) -> None:
 
 def test_jobs_are_capped_by_cores_and_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
     """The pool never gets more workers than usable cores, nor than chunks to hand out."""
-    import asn_advisor.batch.runner as batch
+    import asn_advisor.batch.pool as batch
 
     asked: list[int] = []
     real = batch.ProcessPoolExecutor

@@ -126,7 +126,7 @@ def test_advise_refuses_what_is_not_a_profile(profile: Any) -> None:
 
 def test_none_is_refused_everywhere_in_the_api() -> None:
     from asn_advisor import AdvisorError, advise, load_profile, load_rules
-    from asn_advisor.batch.runner import advise_many
+    from asn_advisor.batch.pool import advise_many
     from asn_advisor.render import render
 
     rules = load_rules()

@@ -1,7 +1,8 @@
 """Many programs at once: streaming batch over directories, JSON Lines and CSV; comparison."""
 
 from asn_advisor.batch.compare import compare
-from asn_advisor.batch.runner import read_records, run_records
+from asn_advisor.batch.pool import run_records
+from asn_advisor.batch.records import read_records
 from asn_advisor.batch.saved import CSV_HEADER, read_saved
 
 __all__ = [
