@@ -30,7 +30,6 @@ Figures printed:
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -43,6 +42,10 @@ from asn_advisor.engine import extract_file, pack_patterns, profile_from_extract
 from asn_advisor.model import Advice, Profile, profile_from_mapping
 from asn_advisor.reader import read_report
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reading_gold import is_blind as is_unseen
+from reading_gold import shared_dir
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = {
     "cakranegara": "000",
@@ -51,20 +54,6 @@ SEEDS = {
     "bungo": "003",
     "makassar": "004",
 }
-
-
-def shared_dir() -> Path:
-    env = os.environ.get("ASN_ADVISOR_SHARED")
-    if env:
-        return Path(env)
-    for parent in ROOT.parents:
-        if (parent / "shared" / "reports-2").is_dir():
-            return parent / "shared"
-    raise SystemExit("shared/reports-2 not found; set ASN_ADVISOR_SHARED")
-
-
-def is_unseen(name: str) -> bool:
-    return int(name.split("_", 1)[0]) % 3 == 0
 
 
 def with_proposals(profile: Profile, proposals: list[str]) -> Profile:

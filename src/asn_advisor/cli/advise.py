@@ -12,6 +12,7 @@ from asn_advisor.cli.app import (
     F,
     emit,
     error_text,
+    format_option,
     input_paths,
     lang_option,
     load_pack,
@@ -199,14 +200,7 @@ def explain_command(profile: str, recommendation: str | None, rules_dir: str | N
 @click.argument("report", type=str)
 @rules_option
 @lang_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "text"]),
-    default="text",
-    show_default=True,
-    help="Output format. / Format keluaran.",
-)
+@format_option("json", "text")
 @click.option(
     "--program-id",
     default=None,

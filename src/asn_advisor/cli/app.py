@@ -336,6 +336,18 @@ def lang_option(func: F) -> F:
     )(func)
 
 
+def format_option(*choices: str) -> Callable[[F], F]:
+    """``--format`` with the given choices, text by default."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default="text",
+        show_default=True,
+        help="Output format. / Format keluaran.",
+    )
+
+
 def output_options(func: F) -> F:
     func = click.option("--force", is_flag=True, help="Overwrite an existing output file.")(func)
     return click.option(

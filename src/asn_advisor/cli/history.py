@@ -11,6 +11,7 @@ from asn_advisor.cli.app import (
     AdvisorGroup,
     F,
     emit,
+    format_option,
     input_paths,
     lang_option,
     load_pack,
@@ -88,14 +89,7 @@ def history_group() -> None:
 @db_option
 @rules_option
 @lang_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "text"]),
-    default="text",
-    show_default=True,
-    help="Output format. / Format keluaran.",
-)
+@format_option("json", "text")
 def history_record(
     profile: str, period: str | None, db: str | None, rules_dir: str | None, lang: str | None, fmt: str
 ) -> None:
@@ -136,14 +130,7 @@ def history_record(
 @db_option
 @rules_option
 @lang_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "markdown", "text"]),
-    default="text",
-    show_default=True,
-    help="Output format. / Format keluaran.",
-)
+@format_option("json", "markdown", "text")
 @click.option(
     "--svg",
     "svg",
@@ -255,14 +242,7 @@ def history_status(
 @db_option
 @rules_option
 @lang_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "markdown", "text"]),
-    default="text",
-    show_default=True,
-    help="Output format. / Format keluaran.",
-)
+@format_option("json", "markdown", "text")
 @click.option(
     "--min-programs",
     type=click.IntRange(min=3),

@@ -8,7 +8,7 @@ import click
 
 from asn_advisor._base import write_atomic
 from asn_advisor.authoring import SCHEMAS, check_pack, diff_packs, init_pack, render_diff, run_tests, schema_text
-from asn_advisor.cli.app import AdvisorGroup, emit, input_paths, lang_option, main, output_options
+from asn_advisor.cli.app import AdvisorGroup, emit, format_option, input_paths, lang_option, main, output_options
 from asn_advisor.engine import pack_patterns
 from asn_advisor.errors import AdvisorError, ExitCode
 from asn_advisor.i18n import resolve_lang, t
@@ -73,14 +73,7 @@ def _named_pack(path: str) -> RulePack:
     is_flag=True,
     help="Fail (exit 7) when a rule of the pack is fired by no case. / Gagal bila ada aturan yang tidak diuji.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format. / Format keluaran.",
-)
+@format_option("text", "json")
 def rules_test(pack: str | None, lang: str | None, only: str | None, require_coverage: bool, fmt: str) -> None:
     """Run the test cases of PACK (its pack.yaml 'tests:') and the examples of its extraction patterns,
     and report coverage.
@@ -152,14 +145,7 @@ def rules_init(name: str, directory: str | None, lang: str | None) -> None:
     help="Directory of profiles and narrative reports to compare on; repeat for several. "
     "/ Direktori profil dan laporan naratif; boleh diulang.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    show_default=True,
-    help="Output format. / Format keluaran.",
-)
+@format_option("text", "json", "markdown")
 @lang_option
 def rules_diff(old: str, new: str, profiles: tuple[str, ...], fmt: str, lang: str | None) -> None:
     """Show, profile by profile, which scores, findings and recommendations change from pack OLD to pack NEW.
