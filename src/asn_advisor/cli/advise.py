@@ -10,8 +10,8 @@ import click
 from asn_advisor._base import check_output, load_document, read_text, unknown_id_hint, validation_problems, write_atomic
 from asn_advisor.cli.app import (
     F,
+    coded_text,
     emit,
-    error_text,
     format_option,
     input_paths,
     lang_option,
@@ -33,7 +33,7 @@ from asn_advisor.engine import (
     what_if,
 )
 from asn_advisor.errors import AdvisorError, ExitCode, Location, OutputError
-from asn_advisor.i18n import resolve_lang, t, translate
+from asn_advisor.i18n import resolve_lang, t
 from asn_advisor.model import (
     Advice,
     bands_from_pack,
@@ -352,13 +352,12 @@ def _parse_assignments(assignments: tuple[str, ...], lang: str) -> dict[str, Any
         try:
             document = load_document(text if text.strip() else "null", f"--set {name}")
         except AdvisorError as error:
-            error.location = None
-            raise click.BadParameter(f"{item!r}: {error_text(error, lang)}", param_hint="--set") from None
+            text = coded_text(error.code, error.message, error.hint, lang)
+            raise click.BadParameter(f"{item!r}: {text}", param_hint="--set") from None
         if document.problems:
             problem = document.problems[0]
-            said = f"{problem.code} {translate(problem.message, lang)}"
-            advice = f" ({translate(problem.hint, lang)})" if problem.hint else ""
-            raise click.BadParameter(f"{item!r}: {said}{advice}", param_hint="--set")
+            text = coded_text(problem.code, problem.message, problem.hint, lang)
+            raise click.BadParameter(f"{item!r}: {text}", param_hint="--set")
         values[name] = document.data
     return values
 

@@ -40,16 +40,18 @@ def print_problem(problem: Problem, lang: str) -> None:
     click.echo(text, err=True)
 
 
+def coded_text(code: str | None, said: str, advice: str | None, lang: str) -> str:
+    """``CODE message (hint)``, message and hint in ``lang``."""
+    text = translate(said, lang) or ""
+    if code:
+        text = f"{code} {text}"
+    return f"{text} ({translate(advice, lang)})" if advice else text
+
+
 def error_text(error: AdvisorError, lang: str) -> str:
-    """``location: message (hint)`` of an error, message and hint in ``lang``."""
-    text = translate(error.message, lang) or ""
-    if error.code:
-        text = f"{error.code} {text}"
-    if error.location:
-        text = f"{error.location}: {text}"
-    if error.hint:
-        text += f" ({translate(error.hint, lang)})"
-    return text
+    """``location: CODE message (hint)`` of an error, message and hint in ``lang``."""
+    text = coded_text(error.code, error.message, error.hint, lang)
+    return f"{error.location}: {text}" if error.location else text
 
 
 def report_error(error: AdvisorError, lang: str) -> int:

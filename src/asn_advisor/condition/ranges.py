@@ -25,8 +25,8 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from asn_advisor.condition import SEVERITY_RANK
 from asn_advisor.condition.ast import BinaryOp, BoolOp, Call, Compare, ListLiteral, Literal, Name, Negate, Node, Not
+from asn_advisor.condition.functions import SEVERITY_RANK
 
 __all__ = ["Interval", "Range", "Ranges", "canonical", "numeric_range"]
 

@@ -4,9 +4,7 @@
 ``batch`` and the library all call it.
 """
 
-from asn_advisor.engine.advising import advise, note_unknown
-
-# The narrative path uses advise(): imported after it.
+from asn_advisor.engine.advising import advise
 from asn_advisor.engine.narrative import (
     REPORT_SUFFIXES,
     advise_report,
@@ -17,16 +15,12 @@ from asn_advisor.engine.narrative import (
     profile_text,
     program_id_for,
 )
-from asn_advisor.engine.plan import Candidate, dropped_recommendation, outline_plan, relation_reference
-from asn_advisor.engine.plan_index import plan_fixed
-from asn_advisor.engine.priority import plain, rounded
 from asn_advisor.engine.roadmap import ORDERS, reorder
 from asn_advisor.engine.whatif import WhatIf, what_if
 
 __all__ = [
     "ORDERS",
     "REPORT_SUFFIXES",
-    "Candidate",
     "WhatIf",
     "advise",
     "advise_report",
@@ -36,13 +30,6 @@ __all__ = [
     "profile_from_extraction",
     "profile_text",
     "program_id_for",
-    "dropped_recommendation",
-    "note_unknown",
-    "outline_plan",
-    "plain",
-    "plan_fixed",
-    "relation_reference",
     "reorder",
-    "rounded",
     "what_if",
 ]

@@ -8,13 +8,12 @@ a quick win, its prerequisites and their closure, conflicts, severity factors
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
 
 from asn_advisor.condition import SEVERITY_RANK
 from asn_advisor.i18n import LANGS, t
 from asn_advisor.pack import RulePack, prerequisite_closure
 
-__all__ = ["Fixed", "PackIndex", "pack_index", "plan_fixed"]
+__all__ = ["Fixed", "PackIndex", "pack_index"]
 
 _GRADE = {"low": 0, "short": 0, "medium": 1, "high": 2, "long": 2}
 
@@ -109,11 +108,6 @@ class PackIndex:
 # Packs are looked up by digest: equal digests mean equal files, hence equal
 # relations (what_if's pack copy differs only in its derivation rules).
 _INDEXES: dict[str, PackIndex] = {}
-
-
-def plan_fixed(pack: RulePack) -> Mapping[str, Fixed]:
-    """Per recommendation, what its plan step is whatever the profile: phase, quick win, prerequisites."""
-    return pack_index(pack).fixed
 
 
 def pack_index(pack: RulePack) -> PackIndex:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass
-from typing import Any
 
 from asn_advisor.i18n import number, percent, t
 from asn_advisor.model import Advice, Recommendation
@@ -54,18 +53,6 @@ def _first_sentence(text: str) -> str:
         if len(head) >= 40 and last not in _ABBREVIATIONS:
             return head + "."
     return text
-
-
-def _text_of(value: Any) -> str | None:
-    """A plain string from an optional field that may be text, a list, or an object with ``text``."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return value or None
-    if isinstance(value, list | tuple):
-        return _text_of(value[0]) if value else None
-    text = getattr(value, "text", None)
-    return text if isinstance(text, str) and text else None
 
 
 def step_view(rec: Recommendation) -> StepView:
