@@ -87,6 +87,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "advice.title": {"id": "Saran perbaikan program", "en": "Program improvement advice"},
     # --- the one-screen advice (render.summary) ---
     "summary.period": {"id": "periode {period}", "en": "period {period}"},
+    "summary.unnamed": {"id": "Program tanpa nama (kode {id})", "en": "Unnamed program (code {id})"},
     "summary.score": {
         "id": "Skor {score} dari 100, kategori {band}; data tersedia untuk {coverage} bobot penilaian.",
         "en": "Score {score} of 100, band {band}; data cover {coverage} of the scoring weight.",

@@ -12,6 +12,7 @@ from asn_advisor.i18n import MESSAGES, number, percent, t
 from asn_advisor.model import Advice, DataGap
 from asn_advisor.render.plan import roadmap_markdown, roadmap_text
 from asn_advisor.render.quality import action_lines, interval_line, quality_sections
+from asn_advisor.render.summary import program_title
 
 __all__ = ["FORMATS", "render", "render_score"]
 
@@ -74,7 +75,7 @@ def render_text(advice: Advice) -> str:
     lang = advice.lang
     lines: list[str] = []
     program = advice.program
-    lines.append(f"{t('advice.title', lang)}: {program.name or program.id}")
+    lines.append(f"{t('advice.title', lang)}: {program_title(program, lang)}")
     meta = [f"{t('program', lang)}: {program.id}"]
     if program.region:
         meta.append(f"{t('region', lang)}: {program.region}")
@@ -165,7 +166,7 @@ def _md_escape(text: str) -> str:
 def render_markdown(advice: Advice) -> str:
     lang = advice.lang
     program = advice.program
-    out: list[str] = [f"# {t('advice.title', lang)}: {_md_escape(program.name or program.id)}", ""]
+    out: list[str] = [f"# {t('advice.title', lang)}: {_md_escape(program_title(program, lang))}", ""]
     out.append(f"- {t('program', lang)}: {markdown_code(program.id)}")
     if program.region:
         out.append(f"- {t('region', lang)}: {_md_escape(program.region)}")

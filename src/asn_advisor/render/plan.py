@@ -14,6 +14,7 @@ from asn_advisor._base import markdown_escape
 from asn_advisor.engine import WhatIf
 from asn_advisor.i18n import number, percent, t
 from asn_advisor.model import Advice, DroppedRecommendation, Recommendation
+from asn_advisor.render.summary import program_title
 
 __all__ = ["PLAN_FORMATS", "render_plan", "render_whatif", "roadmap_markdown", "roadmap_text"]
 
@@ -258,7 +259,7 @@ def _header(advice: Advice) -> str:
 
 def _plan_text(advice: Advice) -> str:
     lang = advice.lang
-    lines = [f"{t('plan.title', lang)}: {advice.program.name or advice.program.id}", _header(advice), ""]
+    lines = [f"{t('plan.title', lang)}: {program_title(advice.program, lang)}", _header(advice), ""]
     lines += roadmap_text(advice, detail=True)
     return "\n".join(lines) + "\n"
 
@@ -266,7 +267,7 @@ def _plan_text(advice: Advice) -> str:
 def _plan_markdown(advice: Advice) -> str:
     lang = advice.lang
     out = [
-        f"# {t('plan.title', lang)}: {_md(advice.program.name or advice.program.id)}",
+        f"# {t('plan.title', lang)}: {_md(program_title(advice.program, lang))}",
         "",
         f"**{_md(_header(advice))}**",
         "",
@@ -346,7 +347,7 @@ def render_whatif(result: WhatIf, fmt: str) -> str:
         (t("whatif.steps_removed", lang), named(result.steps_removed)),
         (t("whatif.steps_added", lang), named(result.steps_added)),
     ]
-    title = f"{t('whatif.title', lang)}: {result.after.program.name or result.after.program.id}"
+    title = f"{t('whatif.title', lang)}: {program_title(result.after.program, lang)}"
     if fmt == "markdown":
         out = [f"# {_md(title)}", ""]
         out += [f"- {label + ': ' if label else ''}{_md(value)}" for label, value in items]

@@ -36,7 +36,7 @@ from asn_advisor.i18n import MESSAGES, number, percent, t
 from asn_advisor.model import Advice, PriorityTerm, Recommendation, ReportBand
 from asn_advisor.render._templates import render_template
 from asn_advisor.render.plan import dropped_reason, names_of, roadmap_markdown
-from asn_advisor.render.summary import step_view
+from asn_advisor.render.summary import program_title, step_view
 
 __all__ = [
     "REPORT_FORMATS",
@@ -91,7 +91,7 @@ def _source(source: str, lang: str) -> str:
 
 
 def _title(advice: Advice) -> str:
-    return advice.program.name or advice.program.id
+    return program_title(advice.program, advice.lang)
 
 
 def _finding_labels(advice: Advice) -> dict[str, str]:

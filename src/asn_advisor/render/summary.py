@@ -17,9 +17,9 @@ import textwrap
 from dataclasses import dataclass
 
 from asn_advisor.i18n import number, percent, t
-from asn_advisor.model import Advice, Recommendation
+from asn_advisor.model import Advice, Program, Recommendation
 
-__all__ = ["MAX_LINES", "TOP_STEPS", "WIDTH", "StepView", "render_summary", "step_view"]
+__all__ = ["MAX_LINES", "TOP_STEPS", "WIDTH", "StepView", "program_title", "render_summary", "step_view"]
 
 #: Columns and lines of the screen the summary fits.
 WIDTH = 100
@@ -42,6 +42,11 @@ class StepView:
 # Abbreviations that end with a full stop inside a sentence ("Kab. Tegal").
 _ABBREVIATIONS = frozenset({"Kab", "Kec", "Kel", "Prov", "No", "Dr", "Jl", "dll", "dsb", "dst", "mis", "e.g", "i.e"})
 _SENTENCE_END = re.compile(r"[.;] ")
+
+
+def program_title(program: Program, lang: str) -> str:
+    """The program's name, or a plain label with its code when the evaluation names none."""
+    return program.name or t("summary.unnamed", lang, id=program.id)
 
 
 def _first_sentence(text: str) -> str:
@@ -130,7 +135,7 @@ def render_summary(advice: Advice, *, detail_hint: str | None = None) -> str:
     """
     lang = advice.lang
     program = advice.program
-    lines = _wrap(program.name or program.id, "", budget=2)
+    lines = _wrap(program_title(program, lang), "", budget=2)
     meta = [
         part for part in (program.region, program.period and t("summary.period", lang, period=program.period)) if part
     ]
