@@ -1,7 +1,9 @@
-"""The Jinja2 environment of the HTML pages: templates shipped as package data, autoescaped.
+"""The Jinja2 environments of the documents: templates shipped as package data, every value escaped.
 
-Every value a template prints is escaped unless it is :class:`markupsafe.Markup`
-made here (the SVG charts, drawn and escaped by their own functions).  Texts come
+HTML and SVG templates (``*.html.j2``, ``*.svg.j2``) are autoescaped: a value
+is printed escaped unless it is :class:`markupsafe.Markup` (a chart rendered by
+its own template).  Markdown templates (``*.md.j2``) escape every printed value
+for Markdown, except what the ``code`` filter made inline code.  Texts come
 from the message catalog through ``t``, numbers through ``num`` (Babel), so a
 template holds layout only.  Undefined names fail loudly (``StrictUndefined``).
 """
@@ -15,10 +17,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from asn_advisor._base import visible
+from asn_advisor._base import markdown_code, markdown_escape, visible
 from asn_advisor.i18n import number, t
 
-__all__ = ["render_template"]
+__all__ = ["render_markdown_template", "render_template"]
 
 
 def _shown(value: Any) -> Any:
@@ -26,15 +28,30 @@ def _shown(value: Any) -> Any:
     return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
-_ENV = Environment(
-    loader=PackageLoader("asn_advisor.render", "templates"),
-    finalize=_shown,
-    autoescape=True,
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
+class _MarkdownCode(str):
+    """Inline Markdown code, printed as it is."""
+
+
+def _markdown_shown(value: Any) -> Any:
+    """Every printed text escaped for Markdown, on one line; inline code and numbers as they are."""
+    if isinstance(value, _MarkdownCode) or not isinstance(value, str):
+        return value
+    return markdown_escape(value)
+
+
+def _environment(**options: Any) -> Environment:
+    return Environment(
+        loader=PackageLoader("asn_advisor.render", "templates"),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        **options,
+    )
+
+
+_ENV = _environment(finalize=_shown, autoescape=True)
+_MARKDOWN_ENV = _environment(finalize=_markdown_shown, autoescape=False)
 
 
 def _translator(lang: str) -> Callable[..., str]:
@@ -51,9 +68,15 @@ def _num(context: Context, value: float | None, kind: str = "score") -> str:
 
 
 _ENV.filters["num"] = _num
+_MARKDOWN_ENV.filters["num"] = _num
+_MARKDOWN_ENV.filters["code"] = lambda text: _MarkdownCode(markdown_code(str(text)))
 
 
 def render_template(name: str, lang: str, **context: Any) -> str:
-    """Render the template ``name`` in ``lang``: ``t(key, ...)`` and the ``num`` filter use that language."""
-    template = _ENV.get_template(name)
-    return template.render(lang=lang, t=_translator(lang), **context)
+    """Render the HTML or SVG template ``name`` in ``lang``: ``t(key, ...)`` and ``num`` use that language."""
+    return _ENV.get_template(name).render(lang=lang, t=_translator(lang), **context)
+
+
+def render_markdown_template(name: str, lang: str, **context: Any) -> str:
+    """Render the Markdown template ``name`` in ``lang``, every printed value escaped for Markdown."""
+    return _MARKDOWN_ENV.get_template(name).render(lang=lang, t=_translator(lang), **context)

@@ -5,89 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 
-from markupsafe import Markup
-
 from asn_advisor._base import format_for_path, markdown_escape
 from asn_advisor.i18n import number, percent, t
 from asn_advisor.model import MAX_LISTED, Comparison, ProgramRow
 from asn_advisor.render._templates import render_template
-from asn_advisor.render.report import _escape, _zone_fills
+from asn_advisor.render.charts import band_counts_svg, band_index, zone_fills
 
 # ---------------------------------------------------------------------------
 # comparison of many programs (asn-advisor compare --format html)
-
-
-def _band_index(score: float | None, mins: Sequence[float]) -> int | None:
-    """Index of the band ``score`` falls in (bands lowest first), ``None`` without a score."""
-    if score is None:
-        return None
-    found = None
-    for index, low in enumerate(mins):
-        if score >= low:
-            found = index
-    return found
-
-
-def render_band_counts_svg(comparison: Comparison, *, element_id: str = "bands-chart") -> str:
-    """Bars of how many programs fall in each band (highest first), and those without a score.
-
-    Counts and shares are written next to the bars, so the chart reads
-    without colour; it stays one row per band whatever the number of programs.
-    """
-    lang = comparison.lang
-    e = _escape
-    bands = comparison.bands
-    fills = _zone_fills(len(bands))
-    mins = [b.min for b in bands]
-    counts = [0] * len(bands)
-    unscored = 0
-    for row in comparison.programs:
-        index = _band_index(row.overall, mins)
-        if index is None:
-            unscored += 1
-        else:
-            counts[index] += 1
-    total = len(comparison.programs) or 1
-    rows = [(band.label, counts[i], fills[i]) for i, band in reversed(list(enumerate(bands)))]
-    rows.append((t("compare.no_score", lang), unscored, "none"))
-    label_w, plot_w, right_w, top, row_h, bar_h = 200, 400, 150, 10, 30, 18
-    width, height = label_w + plot_w + right_w, top * 2 + row_h * len(rows)
-    largest = max((count for _, count, _ in rows), default=0) or 1
-    parts = ", ".join(f"{label} {count}" for label, count, _ in rows)
-    out = [
-        (
-            f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{e(element_id)}" role="img" '
-            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
-            f'aria-labelledby="{e(element_id)}-title {e(element_id)}-desc" font-family="sans-serif" font-size="12">'
-        ),
-        f'<title id="{e(element_id)}-title">{e(t("compare.chart.title", lang))}</title>',
-        (
-            f'<desc id="{e(element_id)}-desc">'
-            f"{e(t('compare.chart.desc', lang, count=len(comparison.programs), parts=parts))}</desc>"
-        ),
-    ]
-    for position, (label, count, fill) in enumerate(rows):
-        cy = top + position * row_h + row_h / 2
-        bw = plot_w * count / largest
-        out.append(f'<g class="band-count" data-count="{count}">')
-        out.append(f'<text x="{label_w - 8}" y="{cy + 4:.1f}" text-anchor="end" fill="#111">{e(label)}</text>')
-        if fill == "none":
-            out.append(
-                f'<rect x="{label_w}" y="{cy - bar_h / 2:.1f}" width="{bw:.1f}" height="{bar_h}" '
-                'fill="none" stroke="#666" stroke-dasharray="4 3"/>'
-            )
-        else:
-            out.append(
-                f'<rect x="{label_w}" y="{cy - bar_h / 2:.1f}" width="{bw:.1f}" height="{bar_h}" '
-                f'fill="{fill}" stroke="#666" stroke-width="0.5"/>'
-            )
-        out.append(
-            f'<text class="value" x="{label_w + plot_w + 8}" y="{cy + 4:.1f}" font-weight="bold" fill="#111">'
-            f"{count} ({count / total:.0%})</text>"
-        )
-        out.append("</g>")
-    out.append("</svg>")
-    return "\n".join(out)
 
 
 def _listed_html(programs: Sequence[str]) -> str:
@@ -106,14 +31,14 @@ def render_comparison_html(comparison: Comparison) -> str:
     """
     lang = comparison.lang
     mins = [b.min for b in comparison.bands]
-    fills = _zone_fills(len(comparison.bands))
+    fills = zone_fills(len(comparison.bands))
     titles = {item.id: item.label for item in comparison.recommendations}
     programs = []
     for row in comparison.programs:
         cells = []
         for dim_id, _ in comparison.dimensions:
             score = row.dimensions.get(dim_id)
-            index = _band_index(score, mins)
+            index = band_index(score, mins)
             cells.append(
                 {"id": dim_id, "score": _num(score, lang), "fill": fills[index] if index is not None else None}
             )
@@ -163,7 +88,7 @@ def render_comparison_html(comparison: Comparison) -> str:
         lang,
         title=t("compare.title", lang, count=len(comparison.programs)),
         failed=comparison.failed,
-        chart=Markup(render_band_counts_svg(comparison)),  # escaped where it is drawn
+        chart=band_counts_svg(comparison),
         dimensions=[label for _, label in comparison.dimensions],
         programs=programs,
         shared=shared,

@@ -11,11 +11,11 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape as _xml_escape
 
-from asn_advisor._base import markdown_escape, visible
+from asn_advisor._base import markdown_escape
 from asn_advisor.i18n import number, percent, t
 from asn_advisor.pack import RulePack
+from asn_advisor.render.charts import history_svg
 from asn_advisor.store import EffectReport, PeriodSummary, ProgramHistory, RecommendationEffect
 
 __all__ = [
@@ -231,11 +231,6 @@ def _md(text: str) -> str:
     return markdown_escape(text)
 
 
-def escape(text: str) -> str:
-    """SVG text: markup escaped, and control and bidirectional characters written out (XML forbids controls)."""
-    return _xml_escape(visible(text))
-
-
 def render_show_markdown(history: ProgramHistory, labels: Labels) -> str:
     lang = labels.lang
     out = [
@@ -314,116 +309,17 @@ def render_show(history: ProgramHistory, labels: Labels, fmt: str) -> str:
 
 # ------------------------------------------------------------------ SVG
 
-# Fixed colors (colorblind-safe Okabe-Ito palette) so that the chart is the
-# same bytes for the same data.
-_PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#999999", "#F0E442")
-
 
 def render_svg(history: ProgramHistory, labels: Labels) -> str:
     """A line chart of the overall and dimension scores per period (SVG 1.1, no scripts, deterministic)."""
-    lang = labels.lang
-    periods = history.periods
-    dim_ids = _dimension_ids(history)
-    width, height = 720, 360
-    left, right, top, bottom = 48, 220, 40, 48
-    plot_w, plot_h = width - left - right, height - top - bottom
-
-    pad = 24  # keeps the first and last points off the axes
-
-    def x(i: int) -> float:
-        return (
-            left + pad + ((plot_w - 2 * pad) / 2 if len(periods) == 1 else (plot_w - 2 * pad) * i / (len(periods) - 1))
-        )
-
-    def y(v: float) -> float:
-        return top + plot_h * (1 - max(0.0, min(100.0, v)) / 100)
-
-    title = f"{t('history.title', lang)}: {history.program_name or history.program_id}"
-    out = [
-        (
-            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-            f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="title">'
-        ),
-        f'<title id="title">{escape(title)}</title>',
-        '<rect x="0" y="0" width="100%" height="100%" fill="#ffffff"/>',
-        (
-            f'<text x="{left}" y="24" font-family="sans-serif" font-size="14" font-weight="bold" '
-            f'fill="#222222">{escape(title)}</text>'
-        ),
-    ]
-    for tick in (0, 25, 50, 75, 100):
-        out.append(
-            f'<line x1="{left}" y1="{y(tick):.1f}" x2="{left + plot_w}" y2="{y(tick):.1f}" '
-            'stroke="#e5e5e5" stroke-width="1"/>'
-        )
-        out.append(
-            f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" font-family="sans-serif" font-size="10" '
-            f'text-anchor="end" fill="#555555">{tick}</text>'
-        )
-    for floor, name in labels.band_floors:
-        out.append(
-            f'<line x1="{left}" y1="{y(floor):.1f}" x2="{left + plot_w}" y2="{y(floor):.1f}" '
-            'stroke="#bbbbbb" stroke-width="1" stroke-dasharray="4 3"/>'
-        )
-        out.append(
-            f'<text x="{left + plot_w - 2}" y="{y(floor) - 3:.1f}" font-family="sans-serif" font-size="9" '
-            f'text-anchor="end" fill="#888888">{escape(name)} &#8805; {floor:g}</text>'
-        )
-    for i, p in enumerate(periods):
-        out.append(
-            f'<text x="{x(i):.1f}" y="{top + plot_h + 18}" font-family="sans-serif" font-size="11" '
-            f'text-anchor="middle" fill="#333333">{escape(p.period)}</text>'
-        )
-
-    def series(values: list[float | None], color: str, stroke: float, name: str) -> None:
-        # An unknown score breaks the line rather than being drawn as zero.
-        segment: list[str] = []
-        segments: list[list[str]] = []
-        for i, v in enumerate(values):
-            if v is None:
-                if segment:
-                    segments.append(segment)
-                segment = []
-                continue
-            segment.append(f"{x(i):.1f},{y(v):.1f}")
-        if segment:
-            segments.append(segment)
-        out.append(f"<g><title>{escape(name)}</title>")
-        for seg in segments:
-            if len(seg) > 1:
-                out.append(
-                    f'<polyline points="{" ".join(seg)}" fill="none" stroke="{color}" stroke-width="{stroke:g}"/>'
-                )
-        for i, v in enumerate(values):
-            if v is not None:
-                out.append(
-                    f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="{stroke + 1.5:g}" fill="{color}">'
-                    f"<title>{escape(name)} {escape(periods[i].period)}: {v:.1f}</title></circle>"
-                )
-        out.append("</g>")
-
-    legend: list[tuple[str, str, float]] = []
-    for index, dim_id in enumerate(dim_ids):
-        color = _PALETTE[index % len(_PALETTE)]
-        scores = [_dim_score(p, dim_id) for p in periods]
+    dimensions = []
+    for dim_id in _dimension_ids(history):
+        scores = [_dim_score(p, dim_id) for p in history.periods]
         name = labels.dimension(dim_id)
         if all(v is None for v in scores):
-            name += f" ({t('no_data', lang)})"
-        series(scores, color, 1.5, name)
-        legend.append((name, color, 1.5))
-    overall_name = t("score.overall", lang)
-    series([p.overall for p in periods], "#222222", 3.0, overall_name)
-    legend.insert(0, (overall_name, "#222222", 3.0))
-    lx = left + plot_w + 20
-    for i, (name, color, stroke) in enumerate(legend):
-        ly = top + 8 + i * 18
-        out.append(f'<line x1="{lx}" y1="{ly}" x2="{lx + 18}" y2="{ly}" stroke="{color}" stroke-width="{stroke:g}"/>')
-        out.append(
-            f'<text x="{lx + 24}" y="{ly + 4}" font-family="sans-serif" font-size="11" '
-            f'fill="#333333">{escape(name)}</text>'
-        )
-    out.append("</svg>")
-    return "\n".join(out) + "\n"
+            name += f" ({t('no_data', labels.lang)})"
+        dimensions.append((name, scores))
+    return str(history_svg(history, dimensions, labels.band_floors, labels.lang)) + "\n"
 
 
 # --------------------------------------------------------------- effect

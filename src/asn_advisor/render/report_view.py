@@ -1,0 +1,303 @@
+"""What the report prints, as plain values in the advice's language: one view, two templates.
+
+``templates/report.html.j2`` and ``templates/report.md.j2`` lay out the same
+view, so a field added here reaches both formats.  The view holds texts and
+formatted numbers only; escaping is the templates' job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from asn_advisor.i18n import MESSAGES, number, percent, t
+from asn_advisor.model import Advice, FindingResult, PriorityTerm, Recommendation, ReportBand
+from asn_advisor.render.charts import dimensions_svg
+from asn_advisor.render.plan import dropped_reason, names_of
+from asn_advisor.render.summary import program_title, step_view
+
+__all__ = ["SUMMARY_GAPS", "SUMMARY_STEPS", "report_view"]
+
+#: Steps on the summary page, and data to collect listed there.
+SUMMARY_STEPS = 3
+SUMMARY_GAPS = 5
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_value_text(v) for v in value) + "]"
+    if isinstance(value, dict):
+        items = sorted(value.items(), key=lambda kv: str(kv[0]))
+        return "{" + ", ".join(f"{k}: {_value_text(v)}" for k, v in items) + "}"
+    return str(value)
+
+
+def _values_text(values: Mapping[str, Any] | None) -> str:
+    """The readings a rule saw, as ``name = value`` pairs in name order."""
+    if not values:
+        return ""
+    return ", ".join(f"{k} = {_value_text(v)}" for k, v in sorted(values.items()))
+
+
+def _source(source: str, lang: str) -> str:
+    """An evidence source (survey, interview, ...) in the report's language."""
+    key = f"report.evidence.{source}"
+    return t(key, lang) if key in MESSAGES else source
+
+
+def _term_name(term: PriorityTerm, labels: Mapping[str, str], lang: str) -> str:
+    """A priority term by its finding's label, saying when it counts as a root cause or a proposal."""
+    if term.kind == "report_proposal":
+        return t("quality.term.report_proposal", lang)
+    label = labels.get(term.finding, term.finding)
+    if term.kind == "root_cause":
+        return t("report.root_cause_term", lang, finding=label, via=", ".join(labels.get(v, v) for v in term.via))
+    return label
+
+
+def _identity(advice: Advice) -> list[tuple[str, str]]:
+    lang = advice.lang
+    program = advice.program
+    rows = [(t("program", lang), program.id)]
+    for key, value in (
+        ("report.name", program.name),
+        ("region", program.region),
+        ("period", program.period),
+        ("report.type", program.type),
+    ):
+        if value:
+            rows.append((t(key, lang), value))
+    extra = program.model_extra or {}
+    if isinstance(extra.get("source"), str):
+        rows.append((t("report.source", lang), extra["source"]))
+    rows.append((t("pack", lang), f"{advice.pack.id} {advice.pack.version} ({advice.pack.digest})"))
+    return rows
+
+
+def _strengths(advice: Advice, bands: Sequence[ReportBand]) -> list[str]:
+    """What already works: the strengths the advice states, else the dimensions in the two highest bands."""
+    lang = advice.lang
+    if advice.strengths:
+        return [item.text for item in advice.strengths]
+    if not bands:
+        return []
+    floor = bands[-2].min if len(bands) >= 2 else bands[-1].min
+    good = [d for d in advice.score.dimensions if d.score is not None and d.score >= floor]
+    good.sort(key=lambda d: (-(d.score or 0.0), d.id))
+    return [
+        t(
+            "report.strength",
+            lang,
+            label=d.label,
+            score=number(d.score or 0.0, lang),
+            band=d.band_label or d.band or "-",
+        )
+        for d in good
+    ]
+
+
+@dataclass(frozen=True)
+class _GapRow:
+    """Missing data as a reader names it: the parts of a map indicator are one row."""
+
+    label: str
+    dimensions: list[str]
+    rules: int
+
+
+def _gap_rows(advice: Advice) -> list[_GapRow]:
+    """The data gaps, one row per indicator (``absence_reasons.x`` and ``.y`` under one label)."""
+    names = {d.id: d.label for d in advice.score.dimensions}
+    rows: dict[str, _GapRow] = {}
+    for gap in advice.data_gaps:
+        base = gap.indicator.split(".", 1)[0]
+        label = gap.label.rsplit(" (", 1)[0] if "." in gap.indicator else gap.label
+        dims = [names.get(d, d) for d in gap.dimensions]
+        seen = rows.get(base)
+        if seen is None:
+            rows[base] = _GapRow(label, dims, len(gap.decides))
+        else:
+            merged = list(dict.fromkeys([*seen.dimensions, *dims]))
+            rows[base] = _GapRow(seen.label, merged, seen.rules + len(gap.decides))
+    return list(rows.values())
+
+
+def _collect(rows: Sequence[_GapRow]) -> list[str]:
+    """The data to collect next: the missing values that decide the most rules and dimensions first."""
+    ranked = sorted(rows, key=lambda r: (-(r.rules + 2 * len(r.dimensions)), r.label))
+    return [row.label for row in ranked[:SUMMARY_GAPS]]
+
+
+def _score_view(advice: Advice) -> dict[str, Any]:
+    lang = advice.lang
+    score = advice.score
+    interval = score.interval
+    return {
+        "overall": score.overall,
+        "band": score.band_label or score.band or "-",
+        "coverage": percent(score.coverage, lang),
+        "interval": None
+        if interval is None or interval.low == interval.high
+        else t("summary.interval", lang, low=number(interval.low, lang), high=number(interval.high, lang)),
+    }
+
+
+def _step_rows(advice: Advice) -> list[dict[str, Any]]:
+    rows = []
+    for rec in advice.recommendations[:SUMMARY_STEPS]:
+        view = step_view(rec)
+        rows.append(
+            {
+                "id": rec.id,
+                "title": view.title,
+                "reason": view.reason,
+                "action": view.action,
+                "owner": view.owner,
+                "quick_win": view.quick_win,
+            }
+        )
+    return rows
+
+
+def _facts(rec: Recommendation, lang: str) -> list[str]:
+    facts = [
+        f"{t('effort', lang)}: {t('effort.' + rec.effort, lang)}",
+        f"{t('time_to_impact', lang)}: {t('impact.' + rec.time_to_impact, lang)}",
+    ]
+    if rec.phase is not None:
+        facts.append(f"{t('report.phase', lang)} {rec.phase}")
+    if rec.quick_win:
+        facts.append(t("summary.quick_win", lang))
+    facts.append(f"{t('priority', lang)} {number(rec.priority, lang, 'priority')}")
+    return facts
+
+
+def _recommendation_row(rec: Recommendation, labels: Mapping[str, str], lang: str) -> dict[str, Any]:
+    return {
+        "id": rec.id,
+        "rank": rec.rank,
+        "title": rec.title,
+        "description": rec.description,
+        "facts": _facts(rec, lang),
+        "addresses": [labels.get(f, f) for f in rec.addresses],
+        "reasons": list(dict.fromkeys(ref.text for ref in rec.because if ref.text))[:2],
+        "priority": number(rec.priority, lang, "priority"),
+        "terms": [
+            {
+                "finding": _term_name(term, labels, lang),
+                # A report's own proposal adds fixed points; it has no product to show.
+                "product": term.kind != "report_proposal",
+                "severity": f"{term.severity_factor:g}",
+                "share": f"{term.dimension_share:g}",
+                "gap": f"{term.gap_term:g}",
+                "weight": f"{term.rule_weight:g}",
+                "contribution": number(term.contribution, lang, "priority"),
+            }
+            for term in rec.priority_breakdown
+        ],
+        "rules": [
+            {
+                "rule": ref.rule,
+                "where": f"{ref.file}:{ref.line}",
+                "when": ref.when,
+                "readings": _values_text(ref.values),
+            }
+            for ref in rec.because
+        ],
+    }
+
+
+def _finding_row(finding: FindingResult, lang: str) -> dict[str, Any]:
+    quotes = [
+        {"text": ev.text, "source": _source(ev.source, lang) if ev.source else None}
+        for ev in finding.evidence
+        if ev.kind == "stated" and ev.text
+    ]
+    rules = [
+        {"rule": ev.rule or "", "where": f"{ev.file}:{ev.line}", "readings": _values_text(ev.values)}
+        for ev in finding.evidence
+        if ev.kind == "rule"
+    ]
+    return {
+        "id": finding.id,
+        "label": finding.label,
+        "severity": finding.severity,
+        "severity_label": t("severity." + finding.severity, lang),
+        "source": t("source." + finding.source, lang),
+        "quotes": quotes,
+        "derived": len(rules),
+        "rules": rules,
+    }
+
+
+def _text_bar(score: float | None, width: int = 20) -> str:
+    """A bar of block characters, for the formats that draw no chart."""
+    if score is None:
+        return ""
+    filled = round(width * max(0.0, min(100.0, score)) / 100.0)
+    return "\u2588" * filled + "\u2591" * (width - filled)
+
+
+def _dimension_rows(advice: Advice) -> list[dict[str, Any]]:
+    lang = advice.lang
+    return [
+        {
+            "label": d.label,
+            "score": "-" if d.score is None else number(d.score, lang),
+            "bar": _text_bar(d.score),
+            "band": d.band_label or t("no_data", lang),
+            "weight": f"{d.weight:g}",
+        }
+        for d in advice.score.dimensions
+    ]
+
+
+def _roadmap_view(advice: Advice) -> dict[str, Any]:
+    lang = advice.lang
+    steps = {rec.id: rec for rec in advice.recommendations}
+    return {
+        "phases": [
+            {
+                "title": f"{t('phase', lang)} {index}",
+                "steps": [f"{steps[rid].rank}. {steps[rid].title}" for rid in phase if rid in steps],
+            }
+            for index, phase in enumerate(advice.roadmap, start=1)
+        ],
+        "plan_order": t("plan.order", lang, order=t("plan.order." + advice.plan_order, lang)),
+        "dropped": [{"title": d.title, "reason": dropped_reason(d, advice, names_of(advice))} for d in advice.dropped],
+    }
+
+
+def report_view(advice: Advice, bands: Sequence[ReportBand]) -> dict[str, Any]:
+    """Everything the report prints, in the advice's language; ``bands`` lowest first."""
+    lang = advice.lang
+    program = advice.program
+    labels = {f.id: f.label for f in advice.findings}
+    gap_rows = _gap_rows(advice)
+    collect = _collect(gap_rows)
+    meta = [
+        part for part in (program.region, program.period and t("summary.period", lang, period=program.period)) if part
+    ]
+    return {
+        "title": program_title(program, lang),
+        "meta": meta,
+        "identity": _identity(advice),
+        "score": _score_view(advice),
+        "chart": dimensions_svg(advice, bands),
+        "bands": [f"{b.label} \u2265 {b.min:g}" for b in reversed(bands)],
+        "steps": _step_rows(advice),
+        "more_steps": max(0, len(advice.recommendations) - SUMMARY_STEPS),
+        "strengths": _strengths(advice, bands),
+        "collect": collect,
+        "more_gaps": len(gap_rows) - len(collect),
+        "dimensions": _dimension_rows(advice),
+        "findings": [_finding_row(finding, lang) for finding in advice.findings],
+        "recommendations": [_recommendation_row(rec, labels, lang) for rec in advice.recommendations],
+        **_roadmap_view(advice),
+        "gaps": [{"label": g.label, "dimensions": ", ".join(g.dimensions) or "-", "rules": g.rules} for g in gap_rows],
+    }
