@@ -200,7 +200,7 @@ def _signature(obj: Any) -> str:
 def api_reference() -> str:
     """The Python API page (English: it is read by programmers)."""
     import asn_advisor
-    from asn_advisor.render import report
+    from asn_advisor.render import formats
 
     out = [
         "# Python API reference",
@@ -210,7 +210,7 @@ def api_reference() -> str:
         "```python",
         "from asn_advisor import load_rules, load_profile, advise",
         "from asn_advisor.model.comparison import bands_from_pack",
-        "from asn_advisor.render.report import render_report",
+        "from asn_advisor.render import render_report",
         "",
         "rules = load_rules()",
         'advice = advise(load_profile("examples/profiles/binjai.yaml", rules=rules), rules, lang="en")',
@@ -220,7 +220,7 @@ def api_reference() -> str:
     ]
     sections: list[tuple[str, Any, list[str]]] = [
         ("asn_advisor", asn_advisor, sorted(n for n in asn_advisor.__all__ if n != "__version__")),
-        ("asn_advisor.render.report", report, sorted(report.__all__)),
+        ("asn_advisor.render.formats", formats, sorted(formats.__all__)),
     ]
     for module_name, module, names in sections:
         out += [f"## `{module_name}`", ""]

@@ -26,7 +26,8 @@ from asn_advisor import Advice, Profile, RulePack, advise
 from asn_advisor.cli import main
 from asn_advisor.errors import ExitCode
 from asn_advisor.model.profile import normalize_indicators, profile_from_mapping
-from asn_advisor.render.history import Labels, bar, render_effect, render_show, render_svg, sparkline
+from asn_advisor.render import Labels, render_effect, render_show, render_svg
+from asn_advisor.render.history import bar, sparkline
 from asn_advisor.store.effect import MIN_PROGRAMS
 from asn_advisor.store.history import SCHEMA_VERSION, HistoryError, HistoryStore, default_store_path
 from asn_advisor.store.snapshots import period_key

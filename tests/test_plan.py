@@ -21,7 +21,7 @@ from asn_advisor.engine.gain import expected_gain
 from asn_advisor.engine.roadmap import order_roadmap, reorder
 from asn_advisor.engine.scoring import compute_scores
 from asn_advisor.model.profile import normalize_indicators, profile_from_mapping
-from asn_advisor.render.plan import render_plan
+from asn_advisor.render import render_plan
 
 from .conftest import EXAMPLES, ROOT, SEEDS
 

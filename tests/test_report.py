@@ -18,7 +18,8 @@ from asn_advisor.cli import main
 from asn_advisor.errors import ExitCode
 from asn_advisor.i18n import number
 from asn_advisor.model.comparison import bands_from_pack
-from asn_advisor.render.report import render_chart_svg, render_report
+from asn_advisor.render import render_report
+from asn_advisor.render.report import render_chart_svg
 
 from . import browser
 from .conftest import EXAMPLES, ROOT, SEEDS

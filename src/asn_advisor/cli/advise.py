@@ -44,8 +44,8 @@ from asn_advisor.model import (
 )
 from asn_advisor.pack import RulePack
 from asn_advisor.render import (
-    FORMATS,
-    PLAN_FORMATS,
+    format_choices,
+    format_for,
     html_to_pdf,
     render,
     render_extraction,
@@ -54,7 +54,6 @@ from asn_advisor.render import (
     render_score,
     render_summary,
     render_whatif,
-    report_format_for,
 )
 
 
@@ -84,9 +83,7 @@ def report_option(func: F) -> F:
 @click.argument("profile", type=str)
 @rules_option
 @lang_option
-@click.option(
-    "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format."
-)
+@format_option(*format_choices("advice"))
 @click.option(
     "--rinci",
     "--detail",
@@ -128,9 +125,7 @@ def advise_command(
 @click.argument("profile", type=str)
 @rules_option
 @lang_option
-@click.option(
-    "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True, help="Output format."
-)
+@format_option(*format_choices("score"))
 @report_option
 def score_command(profile: str, rules_dir: str | None, lang: str | None, fmt: str, as_report: bool) -> None:
     """Print only the score of PROFILE (overall, band, coverage, dimensions)."""
@@ -288,7 +283,7 @@ def load_advice_or_profile(path: str, pack: RulePack, lang: str, lang_given: boo
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "markdown", "pdf"]),
+    type=click.Choice(format_choices("report")),
     default=None,
     help="Report format; default: from the output file's extension (.html, .md, .pdf), else markdown.",
 )
@@ -309,7 +304,7 @@ def report_command(
         if output is None or output == "-":
             fmt = "markdown"
         else:
-            fmt = report_format_for(output)
+            fmt = format_for("report", output)
             if fmt is None:
                 raise OutputError(
                     t("report.format.unknown", chosen),
@@ -366,9 +361,7 @@ def _parse_assignments(assignments: tuple[str, ...], lang: str) -> dict[str, Any
 @click.argument("profile", type=str)
 @rules_option
 @lang_option
-@click.option(
-    "--format", "fmt", type=click.Choice(sorted(PLAN_FORMATS)), default="text", show_default=True, help="Output format."
-)
+@format_option(*format_choices("plan"))
 @click.option(
     "--order",
     type=click.Choice(ORDERS),
@@ -402,14 +395,7 @@ def plan_command(
 @click.option("--resolve", "resolve", multiple=True, metavar="FINDING", help="Assume a finding resolved (repeatable).")
 @rules_option
 @lang_option
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "markdown", "text"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option(*format_choices("whatif"))
 @click.option("--order", type=click.Choice(ORDERS), default="priority", show_default=True, help="Roadmap order.")
 @output_options
 def whatif_command(

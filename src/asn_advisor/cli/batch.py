@@ -24,7 +24,7 @@ from asn_advisor.cli.app import (
 from asn_advisor.errors import AdvisorError, ExitCode, OutputError
 from asn_advisor.i18n import resolve_lang, t, translate
 from asn_advisor.pack import RulePack
-from asn_advisor.render import COMPARE_FORMATS, Sheet, comparison_sheets, format_for, render_comparison, workbook_bytes
+from asn_advisor.render import Sheet, comparison_sheets, format_choices, format_for, render_comparison, workbook_bytes
 
 
 def _batch_common(func: F) -> F:
@@ -308,7 +308,7 @@ def batch_command(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(sorted([*COMPARE_FORMATS, "xlsx"])),
+    type=click.Choice(format_choices("comparison")),
     default=None,
     help="Output format; default: from the output file's extension (.html, .md, .json, .xlsx), else text.",
 )
@@ -358,7 +358,7 @@ def compare_command(
     if not summaries:
         raise AdvisorError(t("compare.empty", chosen), location=None)
     comparison = compare(summaries, pack, lang=chosen, top=top, failed=failed)
-    chosen_format = fmt or format_for(output)
+    chosen_format = fmt or format_for("comparison", output) or "text"
     if chosen_format == "xlsx":
         emit_binary(workbook_bytes(comparison_sheets(comparison)), output, force, input_paths(pack, input_path), chosen)
     else:

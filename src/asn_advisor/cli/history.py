@@ -23,7 +23,7 @@ from asn_advisor.engine import advise, extract_file, is_report_path, profile_fro
 from asn_advisor.i18n import number, resolve_lang, t
 from asn_advisor.model import load_profile
 from asn_advisor.pack import RulePack
-from asn_advisor.render import Labels, render_effect, render_show, render_svg
+from asn_advisor.render import Labels, format_choices, render_effect, render_show, render_svg
 from asn_advisor.store import SCHEMA_VERSION, HistoryStore, is_url, resolve_store
 
 # --- history ---
@@ -130,7 +130,7 @@ def history_record(
 @db_option
 @rules_option
 @lang_option
-@format_option("json", "markdown", "text")
+@format_option(*format_choices("history"))
 @click.option(
     "--svg",
     "svg",
@@ -242,7 +242,7 @@ def history_status(
 @db_option
 @rules_option
 @lang_option
-@format_option("json", "markdown", "text")
+@format_option(*format_choices("effect"))
 @click.option(
     "--min-programs",
     type=click.IntRange(min=3),

@@ -1,20 +1,18 @@
-"""Formatting of an advice: text, Markdown and JSON, registered in one dict."""
+"""An advice as text (one screen, or in detail), Markdown and JSON; the formats table is in ``formats``."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any
 
 from asn_advisor._base import markdown_code, markdown_escape
-from asn_advisor.errors import ArgumentError
 from asn_advisor.i18n import MESSAGES, number, percent, t
 from asn_advisor.model import Advice, DataGap
 from asn_advisor.render.plan import roadmap_markdown, roadmap_text
 from asn_advisor.render.quality import action_lines, interval_line, quality_sections
 from asn_advisor.render.summary import program_title
 
-__all__ = ["FORMATS", "render", "render_score"]
+__all__ = ["render_json", "render_markdown", "render_text", "score_json", "score_markdown", "score_text"]
 
 
 def _score_text(value: float | None, lang: str) -> str:
@@ -248,42 +246,26 @@ def render_markdown(advice: Advice) -> str:
     return "\n".join(out) + "\n"
 
 
-FORMATS: dict[str, Callable[[Advice], str]] = {
-    "json": render_json,
-    "markdown": render_markdown,
-    "text": render_text,
-}
-
-
-def render(advice: Advice, fmt: str) -> str:
-    """Render ``advice`` as ``text``, ``markdown`` or ``json``.
-
-    Raises:
-        ArgumentError: ``advice`` is not an :class:`Advice` (or was changed
-            into an invalid one), or ``fmt`` is not a format.
-    """
-    if not isinstance(advice, Advice):
-        raise ArgumentError(f"render() needs an Advice, got {type(advice).__name__}", hint="make one with advise()")
-    if fmt not in FORMATS:
-        raise ArgumentError(f"unknown format {fmt!r}", hint="formats: " + ", ".join(sorted(FORMATS)))
-    try:
-        return FORMATS[fmt](advice)
-    except (AttributeError, KeyError, TypeError, IndexError) as error:
-        raise ArgumentError(
-            f"the advice is not in a valid state: {type(error).__name__}: {error}",
-            hint="render the advice as advise() returned it",
-        ) from None
-
-
-def render_score(advice: Advice, fmt: str) -> str:
-    """Only the score part, for scripts and quick checks."""
+def _score_lines(advice: Advice) -> list[str]:
     lang = advice.lang
-    if fmt == "json":
-        payload = {"program": advice.program.id, "score": json.loads(advice.score.model_dump_json())}
-        return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     lines = [_overall_line(advice)]
     for dim in advice.score.dimensions:
         lines.append(f"  {dim.label:<32} {_score_text(dim.score, lang):>6}  {dim.band_label or t('no_data', lang)}")
-    if fmt == "markdown":
-        return "\n".join(["- " + lines[0], *("- " + line.strip() for line in lines[1:])]) + "\n"
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def score_text(advice: Advice) -> str:
+    """Only the score: overall, band, coverage, then one line per dimension."""
+    return "\n".join(_score_lines(advice)) + "\n"
+
+
+def score_markdown(advice: Advice) -> str:
+    """Only the score, as a Markdown list."""
+    lines = _score_lines(advice)
+    return "\n".join(["- " + lines[0], *("- " + line.strip() for line in lines[1:])]) + "\n"
+
+
+def score_json(advice: Advice) -> str:
+    """Only the score, for scripts and quick checks: the program id and the score object."""
+    payload = {"program": advice.program.id, "score": json.loads(advice.score.model_dump_json())}
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"

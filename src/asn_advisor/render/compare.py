@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from asn_advisor._base import format_for_path, markdown_escape
+from asn_advisor._base import markdown_escape
 from asn_advisor.i18n import number, percent, t
 from asn_advisor.model import MAX_LISTED, Comparison, ProgramRow
 from asn_advisor.render._templates import render_template
@@ -203,22 +203,3 @@ def render_markdown(comparison: Comparison) -> str:
 
 def render_json(comparison: Comparison) -> str:
     return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
-
-
-#: Output formats of ``asn-advisor compare``: name -> renderer.
-COMPARE_FORMATS: dict[str, Callable[[Comparison], str]] = {
-    "text": render_text,
-    "json": render_json,
-    "markdown": render_markdown,
-    "html": render_comparison_html,
-}
-
-
-def format_for(path: str | None) -> str:
-    """The format an output file name asks for: by extension (``xlsx`` too), else text."""
-    return format_for_path(path, [*COMPARE_FORMATS, "xlsx"]) or "text"
-
-
-def render_comparison(comparison: Comparison, fmt: str) -> str:
-    """Render with the registered format ``fmt``."""
-    return COMPARE_FORMATS[fmt](comparison)

@@ -19,18 +19,15 @@ from asn_advisor.render.charts import history_svg
 from asn_advisor.store import EffectReport, PeriodSummary, ProgramHistory, RecommendationEffect
 
 __all__ = [
-    "EFFECT_FORMATS",
-    "SHOW_FORMATS",
     "Labels",
     "bar",
-    "render_effect",
-    "render_show",
+    "render_effect_markdown",
+    "render_effect_text",
+    "render_show_markdown",
+    "render_show_text",
     "render_svg",
     "sparkline",
 ]
-
-SHOW_FORMATS = ("json", "markdown", "text")
-EFFECT_FORMATS = ("json", "markdown", "text")
 
 _SPARKS = "▁▂▃▄▅▆▇█"
 
@@ -298,15 +295,6 @@ def render_show_markdown(history: ProgramHistory, labels: Labels) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_show(history: ProgramHistory, labels: Labels, fmt: str) -> str:
-    """``history show`` output in ``text``, ``markdown`` or ``json``."""
-    if fmt == "json":
-        return history.model_dump_json(indent=2) + "\n"
-    if fmt == "markdown":
-        return render_show_markdown(history, labels)
-    return render_show_text(history, labels)
-
-
 # ------------------------------------------------------------------ SVG
 
 
@@ -423,12 +411,3 @@ def render_effect_markdown(report: EffectReport, labels: Labels) -> str:
             out.append("| " + " | ".join(_md(c) for c in row) + " |")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-def render_effect(report: EffectReport, labels: Labels, fmt: str) -> str:
-    """``history effect`` output in ``text``, ``markdown`` or ``json``."""
-    if fmt == "json":
-        return report.model_dump_json(indent=2) + "\n"
-    if fmt == "markdown":
-        return render_effect_markdown(report, labels)
-    return render_effect_text(report, labels)

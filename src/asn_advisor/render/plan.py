@@ -7,7 +7,7 @@ and Markdown, so both commands show the same roadmap.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from asn_advisor._base import markdown_escape
@@ -16,7 +16,15 @@ from asn_advisor.i18n import number, percent, t
 from asn_advisor.model import Advice, DroppedRecommendation, Recommendation
 from asn_advisor.render.summary import program_title
 
-__all__ = ["PLAN_FORMATS", "render_plan", "render_whatif", "roadmap_markdown", "roadmap_text"]
+__all__ = [
+    "plan_json",
+    "plan_markdown",
+    "plan_text",
+    "roadmap_markdown",
+    "roadmap_text",
+    "whatif_markdown",
+    "whatif_text",
+]
 
 
 def _score(value: float | None, lang: str = "id") -> str:
@@ -244,7 +252,7 @@ def _plan_data(advice: Advice) -> dict[str, Any]:
     }
 
 
-def _plan_json(advice: Advice) -> str:
+def plan_json(advice: Advice) -> str:
     return json.dumps(_plan_data(advice), indent=2, ensure_ascii=False) + "\n"
 
 
@@ -257,14 +265,14 @@ def _header(advice: Advice) -> str:
     return f"{t('score.overall', lang)}: {overall}; {t('score.coverage', lang)} {percent(score.coverage, lang)}"
 
 
-def _plan_text(advice: Advice) -> str:
+def plan_text(advice: Advice) -> str:
     lang = advice.lang
     lines = [f"{t('plan.title', lang)}: {program_title(advice.program, lang)}", _header(advice), ""]
     lines += roadmap_text(advice, detail=True)
     return "\n".join(lines) + "\n"
 
 
-def _plan_markdown(advice: Advice) -> str:
+def plan_markdown(advice: Advice) -> str:
     lang = advice.lang
     out = [
         f"# {t('plan.title', lang)}: {_md(program_title(advice.program, lang))}",
@@ -276,26 +284,6 @@ def _plan_markdown(advice: Advice) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-PLAN_FORMATS: dict[str, Callable[[Advice], str]] = {
-    "json": _plan_json,
-    "markdown": _plan_markdown,
-    "text": _plan_text,
-}
-
-
-def render_plan(advice: Advice, fmt: str) -> str:
-    """Render the plan of ``advice`` as ``text``, ``markdown`` or ``json``.
-
-    Args:
-        advice: an advice with its plan (see :func:`asn_advisor.engine.plan.build_plan`).
-        fmt: one of :data:`PLAN_FORMATS`.
-
-    Returns:
-        The text, ending with a newline.
-    """
-    return PLAN_FORMATS[fmt](advice)
-
-
 def _phases(roadmap: list[list[str]], lang: str, names: Mapping[str, str]) -> list[str]:
     if not roadmap:
         return [f"  {t('roadmap.none', lang)}"]
@@ -305,18 +293,8 @@ def _phases(roadmap: list[list[str]], lang: str, names: Mapping[str, str]) -> li
     ]
 
 
-def render_whatif(result: WhatIf, fmt: str) -> str:
-    """Render a what-if comparison as ``text``, ``markdown`` or ``json``.
-
-    Args:
-        result: from :func:`asn_advisor.engine.plan.what_if`.
-        fmt: ``text``, ``markdown`` or ``json``.
-
-    Returns:
-        The text, ending with a newline.
-    """
-    if fmt == "json":
-        return result.model_dump_json(indent=2) + "\n"
+def _whatif_items(result: WhatIf) -> tuple[str, list[tuple[str, str]], dict[str, str]]:
+    """The title, the labelled lines and the step names of a what-if comparison."""
     lang = result.after.lang
     none = t("whatif.none", lang)
     score = result.score
@@ -325,39 +303,46 @@ def render_whatif(result: WhatIf, fmt: str) -> str:
     def named(ids: list[str]) -> str:
         return "; ".join(names.get(i, i) for i in ids) or none
 
+    values = ", ".join(f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in result.set.items())
+    change = t(
+        "whatif.score",
+        lang,
+        before=_score(score.before, lang),
+        after=_score(score.after, lang),
+        expected=_score(score.expected, lang),
+    )
     items = [
-        (
-            t("whatif.set", lang),
-            ", ".join(f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in result.set.items()) or none,
-        ),
+        (t("whatif.set", lang), values or none),
         (t("whatif.resolve", lang), named(result.resolve)),
-        (
-            "",
-            t(
-                "whatif.score",
-                lang,
-                before=_score(score.before, lang),
-                after=_score(score.after, lang),
-                expected=_score(score.expected, lang),
-            ),
-        ),
+        ("", change),
         (t("whatif.findings_removed", lang), named(result.findings_removed)),
         (t("whatif.findings_added", lang), named(result.findings_added)),
         (t("whatif.findings_changed", lang), named(result.findings_changed)),
         (t("whatif.steps_removed", lang), named(result.steps_removed)),
         (t("whatif.steps_added", lang), named(result.steps_added)),
     ]
-    title = f"{t('whatif.title', lang)}: {program_title(result.after.program, lang)}"
-    if fmt == "markdown":
-        out = [f"# {_md(title)}", ""]
-        out += [f"- {label + ': ' if label else ''}{_md(value)}" for label, value in items]
-        for heading, roadmap in (
-            (t("whatif.roadmap_before", lang), result.roadmap_before),
-            (t("whatif.roadmap_after", lang), result.roadmap_after),
-        ):
-            out += ["", f"## {heading}", ""]
-            out += [f"- {line.strip()}" for line in _phases(roadmap, lang, names)]
-        return "\n".join(out) + "\n"
+    return f"{t('whatif.title', lang)}: {program_title(result.after.program, lang)}", items, names
+
+
+def whatif_markdown(result: WhatIf) -> str:
+    """A what-if comparison as Markdown."""
+    lang = result.after.lang
+    title, items, names = _whatif_items(result)
+    out = [f"# {_md(title)}", ""]
+    out += [f"- {label + ': ' if label else ''}{_md(value)}" for label, value in items]
+    for heading, roadmap in (
+        (t("whatif.roadmap_before", lang), result.roadmap_before),
+        (t("whatif.roadmap_after", lang), result.roadmap_after),
+    ):
+        out += ["", f"## {heading}", ""]
+        out += [f"- {line.strip()}" for line in _phases(roadmap, lang, names)]
+    return "\n".join(out) + "\n"
+
+
+def whatif_text(result: WhatIf) -> str:
+    """A what-if comparison as plain text."""
+    lang = result.after.lang
+    title, items, names = _whatif_items(result)
     lines = [title]
     lines += [f"{label + ': ' if label else ''}{value}" for label, value in items]
     lines.append(f"{t('whatif.roadmap_before', lang)}:")

@@ -23,24 +23,16 @@ Design choices, and why:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from asn_advisor._base import format_for_path
 from asn_advisor.model import Advice, ReportBand
 from asn_advisor.render._templates import render_markdown_template, render_template
 from asn_advisor.render.charts import dimensions_svg
 from asn_advisor.render.report_view import report_view
 
-__all__ = [
-    "REPORT_FORMATS",
-    "render_chart_svg",
-    "render_report",
-    "render_report_html",
-    "render_report_markdown",
-    "report_format_for",
-]
+__all__ = ["render_chart_svg", "render_report_html", "render_report_markdown"]
 
 
 def render_chart_svg(advice: Advice, bands: Sequence[ReportBand], *, element_id: str = "chart") -> Markup:
@@ -56,19 +48,3 @@ def render_report_html(advice: Advice, bands: Sequence[ReportBand]) -> str:
 def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
     """The same report as Markdown: the chart becomes a table with text bars in the appendix."""
     return render_markdown_template("report.md.j2", advice.lang, **report_view(advice, bands))
-
-
-REPORT_FORMATS: dict[str, Callable[[Advice, Sequence[ReportBand]], str]] = {
-    "html": render_report_html,
-    "markdown": render_report_markdown,
-}
-
-
-def report_format_for(path: str) -> str | None:
-    """The report format an output file name asks for (``None`` if unknown); ``pdf`` is the HTML printed."""
-    return format_for_path(path, [*REPORT_FORMATS, "pdf"])
-
-
-def render_report(advice: Advice, bands: Iterable[ReportBand], fmt: str = "html") -> str:
-    """Render the report of ``advice`` as ``html`` or ``markdown``."""
-    return REPORT_FORMATS[fmt](advice, sorted(bands, key=lambda b: (b.min, b.id)))
