@@ -3,7 +3,9 @@
 HTML and SVG templates (``*.html.j2``, ``*.svg.j2``) are autoescaped: a value
 is printed escaped unless it is :class:`markupsafe.Markup` (a chart rendered by
 its own template).  Markdown templates (``*.md.j2``) escape every printed value
-for Markdown, except what the ``code`` filter made inline code.  Texts come
+for Markdown, except what the ``code`` filter made inline code and a
+:class:`MarkdownBlock` another renderer wrote.  Text templates (``*.txt.j2``)
+print values as they are, control and bidirectional characters written out.  Texts come
 from the message catalog through ``t``, numbers through ``num`` (Babel), so a
 template holds layout only.  Undefined names fail loudly (``StrictUndefined``).
 """
@@ -20,7 +22,7 @@ from markupsafe import Markup
 from asn_advisor._base import markdown_code, markdown_escape, visible
 from asn_advisor.i18n import number, t
 
-__all__ = ["render_markdown_template", "render_template"]
+__all__ = ["MarkdownBlock", "render_markdown_template", "render_template", "render_text_template"]
 
 
 def _shown(value: Any) -> Any:
@@ -28,13 +30,13 @@ def _shown(value: Any) -> Any:
     return visible(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
-class _MarkdownCode(str):
-    """Inline Markdown code, printed as it is."""
+class MarkdownBlock(str):
+    """Markdown another renderer wrote (escaped there), printed as it is."""
 
 
 def _markdown_shown(value: Any) -> Any:
-    """Every printed text escaped for Markdown, on one line; inline code and numbers as they are."""
-    if isinstance(value, _MarkdownCode) or not isinstance(value, str):
+    """Every printed text escaped for Markdown, on one line; inline code, blocks and numbers as they are."""
+    if isinstance(value, MarkdownBlock) or not isinstance(value, str):
         return value
     return markdown_escape(value)
 
@@ -52,6 +54,7 @@ def _environment(**options: Any) -> Environment:
 
 _ENV = _environment(finalize=_shown, autoescape=True)
 _MARKDOWN_ENV = _environment(finalize=_markdown_shown, autoescape=False)
+_TEXT_ENV = _environment(finalize=_shown, autoescape=False)
 
 
 def _translator(lang: str) -> Callable[..., str]:
@@ -69,7 +72,7 @@ def _num(context: Context, value: float | None, kind: str = "score") -> str:
 
 _ENV.filters["num"] = _num
 _MARKDOWN_ENV.filters["num"] = _num
-_MARKDOWN_ENV.filters["code"] = lambda text: _MarkdownCode(markdown_code(str(text)))
+_MARKDOWN_ENV.filters["code"] = lambda text: MarkdownBlock(markdown_code(str(text)))
 
 
 def render_template(name: str, lang: str, **context: Any) -> str:
@@ -80,3 +83,8 @@ def render_template(name: str, lang: str, **context: Any) -> str:
 def render_markdown_template(name: str, lang: str, **context: Any) -> str:
     """Render the Markdown template ``name`` in ``lang``, every printed value escaped for Markdown."""
     return _MARKDOWN_ENV.get_template(name).render(lang=lang, t=_translator(lang), **context)
+
+
+def render_text_template(name: str, lang: str, **context: Any) -> str:
+    """Render the plain-text template ``name`` in ``lang``."""
+    return _TEXT_ENV.get_template(name).render(lang=lang, t=_translator(lang), **context)
