@@ -10,36 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from asn_advisor.i18n import MESSAGES, number, percent, t
+from asn_advisor.i18n import number, percent, t
 from asn_advisor.model import Advice, DataGap, FindingResult, Recommendation
+from asn_advisor.render.evidence import readings_text, rule_reference, source_label
 from asn_advisor.render.summary import program_title
 
 __all__ = ["advice_view", "overall_line"]
-
-
-def _fmt_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return f"{value:g}"
-    if isinstance(value, list):
-        return "[" + ", ".join(_fmt_value(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_fmt_value(v)}" for k, v in value.items()) + "}"
-    return str(value)
-
-
-def _values(values: dict[str, Any] | None) -> str:
-    """The readings a rule saw, as ``name = value`` pairs in the order it read them."""
-    if not values:
-        return ""
-    return ", ".join(f"{k} = {_fmt_value(v)}" for k, v in values.items())
-
-
-def _source(source: str | None, lang: str) -> str:
-    """Where a stated finding comes from (survey, document, ...), in ``lang``."""
-    key = f"report.evidence.{source}"
-    return t(key, lang) if key in MESSAGES else str(source)
 
 
 def overall_line(advice: Advice) -> str:
@@ -67,14 +43,14 @@ def _finding(finding: FindingResult, lang: str) -> dict[str, Any]:
     evidence = []
     for item in finding.evidence:
         if item.kind == "stated" and item.text:
-            evidence.append({"quote": item.text, "source": _source(item.source, lang) if item.source else None})
+            evidence.append({"quote": item.text, "source": source_label(item.source, lang) if item.source else None})
         elif item.kind == "rule":
             evidence.append(
                 {
                     "quote": None,
                     "rule": item.rule,
                     "where": f"{item.file}:{item.line}",
-                    "readings": _values(item.values),
+                    "readings": readings_text(item.values),
                 }
             )
     return {
@@ -113,10 +89,7 @@ def _recommendation(rec: Recommendation, lang: str) -> dict[str, Any]:
         "addresses": list(rec.addresses),
         "effort": t("effort." + rec.effort, lang),
         "impact": t("impact." + rec.time_to_impact, lang),
-        "because": [
-            {"rule": ref.rule, "where": f"{ref.file}:{ref.line}", "when": ref.when, "readings": _values(ref.values)}
-            for ref in rec.because
-        ],
+        "because": [rule_reference(ref) for ref in rec.because],
         **_action(rec, lang),
     }
 

@@ -11,9 +11,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from asn_advisor.i18n import MESSAGES, number, percent, t
+from asn_advisor.i18n import number, percent, t
 from asn_advisor.model import Advice, FindingResult, PriorityTerm, Recommendation, ReportBand
 from asn_advisor.render.charts import dimensions_svg
+from asn_advisor.render.evidence import readings_text, rule_reference, source_label
 from asn_advisor.render.plan import dropped_reason, names_of
 from asn_advisor.render.summary import program_title, step_view
 
@@ -22,32 +23,6 @@ __all__ = ["SUMMARY_GAPS", "SUMMARY_STEPS", "report_view"]
 #: Steps on the summary page, and data to collect listed there.
 SUMMARY_STEPS = 3
 SUMMARY_GAPS = 5
-
-
-def _value_text(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return f"{value:g}"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_value_text(v) for v in value) + "]"
-    if isinstance(value, dict):
-        items = sorted(value.items(), key=lambda kv: str(kv[0]))
-        return "{" + ", ".join(f"{k}: {_value_text(v)}" for k, v in items) + "}"
-    return str(value)
-
-
-def _values_text(values: Mapping[str, Any] | None) -> str:
-    """The readings a rule saw, as ``name = value`` pairs in name order."""
-    if not values:
-        return ""
-    return ", ".join(f"{k} = {_value_text(v)}" for k, v in sorted(values.items()))
-
-
-def _source(source: str, lang: str) -> str:
-    """An evidence source (survey, interview, ...) in the report's language."""
-    key = f"report.evidence.{source}"
-    return t(key, lang) if key in MESSAGES else source
 
 
 def _term_name(term: PriorityTerm, labels: Mapping[str, str], lang: str) -> str:
@@ -200,26 +175,18 @@ def _recommendation_row(rec: Recommendation, labels: Mapping[str, str], lang: st
             }
             for term in rec.priority_breakdown
         ],
-        "rules": [
-            {
-                "rule": ref.rule,
-                "where": f"{ref.file}:{ref.line}",
-                "when": ref.when,
-                "readings": _values_text(ref.values),
-            }
-            for ref in rec.because
-        ],
+        "rules": [rule_reference(ref) for ref in rec.because],
     }
 
 
 def _finding_row(finding: FindingResult, lang: str) -> dict[str, Any]:
     quotes = [
-        {"text": ev.text, "source": _source(ev.source, lang) if ev.source else None}
+        {"text": ev.text, "source": source_label(ev.source, lang) if ev.source else None}
         for ev in finding.evidence
         if ev.kind == "stated" and ev.text
     ]
     rules = [
-        {"rule": ev.rule or "", "where": f"{ev.file}:{ev.line}", "readings": _values_text(ev.values)}
+        {"rule": ev.rule or "", "where": f"{ev.file}:{ev.line}", "readings": readings_text(ev.values)}
         for ev in finding.evidence
         if ev.kind == "rule"
     ]
