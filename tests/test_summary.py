@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from asn_advisor import RulePack, advise, load_profile
 from asn_advisor.cli import main
-from asn_advisor.render.summary import MAX_LINES, WIDTH, _first_sentence, render_summary, step_view
+from asn_advisor.render import render, render_report
+from asn_advisor.render.summary import MAX_LINES, WIDTH, _first_sentence, open_interval, render_summary, step_view
 
 from .conftest import EXAMPLES
 from .extract_scoring import shared_dir
@@ -76,3 +77,12 @@ def test_summary_golden(runner: CliRunner, path: Path, monkeypatch: pytest.Monke
         golden.write_text(result.stdout, encoding="utf-8")
     assert golden.exists(), f"missing {golden}; run UPDATE_GOLDEN=1 pytest tests/test_summary.py"
     assert result.stdout == golden.read_text(encoding="utf-8")
+
+
+def test_the_interval_is_stated_only_where_missing_data_leave_it_open(pack: RulePack) -> None:
+    """PUPR lacks data that could move its score: the interval is stated; the complete example's is not."""
+    for name, expected in (("pupr-2021", True), ("contoh-lengkap", False)):
+        advice = advise(load_profile(EXAMPLES / f"{name}.yaml", rules=pack), pack)
+        assert (open_interval(advice) is not None) is expected, name
+        for text in (render_summary(advice), render(advice, "text"), render_report(advice, [], "markdown")):
+            assert ("antara" in text) is expected, name

@@ -13,7 +13,7 @@ from typing import Any
 from asn_advisor.i18n import number, percent, t
 from asn_advisor.model import Advice, DataGap, FindingResult, Recommendation
 from asn_advisor.render.evidence import readings_text, rule_reference, source_label
-from asn_advisor.render.summary import program_title
+from asn_advisor.render.summary import open_interval, program_title
 
 __all__ = ["advice_view", "overall_line"]
 
@@ -30,13 +30,14 @@ def overall_line(advice: Advice) -> str:
 
 def _interval(advice: Advice) -> str | None:
     """The interval the score can still take, and whether the band is certain."""
-    interval = advice.score.interval
+    interval = open_interval(advice)
     if interval is None:
         return None
+    low, high = interval
     if advice.score.band_certain:
-        return t("quality.band.certain", advice.lang, low=interval.low, high=interval.high)
+        return t("quality.band.certain", advice.lang, low=low, high=high)
     names = ", ".join(advice.score.band_settled_by_labels)
-    return t("quality.band.uncertain", advice.lang, low=interval.low, high=interval.high, names=names)
+    return t("quality.band.uncertain", advice.lang, low=low, high=high, names=names)
 
 
 def _finding(finding: FindingResult, lang: str) -> dict[str, Any]:

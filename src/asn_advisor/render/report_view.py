@@ -16,7 +16,7 @@ from asn_advisor.model import Advice, FindingResult, PriorityTerm, Recommendatio
 from asn_advisor.render.charts import dimensions_svg
 from asn_advisor.render.evidence import readings_text, rule_reference, source_label
 from asn_advisor.render.plan import dropped_reason, names_of
-from asn_advisor.render.summary import program_title, step_view
+from asn_advisor.render.summary import open_interval, program_title, step_view
 
 __all__ = ["SUMMARY_GAPS", "SUMMARY_STEPS", "report_view"]
 
@@ -111,14 +111,14 @@ def _collect(rows: Sequence[_GapRow]) -> list[str]:
 def _score_view(advice: Advice) -> dict[str, Any]:
     lang = advice.lang
     score = advice.score
-    interval = score.interval
+    interval = open_interval(advice)
     return {
         "overall": score.overall,
         "band": score.band_label or score.band or "-",
         "coverage": percent(score.coverage, lang),
         "interval": None
-        if interval is None or interval.low == interval.high
-        else t("summary.interval", lang, low=number(interval.low, lang), high=number(interval.high, lang)),
+        if interval is None
+        else t("summary.interval", lang, low=number(interval[0], lang), high=number(interval[1], lang)),
     }
 
 

@@ -19,7 +19,16 @@ from dataclasses import dataclass
 from asn_advisor.i18n import number, percent, t
 from asn_advisor.model import Advice, Program, Recommendation
 
-__all__ = ["MAX_LINES", "TOP_STEPS", "WIDTH", "StepView", "program_title", "render_summary", "step_view"]
+__all__ = [
+    "MAX_LINES",
+    "TOP_STEPS",
+    "WIDTH",
+    "StepView",
+    "open_interval",
+    "program_title",
+    "render_summary",
+    "step_view",
+]
 
 #: Columns and lines of the screen the summary fits.
 WIDTH = 100
@@ -89,10 +98,15 @@ def _wrap(text: str, indent: str, label: str = "", budget: int = 3) -> list[str]
     return lines
 
 
-def _interval(advice: Advice) -> tuple[float, float] | None:
-    """The overall score's interval where data are missing, when the advice carries one."""
+def open_interval(advice: Advice) -> tuple[float, float] | None:
+    """The interval the overall score can still take, when missing data leave it open at the shown precision.
+
+    Every document states the interval through this, so that none says "between 71,3 and 71,3".
+    """
     interval = advice.score.interval
-    return None if interval is None else (interval.low, interval.high)
+    if interval is None or number(interval.low, advice.lang) == number(interval.high, advice.lang):
+        return None
+    return interval.low, interval.high
 
 
 def _score_lines(advice: Advice) -> list[str]:
@@ -111,7 +125,7 @@ def _score_lines(advice: Advice) -> list[str]:
         "",
         budget=2,
     )
-    interval = _interval(advice)
+    interval = open_interval(advice)
     if interval is not None:
         low, high = interval
         lines += _wrap(
