@@ -8,7 +8,7 @@ from typing import Any
 
 from asn_advisor._base import markdown_code, markdown_escape
 from asn_advisor.errors import ArgumentError
-from asn_advisor.i18n import MESSAGES, number, percent, t
+from asn_advisor.i18n import Message, has_entry, number, percent, t
 from asn_advisor.model import Advice, DataGap
 from asn_advisor.render.plan import roadmap_markdown, roadmap_text
 from asn_advisor.render.quality import action_lines, interval_line, quality_sections
@@ -24,7 +24,7 @@ def _score_text(value: float | None, lang: str) -> str:
 def _source(source: str | None, lang: str) -> str:
     """Where a stated finding comes from (survey, document, ...), in ``lang``."""
     key = f"report.evidence.{source}"
-    return t(key, lang) if key in MESSAGES else str(source)
+    return t(key, lang) if has_entry(key, lang) else str(source)
 
 
 def _fmt_value(value: Any) -> str:
@@ -175,7 +175,7 @@ def render_markdown(advice: Advice) -> str:
     out.append(f"- {t('pack', lang)}: {advice.pack.id} {advice.pack.version}")
     out += ["", f"## {t('score', lang)}", "", f"**{_overall_line(advice)}**", ""]
     out += interval_line(advice, markdown=True)
-    out.append(f"| {t('dimension', lang)} | {t('score', lang)} | {t('band', lang)} | {t('weight', lang)} |")
+    out.append(f"| {t('dimension.heading', lang)} | {t('score', lang)} | {t('band', lang)} | {t('weight', lang)} |")
     out.append("|---|---:|---|---:|")
     for dim in advice.score.dimensions:
         out.append(
@@ -263,15 +263,21 @@ def render(advice: Advice, fmt: str) -> str:
             into an invalid one), or ``fmt`` is not a format.
     """
     if not isinstance(advice, Advice):
-        raise ArgumentError(f"render() needs an Advice, got {type(advice).__name__}", hint="make one with advise()")
+        raise ArgumentError(
+            Message("render() needs an Advice, got {kind}", kind=type(advice).__name__),
+            hint=Message("make one with advise()"),
+        )
     if fmt not in FORMATS:
-        raise ArgumentError(f"unknown format {fmt!r}", hint="formats: " + ", ".join(sorted(FORMATS)))
+        raise ArgumentError(
+            Message("unknown format {name}", name=repr(fmt)),
+            hint=Message("formats: {formats}", formats=", ".join(sorted(FORMATS))),
+        )
     try:
         return FORMATS[fmt](advice)
     except (AttributeError, KeyError, TypeError, IndexError) as error:
         raise ArgumentError(
-            f"the advice is not in a valid state: {type(error).__name__}: {error}",
-            hint="render the advice as advise() returned it",
+            Message("the advice is not in a valid state: {kind}: {error}", kind=type(error).__name__, error=error),
+            hint=Message("render the advice as advise() returned it"),
         ) from None
 
 

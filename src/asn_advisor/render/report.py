@@ -32,7 +32,7 @@ from typing import Any
 from markupsafe import Markup
 
 from asn_advisor._base import format_for_path, markdown_code, markdown_escape, visible
-from asn_advisor.i18n import MESSAGES, number, percent, t
+from asn_advisor.i18n import has_entry, number, percent, t
 from asn_advisor.model import Advice, PriorityTerm, Recommendation, ReportBand
 from asn_advisor.render._templates import render_template
 from asn_advisor.render.plan import dropped_reason, names_of, roadmap_markdown
@@ -87,7 +87,7 @@ def _values_text(values: Mapping[str, Any] | None) -> str:
 def _source(source: str, lang: str) -> str:
     """An evidence source (survey, interview, ...) in the report's language."""
     key = f"report.evidence.{source}"
-    return t(key, lang) if key in MESSAGES else source
+    return t(key, lang) if has_entry(key, lang) else source
 
 
 def _title(advice: Advice) -> str:
@@ -578,7 +578,7 @@ def render_report_markdown(advice: Advice, bands: Sequence[ReportBand]) -> str:
     )
     out += ["", f"{_md(t('report.chart.title', lang))}:", ""]
     out.append(
-        f"| {_md(t('dimension', lang))} | {_md(t('score', lang))} | "
+        f"| {_md(t('dimension.heading', lang))} | {_md(t('score', lang))} | "
         f"| {_md(t('band', lang))} | {_md(t('weight', lang))} |"
     )
     out.append("|---|---:|---|---|---:|")
