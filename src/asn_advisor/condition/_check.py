@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from asn_advisor._base import suggest
 from asn_advisor.condition.ast import BinaryOp, BoolOp, Call, Compare, ListLiteral, Literal, Name, Negate, Node, Not
-from asn_advisor.condition.functions import ALIASES, FUNCTIONS, SEVERITY_RANK
+from asn_advisor.condition.functions import ALIASES, FUNCTIONS, SEVERITY_RANK, FunctionSpec
 from asn_advisor.errors import ConditionError
 from asn_advisor.i18n import Message
 
@@ -204,52 +204,9 @@ def _check_call(node: Call, vocab: Vocabulary, usage: Usage) -> str:
             if close
             else Message("functions: {names}", names=", ".join(sorted(FUNCTIONS))),
         )
-    count = len(node.args)
-    if count < spec.min_args or (spec.max_args >= 0 and count > spec.max_args):
-        expected = (
-            str(spec.min_args)
-            if spec.min_args == spec.max_args
-            else f"{spec.min_args} or more"
-            if spec.max_args < 0
-            else f"{spec.min_args} to {spec.max_args}"
-        )
-        raise ConditionError(
-            Message(
-                "{function}() takes {expected} argument(s), got {count}",
-                function=node.function,
-                expected=expected,
-                count=count,
-            ),
-            offset=node.start,
-            hint=spec.summary,
-        )
+    _check_arity(node, spec)
     if name == "has":
-        target = node.args[0]
-        if isinstance(target, Literal) and isinstance(target.value, str):
-            raise ConditionError(
-                Message("write the finding id without quotes"),
-                offset=target.start,
-                hint=Message("has({id})", id=target.value),
-            )
-        if not isinstance(target, Name):
-            raise ConditionError(
-                Message("has() takes a finding id"), offset=target.start, hint=Message("e.g. has(time_conflict)")
-            )
-        if target.name not in vocab.findings:
-            close = suggest(target.name, vocab.findings)
-            raise ConditionError(
-                Message("unknown finding {id}", id=repr(target.name)),
-                offset=target.start,
-                hint=Message("did you mean {suggestion}?", suggestion=repr(close))
-                if close
-                else Message("finding ids are defined under findings:"),
-            )
-        usage.findings.add(target.name)
-        if count == 2:
-            level = node.args[1]
-            if not (isinstance(level, Literal) and level.value in SEVERITY_RANK):
-                raise ConditionError(Message('the severity must be "low", "medium" or "high"'), offset=level.start)
-        return BOOL
+        return _check_has(node, vocab, usage)
     if name in ("known", "missing"):
         target = node.args[0]
         if not isinstance(target, Name):
@@ -282,3 +239,56 @@ def _check_call(node: Call, vocab: Vocabulary, usage: Usage) -> str:
     for arg in node.args:
         _require(arg, NUMBER, _check(arg, vocab, usage), f"{node.function}()")
     return NUMBER
+
+
+def _check_arity(node: Call, spec: FunctionSpec) -> None:
+    """The call has as many arguments as the function takes."""
+    count = len(node.args)
+    if count < spec.min_args or (spec.max_args >= 0 and count > spec.max_args):
+        expected = (
+            str(spec.min_args)
+            if spec.min_args == spec.max_args
+            else Message("{min} or more", min=spec.min_args)
+            if spec.max_args < 0
+            else Message("{min} to {max}", min=spec.min_args, max=spec.max_args)
+        )
+        raise ConditionError(
+            Message(
+                "{function}() takes {expected} argument(s), got {count}",
+                function=node.function,
+                expected=expected,
+                count=count,
+            ),
+            offset=node.start,
+            hint=spec.summary,
+        )
+
+
+def _check_has(node: Call, vocab: Vocabulary, usage: Usage) -> str:
+    """``has(finding_id)`` or ``has(finding_id, "severity")``."""
+    target = node.args[0]
+    if isinstance(target, Literal) and isinstance(target.value, str):
+        raise ConditionError(
+            Message("write the finding id without quotes"),
+            offset=target.start,
+            hint=Message("has({id})", id=target.value),
+        )
+    if not isinstance(target, Name):
+        raise ConditionError(
+            Message("has() takes a finding id"), offset=target.start, hint=Message("e.g. has(time_conflict)")
+        )
+    if target.name not in vocab.findings:
+        close = suggest(target.name, vocab.findings)
+        raise ConditionError(
+            Message("unknown finding {id}", id=repr(target.name)),
+            offset=target.start,
+            hint=Message("did you mean {suggestion}?", suggestion=repr(close))
+            if close
+            else Message("finding ids are defined under findings:"),
+        )
+    usage.findings.add(target.name)
+    if len(node.args) == 2:
+        level = node.args[1]
+        if not (isinstance(level, Literal) and level.value in SEVERITY_RANK):
+            raise ConditionError(Message('the severity must be "low", "medium" or "high"'), offset=level.start)
+    return BOOL

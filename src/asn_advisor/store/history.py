@@ -261,24 +261,7 @@ class HistoryStore:
             HistoryError: unknown status, program, period, or a recommendation
                 that none of the program's evaluations made.
         """
-        if status not in STATUSES:
-            close = suggest(status, STATUSES)
-            raise HistoryError(
-                Message("unknown status {status}", status=repr(status)),
-                hint=Message(
-                    "did you mean {suggestion}? statuses: {statuses}",
-                    suggestion=repr(close),
-                    statuses=", ".join(STATUSES),
-                )
-                if close
-                else Message("statuses: {statuses}", statuses=", ".join(STATUSES)),
-            )
-        clean_note = note.strip() if note and note.strip() else None
-        if clean_note is not None and len(clean_note) > 2000:
-            raise HistoryError(
-                Message("the note is longer than 2000 characters"),
-                hint=Message("keep the note short; link to a document instead"),
-            )
+        clean_note = _checked_status(status, note)
 
         def write(tx: Transaction) -> StatusEntry:
             snapshots = self._program_snapshots(tx, program_id)
@@ -545,3 +528,26 @@ def resolve_store(db: str | None) -> str:
         # Any URL is kept as written: a path would fold "mysql://x" into a file name.
         return db if is_url(db) or "://" in db else str(Path(db).expanduser())
     return str(default_store_path())
+
+
+def _checked_status(status: str, note: str | None) -> str | None:
+    """The note to keep (``None`` when blank), after checking the status and the note's length."""
+    if status not in STATUSES:
+        close = suggest(status, STATUSES)
+        raise HistoryError(
+            Message("unknown status {status}", status=repr(status)),
+            hint=Message(
+                "did you mean {suggestion}? statuses: {statuses}",
+                suggestion=repr(close),
+                statuses=", ".join(STATUSES),
+            )
+            if close
+            else Message("statuses: {statuses}", statuses=", ".join(STATUSES)),
+        )
+    clean_note = note.strip() if note and note.strip() else None
+    if clean_note is not None and len(clean_note) > 2000:
+        raise HistoryError(
+            Message("the note is longer than 2000 characters"),
+            hint=Message("keep the note short; link to a document instead"),
+        )
+    return clean_note
