@@ -40,6 +40,9 @@ MESSAGE_CALLS = {
     "ArgumentError",
     "HistoryError",
     "WorkerLostError",
+    "UsageError",
+    "BadParameter",
+    "ClickException",
     "add",
     "bad",
     "error",
@@ -48,15 +51,24 @@ MESSAGE_NAMES = {"message", "hint", "found", "what", "unit", "wanted"}
 MESSAGE_FUNCTION = re.compile(r"(_hint|_kind_name)$")
 # Positional arguments that are codes or severities, not messages.
 NOT_MESSAGE = re.compile(r"^([EPWYTB]\d{3}|error|warning)$")
+# Identifiers (participation_rate, participation_rate=80) are not words to translate.
+IDENTIFIER = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)+(?:=\S*)?")
+
+
+def _has_words(literal: str) -> bool:
+    """Whether a text has words a reader would want translated (not only punctuation, values and ids)."""
+    return re.search(r"[A-Za-z]{2,}", IDENTIFIER.sub("", literal)) is not None
 
 
 def _bare_texts(node: ast.AST) -> Iterator[ast.AST]:
     """The string literals and f-strings a message expression can produce without a ``Message``."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        if node.value.strip() and not NOT_MESSAGE.match(node.value):
+        if _has_words(node.value) and not NOT_MESSAGE.match(node.value):
             yield node
     elif isinstance(node, ast.JoinedStr):
-        yield node
+        literal = "".join(str(v.value) for v in node.values if isinstance(v, ast.Constant))
+        if _has_words(literal):
+            yield node
     elif isinstance(node, ast.IfExp):
         yield from _bare_texts(node.body)
         yield from _bare_texts(node.orelse)
