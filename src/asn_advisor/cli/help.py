@@ -88,6 +88,10 @@ def help_keys(root: click.Command) -> dict[str, list[str]]:
 def apply_help(root: click.Command, lang: str) -> None:
     """Write the help texts of ``lang`` into every command and option of ``root``."""
     for path, command in walk(root):
+        # The usage line's "[OPTIONS]" and "COMMAND [ARGS]...", which click does not pass through gettext.
+        command.options_metavar = t("usage.options", lang)
+        if isinstance(command, click.Group):
+            command.subcommand_metavar = t("usage.subcommand", lang)
         if has_help(path, lang):
             command.help = text(path, lang)
             # Let click derive the one-line summary from the help of this language.
