@@ -43,6 +43,7 @@ MESSAGE_CALLS = {
     "UsageError",
     "BadParameter",
     "ClickException",
+    "ValueError",
     "add",
     "bad",
     "error",

@@ -52,7 +52,7 @@ def load_json(text: str, file: str, limits: Limits) -> Document:
             code="Y040",
         ) from None
     except ValueError as exc:
-        message = str(exc)
+        message = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
         if "integer string conversion" in message:
             # Python refuses to parse integers of more than 4300 digits; its
             # message names an interpreter setting the user cannot change.
@@ -78,7 +78,9 @@ def load_json(text: str, file: str, limits: Limits) -> Document:
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows; write a finite number or leave the value out")
+    raise ValueError(
+        Message("{name} is not a number JSON allows; write a finite number or leave the value out", name=name)
+    )
 
 
 # The "unrolled loop" form: one regex step per run of plain characters, not

@@ -88,7 +88,7 @@ class Outcome:
     def advice(self) -> Advice:
         """The full, validated :class:`Advice` (built from the JSON on demand)."""
         if self.payload is None:
-            raise ValueError("this record failed; see .error")
+            raise ValueError(Message("this record failed; see .error"))
         return Advice.model_validate_json(self.payload)
 
 
@@ -96,7 +96,7 @@ class Outcome:
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise ValueError(Message("{name} is not a number JSON allows", name=name))
 
 
 def _pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -105,7 +105,7 @@ def _pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in items:
             if key in seen:
-                raise ValueError(f"key {key!r} is defined twice in one object")
+                raise ValueError(Message("key {key} is defined twice in one object", key=repr(key)))
             seen.add(key)
     return result
 
@@ -175,8 +175,13 @@ def _parse_json(record: Record) -> Any:
         ) from None
     except (ValueError, RecursionError) as exc:
         raise InputError(
-            str(exc) or Message("the line is nested too deeply"), location=Location(record.source, record.line)
+            _said(exc) or Message("the line is nested too deeply"), location=Location(record.source, record.line)
         ) from None
+
+
+def _said(exc: BaseException) -> str:
+    """What an exception says: its message when it carries one, else its text."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
 
 
 def _error_outcome(record: Record, error: AdvisorError, program: str | None) -> Outcome:

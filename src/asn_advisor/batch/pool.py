@@ -136,7 +136,7 @@ def run_records(
             still in flight are named, and the other workers are stopped.
     """
     if jobs < 1:
-        raise ValueError("jobs must be at least 1")
+        raise ValueError(Message("jobs must be at least 1"))
     chunks = _chunks(records, chunk_size)
     jobs = min(jobs, usable_cores())
     first: list[list[Record]] = []

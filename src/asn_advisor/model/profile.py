@@ -64,7 +64,10 @@ class Program(BaseModel):
         for key, value in (self.model_extra or {}).items():
             if not _all_finite(value):
                 raise ValueError(
-                    f"program field {key!r} holds NaN or an infinite number; write a finite number or leave it out"
+                    Message(
+                        "program field {key} holds NaN or an infinite number; write a finite number or leave it out",
+                        key=repr(key),
+                    )
                 )
         return self
 

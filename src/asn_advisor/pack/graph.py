@@ -293,7 +293,9 @@ def build_graph(pack: RulePack, *, view: str = "full") -> nx.MultiDiGraph[str]:
         ValueError: an unknown view.
     """
     if view not in GRAPH_VIEWS:
-        raise ValueError(f"unknown view {view!r}; choose one of {', '.join(GRAPH_VIEWS)}")
+        raise ValueError(
+            Message("unknown view {view}; choose one of {views}", view=repr(view), views=", ".join(GRAPH_VIEWS))
+        )
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
 
     def node(kind: str, ident: str) -> str:
@@ -453,4 +455,8 @@ def export_graph(pack: RulePack, fmt: str = "mermaid", *, view: str = "full") ->
         return _to_mermaid(graph)
     if fmt == "dot":
         return _to_dot(graph, pack.id)
-    raise ValueError(f"unknown graph format {fmt!r}; choose one of {', '.join(GRAPH_FORMATS)}")
+    raise ValueError(
+        Message(
+            "unknown graph format {name}; choose one of {formats}", name=repr(fmt), formats=", ".join(GRAPH_FORMATS)
+        )
+    )
