@@ -153,7 +153,10 @@ def update() -> None:
     keys = {m.id for m in read_catalog(KEYS_LANG) if m.id}
     for lang in LANGS:
         catalog = read_catalog(lang)
-        catalog.update(pot, no_fuzzy_matching=True, update_header_comment=False, update_creation_date=False)
+        try:
+            catalog.update(pot, no_fuzzy_matching=True, update_creation_date=False)
+        except TypeError:  # Babel before 2.13 always updates the creation date
+            catalog.update(pot, no_fuzzy_matching=True)
         catalog.obsolete.clear()
         if lang == KEYS_LANG:
             # The English catalog holds the keys only: source texts are English already.
@@ -213,6 +216,11 @@ def check() -> list[str]:
     catalogs = {lang: read_catalog(lang) for lang in LANGS}
     english = {m.id: str(m.string) for m in catalogs[KEYS_LANG] if m.id}
     wanted: set[str | tuple[str, str]] = {*source_messages(), *click_messages()}
+    # A msgid that is both a key and a source text is one entry: its English must be the msgid itself.
+    problems += [
+        f"{KEYS_LANG}: key {msgid!r} is also a source text but reads {english[msgid]!r}; rename the key"
+        for msgid in sorted(m for m in wanted if isinstance(m, str) and m in english and english[m] != m)
+    ]
     for lang, catalog in catalogs.items():
         for message in catalog:
             if not message.id:
@@ -223,7 +231,9 @@ def check() -> list[str]:
             key = msgid if isinstance(msgid, str) and msgid in english else None
             if key is None and lang == KEYS_LANG:
                 continue
-            if key is None and msgid not in wanted:
+            # Click's texts of another supported click release are kept (their locations name click).
+            of_click = bool(message.locations) and all(str(f).startswith("click/") for f, _ in message.locations)
+            if key is None and msgid not in wanted and not of_click:
                 problems.append(f"{lang}: {msgid!r} is used nowhere (run: python scripts/catalogs.py update)")
             reference = english[key] if key is not None else " ".join(_strings(msgid))  # type: ignore[arg-type]
             problems += _check_entry(lang, msgid, message.string, _fields(reference))
