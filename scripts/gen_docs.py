@@ -101,7 +101,14 @@ def _cell(text: str) -> str:
 
 
 def cli_reference(lang: str) -> str:
-    """The CLI reference page in ``lang``."""
+    """The CLI reference page in ``lang`` (click's own words too)."""
+    from asn_advisor.cli.clicklang import click_language
+
+    with click_language(lang):
+        return _cli_reference(lang)
+
+
+def _cli_reference(lang: str) -> str:
     from asn_advisor.cli import app as cli
     from asn_advisor.cli.help import apply_help, walk
     from asn_advisor.errors import ExitCode
@@ -131,7 +138,7 @@ def cli_reference(lang: str) -> str:
                 if isinstance(param, click.Option):
                     record = param.get_help_record(ctx)
                     if record is not None:
-                        rows.append((record[0], cli._translate_extras(record[1], lang)))
+                        rows.append(record)
             if rows:
                 out += [f"| {words['option']} | {words['description']} |", "|---|---|"]
                 out += [f"| `{_cell(opt)}` | {_cell(desc)} |" for opt, desc in rows]

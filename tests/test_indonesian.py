@@ -26,11 +26,10 @@ import pytest
 from click.testing import CliRunner
 
 from asn_advisor.cli import main
-from asn_advisor.cli.help import HELP
-from asn_advisor.i18n import MESSAGES
 
 from .conftest import EXAMPLES
 from .extract_scoring import shared_dir
+from .i18n_scan import keyed
 
 SHARED = shared_dir()
 INPUTS = [*sorted(EXAMPLES.glob("*.yaml")), *(sorted((SHARED / "seeds").glob("*.txt")) if SHARED else [])]
@@ -47,7 +46,7 @@ def _words(text: str) -> set[str]:
 
 
 def _english_words() -> set[str]:
-    catalogs = [*MESSAGES.values(), *HELP.values()]
+    catalogs = list(keyed().values())
     english = set().union(*(_words(entry["en"]) for entry in catalogs))
     indonesian = set().union(*(_words(entry["id"]) for entry in catalogs))
     return {w for w in english - indonesian - SHARED_WORDS if len(w) >= 3}
@@ -132,8 +131,8 @@ REPLACED = {
 def test_the_catalog_uses_the_glossary_terms() -> None:
     """No Indonesian message or help text uses a term the glossary replaced; the glossary names each new term."""
     # plan.quick_win is a sentence of the advice's JSON (a contract), never shown by a renderer.
-    catalog = {key: entry for key, entry in MESSAGES.items() if key != "plan.quick_win"}
-    texts = [entry["id"].lower() for entry in [*catalog.values(), *HELP.values()]]
+    catalog = {key: entry for key, entry in keyed().items() if key != "plan.quick_win"}
+    texts = [entry["id"].lower() for entry in catalog.values()]
     for old, new in REPLACED.items():
         assert not [text for text in texts if old in text], f"use {new!r}, not {old!r} (docs/glosarium.md)"
     glossary = (Path(__file__).parent.parent / "docs" / "glosarium.md").read_text(encoding="utf-8")

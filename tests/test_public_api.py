@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import asn_advisor
-from asn_advisor.i18n.messages import MESSAGES
+
+from .i18n_scan import keyed
 
 
 def test_all_is_sorted_and_importable() -> None:
@@ -21,5 +22,5 @@ def test_core_api_names() -> None:
 
 def test_every_message_has_both_languages() -> None:
     """No user-facing message lacks Indonesian or English."""
-    for key, texts in MESSAGES.items():
+    for key, texts in keyed().items():
         assert texts.get("id") and texts.get("en"), key

@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import IntEnum
 
+from asn_advisor.i18n import localize, t
+
 __all__ = [
     "AdvisorError",
     "ArgumentError",
@@ -97,6 +99,14 @@ class Problem:
         text = f"{self.location}: [{self.severity}] {self.code} {self.message}"
         if self.hint:
             text += f" ({self.hint})"
+        return text
+
+    def render(self, lang: str) -> str:
+        """``location: [severity] CODE message (hint)`` with every word in ``lang``."""
+        severity = t("error", lang) if self.severity == "error" else t("warning", lang)
+        text = f"{self.location}: [{severity}] {self.code} {localize(self.message, lang)}"
+        if self.hint:
+            text += f" ({localize(self.hint, lang)})"
         return text
 
 

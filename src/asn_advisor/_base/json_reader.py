@@ -9,6 +9,7 @@ from typing import Any
 from asn_advisor._base.document import Document
 from asn_advisor._base.limits import Limits, limit_hint
 from asn_advisor.errors import InputError, Location, Problem
+from asn_advisor.i18n import Message
 
 __all__ = ["load_json"]
 
@@ -29,14 +30,14 @@ def load_json(text: str, file: str, limits: Limits) -> Document:
     values, depth = _json_shape(text, limits)
     if values > limits.max_nodes:
         raise InputError(
-            f"document has more than {limits.max_nodes} values",
+            Message("document has more than {count} values", count=limits.max_nodes),
             location=Location(file, 1, 1),
             hint=limit_hint("nodes"),
             code="Y020",
         )
     if depth > limits.max_depth:
         raise InputError(
-            f"document is nested deeper than {limits.max_depth} levels",
+            Message("document is nested deeper than {limit} levels", limit=limits.max_depth),
             location=Location(file, 1, 1),
             hint=limit_hint("depth"),
             code="Y021",
@@ -45,39 +46,41 @@ def load_json(text: str, file: str, limits: Limits) -> Document:
         doc.data = json.loads(text, object_pairs_hook=pairs, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise InputError(
-            "the JSON is not well-formed here",
+            Message("the JSON is not well-formed here"),
             location=Location(file, exc.lineno, exc.colno),
-            hint="check the quotes, commas and brackets at this point",
+            hint=Message("check the quotes, commas and brackets at this point"),
             code="Y040",
         ) from None
     except ValueError as exc:
-        message = str(exc)
+        message = exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
         if "integer string conversion" in message:
             # Python refuses to parse integers of more than 4300 digits; its
             # message names an interpreter setting the user cannot change.
-            message = "a number has more than 4300 digits"
+            message = Message("a number has more than 4300 digits")
         raise InputError(
             message,
             location=Location(file, 1, 1),
-            hint="write a finite number of ordinary size, or leave the value out",
+            hint=Message("write a finite number of ordinary size, or leave the value out"),
             code="Y041",
         ) from None
     except RecursionError:
-        raise InputError("document is nested too deeply", location=Location(file, 1, 1), code="Y021") from None
+        raise InputError(Message("document is nested too deeply"), location=Location(file, 1, 1), code="Y021") from None
     for key in duplicates:
         doc.problems.append(
             Problem(
                 Location(file, 1, 1),
-                f"key {key!r} is defined twice in one object",
+                Message("key {key} is defined twice in one object", key=repr(key)),
                 code="E101",
-                hint="remove one of them",
+                hint=Message("remove one of them"),
             )
         )
     return doc
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows; write a finite number or leave the value out")
+    raise ValueError(
+        Message("{name} is not a number JSON allows; write a finite number or leave the value out", name=name)
+    )
 
 
 # The "unrolled loop" form: one regex step per run of plain characters, not

@@ -8,12 +8,16 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
+from asn_advisor.i18n import Message
+
 __all__ = ["LIMIT_MAXIMA", "Limits", "limit_hint", "use_limits"]
 
 
 def limit_hint(limit: str) -> str:
     """How to raise a limit, for the hint of the error it caused."""
-    return f"raise it with --max-{limit} or ASN_ADVISOR_MAX_{limit.upper()} if the file is genuine"
+    return Message(
+        "raise it with --max-{limit} or ASN_ADVISOR_MAX_{env} if the file is genuine", limit=limit, env=limit.upper()
+    )
 
 
 #: The largest value each limit may be given (an option beyond it is a usage

@@ -14,6 +14,8 @@ import difflib
 import unicodedata
 from collections.abc import Iterable
 
+from asn_advisor.i18n import Message
+
 __all__ = ["describe_odd_characters", "lookalike_of", "skeleton", "unknown_id_hint"]
 
 # Characters that render like an ASCII letter, digit or punctuation mark in
@@ -120,7 +122,7 @@ def describe_odd_characters(word: str, limit: int = 3) -> str | None:
         else:
             parts.append(f"{char!r} ({name})")
     more = f" and {len(odd) - limit} more" if len(odd) > limit else ""
-    return "look-alike characters: " + ", ".join(parts) + more
+    return Message("look-alike characters: {chars}", chars=", ".join(parts) + more)
 
 
 def lookalike_of(word: str, candidates: Iterable[str]) -> str | None:
@@ -162,12 +164,12 @@ def unknown_id_hint(word: str, candidates: Iterable[str], fallback: str | None =
     """
     pool = sorted(set(candidates))
     described = describe_odd_characters(word)
-    odd = f"it contains {described}" if described else None
+    odd = Message("it contains {what}", what=described) if described else None
     meant = lookalike_of(word, pool) or suggest(skeleton(word), pool)
     if odd and meant:
-        return f"{odd}; did you mean {meant!r}?"
+        return Message("{hint}; did you mean {name}?", hint=odd, name=repr(meant))
     if odd:
         return odd
     if meant:
-        return f"did you mean {meant!r}?"
+        return Message("did you mean {suggestion}?", suggestion=repr(meant))
     return fallback

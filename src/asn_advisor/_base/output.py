@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import IO
 
 from asn_advisor.errors import Location, OutputError
-from asn_advisor.i18n import t
+from asn_advisor.i18n import Message, t
 
 __all__ = ["atomic_writer", "check_output", "csv_safe", "format_for_path", "write_atomic"]
 
@@ -88,20 +88,22 @@ def _target_stat(target: Path) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except NotADirectoryError:
-        raise OutputError("the output directory does not exist", location=Location(str(target))) from None
+        raise OutputError(Message("the output directory does not exist"), location=Location(str(target))) from None
     except OSError as exc:
-        raise OutputError(f"cannot write here: {exc.strerror or exc}", location=Location(str(target))) from None
+        raise OutputError(
+            Message("cannot write here: {reason}", reason=exc.strerror or exc), location=Location(str(target))
+        ) from None
 
 
 def _refuse_not_regular(found: os.stat_result, display: str) -> None:
     """An output is a regular file or absent: a device, a pipe or a socket is never replaced."""
     if stat.S_ISDIR(found.st_mode):
-        raise OutputError("is a directory", location=Location(display))
+        raise OutputError(Message("is a directory"), location=Location(display))
     if not stat.S_ISREG(found.st_mode):
         raise OutputError(
-            "the output is not a regular file (a device, a pipe or a socket)",
+            Message("the output is not a regular file (a device, a pipe or a socket)"),
             location=Location(display),
-            hint="name a regular file, or leave out -o to write to standard output",
+            hint=Message("name a regular file, or leave out -o to write to standard output"),
         )
 
 
@@ -156,7 +158,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, overwrite: 
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
-        raise OutputError("the output directory does not exist", location=Location(str(path)))
+        raise OutputError(Message("the output directory does not exist"), location=Location(str(path)))
     payload = data.encode("utf-8") if isinstance(data, str) else data
     found = _target_stat(target)
     if found is not None:
@@ -165,7 +167,9 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, overwrite: 
         mode = _final_mode(target)
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise OutputError(f"cannot write here: {exc.strerror}", location=Location(str(path))) from None
+        raise OutputError(
+            Message("cannot write here: {reason}", reason=exc.strerror), location=Location(str(path))
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -187,7 +191,9 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, overwrite: 
         ) from None
     except OSError as exc:
         _discard(temp)
-        raise OutputError(f"cannot write the output: {exc.strerror or exc}", location=Location(str(path))) from None
+        raise OutputError(
+            Message("cannot write the output: {reason}", reason=exc.strerror or exc), location=Location(str(path))
+        ) from None
     except BaseException:
         _discard(temp)
         raise
@@ -254,7 +260,7 @@ def atomic_writer(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.exists():
-        raise OutputError("the output directory does not exist", location=Location(str(path)))
+        raise OutputError(Message("the output directory does not exist"), location=Location(str(path)))
     found = _target_stat(target)
     if found is not None:
         _refuse_not_regular(found, str(path))

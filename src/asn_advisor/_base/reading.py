@@ -8,6 +8,7 @@ from typing import IO
 
 from asn_advisor._base.limits import Limits, limit_hint
 from asn_advisor.errors import ArgumentError, InputError, Location
+from asn_advisor.i18n import Message
 
 __all__ = ["decode_text", "read_text", "stdin_bytes"]
 
@@ -16,9 +17,9 @@ def stdin_bytes() -> IO[bytes]:
     """Standard input as bytes; an :class:`InputError` when its descriptor was closed."""
     if sys.stdin is None:
         raise InputError(
-            "standard input is closed",
+            Message("standard input is closed"),
             location=Location("<stdin>"),
-            hint="give a file, or pipe the input into the command",
+            hint=Message("give a file, or pipe the input into the command"),
         )
     return sys.stdin.buffer
 
@@ -34,8 +35,8 @@ def read_text(
     limits = limits or Limits.current()
     if not isinstance(source, (str, Path)) and not hasattr(source, "read"):
         raise ArgumentError(
-            f"expected a path, '-' or a binary stream, got {type(source).__name__}",
-            hint="give the file name of the profile or pack",
+            Message("expected a path, '-' or a binary stream, got {kind}", kind=type(source).__name__),
+            hint=Message("give the file name of the profile or pack"),
         )
     if isinstance(source, (str, Path)) and str(source) == "-":
         stream: IO[bytes] = stdin_bytes()
@@ -47,12 +48,15 @@ def read_text(
         try:
             if path.is_dir():
                 raise InputError(
-                    "is a directory, not a file", location=Location(display), hint="give a file", code="Y001"
+                    Message("is a directory, not a file"),
+                    location=Location(display),
+                    hint=Message("give a file"),
+                    code="Y001",
                 )
             size = path.stat().st_size
             if size > limits.max_bytes:
                 raise InputError(
-                    f"file is {size} bytes, over the limit of {limits.max_bytes}",
+                    Message("file is {size} bytes, over the limit of {limit}", size=size, limit=limits.max_bytes),
                     code="Y002",
                     location=Location(display),
                     hint=limit_hint("bytes"),
@@ -60,19 +64,23 @@ def read_text(
             with path.open("rb") as handle:
                 raw = handle.read(limits.max_bytes + 1)
         except FileNotFoundError:
-            raise InputError("file not found", location=Location(display), hint="check the path", code="Y003") from None
+            raise InputError(
+                Message("file not found"), location=Location(display), hint=Message("check the path"), code="Y003"
+            ) from None
         except PermissionError:
-            raise InputError("permission denied", location=Location(display), code="Y004") from None
+            raise InputError(Message("permission denied"), location=Location(display), code="Y004") from None
         except IsADirectoryError:
-            raise InputError("is a directory, not a file", location=Location(display), code="Y001") from None
+            raise InputError(Message("is a directory, not a file"), location=Location(display), code="Y001") from None
         except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", location=Location(display), code="Y005") from None
+            raise InputError(
+                Message("cannot read: {reason}", reason=exc.strerror), location=Location(display), code="Y005"
+            ) from None
     else:
         display = name or str(getattr(source, "name", "<stream>"))
         raw = source.read(limits.max_bytes + 1)
     if len(raw) > limits.max_bytes:
         raise InputError(
-            f"input is over the limit of {limits.max_bytes} bytes",
+            Message("input is over the limit of {limit} bytes", limit=limits.max_bytes),
             location=Location(display),
             code="Y002",
             hint=limit_hint("bytes"),
@@ -84,10 +92,10 @@ def decode_text(raw: bytes, display: str) -> str:
     """Decode UTF-8 (with or without BOM), refusing binary data."""
     if b"\x00" in raw[:8192]:
         raise InputError(
-            "looks like a binary file (it contains NUL bytes)",
+            Message("looks like a binary file (it contains NUL bytes)"),
             code="Y006",
             location=Location(display),
-            hint="give a UTF-8 text file",
+            hint=Message("give a UTF-8 text file"),
         )
     try:
         text = raw.decode("utf-8-sig")
@@ -95,9 +103,9 @@ def decode_text(raw: bytes, display: str) -> str:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise InputError(
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            Message("not valid UTF-8 (byte 0x{byte})", byte=format(raw[exc.start], "02x")),
             code="Y007",
             location=Location(display, line, column),
-            hint="save the file as UTF-8",
+            hint=Message("save the file as UTF-8"),
         ) from None
     return text

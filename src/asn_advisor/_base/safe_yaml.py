@@ -22,6 +22,7 @@ from asn_advisor._base.limits import Limits
 from asn_advisor._base.reading import read_text
 from asn_advisor._base.yaml_events import load_yaml
 from asn_advisor.errors import AdvisorError, InputError, Location
+from asn_advisor.i18n import Message
 
 __all__ = ["dump_yaml", "load_document", "load_file"]
 
@@ -52,7 +53,11 @@ def load_document(text: str, file: str, *, limits: Limits | None = None, json_mo
     """
     limits = limits or Limits.current()
     if len(text.encode("utf-8", "surrogatepass")) > limits.max_bytes:
-        raise InputError(f"input is over the limit of {limits.max_bytes} bytes", location=Location(file), code="Y002")
+        raise InputError(
+            Message("input is over the limit of {limit} bytes", limit=limits.max_bytes),
+            location=Location(file),
+            code="Y002",
+        )
     if json_mode:
         return load_json(text, file, limits)
     # Building many small objects triggers the cyclic garbage collector over

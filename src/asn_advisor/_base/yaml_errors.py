@@ -6,6 +6,7 @@ import yaml
 
 from asn_advisor._base.limits import Limits, limit_hint
 from asn_advisor.errors import InputError, Location
+from asn_advisor.i18n import Message
 
 __all__ = ["clip", "syntax_error"]
 
@@ -19,25 +20,85 @@ def clip(text: str, length: int = 80) -> str:
 # problem or context, and said in our own words.  The parser's wording may
 # change with any release: an unrecognized problem still gets our generic
 # code and message, never the parser's sentence.
-_SYNTAX_KINDS: tuple[tuple[str, str, str, str], ...] = (
-    ("mapping values are not allowed", "Y032", "a value contains ': ' without quotes", "put the value in quotes"),
-    ("could not find expected ':'", "Y033", "a key has no ':' after it", "each key needs a ':' after it"),
+_SYNTAX_KINDS: tuple[tuple[str, str, Message, Message], ...] = (
+    (
+        "mapping values are not allowed",
+        "Y032",
+        Message("a value contains ': ' without quotes"),
+        Message("put the value in quotes"),
+    ),
+    (
+        "could not find expected ':'",
+        "Y033",
+        Message("a key has no ':' after it"),
+        Message("each key needs a ':' after it"),
+    ),
     (
         "unknown escape",
         "Y039",
-        "a backslash inside double quotes starts an unknown escape",
-        "use single quotes, or write two backslashes",
+        Message("a backslash inside double quotes starts an unknown escape"),
+        Message("use single quotes, or write two backslashes"),
     ),
-    ("quoted scalar", "Y034", "a quote is opened but never closed", "close the quote on the same value"),
-    ("an alias", "Y042", "'*' must be followed by the name of an anchor", "put a value that starts with '*' in quotes"),
-    ("an anchor", "Y042", "'&' must be followed by a name", "put a value that starts with '&' in quotes"),
-    ("flow sequence", "Y035", "a '[' is not closed by ']'", "close each bracket, or quote a value with brackets"),
-    ("flow node", "Y035", "a '[' or '{' is not closed", "close each bracket, or quote a value with brackets"),
-    ("flow mapping", "Y035", "a '{' is not closed by '}'", "close each brace, or quote a value with braces"),
-    ("cannot start any token", "Y037", "a value starts with a character YAML reserves", "put the value in quotes"),
-    ("block end", "Y036", "the indentation does not line up", "align keys of one level at the same column"),
-    ("expected key", "Y036", "the indentation does not line up", "align keys of one level at the same column"),
-    ("'-' indicator", "Y036", "a list item is not aligned with the others", "align the '-' of one list"),
+    (
+        "quoted scalar",
+        "Y034",
+        Message("a quote is opened but never closed"),
+        Message("close the quote on the same value"),
+    ),
+    (
+        "an alias",
+        "Y042",
+        Message("'*' must be followed by the name of an anchor"),
+        Message("put a value that starts with '*' in quotes"),
+    ),
+    (
+        "an anchor",
+        "Y042",
+        Message("'&' must be followed by a name"),
+        Message("put a value that starts with '&' in quotes"),
+    ),
+    (
+        "flow sequence",
+        "Y035",
+        Message("a '[' is not closed by ']'"),
+        Message("close each bracket, or quote a value with brackets"),
+    ),
+    (
+        "flow node",
+        "Y035",
+        Message("a '[' or '{{' is not closed"),
+        Message("close each bracket, or quote a value with brackets"),
+    ),
+    (
+        "flow mapping",
+        "Y035",
+        Message("a '{{' is not closed by '}}'"),
+        Message("close each brace, or quote a value with braces"),
+    ),
+    (
+        "cannot start any token",
+        "Y037",
+        Message("a value starts with a character YAML reserves"),
+        Message("put the value in quotes"),
+    ),
+    (
+        "block end",
+        "Y036",
+        Message("the indentation does not line up"),
+        Message("align keys of one level at the same column"),
+    ),
+    (
+        "expected key",
+        "Y036",
+        Message("the indentation does not line up"),
+        Message("align keys of one level at the same column"),
+    ),
+    (
+        "'-' indicator",
+        "Y036",
+        Message("a list item is not aligned with the others"),
+        Message("align the '-' of one list"),
+    ),
 )
 
 
@@ -52,9 +113,9 @@ def syntax_error(exc: yaml.YAMLError, text: str, file: str, limits: Limits) -> I
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
         code = f"{exc.character:04X}"
         return InputError(
-            f"the file holds a control character (U+{code}) that YAML does not allow",
+            Message("the file holds a control character (U+{code}) that YAML does not allow", code=code),
             location=Location(file, line, column),
-            hint="remove the character or save the text again",
+            hint=Message("remove the character or save the text again"),
             code="Y038",
         )
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
@@ -66,20 +127,22 @@ def syntax_error(exc: yaml.YAMLError, text: str, file: str, limits: Limits) -> I
     depth_limit = min(limits.max_depth, _PARSER_MAX_DEPTH)
     if mark is not None and _flow_depth(text, mark.index + 1) > depth_limit:
         return InputError(
-            f"document is nested deeper than {depth_limit} levels",
+            Message("document is nested deeper than {limit} levels", limit=depth_limit),
             location=location,
             hint=limit_hint("depth"),
             code="Y021",
         )
     if mark is not None and _indented_with_tab(text, mark.index):
-        return InputError("a tab is used for indentation", location=location, hint="indent with spaces", code="Y031")
+        return InputError(
+            Message("a tab is used for indentation"), location=location, hint=Message("indent with spaces"), code="Y031"
+        )
     for needle, code, message, hint in _SYNTAX_KINDS:
         if needle in described:
             return InputError(message, location=location, hint=hint, code=code)
     return InputError(
-        "the YAML is not well-formed here",
+        Message("the YAML is not well-formed here"),
         location=location,
-        hint="check the indentation, quotes and brackets at this point and the line before",
+        hint=Message("check the indentation, quotes and brackets at this point and the line before"),
         code="Y030",
     )
 

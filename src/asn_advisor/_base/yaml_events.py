@@ -21,6 +21,7 @@ from asn_advisor._base.document import Document, PathKey
 from asn_advisor._base.limits import Limits, limit_hint
 from asn_advisor._base.yaml_errors import clip, syntax_error
 from asn_advisor.errors import InputError, Location, Problem
+from asn_advisor.i18n import Message
 
 __all__ = ["MAX_INT_DIGITS", "load_yaml"]
 
@@ -84,29 +85,37 @@ def _check_number(text: str, tag: str, location: Location) -> None:
     shown = clip(text)
     if tag == _INT_TAG and body[:2].lower() in ("0x", "0b"):
         raise InputError(
-            f"the number {shown!r} is hexadecimal or binary", location=location, hint="write the number in decimal"
+            Message("the number {value} is hexadecimal or binary", value=repr(shown)),
+            location=location,
+            hint=Message("write the number in decimal"),
         )
     if ":" in body:
         raise InputError(
-            f"{shown!r} is a base-60 number to YAML (1:10 reads as 70)",
+            Message("{value} is a base-60 number to YAML (1:10 reads as 70)", value=repr(shown)),
             location=location,
-            hint="quote it if it is a time or a ratio ('1:10'), or write the number in decimal",
+            hint=Message("quote it if it is a time or a ratio ('1:10'), or write the number in decimal"),
         )
     if "_" in body:
         raise InputError(
-            f"the number {shown!r} has '_' between its digits", location=location, hint="write the number without '_'"
+            Message("the number {value} has '_' between its digits", value=repr(shown)),
+            location=location,
+            hint=Message("write the number without '_'"),
         )
     if tag == _INT_TAG and len(body) > 1 and body.startswith("0"):
         raise InputError(
-            f"the number {shown!r} starts with 0, which YAML reads as octal",
+            Message("the number {value} starts with 0, which YAML reads as octal", value=repr(shown)),
             location=location,
-            hint="write it without the leading 0, or quote it if it is a code ('075')",
+            hint=Message("write it without the leading 0, or quote it if it is a code ('075')"),
         )
     if tag == _INT_TAG and len(body) > MAX_INT_DIGITS:
         raise InputError(
-            f"the number has {len(body)} digits, more than the {MAX_INT_DIGITS} a number may have",
+            Message(
+                "the number has {count} digits, more than the {limit} a number may have",
+                count=len(body),
+                limit=MAX_INT_DIGITS,
+            ),
             location=location,
-            hint="no indicator needs such a number; check the value",
+            hint=Message("no indicator needs such a number; check the value"),
         )
 
 
@@ -185,15 +194,15 @@ class _EventReader:
                 self.alias(event)
             elif kind is yaml.DocumentStartEvent and self.root_set:
                 raise InputError(
-                    "file holds more than one YAML document",
+                    Message("file holds more than one YAML document"),
                     code="Y016",
                     location=Location(self.file, *_mark(event)),
-                    hint="keep one document per file (remove '---')",
+                    hint=Message("keep one document per file (remove '---')"),
                 )
 
     def too_many(self, event: Any) -> InputError:
         return InputError(
-            f"document has more than {self.limits.max_nodes} values",
+            Message("document has more than {count} values", count=self.limits.max_nodes),
             location=Location(self.file, *_mark(event)),
             hint=limit_hint("nodes"),
             code="Y020",
@@ -246,7 +255,7 @@ class _EventReader:
             return _SCALAR_CONSTRUCTORS[tag](self.constructor, node)
         except (ConstructorError, ValueError, OverflowError) as exc:
             raise InputError(
-                f"cannot read value {clip(event.value)!r}: {clip(str(exc))}",
+                Message("cannot read value {value}: {reason}", value=repr(clip(event.value)), reason=clip(str(exc))),
                 location=Location(self.file, *_mark(event)),
                 code="Y014",
             ) from None
@@ -255,16 +264,16 @@ class _EventReader:
         """Refuse merge keys and every tag but the plain scalar ones."""
         if tag == "tag:yaml.org,2002:merge":
             raise InputError(
-                "YAML merge keys (<<) are not supported",
+                Message("YAML merge keys (<<) are not supported"),
                 location=Location(self.file, *_mark(event)),
-                hint="write the keys out",
+                hint=Message("write the keys out"),
                 code="Y013",
             )
         if tag not in _ALLOWED_TAGS or tag in ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
             raise InputError(
-                f"YAML tag {event.tag or tag!r} is not allowed",
+                Message("YAML tag {tag} is not allowed", tag=repr(event.tag or tag)),
                 location=Location(self.file, *_mark(event)),
-                hint="write plain values without ! tags",
+                hint=Message("write plain values without ! tags"),
                 code="Y012",
             )
 
@@ -275,16 +284,16 @@ class _EventReader:
             raise self.too_many(event)
         if len(self.stack) >= self.limits.max_depth:
             raise InputError(
-                f"document is nested deeper than {self.limits.max_depth} levels",
+                Message("document is nested deeper than {limit} levels", limit=self.limits.max_depth),
                 location=Location(self.file, *_mark(event)),
                 hint=limit_hint("depth"),
                 code="Y021",
             )
         if event.tag not in (None, "!", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"):
             raise InputError(
-                f"YAML tag {event.tag!r} is not allowed",
+                Message("YAML tag {tag} is not allowed", tag=repr(event.tag)),
                 location=Location(self.file, *_mark(event)),
-                hint="write plain values without ! tags",
+                hint=Message("write plain values without ! tags"),
                 code="Y012",
             )
         self.stack.append(_Frame({} if is_map else [], is_map, self.child_path(), event.anchor, _mark(event)))
@@ -292,14 +301,22 @@ class _EventReader:
     def alias(self, event: Any) -> None:
         """Use an anchored value again, counting its values and nesting where it is used."""
         if event.anchor not in self.anchors:
-            raise InputError(f"unknown alias *{event.anchor}", location=Location(self.file, *_mark(event)), code="Y015")
+            raise InputError(
+                Message("unknown alias *{alias}", alias=event.anchor),
+                location=Location(self.file, *_mark(event)),
+                code="Y015",
+            )
         value, size, height = self.anchors[event.anchor]
         if len(self.stack) + height > self.limits.max_depth:
             # The alias is shared, not copied, but every consumer
             # (validation, JSON output) walks it as if it were written
             # out, so its nesting counts where it is used.
             raise InputError(
-                f"the alias *{event.anchor} nests the document deeper than {self.limits.max_depth} levels",
+                Message(
+                    "the alias *{alias} nests the document deeper than {limit} levels",
+                    alias=event.anchor,
+                    limit=self.limits.max_depth,
+                ),
                 code="Y022",
                 location=Location(self.file, *_mark(event)),
                 hint=limit_hint("depth"),
@@ -307,10 +324,10 @@ class _EventReader:
         self.nodes += size
         if self.nodes > self.limits.max_nodes:
             raise InputError(
-                f"aliases expand the document past {self.limits.max_nodes} values",
+                Message("aliases expand the document past {count} values", count=self.limits.max_nodes),
                 code="Y023",
                 location=Location(self.file, *_mark(event)),
-                hint="this looks like an alias bomb; write the values out",
+                hint=Message("this looks like an alias bomb; write the values out"),
             )
         self.attach(value, size, _mark(event), None, False, height)
 
@@ -335,13 +352,15 @@ class _EventReader:
                     hash(value)
                 except TypeError:
                     raise InputError(
-                        "a mapping key must be a plain value, not a list or mapping",
-                        hint="write the key as a word or a number",
+                        Message("a mapping key must be a plain value, not a list or mapping"),
+                        hint=Message("write the key as a word or a number"),
                         code="Y010",
                         location=Location(file, *path_mark),
                     ) from None
                 if isinstance(value, float) and math.isnan(value):
-                    raise InputError("a mapping key cannot be NaN", location=Location(file, *path_mark), code="Y011")
+                    raise InputError(
+                        Message("a mapping key cannot be NaN"), location=Location(file, *path_mark), code="Y011"
+                    )
                 frame.key, frame.key_mark, frame.pending_key = value, path_mark, True
                 return
             key = frame.key
@@ -352,9 +371,13 @@ class _EventReader:
                 doc.problems.append(
                     Problem(
                         Location(file, *frame.key_mark),
-                        f"key {key!r} is defined twice in this mapping (first at line {first[0]})",
+                        Message(
+                            "key {key} is defined twice in this mapping (first at line {line})",
+                            key=repr(key),
+                            line=first[0],
+                        ),
                         code="E101",
-                        hint="remove or rename one of them; only one value can count",
+                        hint=Message("remove or rename one of them; only one value can count"),
                     )
                 )
                 return

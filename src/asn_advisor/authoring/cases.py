@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from asn_advisor._base import Document, TextField, load_file, suggest, validation_problems
 from asn_advisor.engine import advise
 from asn_advisor.errors import Location, Problem, ProfileError, RulePackError
-from asn_advisor.i18n import t
+from asn_advisor.i18n import Message, t
 from asn_advisor.model import Advice, check_findings, load_profile, normalize_indicators, profile_from_data
 from asn_advisor.pack import RulePack
 
@@ -218,7 +218,7 @@ class _Runner:
                 t("test.unknown", self.lang, kind=kind, id=value),
                 code="T702",
                 severity="fail",
-                hint=f"did you mean {close!r}?" if close else None,
+                hint=Message("did you mean {suggestion}?", suggestion=repr(close)) if close else None,
             )
         )
         return True
@@ -356,7 +356,10 @@ def load_cases(pack: RulePack, *, lang: str = "id") -> tuple[list[tuple[Path, Do
         if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
             problems.append(
                 Problem(
-                    doc.locate(()), t("test.no_cases", lang), code="T703", hint="cases: [{name: ..., expect: {...}}]"
+                    doc.locate(()),
+                    t("test.no_cases", lang),
+                    code="T703",
+                    hint=Message("cases: [{{name: ..., expect: {{...}}}}]"),
                 )
             )
             continue
@@ -364,9 +367,9 @@ def load_cases(pack: RulePack, *, lang: str = "id") -> tuple[list[tuple[Path, Do
             problems.append(
                 Problem(
                     doc.locate((key,), key=True),
-                    f"unknown key {key!r}",
+                    Message("unknown key {key}", key=repr(key)),
                     code="E102",
-                    hint="a case file holds only cases:",
+                    hint=Message("a case file holds only cases:"),
                 )
             )
         names: dict[str, Location] = {}

@@ -11,15 +11,14 @@ from asn_advisor._base import write_atomic
 from asn_advisor.authoring.cases import load_cases
 from asn_advisor.authoring.schema import SCHEMAS, schema_text
 from asn_advisor.errors import MAX_PROBLEMS, AdvisorError, Location, OutputError, Problem, RulePackError
-from asn_advisor.i18n import t, translate
+from asn_advisor.i18n import Message, t
 from asn_advisor.pack import NATIONAL_PACK, RulePack, lint, load_rules
 
 __all__ = ["CheckReport", "check_pack"]
 
 
 def _problem_line(problem: Problem, lang: str) -> str:
-    text = f"{problem.location}: [{problem.severity}] {problem.code} {translate(problem.message, lang)}"
-    return f"{text} ({translate(problem.hint, lang)})" if problem.hint else text
+    return problem.render(lang)
 
 
 @dataclass
@@ -200,17 +199,30 @@ def init_pack(directory: str, name: str) -> list[str]:
     """
     if not name or not name[0].isalnum() or not all(c.islower() or c.isdigit() or c == "-" for c in name):
         raise AdvisorError(
-            f"{t('init.bad_name', 'id')} / {t('init.bad_name', 'en')}: {name!r}", hint="jabar, kota-binjai"
+            Message(
+                "{indonesian} / {english}: {name}",
+                indonesian=t("init.bad_name", "id"),
+                english=t("init.bad_name", "en"),
+                name=repr(name),
+            ),
+            hint=Message("jabar, kota-binjai"),
         )
     root = Path(directory)
     if (root.exists() or root.is_symlink()) and not root.is_dir():
         raise OutputError(
-            f"{t('init.not_dir', 'id')} / {t('init.not_dir', 'en')}",
+            Message("{indonesian} / {english}", indonesian=t("init.not_dir", "id"), english=t("init.not_dir", "en")),
             location=Location(str(root)),
-            hint=f"{t('init.not_dir.hint', 'id')} / {t('init.not_dir.hint', 'en')}",
+            hint=Message(
+                "{indonesian} / {english}",
+                indonesian=t("init.not_dir.hint", "id"),
+                english=t("init.not_dir.hint", "en"),
+            ),
         )
     if root.exists() and any(root.iterdir()):
-        raise OutputError(f"{t('init.exists', 'id')} / {t('init.exists', 'en')}", location=Location(str(root)))
+        raise OutputError(
+            Message("{indonesian} / {english}", indonesian=t("init.exists", "id"), english=t("init.exists", "en")),
+            location=Location(str(root)),
+        )
     (root / "uji").mkdir(parents=True, exist_ok=True)
     (root / "schemas").mkdir(exist_ok=True)
     files = {

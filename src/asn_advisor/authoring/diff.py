@@ -169,7 +169,7 @@ def render_diff(diffs: list[ProfileDiff], old: RulePack, new: RulePack, fmt: str
             (a, b), (ba, bb) = diff.score["overall"], diff.score["band"]
             lines.append(f"{bullet}{t('score.overall', lang)}: {_num(a)} ({ba or '-'}) -> {_num(b)} ({bb or '-'})")
         for did, (a, b) in diff.score.get("dimensions", {}).items():
-            lines.append(f"{bullet}{t('dimension', lang)} {did}: {_num(a)} -> {_num(b)}")
+            lines.append(f"{bullet}{t('dimension.heading', lang)} {did}: {_num(a)} -> {_num(b)}")
         for f in diff.findings:
             kind = "diff.added" if f["old"] is None else "diff.removed" if f["new"] is None else "diff.changed"
             lines.append(

@@ -18,6 +18,7 @@ from asn_advisor._base import Document
 from asn_advisor.batch.records import Record, csv_row_to_profile
 from asn_advisor.engine import advise
 from asn_advisor.errors import AdvisorError, InputError, Location, Problem, ProfileError
+from asn_advisor.i18n import Message
 from asn_advisor.model import Advice, Profile, Summary, load_profile, profile_from_data
 from asn_advisor.pack import RulePack
 
@@ -87,7 +88,7 @@ class Outcome:
     def advice(self) -> Advice:
         """The full, validated :class:`Advice` (built from the JSON on demand)."""
         if self.payload is None:
-            raise ValueError("this record failed; see .error")
+            raise ValueError(Message("this record failed; see .error"))
         return Advice.model_validate_json(self.payload)
 
 
@@ -95,7 +96,7 @@ class Outcome:
 
 
 def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise ValueError(Message("{name} is not a number JSON allows", name=name))
 
 
 def _pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -104,7 +105,7 @@ def _pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in items:
             if key in seen:
-                raise ValueError(f"key {key!r} is defined twice in one object")
+                raise ValueError(Message("key {key} is defined twice in one object", key=repr(key)))
             seen.add(key)
     return result
 
@@ -159,7 +160,8 @@ def process_record(record: Record, rules: RulePack, lang: str = "id") -> Outcome
 def _internal(error: Exception) -> AdvisorError:
     """An unexpected failure on one record, reported like any other record error."""
     return AdvisorError(
-        f"internal error on this record: {type(error).__name__}: {error}", hint="please report it with the record"
+        Message("internal error on this record: {kind}: {error}", kind=type(error).__name__, error=error),
+        hint=Message("please report it with the record"),
     )
 
 
@@ -168,13 +170,18 @@ def _parse_json(record: Record) -> Any:
         return json.loads(record.payload, object_pairs_hook=_pairs, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"JSON syntax error: {exc.msg} (column {exc.colno})",
+            Message("JSON syntax error: {reason} (column {column})", reason=exc.msg, column=exc.colno),
             location=Location(record.source, record.line, exc.colno),
         ) from None
     except (ValueError, RecursionError) as exc:
         raise InputError(
-            str(exc) or "the line is nested too deeply", location=Location(record.source, record.line)
+            _said(exc) or Message("the line is nested too deeply"), location=Location(record.source, record.line)
         ) from None
+
+
+def _said(exc: BaseException) -> str:
+    """What an exception says: its message when it carries one, else its text."""
+    return exc.args[0] if exc.args and isinstance(exc.args[0], Message) else str(exc)
 
 
 def _error_outcome(record: Record, error: AdvisorError, program: str | None) -> Outcome:
@@ -221,9 +228,9 @@ def _to_profile(record: Record, rules: RulePack) -> Profile:
         return _validated(_parse_json(record), record, None)
     if record.kind == "oversize":
         raise InputError(
-            f"the line is longer than the limit of {record.payload} characters",
+            Message("the line is longer than the limit of {limit} characters", limit=record.payload),
             location=Location(record.source, record.line),
-            hint="raise ASN_ADVISOR_MAX_BYTES if the profile is genuine",
+            hint=Message("raise ASN_ADVISOR_MAX_BYTES if the profile is genuine"),
         )
     if record.kind == "csv":
         header, row = record.payload

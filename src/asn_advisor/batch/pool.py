@@ -24,6 +24,7 @@ from typing import Any
 from asn_advisor.batch.outcomes import Outcome, advise_block
 from asn_advisor.batch.records import Record
 from asn_advisor.errors import MAX_PROBLEMS, ArgumentError, Location, Problem, WorkerLostError
+from asn_advisor.i18n import Message
 from asn_advisor.model import Profile
 from asn_advisor.pack import RulePack, load_rules
 
@@ -101,14 +102,20 @@ def _lost(chunks: Iterable[list[Record]]) -> WorkerLostError:
     for run in runs[:MAX_PROBLEMS]:
         first, last = run[0], run[-1]
         if first.line > 0:
-            message = f"records from line {first.line} to line {last.line} were not advised: a worker process was lost"
+            message = Message(
+                "records from line {first} to line {last} were not advised: a worker process was lost",
+                first=first.line,
+                last=last.line,
+            )
         else:
-            message = "the record was not advised: a worker process was lost"
+            message = Message("the record was not advised: a worker process was lost")
         problems.append(Problem(Location(first.source, first.line), message, code="B801"))
     return WorkerLostError(
-        f"a worker process stopped unexpectedly (killed, or out of memory); "
-        f"{len(records)} record(s) in progress failed",
-        hint="nothing was written; run again, with fewer --jobs if memory is short",
+        Message(
+            "a worker process stopped unexpectedly (killed, or out of memory); {count} record(s) in progress failed",
+            count=len(records),
+        ),
+        hint=Message("nothing was written; run again, with fewer --jobs if memory is short"),
         problems=problems,
     )
 
@@ -129,7 +136,7 @@ def run_records(
             still in flight are named, and the other workers are stopped.
     """
     if jobs < 1:
-        raise ValueError("jobs must be at least 1")
+        raise ValueError(Message("jobs must be at least 1"))
     chunks = _chunks(records, chunk_size)
     jobs = min(jobs, usable_cores())
     first: list[list[Record]] = []
@@ -230,15 +237,16 @@ def advise_many(
                 print(outcome.summary.program, outcome.summary.overall)
     """
     if lang not in ("id", "en"):
-        raise ArgumentError("lang must be 'id' or 'en'")
+        raise ArgumentError(Message("lang must be 'id' or 'en'"))
     if profiles is None or not hasattr(profiles, "__iter__"):
         raise ArgumentError(
-            f"advise_many() needs an iterable of profiles, got {type(profiles).__name__}",
-            hint="a list of Profile objects or profile mappings",
+            Message("advise_many() needs an iterable of profiles, got {kind}", kind=type(profiles).__name__),
+            hint=Message("a list of Profile objects or profile mappings"),
         )
     if not isinstance(rules, RulePack):
         raise ArgumentError(
-            f"advise_many() needs a RulePack, got {type(rules).__name__}", hint="load one with load_rules()"
+            Message("advise_many() needs a RulePack, got {kind}", kind=type(rules).__name__),
+            hint=Message("load one with load_rules()"),
         )
 
     def records() -> Iterator[Record]:

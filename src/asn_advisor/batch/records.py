@@ -22,6 +22,7 @@ from typing import IO, Any, Literal
 
 from asn_advisor._base import Limits, stdin_bytes, suggest
 from asn_advisor.errors import MAX_PROBLEMS, InputError, Location, Problem, ProfileError
+from asn_advisor.i18n import Message
 from asn_advisor.pack import RulePack
 
 __all__ = [
@@ -87,12 +88,14 @@ def read_records(
     path = Path(text)
     if not path.exists():
         raise InputError(
-            "input not found", location=Location(text), hint="give a directory of profiles, a .jsonl or a .csv file"
+            Message("input not found"),
+            location=Location(text),
+            hint=Message("give a directory of profiles, a .jsonl or a .csv file"),
         )
     kind = input_format or ("dir" if path.is_dir() else "csv" if path.suffix.lower() == ".csv" else "jsonl")
     if kind == "dir":
         if not path.is_dir():
-            raise InputError("not a directory", location=Location(text))
+            raise InputError(Message("not a directory"), location=Location(text))
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PROFILE_SUFFIXES)
         for index, file in enumerate(files):
             yield Record(index, str(file), 0, "file", str(file))
@@ -100,7 +103,9 @@ def read_records(
     try:
         handle = path.open("rb")
     except OSError as exc:
-        raise InputError(f"cannot read the input: {exc.strerror}", location=Location(text)) from None
+        raise InputError(
+            Message("cannot read the input: {reason}", reason=exc.strerror), location=Location(text)
+        ) from None
     with handle:
         if kind == "csv":
             yield from _csv_records(handle, text)
@@ -146,9 +151,9 @@ def _numbered_lines(stream: IO[str] | IO[bytes], name: str, limit: int) -> Itera
             bad = _UNDECODED.search(line)
             if bad is not None:
                 raise InputError(
-                    f"not valid UTF-8 (byte 0x{ord(bad.group()) - 0xDC00:02x})",
+                    Message("not valid UTF-8 (byte 0x{byte})", byte=format(ord(bad.group()) - 0xDC00, "02x")),
                     location=Location(name, line_no, bad.start() + 1),
-                    hint="save the file as UTF-8",
+                    hint=Message("save the file as UTF-8"),
                 )
             yield line_no, line
     finally:
@@ -184,9 +189,9 @@ def _csv_lines(stream: IO[str] | IO[bytes], name: str, limit: int) -> Iterator[s
     for line_no, line in _numbered_lines(stream, name, limit):
         if line is None:
             raise InputError(
-                f"line {line_no} is longer than the limit of {limit} bytes",
+                Message("line {line} is longer than the limit of {limit} bytes", line=line_no, limit=limit),
                 location=Location(name, line_no),
-                hint="check for a quote that is never closed, or raise ASN_ADVISOR_MAX_BYTES",
+                hint=Message("check for a quote that is never closed, or raise ASN_ADVISOR_MAX_BYTES"),
             )
         yield line
 
@@ -196,25 +201,29 @@ def _csv_records(stream: IO[str] | IO[bytes], name: str) -> Iterator[Record]:
     first = next(lines, "")
     if not first.strip():
         raise InputError(
-            "the CSV file has no header row",
+            Message("the CSV file has no header row"),
             location=Location(name, 1, 1),
-            hint="the first row names the columns: id, indicators, findings",
+            hint=Message("the first row names the columns: id, indicators, findings"),
         )
     # Spreadsheets set to Indonesian write ';' between cells (the decimal mark is ',').
     delimiter = ";" if first.count(";") > first.count(",") else ","
     try:
         header = next(csv.reader([first], delimiter=delimiter, strict=True))
     except (csv.Error, StopIteration) as exc:
-        raise InputError(f"CSV syntax error: {exc}", location=Location(name, 1)) from None
+        raise InputError(Message("CSV syntax error: {reason}", reason=exc), location=Location(name, 1)) from None
     header = [h.strip().lstrip("\ufeff") for h in header]
     if "id" not in header:
         raise InputError(
-            "the CSV header has no 'id' column", location=Location(name, 1, 1), hint="name the program id column 'id'"
+            Message("the CSV header has no 'id' column"),
+            location=Location(name, 1, 1),
+            hint=Message("name the program id column 'id'"),
         )
     seen: set[str] = set()
     for position, column in enumerate(header, start=1):
         if column in seen:
-            raise InputError(f"column {column!r} appears twice", location=Location(name, 1, position))
+            raise InputError(
+                Message("column {column} appears twice", column=repr(column)), location=Location(name, 1, position)
+            )
         seen.add(column)
     # strict: a quote that is never closed, or text after a closing quote,
     # is an error rather than rows silently merged into one cell.
@@ -231,9 +240,9 @@ def _csv_records(stream: IO[str] | IO[bytes], name: str) -> Iterator[Record]:
             index += 1
     except csv.Error as exc:
         raise InputError(
-            f"CSV syntax error: {exc}",
+            Message("CSV syntax error: {reason}", reason=exc),
             location=Location(name, line_no + 1),
-            hint="a quote opened on this row is never closed, or text follows a closing quote",
+            hint=Message("a quote opened on this row is never closed, or text follows a closing quote"),
         ) from None
 
 
@@ -285,7 +294,11 @@ def csv_row_to_profile(
         problems.append(
             Problem(
                 Location("", 0, len(header) + 1),
-                f"the row has {len(row)} cells but the header names {len(header)} columns",
+                Message(
+                    "the row has {cells} cells but the header names {columns} columns",
+                    cells=len(row),
+                    columns=len(header),
+                ),
                 code="P203",
             )
         )
@@ -318,11 +331,11 @@ def csv_row_to_profile(
             problems.append(
                 Problem(
                     Location("", 0, position),
-                    f"unknown column {column!r}",
+                    Message("unknown column {column}", column=repr(column)),
                     code="P201",
-                    hint=f"did you mean {close!r}?"
+                    hint=Message("did you mean {suggestion}?", suggestion=repr(close))
                     if close
-                    else "columns: id, name, region, type, period, program.X, findings, and indicator ids",
+                    else Message("columns: id, name, region, type, period, program.X, findings, and indicator ids"),
                 )
             )
             continue
@@ -339,9 +352,11 @@ def csv_row_to_profile(
             problems.append(
                 Problem(
                     Location("", 0, position),
-                    f"column {column!r}: {base} has no part {key!r}",
+                    Message(
+                        "column {column}: {name} has no part {part}", column=repr(column), name=base, part=repr(key)
+                    ),
                     code="P201",
-                    hint="only map indicators (keys) and ratings (.scale) take a part after the dot",
+                    hint=Message("only map indicators (keys) and ratings (.scale) take a part after the dot"),
                 )
             )
         elif spec.type == "bool":
@@ -355,9 +370,13 @@ def csv_row_to_profile(
             indicators[base] = _csv_number(cell)
     if truncated:
         raise ProfileError(
-            f"the row has more than {MAX_PROBLEMS} errors; checking stopped after the first {MAX_PROBLEMS}",
+            Message(
+                "the row has more than {limit} errors; checking stopped after the first {count}",
+                limit=MAX_PROBLEMS,
+                count=MAX_PROBLEMS,
+            ),
             problems=problems,
         )
     if problems:
-        raise ProfileError(f"the row has {len(problems)} error(s)", problems=problems)
+        raise ProfileError(Message("the row has {count} error(s)", count=len(problems)), problems=problems)
     return {"program": program, "indicators": indicators, "findings": findings}, columns

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 
 from asn_advisor._base import read_text
 from asn_advisor.errors import InputError, Location
+from asn_advisor.i18n import Message
 from asn_advisor.model import Advice, Summary
 
 __all__ = ["CSV_HEADER", "read_saved"]
@@ -67,7 +68,8 @@ def read_saved(path: str) -> tuple[list[Summary], int] | None:
                 summaries.append(Summary.from_advice(Advice.model_validate(record)))
             except (json.JSONDecodeError, ValidationError):
                 raise InputError(
-                    f"line {number} is not an advice written by batch", location=Location(display, number)
+                    Message("line {number} is not an advice written by batch", number=number),
+                    location=Location(display, number),
                 ) from None
         return summaries, failed
     rows = list(csv.reader(io.StringIO(text)))

@@ -33,7 +33,7 @@ from asn_advisor.engine import (
     what_if,
 )
 from asn_advisor.errors import AdvisorError, ExitCode, Location, OutputError
-from asn_advisor.i18n import resolve_lang, t
+from asn_advisor.i18n import Message, resolve_lang, t
 from asn_advisor.model import (
     Advice,
     bands_from_pack,
@@ -158,8 +158,14 @@ def explain_command(profile: str, recommendation: str | None, rules_dir: str | N
         if not recs:
             known = ", ".join(r.id for r in advice.recommendations) or "-"
             meant = unknown_id_hint(recommendation, pack.recommendations)
-            hint = f"{meant}; recommended: {known}" if meant else f"recommended: {known}"
-            raise AdvisorError(f"recommendation {recommendation!r} is not in the advice for this profile", hint=hint)
+            hint = (
+                Message("{hint}; recommended: {ids}", hint=meant, ids=known)
+                if meant
+                else Message("recommended: {ids}", ids=known)
+            )
+            raise AdvisorError(
+                Message("recommendation {id} is not in the advice for this profile", id=repr(recommendation)), hint=hint
+            )
     for rec in recs:
         click.echo(f"{rec.rank}. {rec.title} [{rec.id}]  {t('priority', chosen).lower()} = {rec.priority:g}")
         click.echo(f"   {t('priority.breakdown', chosen)}:")

@@ -22,30 +22,25 @@ import click
 
 from asn_advisor._base import LIMIT_MAXIMA, Limits, check_output, use_limits, write_atomic
 from asn_advisor._version import __version__
+from asn_advisor.cli.clicklang import click_language
 from asn_advisor.cli.help import apply_help, lang_from_args
-from asn_advisor.cli.help import text as help_text
 from asn_advisor.errors import AdvisorError, ExitCode, OutputError, Problem
-from asn_advisor.i18n import DEFAULT_LANG, t, translate
+from asn_advisor.i18n import DEFAULT_LANG, Message, localize, lookup, t
 from asn_advisor.pack import RulePack, load_rules
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def print_problem(problem: Problem, lang: str) -> None:
-    # The loaders write English; the message catalog turns it into the user's language.
-    severity = t("error", lang) if problem.severity == "error" else t("warning", lang)
-    text = f"{problem.location}: [{severity}] {problem.code} {translate(problem.message, lang)}"
-    if problem.hint:
-        text += f" ({translate(problem.hint, lang)})"
-    click.echo(text, err=True)
+    click.echo(problem.render(lang), err=True)
 
 
 def coded_text(code: str | None, said: str, advice: str | None, lang: str) -> str:
     """``CODE message (hint)``, message and hint in ``lang``."""
-    text = translate(said, lang) or ""
+    text = localize(said, lang) or ""
     if code:
         text = f"{code} {text}"
-    return f"{text} ({translate(advice, lang)})" if advice else text
+    return f"{text} ({localize(advice, lang)})" if advice else text
 
 
 def error_text(error: AdvisorError, lang: str) -> str:
@@ -64,73 +59,19 @@ def report_error(error: AdvisorError, lang: str) -> int:
 
 
 # The language of this run, read from the raw arguments before click parses
-# them (see cli_help): help texts, click's words and errors all use it.
+# them (see cli.help): help texts, click's words and errors all use it.
 _RUN = {"lang": DEFAULT_LANG}
-
-# Click's "[default: x]", "[required]", "[env var: X]" after an option's help.
-_EXTRAS = {
-    "id": (("default: ", "bawaan: "), ("required", "wajib"), ("env var: ", "variabel lingkungan: ")),
-}
-
-
-def _translate_extras(help_text: str, lang: str) -> str:
-    if lang not in _EXTRAS or "[" not in help_text:
-        return help_text
-    head, bracket, tail = help_text.rpartition("  [")
-    if not bracket:
-        return help_text
-    for english, local in _EXTRAS[lang]:
-        tail = tail.replace(english, local)
-    return f"{head}{bracket}{tail}"
 
 
 class AdvisorCommand(click.Command):
-    """A command whose help and click's own words follow the run's language."""
+    """A command whose help follows the run's language (click's own words follow it through :mod:`.clicklang`)."""
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)
         if option is not None:
-            option.help = help_text("--help", _RUN["lang"])
+            # Click makes the option once per command; its help is set again for each run's language.
+            option.help = lookup("Show this message and exit.", _RUN["lang"])
         return option
-
-    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        pieces = self.collect_usage_pieces(ctx)
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=help_text("click.usage", _RUN["lang"]))
-
-    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        lang = _RUN["lang"]
-        rows = []
-        for param in self.get_params(ctx):
-            record = param.get_help_record(ctx)
-            if record is not None and not isinstance(param, click.Argument):
-                rows.append((record[0], _translate_extras(record[1], lang)))
-        if rows:
-            with formatter.section(help_text("click.options", lang)):
-                formatter.write_dl(rows)
-        if isinstance(self, click.Group):
-            self._format_subcommands(ctx, formatter)
-
-    def _format_subcommands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        assert isinstance(self, click.Group)
-        commands = [(name, self.commands[name]) for name in self.list_commands(ctx) if not self.commands[name].hidden]
-        if commands:
-            limit = formatter.width - 6 - max(len(name) for name, _ in commands)
-            with formatter.section(help_text("click.commands", _RUN["lang"])):
-                formatter.write_dl([(name, cmd.get_short_help_str(limit)) for name, cmd in commands])
-
-
-def show_click_error(error: click.ClickException, lang: str) -> None:
-    """Click's usage errors, as click prints them but in ``lang``."""
-    ctx = getattr(error, "ctx", None)
-    if ctx is not None:
-        click.echo(ctx.get_usage(), err=True)
-        if ctx.command.get_help_option(ctx) is not None:
-            click.echo(
-                help_text("click.try", lang).format(command=ctx.command_path, option=ctx.help_option_names[0]), err=True
-            )
-        click.echo("", err=True)
-    message = translate(error.format_message(), lang) or ""
-    click.echo(help_text("click.error", lang).format(message=message), err=True)
 
 
 class AdvisorGroup(AdvisorCommand, click.Group):
@@ -152,21 +93,28 @@ class AdvisorGroup(AdvisorCommand, click.Group):
         lang = lang_from_args(argv)
         _RUN["lang"] = lang
         apply_help(self, lang)
-        if not standalone_mode:
-            return super().main(argv, prog_name, complete_var, standalone_mode, **extra)
+        with click_language(lang):
+            if not standalone_mode:
+                return super().main(argv, prog_name, complete_var, standalone_mode, **extra)
+            return self._main_standalone(argv, lang, prog_name, complete_var, **extra)
+
+    def _main_standalone(
+        self, argv: list[str], lang: str, prog_name: str | None, complete_var: str | None, **extra: Any
+    ) -> Any:
+        """Run as the ``asn-advisor`` command: every error becomes a message and an exit code."""
         guard_standard_streams()
         previous = _catch_sigterm()
         try:
             code = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
             sys.stdout.flush()
         except click.ClickException as error:
-            show_click_error(error, lang)
+            error.show()
             sys.exit(error.exit_code)
         except click.exceptions.Abort:
-            click.echo(help_text("click.aborted", lang), err=True)
+            click.echo(lookup("Aborted!", lang), err=True)
             sys.exit(1)
         except KeyboardInterrupt:
-            click.echo(help_text("click.interrupted", lang), err=True)
+            click.echo(t("run.interrupted", lang), err=True)
             sys.exit(int(ExitCode.INTERRUPTED))
         except Terminated:
             sys.exit(report_terminated(lang))
@@ -187,7 +135,7 @@ class AdvisorGroup(AdvisorCommand, click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except KeyboardInterrupt:
-            click.echo(help_text("click.interrupted", lang), err=True)
+            click.echo(t("run.interrupted", lang), err=True)
             ctx.exit(int(ExitCode.INTERRUPTED))
         except Terminated:
             ctx.exit(report_terminated(lang))
@@ -299,14 +247,15 @@ def report_stdout_error(error: OSError, lang: str) -> int:
         os.close(held)
     except OSError:
         pass
+    reason: str
     if isinstance(error, BrokenPipeError):
-        reason = "the reader closed the pipe"
+        reason = Message("the reader closed the pipe")
     else:
         reason = error.strerror or str(error)
     return report_error(
         OutputError(
-            f"cannot write to standard output: {reason}",
-            hint="check the disk or the command reading the output, or write to a file with -o",
+            Message("cannot write to standard output: {reason}", reason=reason),
+            hint=Message("check the disk or the command reading the output, or write to a file with -o"),
         ),
         lang,
     )
@@ -412,7 +361,7 @@ def emit_binary(data: bytes, output: str | None, force: bool, inputs: list[str],
 def main(ctx: click.Context, max_bytes: int | None, max_depth: int | None, max_nodes: int | None) -> None:
     """Score an ASN development program's evaluation and recommend prioritized, explained improvements.
 
-    Help texts in Indonesian and English come from asn_advisor.cli.help.HELP.
+    Help texts in Indonesian and English come from the catalogs (msgids help:KEY, see asn_advisor.cli.help).
     """
     apply_limit_options(ctx, max_bytes=max_bytes, max_depth=max_depth, max_nodes=max_nodes)
 

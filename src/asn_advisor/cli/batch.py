@@ -22,7 +22,7 @@ from asn_advisor.cli.app import (
     rules_option,
 )
 from asn_advisor.errors import AdvisorError, ExitCode, OutputError
-from asn_advisor.i18n import resolve_lang, t, translate
+from asn_advisor.i18n import localize, resolve_lang, t
 from asn_advisor.pack import RulePack
 from asn_advisor.render import Sheet, comparison_sheets, format_choices, format_for, render_comparison, workbook_bytes
 
@@ -94,7 +94,7 @@ def _report_failure(outcome: Any, on_error: str, lang: str) -> None:
         for problem in error.details:
             print_problem(problem, lang)
         where = f"{error.source}:{error.line}" if error.line else error.source
-        click.echo(f"{where}: {translate(error.message, lang)}", err=True)
+        click.echo(f"{where}: {localize(error.message, lang)}", err=True)
     else:
         for line in error.lines():
             click.echo(line, err=True)

@@ -156,7 +156,7 @@ def history_show(
 
     chosen = resolve_lang(lang)
     if program is None and svg is not None:
-        raise click.UsageError("--svg needs a PROGRAM: the chart is of one program's trend")
+        raise click.UsageError(t("history.svg_needs_program", chosen))
     protected = store_inputs(db)
     with open_history(db, chosen) as store:
         if program is None:

@@ -20,6 +20,7 @@ from asn_advisor.condition.ast import BinaryOp, BoolOp, Call, Compare, Literal, 
 from asn_advisor.condition.functions import FUNCTIONS, SEVERITY_RANK
 from asn_advisor.condition.ranges import Interval, Ranges, implies, numeric_range, restrict, true_ranges
 from asn_advisor.errors import ConditionError
+from asn_advisor.i18n import Message
 
 __all__ = [
     "FUNCTIONS",
@@ -69,9 +70,13 @@ class Condition:
         tree = parse(text)
         kind, usage = check(tree, vocabulary)
         if expect is not None and kind != expect:
-            wanted = "true or false" if expect == "bool" else "a number"
-            hint = "compare it, e.g. participation_rate < 60" if expect == "bool" else None
-            raise ConditionError(f"the condition must give {wanted}, but it gives {kind}", offset=0, hint=hint)
+            wanted = Message("true or false") if expect == "bool" else Message("a number")
+            hint = Message("compare it, e.g. participation_rate < 60") if expect == "bool" else None
+            raise ConditionError(
+                Message("the condition must give {wanted}, but it gives {kind}", wanted=wanted, kind=kind),
+                offset=0,
+                hint=hint,
+            )
         return cls(text, tree, kind, frozenset(usage.names), frozenset(usage.findings), compile_tree(tree))
 
     @staticmethod

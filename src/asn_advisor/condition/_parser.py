@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from asn_advisor._base import describe_odd_characters
 from asn_advisor.condition.ast import BinaryOp, BoolOp, Call, Compare, ListLiteral, Literal, Name, Negate, Node, Not
 from asn_advisor.errors import ConditionError
+from asn_advisor.i18n import Message
 
 __all__ = ["MAX_LENGTH", "parse"]
 
@@ -73,23 +74,23 @@ def _tokenize(text: str) -> list[_Token]:
             char = text[pos]
             hint = None
             if char == "%":
-                hint = "write percentages as plain numbers: participation_rate < 60"
+                hint = Message("write percentages as plain numbers: participation_rate < 60")
             elif char == "=":
-                hint = "use == to compare for equality"
+                hint = Message("use == to compare for equality")
             elif char in "&|":
-                hint = "write 'and' / 'or' (or 'dan' / 'atau')"
+                hint = Message("write 'and' / 'or' (or 'dan' / 'atau')")
             elif char == "!":
-                hint = "write 'not' (or 'tidak'), or != for 'not equal'"
+                hint = Message("write 'not' (or 'tidak'), or != for 'not equal'")
             elif char in "\"'":
-                hint = "close the text with the same quote on the same line"
+                hint = Message("close the text with the same quote on the same line")
             elif not char.isascii():
                 odd = describe_odd_characters(char)
                 hint = (
-                    f"names use plain letters a-z, digits and _; found {odd}"
+                    Message("names use plain letters a-z, digits and _; found {chars}", chars=odd)
                     if odd
-                    else "names use plain letters a-z, digits and _"
+                    else Message("names use plain letters a-z, digits and _")
                 )
-            raise ConditionError(f"unexpected character {char!r}", offset=pos, hint=hint)
+            raise ConditionError(Message("unexpected character {char}", char=repr(char)), offset=pos, hint=hint)
         kind = match.lastgroup or ""
         value = match.group()
         if kind != "space":
@@ -128,25 +129,29 @@ class _Parser:
     def expect(self, kind: str, text: str, what: str) -> _Token:
         token = self.accept(kind, text)
         if token is None:
-            raise self.error(f"expected {what}")
+            raise self.error(Message("expected {what}", what=what))
         return token
 
     def error(self, message: str, token: _Token | None = None) -> ConditionError:
         token = token or self.token
-        found = "end of condition" if token.kind == "end" else repr(token.text)
+        found = Message("end of condition") if token.kind == "end" else repr(token.text)
         hint = None
         if token.kind == "punct" and token.text == ",":
             prev = self.tokens[self.index - 1] if self.index else None
             if prev is not None and prev.kind == "number" and prev.end == token.start:
-                hint = "use a dot for decimals: 0.34, not 0,34"
+                hint = Message("use a dot for decimals: 0.34, not 0,34")
         elif token.kind == "op" and self.index and self.tokens[self.index - 1].kind == "op":
-            hint = "two operators in a row"
-        return ConditionError(f"{message}, found {found}", offset=token.start, hint=hint)
+            hint = Message("two operators in a row")
+        return ConditionError(
+            Message("{message}, found {found}", message=message, found=found), offset=token.start, hint=hint
+        )
 
     def parse(self) -> Node:
         if not self.text.strip():
             raise ConditionError(
-                "the condition is empty", offset=0, hint="write a condition such as: participation_rate < 60"
+                Message("the condition is empty"),
+                offset=0,
+                hint=Message("write a condition such as: participation_rate < 60"),
             )
         node = self.parse_or()
         if self.token.kind != "end":
@@ -160,18 +165,21 @@ class _Parser:
                 and prev.kind == "number"
                 and prev.end == token.start
             ):
-                hint = "use a dot for decimals: 0.34, not 0,34"
+                hint = Message("use a dot for decimals: 0.34, not 0,34")
             elif token.kind in ("name", "number", "string"):
-                hint = "join conditions with 'and' or 'or'"
+                hint = Message("join conditions with 'and' or 'or'")
             elif token.kind == "op" and token.text in ("<", "<=", ">", ">=", "==", "!="):
-                hint = "a comparison cannot be chained; write: 10 < x and x < 20"
-            raise ConditionError(f"unexpected {token.text!r}", offset=token.start, hint=hint)
+                hint = Message("a comparison cannot be chained; write: 10 < x and x < 20")
+            raise ConditionError(Message("unexpected {token}", token=repr(token.text)), offset=token.start, hint=hint)
         return node
 
     def nested(self) -> None:
         self.depth += 1
         if self.depth > MAX_NESTING:
-            raise ConditionError(f"the condition is nested deeper than {MAX_NESTING} levels", offset=self.token.start)
+            raise ConditionError(
+                Message("the condition is nested deeper than {limit} levels", limit=MAX_NESTING),
+                offset=self.token.start,
+            )
 
     def parse_or(self) -> Node:
         first = self.parse_and()
@@ -255,7 +263,7 @@ class _Parser:
             self.advance()
             number = float(token.text)
             if number != number or number in (float("inf"), float("-inf")):
-                raise ConditionError("number is out of range", offset=token.start)
+                raise ConditionError(Message("number is out of range"), offset=token.start)
             value: float | int = int(token.text) if token.text.isdigit() else number
             return Literal(token.start, token.end, value)
         if token.kind == "string":
@@ -278,9 +286,9 @@ class _Parser:
             self.depth -= 1
             closing = self.token
             if not self.accept("punct", ")"):
-                raise self.error("expected ')'")
+                raise self.error(Message("expected ')'"))
             return _with_span(node, token.start, closing.end)
-        raise self.error("expected a value, a name or '('")
+        raise self.error(Message("expected a value, a name or '('"))
 
     def parse_call(self, name: _Token) -> Node:
         args: list[Node] = []
@@ -291,7 +299,7 @@ class _Parser:
                 if self.accept("punct", ")"):
                     break
                 if not self.accept("punct", ","):
-                    raise self.error("expected ',' or ')'")
+                    raise self.error(Message("expected ',' or ')'"))
         self.depth -= 1
         end = self.tokens[self.index - 1].end
         return Call(name.start, end, name.text, tuple(args))
@@ -303,12 +311,12 @@ class _Parser:
             while True:
                 item = self.parse_unary()
                 if not isinstance(item, Literal):
-                    raise ConditionError("a list holds only numbers, texts, true or false", offset=item.start)
+                    raise ConditionError(Message("a list holds only numbers, texts, true or false"), offset=item.start)
                 items.append(item)
                 if self.accept("punct", "]"):
                     break
                 if not self.accept("punct", ","):
-                    raise self.error("expected ',' or ']'")
+                    raise self.error(Message("expected ',' or ']'"))
         end = self.tokens[self.index - 1].end
         return ListLiteral(start, end, tuple(items))
 
@@ -327,11 +335,11 @@ def parse(text: str) -> Node:
         ConditionError: with ``offset`` at the problem inside ``text``.
     """
     if not isinstance(text, str):
-        raise ConditionError("a condition must be text", offset=0, hint="put the condition in quotes")
+        raise ConditionError(Message("a condition must be text"), offset=0, hint=Message("put the condition in quotes"))
     if len(text) > MAX_LENGTH:
         raise ConditionError(
-            f"the condition is longer than {MAX_LENGTH} characters",
+            Message("the condition is longer than {limit} characters", limit=MAX_LENGTH),
             offset=MAX_LENGTH,
-            hint="split it into several rules",
+            hint=Message("split it into several rules"),
         )
     return _Parser(text).parse()

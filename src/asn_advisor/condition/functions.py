@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from asn_advisor.i18n import Message
+
 __all__ = ["FUNCTIONS", "SEVERITY_RANK", "FunctionSpec"]
 
 SEVERITY_RANK = {"low": 1, "medium": 2, "high": 3}
@@ -28,15 +30,21 @@ FUNCTIONS: dict[str, FunctionSpec] = {
     spec.name: spec
     for spec in (
         FunctionSpec(
-            "has", 'has(finding) or has(finding, "high"): the finding is present (at least that severity)', "bool", 1, 2
+            "has",
+            Message('has(finding) or has(finding, "high"): the finding is present (at least that severity)'),
+            "bool",
+            1,
+            2,
         ),
-        FunctionSpec("known", "known(indicator): the profile gives a value for the indicator", "bool", 1, 1),
-        FunctionSpec("missing", "missing(indicator): the profile gives no value for the indicator", "bool", 1, 1),
-        FunctionSpec("count", "count(list, [values]): how many of the values the list holds", "number", 2, 2),
-        FunctionSpec("len", "len(list): how many items the list holds", "number", 1, 1),
-        FunctionSpec("min", "min(a, b, ...): the smallest number", "number", 1, -1),
-        FunctionSpec("max", "max(a, b, ...): the largest number", "number", 1, -1),
-        FunctionSpec("abs", "abs(x): the number without its sign", "number", 1, 1),
+        FunctionSpec("known", Message("known(indicator): the profile gives a value for the indicator"), "bool", 1, 1),
+        FunctionSpec(
+            "missing", Message("missing(indicator): the profile gives no value for the indicator"), "bool", 1, 1
+        ),
+        FunctionSpec("count", Message("count(list, [values]): how many of the values the list holds"), "number", 2, 2),
+        FunctionSpec("len", Message("len(list): how many items the list holds"), "number", 1, 1),
+        FunctionSpec("min", Message("min(a, b, ...): the smallest number"), "number", 1, -1),
+        FunctionSpec("max", Message("max(a, b, ...): the largest number"), "number", 1, -1),
+        FunctionSpec("abs", Message("abs(x): the number without its sign"), "number", 1, 1),
     )
 }
 

@@ -28,7 +28,7 @@ from asn_advisor.engine.plan import build_plan
 from asn_advisor.engine.priority import RANK_SEVERITY, plain, priority_terms, rounded
 from asn_advisor.engine.scoring import ScoreComputation, compute_scores, score_interval
 from asn_advisor.errors import ArgumentError
-from asn_advisor.i18n import t
+from asn_advisor.i18n import Message, t
 from asn_advisor.model import (
     Advice,
     DataGap,
@@ -95,8 +95,12 @@ def advise(profile: Profile, rules: RulePack, *, lang: str = "id") -> Advice:
         # Models are plain objects a caller may change after loading; what
         # the checks above do not catch still ends as the project's error.
         raise ArgumentError(
-            f"the profile or rule pack is not in a valid state: {type(error).__name__}: {error}",
-            hint="load them with load_profile and load_rules, and change them only through validated models",
+            Message(
+                "the profile or rule pack is not in a valid state: {kind}: {error}",
+                kind=type(error).__name__,
+                error=error,
+            ),
+            hint=Message("load them with load_profile and load_rules, and change them only through validated models"),
         ) from None
 
 
@@ -104,13 +108,16 @@ def check_arguments(profile: Any, rules: Any, lang: Any) -> None:
     """Refuse ``None``, wrong types and a profile changed into an invalid state, with :class:`ArgumentError`."""
     if not isinstance(profile, Profile):
         raise ArgumentError(
-            f"advise() needs a Profile, got {type(profile).__name__}",
-            hint="read one with load_profile(path) or Profile.model_validate(mapping)",
+            Message("advise() needs a Profile, got {kind}", kind=type(profile).__name__),
+            hint=Message("read one with load_profile(path) or Profile.model_validate(mapping)"),
         )
     if not isinstance(rules, RulePack):
-        raise ArgumentError(f"advise() needs a RulePack, got {type(rules).__name__}", hint="load one with load_rules()")
+        raise ArgumentError(
+            Message("advise() needs a RulePack, got {kind}", kind=type(rules).__name__),
+            hint=Message("load one with load_rules()"),
+        )
     if lang not in ("id", "en"):
-        raise ArgumentError("lang must be 'id' or 'en'")
+        raise ArgumentError(Message("lang must be 'id' or 'en'"))
     try:
         # Assignments to a model are not validated: validate the whole profile again.
         Profile.model_validate(profile.model_dump(warnings=False))
@@ -119,13 +126,13 @@ def check_arguments(profile: Any, rules: Any, lang: Any) -> None:
         where = ".".join(str(part) for part in details[0]["loc"]) if details else ""
         reason = details[0]["msg"] if details else "invalid"
         raise ArgumentError(
-            f"the profile is not valid: {where or 'profile'}: {reason}",
-            hint="a profile changed after loading must still be a valid profile",
+            Message("the profile is not valid: {where}: {reason}", where=where or "profile", reason=reason),
+            hint=Message("a profile changed after loading must still be a valid profile"),
         ) from None
     except (AttributeError, TypeError, ValueError) as error:
         raise ArgumentError(
-            f"the profile is not valid: {type(error).__name__}: {error}",
-            hint="a profile changed after loading must still be a valid profile",
+            Message("the profile is not valid: {where}: {reason}", where=type(error).__name__, reason=error),
+            hint=Message("a profile changed after loading must still be a valid profile"),
         ) from None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal, Protocol
 
+from asn_advisor.i18n import Message
 from asn_advisor.model import Advice
 
 __all__ = ["ORDERS", "Order", "order_roadmap", "reorder"]
@@ -42,7 +43,9 @@ def order_roadmap(recommendations: Sequence[_Planned], order: str = "priority") 
         ValueError: an unknown order.
     """
     if order not in ORDERS:
-        raise ValueError(f"unknown order {order!r}; choose one of {', '.join(ORDERS)}")
+        raise ValueError(
+            Message("unknown order {order}; choose one of {orders}", order=repr(order), orders=", ".join(ORDERS))
+        )
     by_gain = order == "gain"
     keyed = []
     for rec in recommendations:

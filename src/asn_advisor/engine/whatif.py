@@ -15,6 +15,7 @@ from asn_advisor.engine.gain import expected_gain
 from asn_advisor.engine.roadmap import reorder
 from asn_advisor.engine.scoring import compute_scores
 from asn_advisor.errors import AdvisorError
+from asn_advisor.i18n import Message
 from asn_advisor.model import (
     Advice,
     Profile,
@@ -112,7 +113,10 @@ def what_if(
     for fid in resolve:
         if fid not in present:
             listed = ", ".join(sorted(present)) or "-"
-            raise AdvisorError(f"--resolve {fid}: the profile has no such finding", hint=f"present findings: {listed}")
+            raise AdvisorError(
+                Message("--resolve {id}: the profile has no such finding", id=fid),
+                hint=Message("present findings: {ids}", ids=listed),
+            )
     data = profile.model_dump(mode="json", exclude_none=True)
     data["indicators"] = _apply_set(profile.indicators, values)
     changed = profile_from_mapping(data, file="--set")
@@ -140,15 +144,19 @@ def _check_ids(pack: RulePack, values: Mapping[str, Any], resolve: Sequence[str]
         if name not in names:
             close = suggest(name, sorted(names))
             raise AdvisorError(
-                f"--set {name}: unknown indicator",
-                hint=f"did you mean {close!r}?" if close else "indicator ids are listed in the rule pack's indicators",
+                Message("--set {name}: unknown indicator", name=name),
+                hint=Message("did you mean {suggestion}?", suggestion=repr(close))
+                if close
+                else Message("indicator ids are listed in the rule pack's indicators"),
             )
     for fid in resolve:
         if fid not in pack.findings:
             close = suggest(fid, sorted(pack.findings))
             raise AdvisorError(
-                f"--resolve {fid}: unknown finding",
-                hint=f"did you mean {close!r}?" if close else "finding ids are listed in the rule pack's findings",
+                Message("--resolve {id}: unknown finding", id=fid),
+                hint=Message("did you mean {suggestion}?", suggestion=repr(close))
+                if close
+                else Message("finding ids are listed in the rule pack's findings"),
             )
 
 

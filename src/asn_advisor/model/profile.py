@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from asn_advisor._base import Document, Limits, load_document, read_text, unknown_id_hint, validation_problems
 from asn_advisor.errors import MAX_PROBLEMS, Location, Problem, ProfileError
+from asn_advisor.i18n import Message
 
 __all__ = [
     "EvidenceSource",
@@ -63,7 +64,10 @@ class Program(BaseModel):
         for key, value in (self.model_extra or {}).items():
             if not _all_finite(value):
                 raise ValueError(
-                    f"program field {key!r} holds NaN or an infinite number; write a finite number or leave it out"
+                    Message(
+                        "program field {key} holds NaN or an infinite number; write a finite number or leave it out",
+                        key=repr(key),
+                    )
                 )
         return self
 
@@ -171,19 +175,25 @@ def profile_from_data(data: Any, doc: Document) -> Profile:
     problems = list(doc.problems)
     if data is None:
         raise ProfileError(
-            "the profile is empty",
+            Message("the profile is empty"),
             location=Location(doc.file, 1, 1),
-            hint="a profile needs program:, indicators: and findings:",
+            hint=Message("a profile needs program:, indicators: and findings:"),
         )
     if not isinstance(data, dict):
-        raise ProfileError("a profile must be a mapping with program, indicators and findings", location=doc.locate(()))
+        raise ProfileError(
+            Message("a profile must be a mapping with program, indicators and findings"), location=doc.locate(())
+        )
     try:
         profile = Profile.model_validate(data)
     except ValidationError as exc:
         problems.extend(_problems_from_validation(exc, doc))
         profile = None
     if problems or profile is None:
-        raise ProfileError(f"the profile has {len(problems)} error(s)", location=Location(doc.file), problems=problems)
+        raise ProfileError(
+            Message("the profile has {count} error(s)", count=len(problems)),
+            location=Location(doc.file),
+            problems=problems,
+        )
     profile._document = doc
     return profile
 
@@ -230,9 +240,13 @@ def _too_many(problems: list[Problem]) -> bool:
 
 def _profile_error(problems: list[Problem], location: Location, truncated: bool) -> ProfileError:
     if truncated:
-        message = f"the profile has more than {MAX_PROBLEMS} errors; checking stopped after the first {MAX_PROBLEMS}"
+        message = Message(
+            "the profile has more than {limit} errors; checking stopped after the first {count}",
+            limit=MAX_PROBLEMS,
+            count=MAX_PROBLEMS,
+        )
     else:
-        message = f"the profile has {len(problems)} error(s)"
+        message = Message("the profile has {count} error(s)", count=len(problems))
     return ProfileError(message, location=location, problems=problems)
 
 
@@ -245,10 +259,15 @@ def check_findings(profile: Profile, rules: Any) -> None:
             if _too_many(problems):
                 truncated = True
                 break
-            hint = unknown_id_hint(finding.id, rules.findings, "finding ids are listed by 'asn-advisor rules show'")
+            hint = unknown_id_hint(
+                finding.id, rules.findings, Message("finding ids are listed by 'asn-advisor rules show'")
+            )
             problems.append(
                 Problem(
-                    profile.locate(("findings", index, "id")), f"unknown finding {finding.id!r}", code="P201", hint=hint
+                    profile.locate(("findings", index, "id")),
+                    Message("unknown finding {id}", id=repr(finding.id)),
+                    code="P201",
+                    hint=hint,
                 )
             )
     if problems:
@@ -293,11 +312,13 @@ def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
         spec = rules.indicators.get(name) if isinstance(name, str) else None
         if spec is None:
             text = str(name)
-            hint = unknown_id_hint(text, rules.indicators, "indicator ids are listed by 'asn-advisor rules show'")
+            hint = unknown_id_hint(
+                text, rules.indicators, Message("indicator ids are listed by 'asn-advisor rules show'")
+            )
             problems.append(
                 Problem(
                     profile.locate(("indicators", name), key=True),
-                    f"unknown indicator {text!r}",
+                    Message("unknown indicator {name}", name=repr(text)),
                     code="P201",
                     hint=hint,
                 )
@@ -308,28 +329,42 @@ def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
         low, high = spec.bounds()
         if spec.type == "bool":
             if not isinstance(raw, bool):
-                bad(name, f"{name} must be true or false, got {raw!r}", "write true or false")
+                bad(
+                    name,
+                    Message("{name} must be true or false, got {value}", name=name, value=repr(raw)),
+                    Message("write true or false"),
+                )
                 continue
             values[name] = raw
         elif spec.type == "list":
             if isinstance(raw, str):
                 raw = [raw]
             if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
-                bad(name, f"{name} must be a list of values", f"e.g. [{', '.join((spec.values or [])[:2])}]")
+                bad(
+                    name,
+                    Message("{name} must be a list of values", name=name),
+                    Message("e.g. [{values}]", values=", ".join((spec.values or [])[:2])),
+                )
                 continue
             unknown = [x for x in raw if spec.values and x not in spec.values]
             for item in unknown:
                 bad(
                     name,
-                    f"{_show(item)} is not a value of {name}",
-                    unknown_id_hint(item, spec.values or [], f"values: {', '.join(spec.values or [])}"),
+                    Message("{value} is not a value of {name}", value=_show(item), name=name),
+                    unknown_id_hint(
+                        item, spec.values or [], Message("values: {values}", values=", ".join(spec.values or []))
+                    ),
                 )
             if unknown:
                 continue
             values[name] = tuple(sorted(set(raw)))
         elif spec.type == "map":
             if not isinstance(raw, dict):
-                bad(name, f"{name} must map keys to percentages", f"e.g. {{{(spec.keys or ['key'])[0]}: 35}}")
+                bad(
+                    name,
+                    Message("{name} must map keys to percentages", name=name),
+                    Message("e.g. {{{key}: 35}}", key=(spec.keys or ["key"])[0]),
+                )
                 continue
             entries: dict[str, float] = {}
             for key in sorted(raw, key=str):
@@ -337,16 +372,36 @@ def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
                 if key not in (spec.keys or []):
                     bad(
                         name,
-                        f"unknown key {_show(key)} of {name}",
-                        unknown_id_hint(str(key), spec.keys or [], f"keys: {', '.join(spec.keys or [])}"),
+                        Message("unknown key {key} of {name}", key=_show(key), name=name),
+                        unknown_id_hint(
+                            str(key), spec.keys or [], Message("keys: {keys}", keys=", ".join(spec.keys or []))
+                        ),
                         sub=(key,),
                     )
                 elif raw[key] is None:
                     continue
                 elif number is None or not math.isfinite(number):
-                    bad(name, f"{name}.{key} must be a finite number, got {_show(raw[key])}", sub=(key,))
+                    bad(
+                        name,
+                        Message(
+                            "{name}.{key} must be a finite number, got {value}",
+                            name=name,
+                            key=key,
+                            value=_show(raw[key]),
+                        ),
+                        sub=(key,),
+                    )
                 elif not 0 <= number <= 100:
-                    bad(name, f"{name}.{key} is {_show(raw[key])}, but a percentage is between 0 and 100", sub=(key,))
+                    bad(
+                        name,
+                        Message(
+                            "{name}.{key} is {value}, but a percentage is between 0 and 100",
+                            name=name,
+                            key=key,
+                            value=_show(raw[key]),
+                        ),
+                        sub=(key,),
+                    )
                 else:
                     entries[str(key)] = number
             values[name] = dict(entries)
@@ -360,36 +415,45 @@ def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
                 except ValidationError:
                     bad(
                         name,
-                        f'{name} must be a number 0..100 or {{value: V, scale: "1-4"}}',
-                        f"scales: {', '.join(scales)}",
+                        Message('{name} must be a number 0..100 or {{value: V, scale: "1-4"}}', name=name),
+                        Message("scales: {scales}", scales=", ".join(scales)),
                     )
                     continue
                 scale = scales.get(rating.scale)
                 if scale is None:
                     bad(
                         name,
-                        f"unknown rating scale {_show(rating.scale)}",
-                        unknown_id_hint(rating.scale, scales, f"scales: {', '.join(scales)}"),
+                        Message("unknown rating scale {scale}", scale=_show(rating.scale)),
+                        unknown_id_hint(rating.scale, scales, Message("scales: {scales}", scales=", ".join(scales))),
                         sub=("scale",),
                     )
                     continue
                 if not scale.min <= rating.value <= scale.max:
-                    bad(name, f"{name} is {rating.value:g}, outside its scale {rating.scale}", sub=("value",))
+                    bad(
+                        name,
+                        Message(
+                            "{name} is {value}, outside its scale {scale}",
+                            name=name,
+                            value=format(rating.value, "g"),
+                            scale=rating.scale,
+                        ),
+                        sub=("value",),
+                    )
                     continue
                 values[name] = min(100.0, max(0.0, rating.value * scale.factor))
                 continue
             if number is None:
                 bad(
                     name,
-                    f"{name} must be a number, got {_show(raw)}",
-                    "remove quotes or units such as '%'" if isinstance(raw, str) else None,
+                    Message("{name} must be a number, got {value}", name=name, value=_show(raw)),
+                    Message("remove quotes or units such as '%'") if isinstance(raw, str) else None,
                 )
                 continue
             if not math.isfinite(number):
                 bad(
                     name,
-                    f"{name} must be a finite number, got {_show(raw)}",
-                    "leave the indicator out when it is not known",
+                    Message("{name} must be a finite number, got {value}", name=name, value=_show(raw)),
+                    Message("leave the indicator out when it is not known"),
                 )
                 continue
             if spec.type == "rating" and 0 < number <= 5:
@@ -398,17 +462,30 @@ def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
                 # Integers are as ambiguous as decimals, so both need a scale.
                 bad(
                     name,
-                    f"{name} is {_show(raw)}: is that on a 1-4 or 1-5 scale?",
-                    f'write {{value: {raw}, scale: "1-4"}} (or "1-5"), or convert it to 0..100',
+                    Message("{name} is {value}: is that on a 1-4 or 1-5 scale?", name=name, value=_show(raw)),
+                    Message('write {{value: {value}, scale: "1-4"}} (or "1-5"), or convert it to 0..100', value=raw),
                 )
                 continue
             if (low is not None and number < low) or (high is not None and number > high):
-                unit = "a percentage" if spec.type == "percent" else "a rating" if spec.type == "rating" else name
+                unit = (
+                    Message("a percentage")
+                    if spec.type == "percent"
+                    else Message("a rating")
+                    if spec.type == "rating"
+                    else name
+                )
                 bad(
                     name,
-                    f"{name} is {_show(raw)}, but {unit} must be between {low:g} and {high:g}"
+                    Message(
+                        "{name} is {value}, but {unit} must be between {low} and {high}",
+                        name=name,
+                        value=_show(raw),
+                        unit=unit,
+                        low=format(low, "g"),
+                        high=format(high, "g"),
+                    )
                     if low is not None and high is not None
-                    else f"{name} is {_show(raw)}, out of range",
+                    else Message("{name} is {value}, out of range", name=name, value=_show(raw)),
                     None,
                 )
                 continue

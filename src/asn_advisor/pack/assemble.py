@@ -12,6 +12,7 @@ import networkx as nx
 from asn_advisor._base import Document, unknown_id_hint
 from asn_advisor.condition import Condition, ConditionError, NameInfo, Vocabulary
 from asn_advisor.errors import Location
+from asn_advisor.i18n import Message
 from asn_advisor.pack.collector import Collector
 from asn_advisor.pack.compiled import (
     CompiledCap,
@@ -68,9 +69,9 @@ def assemble(
     if manifest_pf is not None and meta is None:
         out.add(
             Location(own_manifest.doc.file, 1, 1),
-            "pack.yaml needs a 'pack:' section with id and version",
+            Message("pack.yaml needs a 'pack:' section with id and version"),
             "E107",
-            hint='pack: {id: nasional, version: "1"}',
+            hint=Message('pack: {{id: nasional, version: "1"}}'),
         )
 
     merged = merge_sections(parsed, own_manifest, out)
@@ -132,9 +133,15 @@ def _check_indicators(merged: Merged, out: Collector) -> None:
     for name, spec in merged.indicators.items():
         source, path = merged.ind_where[name]
         if spec.type == "map" and not spec.keys:
-            out.add(source.doc.locate(path), f"indicator {name!r} of type map needs 'keys'", "E109")
+            out.add(
+                source.doc.locate(path), Message("indicator {name} of type map needs 'keys'", name=repr(name)), "E109"
+            )
         if spec.type == "list" and not spec.values:
-            out.add(source.doc.locate(path), f"indicator {name!r} of type list needs 'values'", "E109")
+            out.add(
+                source.doc.locate(path),
+                Message("indicator {name} of type list needs 'values'", name=repr(name)),
+                "E109",
+            )
 
 
 def _check_scoring(merged: Merged, out: Collector) -> None:
@@ -144,10 +151,14 @@ def _check_scoring(merged: Merged, out: Collector) -> None:
     scoring, doc = merged.scoring, merged.scoring_source.doc
     mins = [b.min for b in scoring.bands]
     if mins != sorted(mins, reverse=True):
-        out.add(doc.locate(("scoring", "bands")), "bands must be listed from the highest min to the lowest", "E110")
+        out.add(
+            doc.locate(("scoring", "bands")), Message("bands must be listed from the highest min to the lowest"), "E110"
+        )
     if scoring.bands and scoring.bands[-1].min != 0:
         out.add(
-            doc.locate(("scoring", "bands")), "the last band must start at min: 0 so every score has a band", "E110"
+            doc.locate(("scoring", "bands")),
+            Message("the last band must start at min: 0 so every score has a band"),
+            "E110",
         )
 
 
@@ -186,16 +197,18 @@ def _check_references(
         if spec.dimension not in dimensions and spec.dimension not in silent["dimensions"]:
             out.add(
                 source.doc.locate((*path, "dimension")),
-                f"unknown dimension {spec.dimension!r}",
+                Message("unknown dimension {name}", name=repr(spec.dimension)),
                 "E111",
-                hint=unknown_id_hint(spec.dimension, dimensions, f"dimensions: {', '.join(sorted(dimensions))}"),
+                hint=unknown_id_hint(
+                    spec.dimension, dimensions, Message("dimensions: {names}", names=", ".join(sorted(dimensions)))
+                ),
             )
         for i, cause in enumerate(spec.cause_ids):
             relation_locations[("causes", fid, cause)] = source.doc.locate((*path, "causes", i))
             if cause not in findings and cause not in silent["findings"]:
                 out.add(
                     source.doc.locate((*path, "causes", i)),
-                    f"unknown finding {cause!r}",
+                    Message("unknown finding {id}", id=repr(cause)),
                     "E111",
                     hint=unknown_id_hint(cause, findings, None),
                 )
@@ -207,7 +220,7 @@ def _check_references(
                 if other not in recommendations and other not in silent["recommendations"]:
                     out.add(
                         source.doc.locate((*path, relation, i)),
-                        f"unknown recommendation {other!r}",
+                        Message("unknown recommendation {id}", id=repr(other)),
                         "E111",
                         hint=unknown_id_hint(other, recommendations, None),
                     )
@@ -242,9 +255,9 @@ def _compile_dimensions(
         if not any(m.primary for m in dspec.metrics):
             out.add(
                 source.doc.locate((*path, "metrics")),
-                f"dimension {did!r} has no primary metric, so it can never be scored",
+                Message("dimension {name} has no primary metric, so it can never be scored", name=repr(did)),
                 "E113",
-                hint="mark one metric with primary: true",
+                hint=Message("mark one metric with primary: true"),
             )
         caps: list[CompiledCap] = []
         for i, cap in enumerate(dspec.caps):
@@ -267,7 +280,7 @@ def _compile_metric(
     """A metric reads one scorable indicator (true/false ones through a map) or computes an expression."""
     out, names = compiler.out, compiler.vocabulary.names
     if (metric.indicator is None) == (metric.expr is None):
-        out.add(source.doc.locate(mpath), "a metric needs exactly one of 'indicator' or 'expr'", "E112")
+        out.add(source.doc.locate(mpath), Message("a metric needs exactly one of 'indicator' or 'expr'"), "E112")
         return None
     if metric.indicator is not None:
         if metric.indicator in silent["indicators"]:
@@ -275,7 +288,7 @@ def _compile_metric(
         if metric.indicator not in names or names[metric.indicator].kind in ("list", "map"):
             out.add(
                 source.doc.locate((*mpath, "indicator")),
-                f"unknown or unscorable indicator {metric.indicator!r}",
+                Message("unknown or unscorable indicator {name}", name=repr(metric.indicator)),
                 "E111",
                 hint=unknown_id_hint(metric.indicator, merged.indicators, None),
             )
@@ -284,7 +297,10 @@ def _compile_metric(
         if kind == "bool" and metric.map is None:
             out.add(
                 source.doc.locate(mpath),
-                f"metric {metric.indicator!r} is true/false: give a map such as {{true: 100, false: 0}}",
+                Message(
+                    "metric {name} is true/false: give a map such as {{true: 100, false: 0}}",
+                    name=repr(metric.indicator),
+                ),
                 "E112",
             )
             return None
@@ -312,9 +328,11 @@ class _RuleCompiler:
         if rule_id in self.rule_ids:
             self.out.add(
                 location,
-                f"rule id {rule_id!r} is used twice (first at {self.rule_ids[rule_id]})",
+                Message(
+                    "rule id {id} is used twice (first at {where})", id=repr(rule_id), where=self.rule_ids[rule_id]
+                ),
                 "E114",
-                hint="every rule needs its own id; to change an inherited rule use override: or disable:",
+                hint=Message("every rule needs its own id; to change an inherited rule use override: or disable:"),
             )
         else:
             self.rule_ids[rule_id] = location
@@ -335,9 +353,11 @@ class _RuleCompiler:
             if rule.finding not in merged.findings and rule.finding not in self.silent["findings"]:
                 out.add(
                     source.doc.locate((*path, "finding")),
-                    f"unknown finding {rule.finding!r}",
+                    Message("unknown finding {id}", id=repr(rule.finding)),
                     "E111",
-                    hint=unknown_id_hint(rule.finding, merged.findings, "finding ids are defined under findings:"),
+                    hint=unknown_id_hint(
+                        rule.finding, merged.findings, Message("finding ids are defined under findings:")
+                    ),
                 )
             condition = self.compiler.compile(*at.get(("when", rule.id), (source, (*path, "when"))), rule.when)
             esc_source, esc_path = at.get(("escalate", rule.id), (source, (*path, "escalate")))
@@ -364,17 +384,17 @@ class _RuleCompiler:
                 if rec not in recommendations and rec not in self.silent["recommendations"]:
                     out.add(
                         source.doc.locate((*path, "recommend", j)),
-                        f"unknown recommendation {rec!r}",
+                        Message("unknown recommendation {id}", id=repr(rec)),
                         "E111",
                         hint=unknown_id_hint(
-                            rec, recommendations, "recommendation ids are defined under recommendations:"
+                            rec, recommendations, Message("recommendation ids are defined under recommendations:")
                         ),
                     )
             for j, fid in enumerate(rec_rule.addresses or []):
                 if fid not in findings and fid not in self.silent["findings"]:
                     out.add(
                         source.doc.locate((*path, "addresses", j)),
-                        f"unknown finding {fid!r}",
+                        Message("unknown finding {id}", id=repr(fid)),
                         "E111",
                         hint=unknown_id_hint(fid, findings, None),
                     )
@@ -385,9 +405,9 @@ class _RuleCompiler:
             if not addresses:
                 out.add(
                     source.doc.locate((*path, "when")),
-                    f"rule {rec_rule.id!r} addresses no finding",
+                    Message("rule {id} addresses no finding", id=repr(rec_rule.id)),
                     "E115",
-                    hint="add addresses: [finding_id], or test a finding with has(...)",
+                    hint=Message("add addresses: [finding_id], or test a finding with has(...)"),
                 )
                 continue
             location = self.effective(rec_rule.id, location)
@@ -483,8 +503,11 @@ def _order_derive_rules(rules: list[CompiledDerive], out: Collector) -> list[Com
             first = by_id[component[0]]
             out.add(
                 first.location,
-                f"derivation rules form a cycle through the findings they produce and read: {members}",
+                Message(
+                    "derivation rules form a cycle through the findings they produce and read: {members}",
+                    members=members,
+                ),
                 "E116",
-                hint="break the cycle: a rule cannot depend, directly or not, on its own finding",
+                hint=Message("break the cycle: a rule cannot depend, directly or not, on its own finding"),
             )
         return sorted(rules, key=lambda r: r.id)

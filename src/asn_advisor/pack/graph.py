@@ -33,6 +33,7 @@ from typing import Any, Literal, Protocol
 import networkx as nx
 
 from asn_advisor.errors import Location
+from asn_advisor.i18n import Message
 from asn_advisor.pack.compiled import RulePack
 from asn_advisor.pack.models import FindingSpec, RecommendationSpec
 
@@ -152,9 +153,12 @@ def check_relations(
         ]
         add(
             first,
-            f"recommendations form a cycle through 'requires': {_members(cycle, 'requires', requires_edges, where)}",
+            Message(
+                "recommendations form a cycle through 'requires': {members}",
+                members=_members(cycle, "requires", requires_edges, where),
+            ),
             "E122",
-            hint="a prerequisite must be doable before what needs it: remove one of these requires",
+            hint=Message("a prerequisite must be doable before what needs it: remove one of these requires"),
         )
     conflicts = _check_contradictions(recommendations, where, add)
     if cycles or not conflicts:
@@ -171,9 +175,11 @@ def _check_cycles_of_causes(
         first = where[("causes", cycle[0], next(t for s, t in sorted(causes) if s == cycle[0] and t in cycle))]
         add(
             first,
-            f"findings form a cycle through 'causes': {_members(cycle, 'causes', causes, where)}",
+            Message(
+                "findings form a cycle through 'causes': {members}", members=_members(cycle, "causes", causes, where)
+            ),
             "E121",
-            hint="a finding cannot cause itself, directly or through others: remove one of these causes",
+            hint=Message("a finding cannot cause itself, directly or through others: remove one of these causes"),
         )
 
 
@@ -189,9 +195,9 @@ def _check_contradictions(
             if other == rid:
                 add(
                     where[("conflicts_with", rid, other)],
-                    f"recommendation {rid!r} conflicts with itself",
+                    Message("recommendation {id} conflicts with itself", id=repr(rid)),
                     "E123",
-                    hint="remove this entry",
+                    hint=Message("remove this entry"),
                 )
             elif other in recommendations:
                 conflicts.add(frozenset((rid, other)))
@@ -199,9 +205,9 @@ def _check_contradictions(
             if other == rid:
                 add(
                     where[("supports", rid, other)],
-                    f"recommendation {rid!r} supports itself",
+                    Message("recommendation {id} supports itself", id=repr(rid)),
                     "E123",
-                    hint="remove this entry",
+                    hint=Message("remove this entry"),
                 )
     for rid, spec in sorted(recommendations.items()):
         for relation in ("requires", "supports"):
@@ -209,11 +215,18 @@ def _check_contradictions(
                 if other != rid and frozenset((rid, other)) in conflicts:
                     add(
                         where[(relation, rid, other)],
-                        f"{rid!r} both {relation} and conflicts with {other!r}",
+                        Message(
+                            "{id} both {relation} and conflicts with {other}",
+                            id=repr(rid),
+                            relation=relation,
+                            other=repr(other),
+                        ),
                         "E123",
                         hint=(
-                            "two recommendations that conflict can never be done together: "
-                            "keep one of the two relations"
+                            Message(
+                                "two recommendations that conflict can never be done together: keep one of the two "
+                                "relations"
+                            )
                         ),
                     )
     return conflicts
@@ -240,10 +253,16 @@ def _check_unplannable(
             a, b = clashes[0]
             add(
                 where[("requires", rid, requires[rid][0])],
-                f"recommendation {rid!r} can never be planned: it needs both {a!r} and {b!r}, which conflict"
-                + f" (prerequisites: {', '.join(closure)})",
+                Message(
+                    "recommendation {id} can never be planned: it needs both {first} and {second}, which conflict"
+                    " (prerequisites: {ids})",
+                    id=repr(rid),
+                    first=repr(a),
+                    second=repr(b),
+                    ids=", ".join(closure),
+                ),
                 "E124",
-                hint="remove the conflict or one of the prerequisites",
+                hint=Message("remove the conflict or one of the prerequisites"),
             )
 
 
@@ -274,7 +293,9 @@ def build_graph(pack: RulePack, *, view: str = "full") -> nx.MultiDiGraph[str]:
         ValueError: an unknown view.
     """
     if view not in GRAPH_VIEWS:
-        raise ValueError(f"unknown view {view!r}; choose one of {', '.join(GRAPH_VIEWS)}")
+        raise ValueError(
+            Message("unknown view {view}; choose one of {views}", view=repr(view), views=", ".join(GRAPH_VIEWS))
+        )
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
 
     def node(kind: str, ident: str) -> str:
@@ -434,4 +455,8 @@ def export_graph(pack: RulePack, fmt: str = "mermaid", *, view: str = "full") ->
         return _to_mermaid(graph)
     if fmt == "dot":
         return _to_dot(graph, pack.id)
-    raise ValueError(f"unknown graph format {fmt!r}; choose one of {', '.join(GRAPH_FORMATS)}")
+    raise ValueError(
+        Message(
+            "unknown graph format {name}; choose one of {formats}", name=repr(fmt), formats=", ".join(GRAPH_FORMATS)
+        )
+    )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from asn_advisor._base import Limits
 from asn_advisor.errors import MAX_PROBLEMS, AdvisorError, Location, Problem, RulePackError
+from asn_advisor.i18n import Message
 from asn_advisor.pack.assemble import assemble
 from asn_advisor.pack.collector import Collector, TooManyProblems
 from asn_advisor.pack.compiled import RulePack
@@ -70,10 +71,12 @@ def load_rules(
         pack = None
     errors = out.errors
     if errors or pack is None:
-        message = f"the rule pack has {len(errors)} error(s)"
+        message = Message("the rule pack has {count} error(s)", count=len(errors))
         if out.truncated:
-            message = (
-                f"the rule pack has more than {MAX_PROBLEMS} errors; checking stopped after the first {MAX_PROBLEMS}"
+            message = Message(
+                "the rule pack has more than {limit} errors; checking stopped after the first {count}",
+                limit=MAX_PROBLEMS,
+                count=MAX_PROBLEMS,
             )
         raise RulePackError(message, location=Location(display_root), problems=out.problems)
     pack.warnings = sorted((p for p in out.problems if p.severity == "warning"), key=Problem.sort_key)
@@ -99,22 +102,24 @@ def _check_manifest(root: Path, manifest_path: Path, display_root: str) -> None:
     """Refuse at once a pack without a pack.yaml, or whose pack.yaml is a link out or not a plain file."""
     if not manifest_path.exists():
         raise RulePackError(
-            "no pack.yaml found: this is not a rule pack directory",
+            Message("no pack.yaml found: this is not a rule pack directory"),
             location=Location(os.path.join(display_root, "pack.yaml")),
-            hint="give the directory that holds pack.yaml, or create one with 'asn-advisor rules init'",
+            hint=Message("give the directory that holds pack.yaml, or create one with 'asn-advisor rules init'"),
         )
     manifest_shown = os.path.join(display_root, manifest_path.name)
     if not inside(root, manifest_path):
         # A pack.yaml that is a link to a file elsewhere would let the pack
         # read outside its directory just as an include could.
         raise RulePackError(
-            "pack.yaml resolves outside the pack directory (through a link)",
+            Message("pack.yaml resolves outside the pack directory (through a link)"),
             location=Location(manifest_shown),
-            hint="copy the file into the pack instead of linking it",
+            hint=Message("copy the file into the pack instead of linking it"),
         )
     if not manifest_path.is_file():
         raise RulePackError(
-            f"{manifest_path.name} is not a regular file", location=Location(manifest_shown), hint=NOT_REGULAR_HINT
+            Message("{name} is not a regular file", name=manifest_path.name),
+            location=Location(manifest_shown),
+            hint=NOT_REGULAR_HINT,
         )
 
 
@@ -126,23 +131,27 @@ def _parse_sources(sources: list[Source], out: Collector, broken: dict[str, set[
         if data is None:
             out.add(
                 Location(source.doc.file, 1, 1),
-                "the file is empty",
+                Message("the file is empty"),
                 "E104",
-                hint="a pack file holds sections such as findings: or derive:",
+                hint=Message("a pack file holds sections such as findings: or derive:"),
             )
             continue
         if not isinstance(data, dict):
             out.add(
                 source.doc.locate(()),
-                "a pack file must be a mapping of sections",
+                Message("a pack file must be a mapping of sections"),
                 "E104",
-                hint=f"sections: {', '.join(SECTION_KEYS)}",
+                hint=Message("sections: {sections}", sections=", ".join(SECTION_KEYS)),
             )
             continue
         if not source.manifest:
             for key in MANIFEST_ONLY:
                 if key in data:
-                    out.add(source.doc.locate((key,), key=True), f"{key!r} belongs in pack.yaml only", "E105")
+                    out.add(
+                        source.doc.locate((key,), key=True),
+                        Message("{key} belongs in pack.yaml only", key=repr(key)),
+                        "E105",
+                    )
         parsed.append((source, parse_file(source.doc, data, out, broken)))
     return parsed
 

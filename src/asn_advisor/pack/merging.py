@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from asn_advisor.errors import Location
+from asn_advisor.i18n import Message
 from asn_advisor.pack.collector import Collector
 from asn_advisor.pack.models import DeriveRule, PackFile, RecommendRule, ScoringSpec
 from asn_advisor.pack.reading import Source
 from asn_advisor.reader import ExtractionPatterns
 
-__all__ = ["Merged", "OverrideWhere", "Where", "merge_sections"]
+__all__ = ["Merged", "OverrideWhere", "Where", "merge_sections", "section_word"]
 
 
 #: Where each entry of a merged section is written: the file and the path inside it.
@@ -42,6 +43,21 @@ class Merged:
     at: OverrideWhere = field(default_factory=dict)
 
 
+# The word for one entry of a section, inside messages ("finding 'x' is defined twice").
+_SECTION_WORDS = {
+    "findings": Message("finding"),
+    "recommendations": Message("recommendation"),
+    "indicators": Message("indicator"),
+    "dimensions": Message("dimension"),
+    "rules": Message("rule"),
+}
+
+
+def section_word(section: str) -> str:
+    """The word for one entry of ``section``, as a message (the section name itself when unknown)."""
+    return _SECTION_WORDS.get(section, section.removesuffix("s"))
+
+
 def merge_sections(parsed: list[tuple[Source, PackFile]], own_manifest: Source, out: Collector) -> Merged:
     """Merge the catalogs, take the one scoring and extract section, and list the rules in file order."""
     indicators, ind_where = _merge(parsed, "indicators", out)
@@ -60,7 +76,7 @@ def merge_sections(parsed: list[tuple[Source, PackFile]], own_manifest: Source, 
             if scoring is not None and scoring_source is not None:
                 out.add(
                     source.doc.locate(("scoring",), key=True),
-                    f"'scoring' is defined twice (first in {scoring_source.doc.file})",
+                    Message("'scoring' is defined twice (first in {file})", file=scoring_source.doc.file),
                     "E106",
                 )
             else:
@@ -69,7 +85,7 @@ def merge_sections(parsed: list[tuple[Source, PackFile]], own_manifest: Source, 
             if extract is not None and extract_source is not None:
                 out.add(
                     source.doc.locate(("extract",), key=True),
-                    f"'extract' is defined twice (first in {extract_source.doc.file})",
+                    Message("'extract' is defined twice (first in {file})", file=extract_source.doc.file),
                     "E106",
                 )
             else:
@@ -81,9 +97,9 @@ def merge_sections(parsed: list[tuple[Source, PackFile]], own_manifest: Source, 
         if parsed:
             out.add(
                 Location(own_manifest.doc.file, 1, 1),
-                "the pack has no 'scoring' section",
+                Message("the pack has no 'scoring' section"),
                 "E108",
-                hint="define scales, bands and severity_factors",
+                hint=Message("define scales, bands and severity_factors"),
                 severity="warning",
             )
     return Merged(
@@ -118,11 +134,16 @@ def _merge(
                 first = first_source.doc.locate(first_path, key=True)
                 out.add(
                     source.doc.locate(path, key=True),
-                    f"{section[:-1] if section.endswith('s') else section} {key!r} is defined twice (first at {first})",
+                    Message(
+                        "{kind} {id} is defined twice (first at {where})",
+                        kind=section_word(section),
+                        id=repr(key),
+                        where=first,
+                    ),
                     "E106",
-                    hint="to change an inherited entry use override:"
+                    hint=Message("to change an inherited entry use override:")
                     if first_source.inherited and not source.inherited
-                    else "keep one definition",
+                    else Message("keep one definition"),
                 )
                 continue
             merged[key] = value

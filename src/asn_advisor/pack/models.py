@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from asn_advisor._base import TextField
+from asn_advisor.i18n import Message
 from asn_advisor.reader import ExtractionPatterns
 
 __all__ = [
@@ -212,10 +213,10 @@ class MetricSpec(_Model):
     def _increasing(cls, points: list[tuple[float, float]] | None) -> list[tuple[float, float]] | None:
         if points is not None:
             if len(points) < 2:
-                raise ValueError("points needs at least two [value, score] pairs")
+                raise ValueError(Message("points needs at least two [value, score] pairs"))
             xs = [x for x, _ in points]
             if any(b <= a for a, b in zip(xs, xs[1:], strict=False)):
-                raise ValueError("the values in points must increase strictly")
+                raise ValueError(Message("the values in points must increase strictly"))
         return points
 
 

@@ -7,7 +7,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from asn_advisor._base import Text, suggest
+from asn_advisor.i18n import Message
 from asn_advisor.pack.collector import Collector
+from asn_advisor.pack.merging import section_word
 from asn_advisor.pack.models import DeriveRule, PackFile, PackOverride, RecommendRule, ScoringSpec
 from asn_advisor.pack.reading import Source
 
@@ -83,11 +85,11 @@ def _override_catalogs(
                 close = suggest(key, catalog)
                 out.add(
                     source.doc.locate(path, key=True),
-                    f"override of unknown {section[:-1]} {key!r}",
+                    Message("override of unknown {kind} {id}", kind=section_word(section), id=repr(key)),
                     "E111",
-                    hint=f"did you mean {close!r}?"
+                    hint=Message("did you mean {suggestion}?", suggestion=repr(close))
                     if close
-                    else "only what the pack defines or inherits can be overridden",
+                    else Message("only what the pack defines or inherits can be overridden"),
                 )
                 continue
             catalog[key] = _updated(catalog[key], change)
@@ -113,9 +115,11 @@ def _override_rules(
             close = suggest(rule_id, rules)
             out.add(
                 source.doc.locate(path, key=True),
-                f"override of unknown rule {rule_id!r}",
+                Message("override of unknown rule {id}", id=repr(rule_id)),
                 "E111",
-                hint=f"did you mean {close!r}?" if close else "rule ids are the id: of derive and recommend rules",
+                hint=Message("did you mean {suggestion}?", suggestion=repr(close))
+                if close
+                else Message("rule ids are the id: of derive and recommend rules"),
             )
             continue
         entries, index = rules[rule_id]
@@ -127,7 +131,12 @@ def _override_rules(
             kind = "recommend" if name == "weight" else "derive"
             out.add(
                 source.doc.locate((*path, name), key=True),
-                f"{name!r} applies only to {kind} rules, and {rule_id!r} is not one",
+                Message(
+                    "{name} applies only to {kind} rules, and {id} is not one",
+                    name=repr(name),
+                    kind=kind,
+                    id=repr(rule_id),
+                ),
                 "E117",
             )
         if wrong:
@@ -160,7 +169,7 @@ def _disable_rules(
             close = suggest(rule_id, [d.id for _, _, d in derive] + [r.id for _, _, r in recommend])
             out.add(
                 source.doc.locate(("disable", j)),
-                f"cannot disable unknown rule {rule_id!r}",
+                Message("cannot disable unknown rule {id}", id=repr(rule_id)),
                 "E111",
-                hint=f"did you mean {close!r}?" if close else None,
+                hint=Message("did you mean {suggestion}?", suggestion=repr(close)) if close else None,
             )

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from asn_advisor._base import Document, Limits, load_file, suggest, union_members, validation_problems
 from asn_advisor.errors import RulePackError
+from asn_advisor.i18n import Message
 from asn_advisor.pack.collector import Collector
 from asn_advisor.pack.models import IndicatorType, PackFile
 
@@ -45,7 +46,7 @@ def default_pack_dir() -> Path:
 
 
 SECTION_KEYS = tuple(PackFile.model_fields)
-NOT_REGULAR_HINT = "a pack holds plain files only, not pipes, sockets or devices"
+NOT_REGULAR_HINT = Message("a pack holds plain files only, not pipes, sockets or devices")
 
 
 def inside(root: Path, candidate: Path) -> bool:
@@ -64,36 +65,47 @@ def _expand_includes(
     for index, pattern in enumerate(includes):
         location = manifest.locate((key, index))
         if not isinstance(pattern, str) or not pattern.strip():
-            out.add(location, f"an entry of {key!r} must be a file name", "E201")
+            out.add(location, Message("an entry of {key} must be a file name", key=repr(key)), "E201")
             continue
         if os.path.isabs(pattern) or pattern.startswith(("/", "\\")) or (len(pattern) > 1 and pattern[1] == ":"):
             out.add(
                 location,
-                f"{key} {pattern!r} is an absolute path; files must stay inside the pack",
+                Message(
+                    "{key} {pattern} is an absolute path; files must stay inside the pack",
+                    key=key,
+                    pattern=repr(pattern),
+                ),
                 "E202",
-                hint="write a path relative to pack.yaml",
+                hint=Message("write a path relative to pack.yaml"),
             )
             continue
         parts = Path(pattern).parts
         if ".." in parts:
             out.add(
                 location,
-                f"{key} {pattern!r} leaves the pack directory",
+                Message("{key} {pattern} leaves the pack directory", key=key, pattern=repr(pattern)),
                 "E202",
-                hint="keep every file of the pack inside its directory",
+                hint=Message("keep every file of the pack inside its directory"),
             )
             continue
         matches = sorted(root.glob(pattern)) if any(c in pattern for c in "*?[") else [root / pattern]
         if not matches or not all(m.exists() for m in matches):
-            out.add(location, f"{key} {pattern!r}: file not found", "E203", hint=_file_hint(root, pattern))
+            out.add(
+                location,
+                Message("{key} {pattern}: file not found", key=key, pattern=repr(pattern)),
+                "E203",
+                hint=_file_hint(root, pattern),
+            )
             continue
         for match in matches:
             if not inside(root, match):
                 out.add(
                     location,
-                    f"{key} {pattern!r} resolves outside the pack (through a link)",
+                    Message(
+                        "{key} {pattern} resolves outside the pack (through a link)", key=key, pattern=repr(pattern)
+                    ),
                     "E202",
-                    hint="copy the file into the pack instead of linking it",
+                    hint=Message("copy the file into the pack instead of linking it"),
                 )
                 continue
             if match.is_dir() or match.suffix not in (".yaml", ".yml"):
@@ -101,7 +113,10 @@ def _expand_includes(
             if not match.is_file():
                 # A named pipe or a device would block or never end when read.
                 out.add(
-                    location, f"include {pattern!r}: {match.name} is not a regular file", "E204", hint=NOT_REGULAR_HINT
+                    location,
+                    Message("include {pattern}: {name} is not a regular file", pattern=repr(pattern), name=match.name),
+                    "E204",
+                    hint=NOT_REGULAR_HINT,
                 )
                 continue
             if match.name == "pack.yaml" or match in seen:
@@ -117,7 +132,7 @@ def _file_hint(root: Path, pattern: str) -> str | None:
     except OSError:
         return None
     close = suggest(Path(pattern).name, names)
-    return f"did you mean {close!r}?" if close else None
+    return Message("did you mean {suggestion}?", suggestion=repr(close)) if close else None
 
 
 @dataclass
@@ -170,12 +185,16 @@ def gather_sources(
             if base_root.resolve() in chain:
                 out.add(
                     manifest.locate(("extends",)),
-                    f"extends {extends!r} leads back to a pack already being extended",
+                    Message("extends {name} leads back to a pack already being extended", name=repr(extends)),
                     "E205",
-                    hint="a pack cannot extend itself, directly or not",
+                    hint=Message("a pack cannot extend itself, directly or not"),
                 )
             elif len(chain) > _MAX_EXTENDS:
-                out.add(manifest.locate(("extends",)), f"extends chains more than {_MAX_EXTENDS} packs", "E205")
+                out.add(
+                    manifest.locate(("extends",)),
+                    Message("extends chains more than {limit} packs", limit=_MAX_EXTENDS),
+                    "E205",
+                )
             else:
                 base_sources, _ = gather_sources(
                     base_root, base_display, limits, out, inherited=True, chain=(*chain, base_root.resolve())
@@ -205,7 +224,7 @@ def _resolve_extends(
     """Where ``extends`` points: the installed national pack, or a pack directory inside ``root``."""
     location = manifest.locate(("extends",))
     if not isinstance(value, str) or not value.strip():
-        out.add(location, "extends must name a pack", "E204", hint="extends: nasional")
+        out.add(location, Message("extends must name a pack"), "E204", hint=Message("extends: nasional"))
         return None
     national = default_pack_dir()
     if value == NATIONAL_PACK:
@@ -213,35 +232,42 @@ def _resolve_extends(
     if os.path.isabs(value) or value.startswith(("/", "\\")) or (len(value) > 1 and value[1] == ":"):
         out.add(
             location,
-            f"extends {value!r} is an absolute path; "
-            f"a pack may only extend '{NATIONAL_PACK}' or a pack inside its own directory",
+            Message(
+                "extends {name} is an absolute path; a pack may only extend '{national}' or a pack inside its own "
+                "directory",
+                name=repr(value),
+                national=NATIONAL_PACK,
+            ),
             "E202",
-            hint=f"extends: {NATIONAL_PACK}",
+            hint=Message("extends: {national}", national=NATIONAL_PACK),
         )
         return None
     if ".." in Path(value).parts:
         out.add(
             location,
-            f"extends {value!r} leaves the pack directory",
+            Message("extends {name} leaves the pack directory", name=repr(value)),
             "E202",
-            hint=f"extends: {NATIONAL_PACK}, or copy the base pack into a sub-directory",
+            hint=Message("extends: {national}, or copy the base pack into a sub-directory", national=NATIONAL_PACK),
         )
         return None
     candidate = root / value
     if not (candidate / "pack.yaml").is_file():
         out.add(
             location,
-            f"extends {value!r}: no pack.yaml found there",
+            Message("extends {name}: no pack.yaml found there", name=repr(value)),
             "E203",
-            hint=f"extends: {NATIONAL_PACK} (the installed national pack) or a sub-directory holding pack.yaml",
+            hint=Message(
+                "extends: {national} (the installed national pack) or a sub-directory holding pack.yaml",
+                national=NATIONAL_PACK,
+            ),
         )
         return None
     if not inside(root, candidate) or not inside(root, candidate / "pack.yaml"):
         out.add(
             location,
-            f"extends {value!r} resolves outside the pack (through a link)",
+            Message("extends {name} resolves outside the pack (through a link)", name=repr(value)),
             "E202",
-            hint="copy the base pack into the pack instead of linking it",
+            hint=Message("copy the base pack into the pack instead of linking it"),
         )
         return None
     return candidate, f"{display_root.rstrip('/')}/{Path(value).as_posix()}" if display_root not in ("", ".") else Path(
@@ -257,9 +283,11 @@ def parse_file(doc: Document, data: dict[Any, Any], out: Collector, broken: dict
             close = suggest(str(key), SECTION_KEYS)
             out.add(
                 doc.locate((key,), key=True),
-                f"unknown section {key!r}",
+                Message("unknown section {name}", name=repr(key)),
                 "E102",
-                hint=f"did you mean {close!r}?" if close else f"sections: {', '.join(SECTION_KEYS)}",
+                hint=Message("did you mean {suggestion}?", suggestion=repr(close))
+                if close
+                else Message("sections: {sections}", sections=", ".join(SECTION_KEYS)),
             )
             continue
         if value is None:
@@ -273,7 +301,11 @@ def parse_file(doc: Document, data: dict[Any, Any], out: Collector, broken: dict
             good: dict[str, Any] = {}
             for entry_id, entry in value.items():
                 if not isinstance(entry_id, str):
-                    out.add(doc.locate((key, entry_id), key=True), f"id {entry_id!r} must be text", "E103")
+                    out.add(
+                        doc.locate((key, entry_id), key=True),
+                        Message("id {id} must be text", id=repr(entry_id)),
+                        "E103",
+                    )
                     continue
                 try:
                     good[entry_id] = model.model_validate(entry)

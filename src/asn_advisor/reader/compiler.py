@@ -11,6 +11,7 @@ from typing import Any
 
 from asn_advisor._base import Document
 from asn_advisor.errors import Location, Problem
+from asn_advisor.i18n import Message
 from asn_advisor.reader.patterns import ExtractionPatterns, NegationCue, PatternFileError, Signals, _PatternBase
 from asn_advisor.reader.sentences import full_forms, light_forms, root
 
@@ -359,9 +360,13 @@ def compile_patterns(
                 problems.append(
                     Problem(
                         locate((key, i, "id")),
-                        f"pattern id {r.id!r} is used twice (first at {locate((key, seen[r.id], 'id'))})",
+                        Message(
+                            "pattern id {id} is used twice (first at {where})",
+                            id=repr(r.id),
+                            where=locate((key, seen[r.id], "id")),
+                        ),
                         code="E141",
-                        hint="every pattern needs its own id",
+                        hint=Message("every pattern needs its own id"),
                     )
                 )
                 continue
@@ -465,9 +470,13 @@ def check_targets(
             problems.append(
                 Problem(
                     location,
-                    f"unknown {attr} id {target!r} in pattern {rule.id!r}",
+                    Message(
+                        "unknown {kind} id {id} in pattern {pattern}", kind=attr, id=repr(target), pattern=repr(rule.id)
+                    ),
                     code="E142",
-                    hint=f"did you mean {close[0]!r}?" if close else f"{key} are defined under {key}: in the pack",
+                    hint=Message("did you mean {suggestion}?", suggestion=repr(close[0]))
+                    if close
+                    else Message("{kind} are defined under {section}: in the pack", kind=key, section=key),
                 )
             )
     return problems

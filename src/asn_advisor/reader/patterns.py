@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from asn_advisor.errors import InputError, RulePackError
+from asn_advisor.i18n import Message
 
 Severity = Literal["low", "medium", "high"]
 _SEVERITY_ORDER = {"low": 0, "medium": 1, "high": 2}
@@ -91,7 +92,9 @@ class _PatternBase(_Strict):
     @classmethod
     def _kebab(cls, value: str) -> str:
         if not _ID_RE.match(value):
-            raise ValueError(f"pattern id {value!r} must be kebab-case (lowercase words joined by '-')")
+            raise ValueError(
+                Message("pattern id {id} must be kebab-case (lowercase words joined by '-')", id=repr(value))
+            )
         return value
 
 
@@ -121,7 +124,9 @@ class StrengthPattern(_PatternBase):
     @classmethod
     def _snake(cls, value: str) -> str:
         if not _SNAKE_RE.match(value):
-            raise ValueError(f"strength {value!r} must be snake_case (lowercase letters, digits and '_')")
+            raise ValueError(
+                Message("strength {value} must be snake_case (lowercase letters, digits and '_')", value=repr(value))
+            )
         return value
 
 
@@ -144,7 +149,9 @@ class FigurePattern(IndicatorPattern):
     @classmethod
     def _snake_measure(cls, value: str) -> str:
         if not _SNAKE_RE.match(value):
-            raise ValueError(f"measure {value!r} must be snake_case (lowercase letters, digits and '_')")
+            raise ValueError(
+                Message("measure {value} must be snake_case (lowercase letters, digits and '_')", value=repr(value))
+            )
         return value
 
 
@@ -167,5 +174,7 @@ class ExtractionPatterns(_Strict):
     def _group_names(cls, value: dict[str, str]) -> dict[str, str]:
         for name in value:
             if not _SNAKE_RE.match(name):
-                raise ValueError(f"group name {name!r} must be lowercase letters, digits and '_'")
+                raise ValueError(
+                    Message("group name {name} must be lowercase letters, digits and '_'", name=repr(name))
+                )
         return value

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from asn_advisor.i18n import MESSAGES, t
+from asn_advisor.i18n import has_entry, t
 from asn_advisor.model import RuleReference
 
 __all__ = ["readings_text", "rule_reference", "source_label"]
@@ -34,7 +34,7 @@ def readings_text(values: Mapping[str, Any] | None) -> str:
 def source_label(source: str | None, lang: str) -> str:
     """Where a stated finding comes from (survey, interview, document, ...), in ``lang``."""
     key = f"report.evidence.{source}"
-    return t(key, lang) if key in MESSAGES else str(source)
+    return t(key, lang) if has_entry(key, lang) else str(source)
 
 
 def rule_reference(ref: RuleReference) -> dict[str, str]:

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from asn_advisor._base import format_for_path
 from asn_advisor.engine import WhatIf
 from asn_advisor.errors import ArgumentError
+from asn_advisor.i18n import Message
 from asn_advisor.model import Advice, Comparison, ReportBand
 from asn_advisor.render import advice_text, compare, history, plan, report
 from asn_advisor.store import EffectReport, ProgramHistory
@@ -99,7 +100,10 @@ def format_for(document: str, path: str | None) -> str | None:
 def _renderer(document: str, fmt: str) -> Callable[..., str]:
     formats = DOCUMENTS[document].formats
     if fmt not in formats:
-        raise ArgumentError(f"unknown format {fmt!r}", hint="formats: " + ", ".join(sorted(formats)))
+        raise ArgumentError(
+            Message("unknown format {name}", name=repr(fmt)),
+            hint=Message("formats: {formats}", formats=", ".join(sorted(formats))),
+        )
     return formats[fmt]
 
 
@@ -111,14 +115,17 @@ def render(advice: Advice, fmt: str) -> str:
             into an invalid one), or ``fmt`` is not a format.
     """
     if not isinstance(advice, Advice):
-        raise ArgumentError(f"render() needs an Advice, got {type(advice).__name__}", hint="make one with advise()")
+        raise ArgumentError(
+            Message("render() needs an Advice, got {kind}", kind=type(advice).__name__),
+            hint=Message("make one with advise()"),
+        )
     renderer = _renderer("advice", fmt)
     try:
         return renderer(advice)
     except (AttributeError, KeyError, TypeError, IndexError) as error:
         raise ArgumentError(
-            f"the advice is not in a valid state: {type(error).__name__}: {error}",
-            hint="render the advice as advise() returned it",
+            Message("the advice is not in a valid state: {kind}: {error}", kind=type(error).__name__, error=error),
+            hint=Message("render the advice as advise() returned it"),
         ) from None
 
 

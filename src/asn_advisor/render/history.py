@@ -260,7 +260,7 @@ def render_show_markdown(history: ProgramHistory, labels: Labels) -> str:
     if dim_ids:
         out += ["", f"## {t('history.dimensions', lang)}", ""]
         out.append(
-            f"| {t('dimension', lang)} | "
+            f"| {t('dimension.heading', lang)} | "
             + " | ".join(p.period for p in history.periods)
             + f" | {t('history.trend.short', lang)} | {t('history.band.latest', lang)} |"
         )

@@ -41,6 +41,7 @@ from typing import Any
 from asn_advisor._base import suggest
 from asn_advisor._version import __version__
 from asn_advisor.errors import Location
+from asn_advisor.i18n import Message
 from asn_advisor.model import Advice, PackInfo, Profile
 from asn_advisor.store.effect import MIN_PROGRAMS, compute_effect
 from asn_advisor.store.models import (
@@ -175,21 +176,25 @@ class HistoryStore:
         """
         if advice.program.id != profile.program.id:
             raise HistoryError(
-                f"the advice is for program {advice.program.id!r}, the profile for {profile.program.id!r}",
-                hint="advise the same profile you record",
+                Message(
+                    "the advice is for program {advice}, the profile for {profile}",
+                    advice=repr(advice.program.id),
+                    profile=repr(profile.program.id),
+                ),
+                hint=Message("advise the same profile you record"),
             )
         chosen = (period if period is not None else profile.program.period or advice.program.period or "").strip()
         if not chosen:
             raise HistoryError(
-                f"program {profile.program.id!r} has no period",
+                Message("program {id} has no period", id=repr(profile.program.id)),
                 location=Location(source) if source else None,
-                hint="give --period (e.g. --period 2025) or write program.period in the profile",
+                hint=Message("give --period (e.g. --period 2025) or write program.period in the profile"),
             )
         if not _PERIOD_RE.match(chosen):
             raise HistoryError(
-                f"period {chosen!r} is not usable",
+                Message("period {period} is not usable", period=repr(chosen)),
                 location=Location(source) if source else None,
-                hint="a period is one line of at most 40 characters, e.g. 2025 or 2025-S1",
+                hint=Message("a period is one line of at most 40 characters, e.g. 2025 or 2025-S1"),
             )
         profile_data = profile.model_dump(mode="json")
         profile_data["program"]["period"] = chosen
@@ -256,17 +261,7 @@ class HistoryStore:
             HistoryError: unknown status, program, period, or a recommendation
                 that none of the program's evaluations made.
         """
-        if status not in STATUSES:
-            close = suggest(status, STATUSES)
-            raise HistoryError(
-                f"unknown status {status!r}",
-                hint=(f"did you mean {close!r}? " if close else "") + "statuses: " + ", ".join(STATUSES),
-            )
-        clean_note = note.strip() if note and note.strip() else None
-        if clean_note is not None and len(clean_note) > 2000:
-            raise HistoryError(
-                "the note is longer than 2000 characters", hint="keep the note short; link to a document instead"
-            )
+        clean_note = _checked_status(status, note)
 
         def write(tx: Transaction) -> StatusEntry:
             snapshots = self._program_snapshots(tx, program_id)
@@ -275,13 +270,22 @@ class HistoryStore:
                 periods = [s.record.period for s in snapshots]
                 if period not in periods:
                     raise HistoryError(
-                        f"program {program_id!r} has no evaluation for period {period!r}",
-                        hint="recorded periods: " + ", ".join(periods),
+                        Message(
+                            "program {id} has no evaluation for period {period}",
+                            id=repr(program_id),
+                            period=repr(period),
+                        ),
+                        hint=Message("recorded periods: {periods}", periods=", ".join(periods)),
                     )
                 if period not in recommended:
                     raise HistoryError(
-                        f"the evaluation of {program_id!r} for {period} did not recommend {recommendation!r}",
-                        hint=("it was recommended in: " + ", ".join(recommended))
+                        Message(
+                            "the evaluation of {id} for {period} did not recommend {recommendation}",
+                            id=repr(program_id),
+                            period=period,
+                            recommendation=repr(recommendation),
+                        ),
+                        hint=Message("it was recommended in: {periods}", periods=", ".join(recommended))
                         if recommended
                         else self._recommended_hint(snapshots, recommendation),
                     )
@@ -289,7 +293,11 @@ class HistoryStore:
             else:
                 if not recommended:
                     raise HistoryError(
-                        f"no evaluation of {program_id!r} recommended {recommendation!r}",
+                        Message(
+                            "no evaluation of {id} recommended {recommendation}",
+                            id=repr(program_id),
+                            recommendation=repr(recommendation),
+                        ),
                         hint=self._recommended_hint(snapshots, recommendation),
                     )
                 chosen = recommended[-1]
@@ -323,8 +331,15 @@ class HistoryStore:
         latest = snapshots[-1]
         ids = [r[0] for r in latest.recommendations]
         close = suggest(recommendation, {r[0] for s in snapshots for r in s.recommendations})
-        text = f"did you mean {close!r}? " if close else ""
-        return text + f"recommended in {latest.record.period}: " + (", ".join(ids) if ids else "none")
+        shown = ", ".join(ids) if ids else Message("none")
+        if close:
+            return Message(
+                "did you mean {suggestion}? recommended in {period}: {ids}",
+                suggestion=repr(close),
+                period=latest.record.period,
+                ids=shown,
+            )
+        return Message("recommended in {period}: {ids}", period=latest.record.period, ids=shown)
 
     # -- reading ----------------------------------------------------------------
 
@@ -361,7 +376,9 @@ class HistoryStore:
 
         rows = self._db.read(read)
         if not rows:
-            raise HistoryError(f"no evaluation with id {evaluation_id}", location=Location(self.location))
+            raise HistoryError(
+                Message("no evaluation with id {id}", id=evaluation_id), location=Location(self.location)
+            )
         row = rows[0]
         return StoredEvaluation(
             record=_record_from_row(row[:13]), profile=json.loads(row[13]), advice=json.loads(row[14])
@@ -447,7 +464,8 @@ class HistoryStore:
         """
         if min_programs < MIN_PROGRAMS:
             raise HistoryError(
-                f"--min-programs must be at least {MIN_PROGRAMS}", hint="fewer programs are anecdotes, not evidence"
+                Message("--min-programs must be at least {count}", count=MIN_PROGRAMS),
+                hint=Message("fewer programs are anecdotes, not evidence"),
             )
 
         def read(tx: Transaction) -> tuple[dict[str, list[Snapshot]], list[tuple[Any, ...]]]:
@@ -462,11 +480,11 @@ class HistoryStore:
             for rec_id in sorted(set(recommendations) - seen):
                 close = suggest(rec_id, seen)
                 raise HistoryError(
-                    f"no recorded evaluation recommended {rec_id!r}",
+                    Message("no recorded evaluation recommended {recommendation}", recommendation=repr(rec_id)),
                     location=Location(self.location),
-                    hint=f"did you mean {close!r}?"
+                    hint=Message("did you mean {suggestion}?", suggestion=repr(close))
                     if close
-                    else "'asn-advisor history effect' without --recommendation lists every one",
+                    else Message("'asn-advisor history effect' without --recommendation lists every one"),
                 )
         statuses = {(r[0], r[1], r[2]): str(r[3]) for r in status_rows}
         wanted = set(recommendations) if recommendations is not None else None
@@ -483,13 +501,16 @@ class HistoryStore:
             known = [row[0] for row in tx.execute("SELECT DISTINCT program_id FROM evaluations")]
             close = suggest(program_id, known)
             if close:
-                hint = f"did you mean {close!r}?"
+                hint = Message("did you mean {suggestion}?", suggestion=repr(close))
             elif known:
-                hint = f"{len(known)} program(s) recorded; 'asn-advisor history show' without a program lists them"
+                hint = Message(
+                    "{count} program(s) recorded; 'asn-advisor history show' without a program lists them",
+                    count=len(known),
+                )
             else:
-                hint = "the store is empty; record an evaluation with 'asn-advisor history record PROFILE'"
+                hint = Message("the store is empty; record an evaluation with 'asn-advisor history record PROFILE'")
             raise HistoryError(
-                f"no evaluation of program {program_id!r} in the history store",
+                Message("no evaluation of program {id} in the history store", id=repr(program_id)),
                 location=Location(self.location),
                 hint=hint,
             )
@@ -507,3 +528,26 @@ def resolve_store(db: str | None) -> str:
         # Any URL is kept as written: a path would fold "mysql://x" into a file name.
         return db if is_url(db) or "://" in db else str(Path(db).expanduser())
     return str(default_store_path())
+
+
+def _checked_status(status: str, note: str | None) -> str | None:
+    """The note to keep (``None`` when blank), after checking the status and the note's length."""
+    if status not in STATUSES:
+        close = suggest(status, STATUSES)
+        raise HistoryError(
+            Message("unknown status {status}", status=repr(status)),
+            hint=Message(
+                "did you mean {suggestion}? statuses: {statuses}",
+                suggestion=repr(close),
+                statuses=", ".join(STATUSES),
+            )
+            if close
+            else Message("statuses: {statuses}", statuses=", ".join(STATUSES)),
+        )
+    clean_note = note.strip() if note and note.strip() else None
+    if clean_note is not None and len(clean_note) > 2000:
+        raise HistoryError(
+            Message("the note is longer than 2000 characters"),
+            hint=Message("keep the note short; link to a document instead"),
+        )
+    return clean_note

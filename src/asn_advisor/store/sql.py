@@ -28,6 +28,7 @@ from typing import Any, Literal, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from asn_advisor.errors import HistoryError, Location
+from asn_advisor.i18n import Message
 
 __all__ = [
     "MIGRATIONS",
@@ -278,17 +279,17 @@ def check_pg_url(url: str) -> None:
     except ValueError:
         # The parser's own message may quote part of the password.
         raise HistoryError(
-            "malformed PostgreSQL URL: its host or port cannot be read",
+            Message("malformed PostgreSQL URL: its host or port cannot be read"),
             location=Location(shown),
-            hint=(
+            hint=Message(
                 "write postgresql://USER:PASSWORD@HOST:PORT/DATABASE, with special characters of the password %-encoded"
             ),
         ) from None
     if any(ch.isspace() or ord(ch) < 32 for ch in url):
         raise HistoryError(
-            "malformed PostgreSQL URL: it contains spaces or control characters",
+            Message("malformed PostgreSQL URL: it contains spaces or control characters"),
             location=Location(shown),
-            hint=(
+            hint=Message(
                 "write postgresql://USER:PASSWORD@HOST:PORT/DATABASE, with special characters of the password %-encoded"
             ),
         )
@@ -373,8 +374,13 @@ class Database:
         message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         hint = None
         if isinstance(error, sqlite3.OperationalError) and _sqlite_busy(error):
-            hint = f"another program kept the store locked for more than {LOCK_TIMEOUT_SECONDS:g} s; try again"
-        return HistoryError(f"history store error: {message}", location=Location(self.location), hint=hint)
+            hint = Message(
+                "another program kept the store locked for more than {seconds} s; try again",
+                seconds=format(LOCK_TIMEOUT_SECONDS, "g"),
+            )
+        return HistoryError(
+            Message("history store error: {message}", message=message), location=Location(self.location), hint=hint
+        )
 
     def close(self) -> None:
         if not self._closed:
@@ -395,16 +401,20 @@ class Database:
             if current == 0 and self._has_table(tx, "evaluations"):
                 # A table without a migrations record is not ours: refuse rather than guess.
                 raise HistoryError(
-                    "this database has an 'evaluations' table but no schema_migrations record",
+                    Message("this database has an 'evaluations' table but no schema_migrations record"),
                     location=Location(self.location),
-                    hint="it was not written by asn-advisor; use another --db",
+                    hint=Message("it was not written by asn-advisor; use another --db"),
                 )
             if current > SCHEMA_VERSION:
                 raise HistoryError(
-                    f"this history store has schema version {current}, "
-                    f"newer than {SCHEMA_VERSION} that this asn-advisor knows",
+                    Message(
+                        "this history store has schema version {current}, "
+                        "newer than {known} that this asn-advisor knows",
+                        current=current,
+                        known=SCHEMA_VERSION,
+                    ),
                     location=Location(self.location),
-                    hint="upgrade asn-advisor to open it",
+                    hint=Message("upgrade asn-advisor to open it"),
                 )
             for migration in MIGRATIONS:
                 if migration.version <= current:
@@ -455,16 +465,18 @@ def connect(target: str, clock: Callable[[], str], *, create: bool = True) -> Da
     elif "://" in target:
         scheme = target.split("://", 1)[0]
         raise HistoryError(
-            f"unsupported history store URL scheme {scheme!r}",
+            Message("unsupported history store URL scheme {scheme}", scheme=repr(scheme)),
             location=Location(mask_url(target)),
-            hint="give a file path for SQLite or a postgresql:// URL",
+            hint=Message("give a file path for SQLite or a postgresql:// URL"),
         )
     else:
         if not create and not Path(target).exists():
             raise HistoryError(
-                "there is no history store here",
+                Message("there is no history store here"),
                 location=Location(target),
-                hint="record an evaluation first with 'asn-advisor history record PROFILE --period P', or check --db",
+                hint=Message(
+                    "record an evaluation first with 'asn-advisor history record PROFILE --period P', or check --db"
+                ),
             )
         database = _connect_sqlite(Path(target), clock)
     try:
@@ -479,23 +491,26 @@ def _connect_sqlite(path: Path, clock: Callable[[], str]) -> Database:
     shown = str(path)
     if path.exists() and path.is_dir():
         raise HistoryError(
-            "the history store path is a directory",
+            Message("the history store path is a directory"),
             location=Location(shown),
-            hint="give a file path, e.g. --db history.db",
+            hint=Message("give a file path, e.g. --db history.db"),
         )
     if not path.parent.exists():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise HistoryError(
-                f"cannot create the directory of the history store: {error.strerror}", location=Location(shown)
+                Message("cannot create the directory of the history store: {reason}", reason=error.strerror),
+                location=Location(shown),
             ) from error
     try:
         # isolation_level=None: we issue BEGIN/COMMIT ourselves, so that every
         # write takes the lock at its start (BEGIN IMMEDIATE).
         conn = sqlite3.connect(str(path), timeout=LOCK_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as error:
-        raise HistoryError(f"cannot open the history store: {error}", location=Location(shown)) from error
+        raise HistoryError(
+            Message("cannot open the history store: {reason}", reason=error), location=Location(shown)
+        ) from error
     database = Database("sqlite", shown, conn, clock)
     deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
     while True:
@@ -513,12 +528,12 @@ def _connect_sqlite(path: Path, clock: Callable[[], str]) -> Database:
                 continue
             conn.close()
             hint = (
-                "it is not an asn-advisor history store; use another --db"
+                Message("it is not an asn-advisor history store; use another --db")
                 if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB
                 else None
             )
             raise HistoryError(
-                f"cannot open the history store: {error}", location=Location(shown), hint=hint
+                Message("cannot open the history store: {reason}", reason=error), location=Location(shown), hint=hint
             ) from error
     return database
 
@@ -530,9 +545,9 @@ def _connect_postgres(url: str, clock: Callable[[], str]) -> Database:
         import psycopg
     except ImportError as error:
         raise HistoryError(
-            "a PostgreSQL history store needs the psycopg driver",
+            Message("a PostgreSQL history store needs the psycopg driver"),
             location=Location(shown),
-            hint="install it with: pip install 'asn-advisor[postgres]'",
+            hint=Message("install it with: pip install 'asn-advisor[postgres]'"),
         ) from error
     try:
         # autocommit: transactions are opened explicitly by Database.write/read.
@@ -540,8 +555,10 @@ def _connect_postgres(url: str, clock: Callable[[], str]) -> Database:
     except Exception as error:  # the driver's message may quote the URL, password included
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise HistoryError(
-            f"cannot connect to the PostgreSQL history store: {redact(first, url)}",
+            Message("cannot connect to the PostgreSQL history store: {reason}", reason=redact(first, url)),
             location=Location(shown),
-            hint="check the host, port, database, user and password in the URL, and that the server is running",
+            hint=Message(
+                "check the host, port, database, user and password in the URL, and that the server is running"
+            ),
         ) from None
     return Database("postgresql", shown, conn, clock)
