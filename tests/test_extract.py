@@ -416,6 +416,51 @@ def test_figures_without_their_words_are_no_indicators(patterns, sentence):
             ["continuous_evaluation"],
         ),
         ("BKPSDM telah menambah anggaran diklat sejak tahun lalu.", [], []),
+        ("Pemkab telah bekerja sama dengan universitas setempat dalam penyelenggaraan diklat.", [], []),
+        # more voices and affixes of one root
+        (
+            "Atasan kurang memberikan kesempatan kepada alumni untuk menerapkan hasil pelatihan.",
+            ["weak_supervisor_support"],
+            [],
+        ),
+        ("Lulusan diklat jarang didampingi setelah kembali ke kantor.", ["no_follow_up"], []),
+        ("Dampak pelatihan terhadap kinerja belum pernah diukur.", ["weak_evaluation"], []),
+        ("Data peserta pelatihan belum terdokumentasi dengan baik.", ["data_gap"], []),
+        ("Ratusan pejabat masih mengantre untuk mengikuti Diklat PIM.", ["limited_coverage"], []),
+        # a share stated as a shortfall; a length stated, then judged short
+        ("Tingkat kehadiran peserta bimtek hanya separuh dari undangan.", ["low_participation"], []),
+        ("Waktu pelaksanaan diklat yang hanya tiga hari dinilai terlalu pendek.", ["short_duration"], []),
+        # an example reporting a real complaint, and one that is only an illustration
+        (
+            "Contohnya, peserta dari Dinas Kesehatan mengeluhkan jaringan internet yang sering putus.",
+            ["limited_facilities"],
+            [],
+        ),
+        ("Misalnya, peserta Latsar mengeluhkan jadwal yang bentrok dengan tugas kantor.", ["time_conflict"], []),
+        ("Misalnya, pelatihan daring dapat membantu pegawai yang bertugas di daerah terpencil.", [], []),
+        # supply side
+        (
+            "Kuota diklat dari provinsi sangat terbatas sehingga banyak pegawai belum bisa ikut.",
+            ["limited_coverage"],
+            [],
+        ),
+        ("Tingginya minat pegawai tidak sebanding dengan kuota diklat yang tersedia.", ["limited_coverage"], []),
+        ("Jumlah responden yang mengisi kuesioner rendah.", [], []),
+        # more moods of a proposal; a partner outside government is no coordination between offices
+        ("DPRD mendesak pemerintah daerah menambah alokasi dana diklat tahun depan.", [], ["increase_budget"]),
+        (
+            "Wakil Bupati berpesan kepada BKPSDM untuk menjalin kerja sama dengan perguruan tinggi.",
+            [],
+            ["partnerships"],
+        ),
+        ("Ia menekankan agar hasil diklat dievaluasi secara berkala.", [], ["continuous_evaluation"]),
+        (
+            "Bupati menginstruksikan BKPSDM untuk memantau penerapan hasil pelatihan di OPD.",
+            [],
+            ["continuous_evaluation"],
+        ),
+        ("Kami mengusulkan pemberian penghargaan bagi ASN yang aktif mengikuti pelatihan.", [], ["incentives"]),
+        ("Sebaiknya widyaiswara diberi pelatihan metode mengajar yang interaktif.", [], ["instructor_development"]),
     ],
 )
 def test_kinds_a_reader_sees(patterns, sentence, findings, proposals):
