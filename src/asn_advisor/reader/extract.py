@@ -78,7 +78,7 @@ from asn_advisor.reader.results import (
     LocalText,
     _Traced,
 )
-from asn_advisor.reader.sentences import split_sentences, tokenize
+from asn_advisor.reader.sentences import Sentence, split_sentences, tokenize
 
 # ---------------------------------------------------------------------------
 # Loading a pattern file on its own (the rule pack loads its extract: section itself)
@@ -293,19 +293,13 @@ def extract(
     return result
 
 
-def _extract_sentences(work: str, c: _Compiled, source: str, on_topic: bool = False) -> Extraction:
-    """Read every sentence; ``on_topic``: the text is taken to be about ASN training (no pattern context asked)."""
+def _sentence_views(work: str, c: _Compiled) -> tuple[list[Sentence], list[_SentenceView]]:
+    """Every sentence of ``work`` and, for each one with words, how it reads (mood, clauses, negation)."""
     sentences = split_sentences(work)
-    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", work)]
-    findings: list[ExtractedFinding] = []
-    recs: list[ExtractedRecommendation] = []
-    indicators: list[ExtractedIndicator] = []
     after_example = False
     proposal_list = False  # inside a list introduced by "Saran kami sebagai berikut:"
     after_proposal = False  # the previous sentence proposed something
     views: list[_SentenceView] = []
-    strengths: list[ExtractedStrength] = []
-    figures: list[ExtractedFigure] = []
     for sent in sentences:
         if not sent.tokens:
             continue
@@ -338,6 +332,18 @@ def _extract_sentences(work: str, c: _Compiled, source: str, on_topic: bool = Fa
             proposal_list = bool(v.strong_proposal_clauses) and not v.blocked
         after_proposal = bool(v.strong_proposal_clauses) or (in_proposal_section and sent.kind != "heading")
         views.append(v)
+    return sentences, views
+
+
+def _extract_sentences(work: str, c: _Compiled, source: str, on_topic: bool = False) -> Extraction:
+    """Read every sentence; ``on_topic``: the text is taken to be about ASN training (no pattern context asked)."""
+    sentences, views = _sentence_views(work, c)
+    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", work)]
+    findings: list[ExtractedFinding] = []
+    recs: list[ExtractedRecommendation] = []
+    indicators: list[ExtractedIndicator] = []
+    strengths: list[ExtractedStrength] = []
+    figures: list[ExtractedFigure] = []
     # Which context words each sentence holds, for patterns that need them nearby.
     context_terms = {id(r.context): r.context for r in c.findings if r.context is not None}
     present = [{key for key, term in context_terms.items() if v.occ(term)} for v in views]
