@@ -470,6 +470,72 @@ def test_kinds_a_reader_sees(patterns, sentence, findings, proposals):
     assert result.recommendation_ids() == proposals
 
 
+@pytest.mark.parametrize(
+    ("sentence", "findings", "proposals"),
+    [
+        # lists of obstacles in one sentence, as abstracts write them
+        (
+            "Faktor penghambat meliputi keterbatasan anggaran, sarana prasarana yang kurang memadai, "
+            "dan rendahnya motivasi peserta.",
+            ["limited_budget", "limited_facilities", "low_motivation"],
+            [],
+        ),
+        (
+            "Hambatan yang ditemukan antara lain minimnya jumlah widyaiswara dan padatnya jadwal kerja pegawai.",
+            ["instructor_quality", "time_conflict"],
+            [],
+        ),
+        ("Dengan padatnya kegiatan pelatihan, masalah anggaran merupakan kendala utama.", ["limited_budget"], []),
+        # the 20 JP entitlement judged, not the rule
+        ("Capaian 20 JP ASN di lingkungan Pemkab masih rendah.", ["below_20jp"], []),
+        ("Rata-rata ASN baru memperoleh 12 JP per tahun, jauh di bawah ketentuan 20 JP.", ["below_20jp"], []),
+        # a monotonous method is the material's delivery, not the variety of courses
+        ("Peserta banyak yang mengantuk karena metode ceramah yang monoton.", ["theoretical_curriculum"], []),
+        (
+            "Para pejabat enggan melepaskan stafnya untuk mengikuti diklat karena pekerjaan kantor menumpuk.",
+            ["time_conflict", "weak_supervisor_support"],
+            [],
+        ),
+        (
+            "Sayangnya, pelatihan yang diberikan belum menyentuh kebutuhan riil di lapangan.",
+            ["irrelevant_curriculum"],
+            [],
+        ),
+        ("Ketersediaan instruktur yang kompeten masih menjadi persoalan.", ["instructor_quality"], []),
+        ("Banyak pegawai tidak mengetahui adanya program beasiswa dan pelatihan.", ["low_awareness"], []),
+        ("Peserta menilai penyelenggaraan diklat kurang memuaskan.", ["low_satisfaction"], []),
+        # a formality reported is a finding; "bukan sekadar formalitas" is an exhortation
+        ("Pelatihan kerap dianggap sekadar formalitas untuk memenuhi syarat kenaikan pangkat.", ["low_motivation"], []),
+        ("Ia menegaskan, pelatihan dasar ini bukan sekadar formalitas.", [], []),
+        ("Tujuannya agar diklat di daerah tidak sekadar formalitas.", [], []),
+        # proposals
+        ("Kemampuan para pengajar dalam menyampaikan materi masih perlu ditingkatkan.", [], ["instructor_development"]),
+        ("Perlu adanya pemetaan kompetensi sebelum menentukan jenis pelatihan.", [], ["needs_based_curriculum"]),
+        (
+            "Sekda menginstruksikan seluruh kepala OPD agar memberi kesempatan kepada stafnya mengikuti pelatihan.",
+            [],
+            ["leadership_support"],
+        ),
+        (
+            "Adapun saran yang diajukan peneliti adalah sebagai berikut:\n1. Menambah durasi pelatihan teknis.\n"
+            "2. Menyediakan sarana praktik yang memadai.",
+            [],
+            ["extend_duration", "improve_facilities"],
+        ),
+        (
+            "Rekomendasi:\n- Evaluasi pascapelatihan dilakukan secara berkala.\n- Widyaiswara mengikuti sertifikasi.",
+            [],
+            ["continuous_evaluation", "instructor_development"],
+        ),
+    ],
+)
+def test_kinds_of_news_and_abstracts(patterns, sentence, findings, proposals):
+    """Obstacle lists, judged entitlements, methods, formalities and proposal lists, in sentences written for them."""
+    result = extract(sentence, patterns, assume_report=True)
+    assert result.finding_ids() == sorted(findings)
+    assert result.recommendation_ids() == sorted(proposals)
+
+
 def test_a_measure_taken_is_no_proposal_even_under_a_proposal_heading(patterns):
     """Under 'Rekomendasi', what the office has already done is reported, not proposed."""
     text = (

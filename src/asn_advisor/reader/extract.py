@@ -512,7 +512,7 @@ def _find_indicators(
                     break
                 picks.append(min(occ, key=distance))
             else:
-                if rule.unless and any(v.occ(t) for t in rule.unless):
+                if rule.unless and v.vetoed(rule.unless):
                     continue
                 near = min(nearness(o) for o in picks)
                 if best is None or near < best[0]:

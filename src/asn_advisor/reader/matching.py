@@ -61,6 +61,27 @@ class _SentenceView:
             return found
         return [(a, b) for a, b in found if a >= lo and b <= hi]
 
+    def vetoed(self, terms: Sequence[_Term], lo: int = 0, hi: int | None = None) -> bool:
+        """Whether one of ``terms`` (a pattern's ``unless``) occurs in tokens ``lo:hi``.
+
+        Unlike :meth:`occ`, every word counts: the words of "tidak hanya", "bukan sekadar" are no
+        negation, but a pattern may still name them as a veto ("bukan sekadar formalitas").
+        """
+        if not self.ignored:
+            return any(self.occ(t, lo, hi) for t in terms)
+        hi = len(self.norms) if hi is None else hi
+        if self.scanned is None:
+            self.scanned = self.index.scan(self.norms) if self.index else {}
+        for t in terms:
+            raw = self.scanned.get(id(t))
+            if raw is None and (self.index is None or id(t) not in self.index.keys):
+                raw = t.occurrences(self.norms, 0, len(self.norms))
+            if not raw:
+                continue
+            if any(a >= lo and b <= hi for a, b in raw):
+                return True
+        return False
+
 
 _LEADING = frozenset({"namun", "tetapi", "akan", "dan", "oleh", "karena", "itu", "selain", "lalu", "maka"})
 
@@ -209,7 +230,7 @@ def _match_rule(
             combo = _best_combination(occ, rule.within, rule.order, require)
             if combo is None:
                 continue
-            if rule.unless and any(v.occ(t, lo, hi) for t in rule.unless):
+            if rule.unless and v.vetoed(rule.unless, lo, hi):
                 continue
             return combo
     return None
