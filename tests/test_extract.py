@@ -502,6 +502,16 @@ def test_kinds_a_reader_sees(patterns, sentence, findings, proposals):
             [],
         ),
         ("Ketersediaan instruktur yang kompeten masih menjadi persoalan.", ["instructor_quality"], []),
+        (
+            "Keterbatasan akses internet di distrik membuat pelatihan daring tidak berjalan optimal.",
+            ["limited_facilities"],
+            [],
+        ),
+        # another population, other public works: not about ASN development
+        ("Motivasi siswa untuk belajar menurun selama pandemi.", [], []),
+        ("Jaringan jalan di desa masih rusak.", [], []),
+        ("Pelatihan bagi pencari kerja di BLK kuotanya terbatas.", [], []),
+        ("Pemerintah desa masih membutuhkan pendampingan dalam pengelolaan dana desa.", [], []),
         ("Banyak pegawai tidak mengetahui adanya program beasiswa dan pelatihan.", ["low_awareness"], []),
         ("Peserta menilai penyelenggaraan diklat kurang memuaskan.", ["low_satisfaction"], []),
         # a formality reported is a finding; "bukan sekadar formalitas" is an exhortation
@@ -562,6 +572,21 @@ def test_budget_of_another_topic_is_no_training_budget(patterns):
     training = "Diklat pegawai tahun ini tertunda. Hal itu terjadi akibat kekurangan anggaran."
     assert extract(opening + other, patterns).finding_ids() == ["low_participation"]
     assert "limited_budget" in extract(opening + training, patterns).finding_ids()
+
+
+def test_facilities_and_coordination_of_another_topic_are_no_finding(patterns):
+    """Like the budget, facilities and coordination count only in a passage about ASN training."""
+    opening = (
+        "DPRD menilai minat pegawai ASN mengikuti diklat masih rendah. Fraksi juga menyoroti hal lain. "
+        "Rapat itu dihadiri semua fraksi. Sidang berlangsung lancar.\n\n"
+    )
+    other = (
+        "Penertiban lapak di alun-alun berlangsung sejak pagi. "
+        "Koordinasi antara kepolisian dan satpol PP dalam penertiban itu belum berjalan baik."
+    )
+    training = "Pelatihan daring bagi pegawai kecamatan sering terganggu. Jaringan internet di kecamatan terbatas."
+    assert extract(opening + other, patterns).finding_ids() == ["low_participation"]
+    assert "limited_facilities" in extract(opening + training, patterns).finding_ids()
 
 
 def test_a_request_governs_its_bracketed_clauses(patterns):
