@@ -546,6 +546,46 @@ def test_kinds_of_news_and_abstracts(patterns, sentence, findings, proposals):
     assert result.recommendation_ids() == sorted(proposals)
 
 
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        # plans, commitments, and the news spelling "kedepannya"
+        ("Ke depan, kami akan memperbanyak pelatihan berbasis e-learning.", ["flexible_scheduling"]),
+        ("Pemkab berkomitmen meningkatkan anggaran diklat pada tahun mendatang.", ["increase_budget"]),
+        (
+            "Kedepannya, pelatihan akan dilaksanakan secara daring agar tidak mengganggu pelayanan.",
+            ["flexible_scheduling"],
+        ),
+        ("Tahun depan direncanakan pelatihan dilaksanakan secara blended learning.", ["flexible_scheduling"]),
+        ("Program mentoring akan diperluas ke seluruh OPD.", ["mentoring_coaching"]),
+        ("Kami mengajak seluruh kepala OPD untuk mendukung pegawainya mengikuti pelatihan.", ["leadership_support"]),
+        # measures taken, in the past or since a date
+        ("Sejak 2022, BKPSDM menggandeng universitas untuk melatih ASN.", []),
+        ("Pemkab sudah menganggarkan Rp 2 miliar untuk diklat.", []),
+        ("Pelatihan daring telah dilaksanakan sejak tahun lalu.", []),
+        # lists under a heading, lettered or bulleted, and inline after a colon
+        (
+            "Rekomendasi\n\na. Pelatihan dilaksanakan secara daring.\nb. Anggaran pelatihan ditingkatkan.",
+            ["flexible_scheduling", "increase_budget"],
+        ),
+        (
+            "Saran\n• Memperbanyak pelatihan praktik.\n• Melakukan evaluasi pasca pelatihan.",
+            ["continuous_evaluation", "practical_methods"],
+        ),
+        (
+            "Berdasarkan hasil penelitian, disarankan: (1) peningkatan anggaran diklat; (2) penambahan widyaiswara.",
+            ["increase_budget", "instructor_development"],
+        ),
+        # hopes about the outcome are no proposal of a step
+        ("Bupati berharap para alumni Latsar dapat menerapkan ilmunya di unit kerja masing-masing.", []),
+        ("Harapannya, pelatihan ini dapat meningkatkan kinerja ASN.", []),
+    ],
+)
+def test_proposal_moods_lists_and_measures_taken(patterns, text, proposals):
+    """A plan or a passive after a plan cue proposes; 'telah', 'sudah', 'sejak' report a measure taken."""
+    assert extract(text, patterns, assume_report=True).recommendation_ids() == proposals
+
+
 def test_a_measure_taken_is_no_proposal_even_under_a_proposal_heading(patterns):
     """Under 'Rekomendasi', what the office has already done is reported, not proposed."""
     text = (
@@ -654,6 +694,11 @@ def test_program_identity_is_read_with_offsets():
         ("Masih ada sekitar 200 pejabat yang belum mengikuti diklatpim.", "staff_untrained", 200),
         ("Untuk tahun ini saja, dana tersedia hanya sekitar Rp8 miliar.", "training_budget_idr", 8e9),
         ("Kuota yang disetujui hanya untuk mengakomodir 80 orang peserta.", "approved_quota", 80),
+        ("Kuota yang terisi baru 40 persen dari target.", "quota_fill_pct", 40),
+        ("Tercatat 320 pegawai masih menunggu giliran mengikuti diklat.", "staff_untrained", 320),
+        # each word names the figure on its side: "lulus" is 114, not the 120 before it
+        ("Dari 120 peserta, 114 orang dinyatakan lulus.", "graduates", 114),
+        ("Pelatihan diikuti oleh 45 peserta dari 12 OPD.", "participants", 45),
     ],
 )
 def test_other_figures_are_read_with_their_measure(patterns, sentence, measure, value):
@@ -669,6 +714,9 @@ def test_other_figures_are_read_with_their_measure(patterns, sentence, measure, 
         "Peserta Diklatpim IV angkatan 87 hadir.",  # a cohort number is no count
         "Keuangan daerah pada APBD mengalami pengurangan Rp 139.509.267.000.",  # not a training budget
         "Pelatihan diikuti peserta dari 2,5 kabupaten.",  # a count is a whole number
+        "Indeks kepuasan peserta mencapai 4,2 (skala 1-5).",  # a score and a range are no count
+        "Pelatihan diikuti peserta dari 12 OPD.",  # offices are no people
+        "Realisasi peserta hanya 65% dari target.",  # the participation rate (an indicator), not quota filled
     ],
 )
 def test_figures_that_are_no_measure(patterns, sentence):

@@ -457,19 +457,88 @@ def _find_recommendations(
 
 # A count is no count after these words: "tahun 2021", "angkatan 87", "Nomor 10", "pasal 3".
 _NOT_A_COUNT = frozenset(
-    {"tahun", "angkatan", "nomor", "no", "pasal", "ayat", "tanggal", "pukul", "pp", "uu", "eselon", "level", "tingkat"}
+    {
+        "tahun",
+        "angkatan",
+        "nomor",
+        "no",
+        "pasal",
+        "ayat",
+        "tanggal",
+        "pukul",
+        "pp",
+        "uu",
+        "eselon",
+        "level",
+        "tingkat",
+        "skala",
+        "skor",
+        "nilai",
+        "indeks",
+    }
+)
+# Nor before these: a count of people is not "12 OPD", "3 angkatan", "5 hari" (the unit is checked, not guessed).
+_NOT_PEOPLE = frozenset(
+    {
+        "opd",
+        "instansi",
+        "perangkat",
+        "unit",
+        "satuan",
+        "dinas",
+        "badan",
+        "kabupaten",
+        "kota",
+        "kecamatan",
+        "distrik",
+        "desa",
+        "kelurahan",
+        "provinsi",
+        "daerah",
+        "lokasi",
+        "angkatan",
+        "kelas",
+        "gelombang",
+        "hari",
+        "jam",
+        "menit",
+        "minggu",
+        "pekan",
+        "bulan",
+        "tahun",
+        "kali",
+        "jenis",
+        "modul",
+        "sesi",
+        "mata",
+        "materi",
+        "kegiatan",
+        "program",
+        "paket",
+        "judul",
+        "unsur",
+        "aspek",
+        "indikator",
+    }
 )
 
 
-def _scale_ok(kind: str, fig: _Figure, before: str) -> bool:
+def _scale_ok(kind: str, fig: _Figure, before: str, after: str = "") -> bool:
     """Whether a figure is a plausible value of a measure (figures only; indicators are checked by the pack)."""
     if fig.kind == "number":
         return kind != "figures" or (
-            fig.value.is_integer() and 0 < fig.value < 10_000_000 and before not in _NOT_A_COUNT
+            fig.value.is_integer()
+            and 0 < fig.value < 10_000_000
+            and before not in _NOT_A_COUNT
+            and after not in _NOT_PEOPLE
         )
     if fig.kind == "rupiah":
         return fig.value > 0
     return True
+
+
+def _year_like(fig: _Figure) -> bool:
+    return fig.kind == "number" and fig.value.is_integer() and 1900 <= fig.value <= 2100
 
 
 def _find_indicators(
@@ -484,12 +553,25 @@ def _find_indicators(
         return []
     toks = v.sent.tokens
     out: list[Any] = []
+    spans = {id(f): [i for i, t in enumerate(toks) if t.start < f.end and t.end > f.start] for f in figures}
     for fig in figures:
-        idx = [i for i, t in enumerate(toks) if t.start < fig.end and t.end > fig.start]
+        idx = spans[id(fig)]
         if not idx or set(idx) & v.blocked:
             continue
         fa, fb = idx[0], idx[-1] + 1
-        if not _scale_ok(kind, fig, v.norms[fa - 1] if fa else ""):
+        # A word belongs to the figure on its side: "Dari 120 peserta, 114 orang dinyatakan lulus" --
+        # "lulus" names 114, not 120, because another figure of the same kind stands between (years aside).
+        others = [
+            (spans[id(f)][0], spans[id(f)][-1] + 1)
+            for f in figures
+            if f is not fig and f.kind == fig.kind and spans[id(f)] and not _year_like(f)
+        ]
+
+        def clear(o: tuple[int, int], fa: int = fa, fb: int = fb, others: list[tuple[int, int]] = others) -> bool:
+            lo, hi = (o[1], fa) if o[1] <= fa else (fb, o[0])
+            return not any(lo <= x and y <= hi for x, y in others)
+
+        if not _scale_ok(kind, fig, v.norms[fa - 1] if fa else "", v.norms[fb] if fb < len(v.norms) else ""):
             continue
 
         def distance(o: tuple[int, int], fa: int = fa, fb: int = fb) -> int:
@@ -507,7 +589,7 @@ def _find_indicators(
                 continue
             picks = []
             for term in rule.terms:
-                occ = [o for o in v.occ(term) if (o[1] <= fa or o[0] >= fb) and distance(o) <= rule.within]
+                occ = [o for o in v.occ(term) if (o[1] <= fa or o[0] >= fb) and distance(o) <= rule.within and clear(o)]
                 if not occ:
                     break
                 picks.append(min(occ, key=distance))

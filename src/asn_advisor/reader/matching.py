@@ -164,11 +164,33 @@ def _view(sent: Sentence, c: _Compiled, proposal_section: bool, after_example: b
                 out.add(ci)
         return out
 
-    v.strong_proposal_clauses = through_brackets(proposal_clause_set(c.proposal))
+    def through_colon(clauses: set[int]) -> set[int]:
+        # "disarankan: (1) peningkatan anggaran; (2) penambahan widyaiswara": what follows the colon of a
+        # proposing clause is the list of what it proposes.
+        for ci in sorted(clauses):
+            b = sent.clauses[ci][1]
+            if b < n and ":" in sent.text[sent.tokens[b - 1].end - sent.start : sent.tokens[b].start - sent.start]:
+                return clauses | set(range(ci + 1, len(sent.clauses)))
+        return clauses
+
+    v.strong_proposal_clauses = through_colon(through_brackets(proposal_clause_set(c.proposal)))
     v.proposal_clauses = v.strong_proposal_clauses | through_brackets(proposal_clause_set(c.weak_proposal))
     if c.implemented:
-        # "BKPSDM telah meluncurkan program mentoring": a measure taken, not proposed.
-        done = {clause_of[a] for a, _ in v.occ(c.implemented)}
+        # "BKPSDM telah meluncurkan program mentoring": a measure taken, not proposed. A bare passive
+        # ("dilaksanakan") after a plan or proposal cue of its clause ("akan dilaksanakan", "direncanakan
+        # pelatihan dilaksanakan"), or under a proposal heading, is the step proposed; explicit past
+        # markers ("telah", "sudah", "pernah") always report a measure taken.
+        past = v.occ(c.implemented_past) if c.implemented_past else []
+        cue_starts = [a for term in (c.proposal, c.weak_proposal) if term for a, _ in v.occ(term)]
+
+        def taken(a: int, b: int) -> bool:
+            if any(pa < b and a < pb for pa, pb in past):
+                return True
+            if v.in_proposal_section:
+                return False
+            return not any(p < a and clause_of[p] == clause_of[a] for p in cue_starts)
+
+        done = {clause_of[a] for a, b in v.occ(c.implemented) if taken(a, b)} | {clause_of[a] for a, _ in past}
         v.done_clauses = done
         v.proposal_clauses -= done - v.strong_proposal_clauses
 
