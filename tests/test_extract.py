@@ -677,6 +677,23 @@ def test_strengths_are_read_as_stated(patterns):
     assert all(text[s.start : s.end] == s.quote for s in result.strengths)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Peserta memberikan penilaian yang sangat baik terhadap penyelenggaraan diklat.", ["satisfied_participants"]),
+        ("Tingkat kepuasan peserta tergolong tinggi.", ["satisfied_participants"]),
+        ("Kinerja alumni meningkat setelah mengikuti pelatihan.", ["improvement"]),
+        ("Pelatihan ini terbukti meningkatkan kompetensi peserta.", ["improvement"]),
+        ("Program coaching bagi pejabat baru sudah berjalan sejak 2023.", ["measure_in_place"]),
+        ("Pelatihan diharapkan dapat meningkatkan kinerja pegawai.", []),
+        ("Pelatihan belum berjalan dengan baik.", []),
+    ],
+)
+def test_kinds_of_strengths(patterns, sentence, kinds):
+    """Praise, measured gains and measures in place; hopes and negated praise are none."""
+    assert sorted({s.id for s in extract(sentence, patterns, assume_report=True).strengths}) == kinds
+
+
 def test_program_identity_is_read_with_offsets():
     """Name, region, type and period: the most named, each traced; a regulation's year is no period."""
     from asn_advisor.reader import read_program
