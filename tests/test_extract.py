@@ -585,6 +585,18 @@ def test_kinds_of_news_and_abstracts(patterns, sentence, findings, proposals):
             "Berdasarkan hasil penelitian, disarankan: (1) peningkatan anggaran diklat; (2) penambahan widyaiswara.",
             ["increase_budget", "instructor_development"],
         ),
+        # advice in other words: ideals, "alangkah baiknya jika", "sudah seharusnya", requests to an office
+        ("Idealnya, setiap alumni diklat didampingi mentor selama tiga bulan.", ["mentoring_coaching"]),
+        ("Alangkah baiknya jika pelatihan dilaksanakan secara daring.", ["flexible_scheduling"]),
+        ("Sudah seharusnya pemerintah menambah anggaran pengembangan kompetensi.", ["increase_budget"]),
+        ("Oleh sebab itu, BKPSDM diminta menjalin kerja sama dengan perguruan tinggi.", ["partnerships"]),
+        ("Dewan mendorong Pemkab agar mengalokasikan anggaran yang cukup untuk diklat.", ["increase_budget"]),
+        (
+            "Salah satu upaya yang dapat dilakukan adalah menyelenggarakan pelatihan secara daring.",
+            ["flexible_scheduling"],
+        ),
+        # participants asked to rate a course: the survey's method, not a request
+        ("Peserta diminta untuk memberikan penilaian terhadap relevansi pelatihan dengan tugas mereka.", []),
         # hopes about the outcome are no proposal of a step
         ("Bupati berharap para alumni Latsar dapat menerapkan ilmunya di unit kerja masing-masing.", []),
         ("Harapannya, pelatihan ini dapat meningkatkan kinerja ASN.", []),

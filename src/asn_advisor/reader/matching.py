@@ -129,7 +129,12 @@ def _view(sent: Sentence, c: _Compiled, proposal_section: bool, after_example: b
         v.blocked = set(range(n))  # "Hal ini membuatnya ..." goes on with the anecdote
         v.is_example = True
     else:
+        # "Alangkah baiknya jika ...", "Sebaiknya apabila ...": a conditional right after a proposal cue
+        # states what is proposed, not a hypothetical.
+        proposal_ends = {b for _a, b in v.occ(c.proposal)}
         for a, _b in v.occ(c.hypothetical):
+            if a in proposal_ends:
+                continue
             if a <= lead + 1:
                 v.blocked = set(range(n))
                 break
