@@ -737,6 +737,8 @@ def test_program_identity_is_read_with_offsets():
         # each word names the figure on its side: "lulus" is 114, not the 120 before it
         ("Dari 120 peserta, 114 orang dinyatakan lulus.", "graduates", 114),
         ("Pelatihan diikuti oleh 45 peserta dari 12 OPD.", "participants", 45),
+        ("Jumlah peserta pelatihan tahun 2020 sebanyak 15.320 orang.", "participants", 15320),
+        ("Pada 2021 peserta pelatihan berjumlah 25.000 orang.", "participants", 25000),
     ],
 )
 def test_other_figures_are_read_with_their_measure(patterns, sentence, measure, value):
@@ -754,6 +756,8 @@ def test_other_figures_are_read_with_their_measure(patterns, sentence, measure, 
         "Pelatihan diikuti peserta dari 2,5 kabupaten.",  # a count is a whole number
         "Indeks kepuasan peserta mencapai 4,2 (skala 1-5).",  # a score and a range are no count
         "Pelatihan diikuti peserta dari 12 OPD.",  # offices are no people
+        "Selama pandemi, 2021 peserta mengikuti pelatihan daring.",  # four digits 1900-2100 are a year
+        "Peserta ke-3 dari kiri menerima sertifikat.",  # an ordinal is no count
         "Realisasi peserta hanya 65% dari target.",  # the participation rate (an indicator), not quota filled
     ],
 )

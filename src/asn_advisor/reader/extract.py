@@ -523,7 +523,7 @@ _NOT_PEOPLE = frozenset(
 )
 
 
-def _scale_ok(kind: str, fig: _Figure, before: str, after: str = "") -> bool:
+def _scale_ok(kind: str, fig: _Figure, before: str, after: str = "", written: str = "") -> bool:
     """Whether a figure is a plausible value of a measure (figures only; indicators are checked by the pack)."""
     if fig.kind == "number":
         return kind != "figures" or (
@@ -531,6 +531,9 @@ def _scale_ok(kind: str, fig: _Figure, before: str, after: str = "") -> bool:
             and 0 < fig.value < 10_000_000
             and before not in _NOT_A_COUNT
             and after not in _NOT_PEOPLE
+            # Four digits without a thousands dot, 1900-2100, are a year ("pada 2021 peserta"): counts of
+            # that size are written "2.021".
+            and not (re.fullmatch(r"(19|20)\d\d|2100", written) and not before.startswith("sebanyak"))
         )
     if fig.kind == "rupiah":
         return fig.value > 0
@@ -571,7 +574,8 @@ def _find_indicators(
             lo, hi = (o[1], fa) if o[1] <= fa else (fb, o[0])
             return not any(lo <= x and y <= hi for x, y in others)
 
-        if not _scale_ok(kind, fig, v.norms[fa - 1] if fa else "", v.norms[fb] if fb < len(v.norms) else ""):
+        after = v.norms[fb] if fb < len(v.norms) else ""
+        if not _scale_ok(kind, fig, v.norms[fa - 1] if fa else "", after, text[fig.start : fig.end]):
             continue
 
         def distance(o: tuple[int, int], fa: int = fa, fb: int = fb) -> int:

@@ -115,6 +115,8 @@ def _figures(sent: Sentence, text: str) -> list[_Figure]:
             continue
         if re.match(r"\s*[-–]\s*\d", s[m.end() :]) or re.search(r"\d\s*[-–]\s*$", s[: m.start()]):
             continue  # a range (skala 1-5, 2019-2021) has no single value
+        if re.search(r"(?i)\bke-?\s*$", s[: m.start()]):
+            continue  # an ordinal (ke-3, angkatan ke 87) is no value
         out.append(_Figure("number", value, "", sent.start + m.start(), sent.start + m.end()))
     return sorted(out, key=lambda f: f.start)
 
