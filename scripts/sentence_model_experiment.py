@@ -25,8 +25,10 @@ challenge texts (``tests/data/annotations``) -- and of the dev split of
 number is a multiple of three, is never opened).  A sentence states an id
 when one of the id's annotated quotes overlaps it.
 
-Each text is read once with the patterns alone and once with the model
-(trained on all the other texts) adding, in the sentences where the
+Each text is read with the patterns alone, with the model alone, with the
+patterns confirmed by the model (an id the patterns read is kept only when
+the model scores it at least the threshold somewhere in the text), and with
+the model (trained on all the other texts) adding, in the sentences where the
 patterns would read an item of that kind (not a hypothetical, an
 illustration or a question; for a finding, a sentence with a problem word
 of ``signals.evaluative`` and not only proposing; for a proposal, a
@@ -251,19 +253,23 @@ def cross_validate(docs: list[Doc], patterns: Any, thresholds: list[float], supp
     print(f"{len(docs)} texts, {sum(len(p) for p in per_doc)} sentences; counts are (tp/fp/fn)")
     for kind in KINDS:
         print(f"== {kind}, leave one text out ==")
-        rows: list[tuple[str, float | None, bool]] = [("patterns alone", None, True)]
-        rows += [(f"model alone >= {t:g}", t, False) for t in thresholds]
-        rows += [(f"patterns + model >= {t:g}", t, True) for t in thresholds]
-        for name, t, with_patterns in rows:
+        rows: list[tuple[str, float | None, str]] = [("patterns alone", None, "patterns")]
+        rows += [(f"model alone >= {t:g}", t, "model") for t in thresholds]
+        rows += [(f"patterns + model >= {t:g}", t, "add") for t in thresholds]
+        rows += [(f"patterns if model >= {t:g}", t, "confirm") for t in (-5.0, 0.0, thresholds[0])]
+        for name, t, mode in rows:
             cells, total = [], Counts()
             for gname, members in GROUPS.items():
                 c = Counts()
                 for k, doc in enumerate(docs):
                     if doc.group not in members:
                         continue
-                    got = set(by_patterns[k][kind]) if with_patterns else set()
-                    if t is not None and doc.is_report is not False:
-                        got |= {label for label, sc in best[k][kind].items() if sc >= t}
+                    got = set(by_patterns[k][kind]) if mode != "model" else set()
+                    scored = {label for label, sc in best[k][kind].items() if t is not None and sc >= t}
+                    if mode == "confirm":
+                        got &= scored  # the patterns propose, the model confirms
+                    elif mode != "patterns" and doc.is_report is not False:
+                        got |= scored
                     gold = set(doc.gold[kind])
                     got -= set(doc.acceptable.get(kind, [])) - gold
                     c.add(gold, got)
