@@ -397,7 +397,8 @@ def test_figures_without_their_words_are_no_indicators(patterns, sentence):
         ("Misalnya, banyak peserta mengeluhkan materi yang terlalu teoritis.", ["theoretical_curriculum"], []),
         ("Jika partisipasi rendah, maka perlu jadwal fleksibel.", [], []),
         # a word of another topic in context
-        ("Jadwal pelatihan tidak sesuai dengan jam kerja pegawai.", [], []),
+        # ("pelatihan" in a sentence about the timetable is the schedule, a time conflict, not the material)
+        ("Jadwal pelatihan tidak sesuai dengan jam kerja pegawai.", ["time_conflict"], []),
         ("Partisipasi pegawai dalam pengisian survei kepuasan masih rendah.", [], []),
         # supply-side shortfalls are coverage, not reluctance
         (
@@ -416,6 +417,59 @@ def test_figures_without_their_words_are_no_indicators(patterns, sentence):
             ["continuous_evaluation"],
         ),
         ("BKPSDM telah menambah anggaran diklat sejak tahun lalu.", [], []),
+        ("Pemkab telah bekerja sama dengan universitas setempat dalam penyelenggaraan diklat.", [], []),
+        # more voices and affixes of one root
+        (
+            "Atasan kurang memberikan kesempatan kepada alumni untuk menerapkan hasil pelatihan.",
+            ["weak_supervisor_support"],
+            [],
+        ),
+        ("Lulusan diklat jarang didampingi setelah kembali ke kantor.", ["no_follow_up"], []),
+        ("Dampak pelatihan terhadap kinerja belum pernah diukur.", ["weak_evaluation"], []),
+        ("Data peserta pelatihan belum terdokumentasi dengan baik.", ["data_gap"], []),
+        ("Ratusan pejabat masih mengantre untuk mengikuti Diklat PIM.", ["limited_coverage"], []),
+        # a share stated as a shortfall; a length stated, then judged short
+        ("Tingkat kehadiran peserta bimtek hanya separuh dari undangan.", ["low_participation"], []),
+        ("Waktu pelaksanaan diklat yang hanya tiga hari dinilai terlalu pendek.", ["short_duration"], []),
+        # an example reporting a real complaint, and one that is only an illustration
+        (
+            "Contohnya, peserta dari Dinas Kesehatan mengeluhkan jaringan internet yang sering putus.",
+            ["limited_facilities"],
+            [],
+        ),
+        ("Misalnya, peserta Latsar mengeluhkan jadwal yang bentrok dengan tugas kantor.", ["time_conflict"], []),
+        ("Misalnya, pelatihan daring dapat membantu pegawai yang bertugas di daerah terpencil.", [], []),
+        # supply side
+        (
+            "Kuota diklat dari provinsi sangat terbatas sehingga banyak pegawai belum bisa ikut.",
+            ["limited_coverage"],
+            [],
+        ),
+        ("Tingginya minat pegawai tidak sebanding dengan kuota diklat yang tersedia.", ["limited_coverage"], []),
+        ("Jumlah responden yang mengisi kuesioner rendah.", [], []),
+        ("Peran serta pegawai dalam kegiatan pengembangan kompetensi masih minim.", ["low_participation"], []),
+        ("Sebagai contoh, kurangnya anggaran dapat menyebabkan pelatihan ditunda.", [], []),
+        (
+            "Contohnya, di Dinas Pendidikan hanya 20 persen pegawai yang pernah mengikuti pelatihan.",
+            ["limited_coverage"],
+            [],
+        ),
+        ("Salah satu contohnya adalah minimnya fasilitas komputer di ruang kelas.", ["limited_facilities"], []),
+        # more moods of a proposal; a partner outside government is no coordination between offices
+        ("DPRD mendesak pemerintah daerah menambah alokasi dana diklat tahun depan.", [], ["increase_budget"]),
+        (
+            "Wakil Bupati berpesan kepada BKPSDM untuk menjalin kerja sama dengan perguruan tinggi.",
+            [],
+            ["partnerships"],
+        ),
+        ("Ia menekankan agar hasil diklat dievaluasi secara berkala.", [], ["continuous_evaluation"]),
+        (
+            "Bupati menginstruksikan BKPSDM untuk memantau penerapan hasil pelatihan di OPD.",
+            [],
+            ["continuous_evaluation"],
+        ),
+        ("Kami mengusulkan pemberian penghargaan bagi ASN yang aktif mengikuti pelatihan.", [], ["incentives"]),
+        ("Sebaiknya widyaiswara diberi pelatihan metode mengajar yang interaktif.", [], ["instructor_development"]),
     ],
 )
 def test_kinds_a_reader_sees(patterns, sentence, findings, proposals):
@@ -423,6 +477,134 @@ def test_kinds_a_reader_sees(patterns, sentence, findings, proposals):
     result = extract(sentence, patterns, assume_report=True)
     assert result.finding_ids() == findings
     assert result.recommendation_ids() == proposals
+
+
+@pytest.mark.parametrize(
+    ("sentence", "findings", "proposals"),
+    [
+        # lists of obstacles in one sentence, as abstracts write them
+        (
+            "Faktor penghambat meliputi keterbatasan anggaran, sarana prasarana yang kurang memadai, "
+            "dan rendahnya motivasi peserta.",
+            ["limited_budget", "limited_facilities", "low_motivation"],
+            [],
+        ),
+        (
+            "Hambatan yang ditemukan antara lain minimnya jumlah widyaiswara dan padatnya jadwal kerja pegawai.",
+            ["instructor_quality", "time_conflict"],
+            [],
+        ),
+        ("Dengan padatnya kegiatan pelatihan, masalah anggaran merupakan kendala utama.", ["limited_budget"], []),
+        # the 20 JP entitlement judged, not the rule
+        ("Capaian 20 JP ASN di lingkungan Pemkab masih rendah.", ["below_20jp"], []),
+        ("Rata-rata ASN baru memperoleh 12 JP per tahun, jauh di bawah ketentuan 20 JP.", ["below_20jp"], []),
+        # a monotonous method is the material's delivery, not the variety of courses
+        ("Peserta banyak yang mengantuk karena metode ceramah yang monoton.", ["theoretical_curriculum"], []),
+        (
+            "Para pejabat enggan melepaskan stafnya untuk mengikuti diklat karena pekerjaan kantor menumpuk.",
+            ["time_conflict", "weak_supervisor_support"],
+            [],
+        ),
+        (
+            "Sayangnya, pelatihan yang diberikan belum menyentuh kebutuhan riil di lapangan.",
+            ["irrelevant_curriculum"],
+            [],
+        ),
+        ("Ketersediaan instruktur yang kompeten masih menjadi persoalan.", ["instructor_quality"], []),
+        (
+            "Keterbatasan akses internet di distrik membuat pelatihan daring tidak berjalan optimal.",
+            ["limited_facilities"],
+            [],
+        ),
+        # another population, other public works: not about ASN development
+        ("Motivasi siswa untuk belajar menurun selama pandemi.", [], []),
+        ("Jaringan jalan di desa masih rusak.", [], []),
+        ("Pelatihan bagi pencari kerja di BLK kuotanya terbatas.", [], []),
+        ("Pemerintah desa masih membutuhkan pendampingan dalam pengelolaan dana desa.", [], []),
+        ("Banyak pegawai tidak mengetahui adanya program beasiswa dan pelatihan.", ["low_awareness"], []),
+        ("Peserta menilai penyelenggaraan diklat kurang memuaskan.", ["low_satisfaction"], []),
+        # a formality reported is a finding; "bukan sekadar formalitas" is an exhortation
+        ("Pelatihan kerap dianggap sekadar formalitas untuk memenuhi syarat kenaikan pangkat.", ["low_motivation"], []),
+        ("Ia menegaskan, pelatihan dasar ini bukan sekadar formalitas.", [], []),
+        ("Tujuannya agar diklat di daerah tidak sekadar formalitas.", [], []),
+        # proposals
+        ("Kemampuan para pengajar dalam menyampaikan materi masih perlu ditingkatkan.", [], ["instructor_development"]),
+        ("Perlu adanya pemetaan kompetensi sebelum menentukan jenis pelatihan.", [], ["needs_based_curriculum"]),
+        (
+            "Sekda menginstruksikan seluruh kepala OPD agar memberi kesempatan kepada stafnya mengikuti pelatihan.",
+            [],
+            ["leadership_support"],
+        ),
+        (
+            "Adapun saran yang diajukan peneliti adalah sebagai berikut:\n1. Menambah durasi pelatihan teknis.\n"
+            "2. Menyediakan sarana praktik yang memadai.",
+            [],
+            ["extend_duration", "improve_facilities"],
+        ),
+        (
+            "Rekomendasi:\n- Evaluasi pascapelatihan dilakukan secara berkala.\n- Widyaiswara mengikuti sertifikasi.",
+            [],
+            ["continuous_evaluation", "instructor_development"],
+        ),
+    ],
+)
+def test_kinds_of_news_and_abstracts(patterns, sentence, findings, proposals):
+    """Obstacle lists, judged entitlements, methods, formalities and proposal lists, in sentences written for them."""
+    result = extract(sentence, patterns, assume_report=True)
+    assert result.finding_ids() == sorted(findings)
+    assert result.recommendation_ids() == sorted(proposals)
+
+
+@pytest.mark.parametrize(
+    ("text", "proposals"),
+    [
+        # plans, commitments, and the news spelling "kedepannya"
+        ("Ke depan, kami akan memperbanyak pelatihan berbasis e-learning.", ["flexible_scheduling"]),
+        ("Pemkab berkomitmen meningkatkan anggaran diklat pada tahun mendatang.", ["increase_budget"]),
+        (
+            "Kedepannya, pelatihan akan dilaksanakan secara daring agar tidak mengganggu pelayanan.",
+            ["flexible_scheduling"],
+        ),
+        ("Tahun depan direncanakan pelatihan dilaksanakan secara blended learning.", ["flexible_scheduling"]),
+        ("Program mentoring akan diperluas ke seluruh OPD.", ["mentoring_coaching"]),
+        ("Kami mengajak seluruh kepala OPD untuk mendukung pegawainya mengikuti pelatihan.", ["leadership_support"]),
+        # measures taken, in the past or since a date
+        ("Sejak 2022, BKPSDM menggandeng universitas untuk melatih ASN.", []),
+        ("Pemkab sudah menganggarkan Rp 2 miliar untuk diklat.", []),
+        ("Pelatihan daring telah dilaksanakan sejak tahun lalu.", []),
+        # lists under a heading, lettered or bulleted, and inline after a colon
+        (
+            "Rekomendasi\n\na. Pelatihan dilaksanakan secara daring.\nb. Anggaran pelatihan ditingkatkan.",
+            ["flexible_scheduling", "increase_budget"],
+        ),
+        (
+            "Saran\n• Memperbanyak pelatihan praktik.\n• Melakukan evaluasi pasca pelatihan.",
+            ["continuous_evaluation", "practical_methods"],
+        ),
+        (
+            "Berdasarkan hasil penelitian, disarankan: (1) peningkatan anggaran diklat; (2) penambahan widyaiswara.",
+            ["increase_budget", "instructor_development"],
+        ),
+        # advice in other words: ideals, "alangkah baiknya jika", "sudah seharusnya", requests to an office
+        ("Idealnya, setiap alumni diklat didampingi mentor selama tiga bulan.", ["mentoring_coaching"]),
+        ("Alangkah baiknya jika pelatihan dilaksanakan secara daring.", ["flexible_scheduling"]),
+        ("Sudah seharusnya pemerintah menambah anggaran pengembangan kompetensi.", ["increase_budget"]),
+        ("Oleh sebab itu, BKPSDM diminta menjalin kerja sama dengan perguruan tinggi.", ["partnerships"]),
+        ("Dewan mendorong Pemkab agar mengalokasikan anggaran yang cukup untuk diklat.", ["increase_budget"]),
+        (
+            "Salah satu upaya yang dapat dilakukan adalah menyelenggarakan pelatihan secara daring.",
+            ["flexible_scheduling"],
+        ),
+        # participants asked to rate a course: the survey's method, not a request
+        ("Peserta diminta untuk memberikan penilaian terhadap relevansi pelatihan dengan tugas mereka.", []),
+        # hopes about the outcome are no proposal of a step
+        ("Bupati berharap para alumni Latsar dapat menerapkan ilmunya di unit kerja masing-masing.", []),
+        ("Harapannya, pelatihan ini dapat meningkatkan kinerja ASN.", []),
+    ],
+)
+def test_proposal_moods_lists_and_measures_taken(patterns, text, proposals):
+    """A plan or a passive after a plan cue proposes; 'telah', 'sudah', 'sejak' report a measure taken."""
+    assert extract(text, patterns, assume_report=True).recommendation_ids() == proposals
 
 
 def test_a_measure_taken_is_no_proposal_even_under_a_proposal_heading(patterns):
@@ -451,6 +633,21 @@ def test_budget_of_another_topic_is_no_training_budget(patterns):
     training = "Diklat pegawai tahun ini tertunda. Hal itu terjadi akibat kekurangan anggaran."
     assert extract(opening + other, patterns).finding_ids() == ["low_participation"]
     assert "limited_budget" in extract(opening + training, patterns).finding_ids()
+
+
+def test_facilities_and_coordination_of_another_topic_are_no_finding(patterns):
+    """Like the budget, facilities and coordination count only in a passage about ASN training."""
+    opening = (
+        "DPRD menilai minat pegawai ASN mengikuti diklat masih rendah. Fraksi juga menyoroti hal lain. "
+        "Rapat itu dihadiri semua fraksi. Sidang berlangsung lancar.\n\n"
+    )
+    other = (
+        "Penertiban lapak di alun-alun berlangsung sejak pagi. "
+        "Koordinasi antara kepolisian dan satpol PP dalam penertiban itu belum berjalan baik."
+    )
+    training = "Pelatihan daring bagi pegawai kecamatan sering terganggu. Jaringan internet di kecamatan terbatas."
+    assert extract(opening + other, patterns).finding_ids() == ["low_participation"]
+    assert "limited_facilities" in extract(opening + training, patterns).finding_ids()
 
 
 def test_a_request_governs_its_bracketed_clauses(patterns):
@@ -492,6 +689,23 @@ def test_strengths_are_read_as_stated(patterns):
     assert all(text[s.start : s.end] == s.quote for s in result.strengths)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kinds"),
+    [
+        ("Peserta memberikan penilaian yang sangat baik terhadap penyelenggaraan diklat.", ["satisfied_participants"]),
+        ("Tingkat kepuasan peserta tergolong tinggi.", ["satisfied_participants"]),
+        ("Kinerja alumni meningkat setelah mengikuti pelatihan.", ["improvement"]),
+        ("Pelatihan ini terbukti meningkatkan kompetensi peserta.", ["improvement"]),
+        ("Program coaching bagi pejabat baru sudah berjalan sejak 2023.", ["measure_in_place"]),
+        ("Pelatihan diharapkan dapat meningkatkan kinerja pegawai.", []),
+        ("Pelatihan belum berjalan dengan baik.", []),
+    ],
+)
+def test_kinds_of_strengths(patterns, sentence, kinds):
+    """Praise, measured gains and measures in place; hopes and negated praise are none."""
+    assert sorted({s.id for s in extract(sentence, patterns, assume_report=True).strengths}) == kinds
+
+
 def test_program_identity_is_read_with_offsets():
     """Name, region, type and period: the most named, each traced; a regulation's year is no period."""
     from asn_advisor.reader import read_program
@@ -518,6 +732,13 @@ def test_program_identity_is_read_with_offsets():
         ("Masih ada sekitar 200 pejabat yang belum mengikuti diklatpim.", "staff_untrained", 200),
         ("Untuk tahun ini saja, dana tersedia hanya sekitar Rp8 miliar.", "training_budget_idr", 8e9),
         ("Kuota yang disetujui hanya untuk mengakomodir 80 orang peserta.", "approved_quota", 80),
+        ("Kuota yang terisi baru 40 persen dari target.", "quota_fill_pct", 40),
+        ("Tercatat 320 pegawai masih menunggu giliran mengikuti diklat.", "staff_untrained", 320),
+        # each word names the figure on its side: "lulus" is 114, not the 120 before it
+        ("Dari 120 peserta, 114 orang dinyatakan lulus.", "graduates", 114),
+        ("Pelatihan diikuti oleh 45 peserta dari 12 OPD.", "participants", 45),
+        ("Jumlah peserta pelatihan tahun 2020 sebanyak 15.320 orang.", "participants", 15320),
+        ("Pada 2021 peserta pelatihan berjumlah 25.000 orang.", "participants", 25000),
     ],
 )
 def test_other_figures_are_read_with_their_measure(patterns, sentence, measure, value):
@@ -533,6 +754,11 @@ def test_other_figures_are_read_with_their_measure(patterns, sentence, measure, 
         "Peserta Diklatpim IV angkatan 87 hadir.",  # a cohort number is no count
         "Keuangan daerah pada APBD mengalami pengurangan Rp 139.509.267.000.",  # not a training budget
         "Pelatihan diikuti peserta dari 2,5 kabupaten.",  # a count is a whole number
+        "Indeks kepuasan peserta mencapai 4,2 (skala 1-5).",  # a score and a range are no count
+        "Pelatihan diikuti peserta dari 12 OPD.",  # offices are no people
+        "Selama pandemi, 2021 peserta mengikuti pelatihan daring.",  # four digits 1900-2100 are a year
+        "Peserta ke-3 dari kiri menerima sertifikat.",  # an ordinal is no count
+        "Realisasi peserta hanya 65% dari target.",  # the participation rate (an indicator), not quota filled
     ],
 )
 def test_figures_that_are_no_measure(patterns, sentence):

@@ -293,6 +293,7 @@ class _Compiled:
     example_continuation: _Term | None
     illustration: _Term | None
     implemented: _Term | None
+    implemented_past: _Term | None
     proposal_continuation: _Term | None
     question_is_hypothetical: bool
     proposal: _Term
@@ -419,6 +420,7 @@ def compile_patterns(
         example_continuation=opt(c.example_continuation, "cues", "example_continuation"),
         illustration=opt(c.illustration, "cues", "illustration"),
         implemented=opt(c.implemented, "cues", "implemented"),
+        implemented_past=opt(c.implemented_past, "cues", "implemented_past"),
         proposal_continuation=opt(c.proposal_continuation, "cues", "proposal_continuation"),
         question_is_hypothetical=c.question_is_hypothetical,
         proposal=required["proposal"],  # type: ignore[arg-type]

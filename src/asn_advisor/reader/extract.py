@@ -78,7 +78,7 @@ from asn_advisor.reader.results import (
     LocalText,
     _Traced,
 )
-from asn_advisor.reader.sentences import split_sentences, tokenize
+from asn_advisor.reader.sentences import Sentence, split_sentences, tokenize
 
 # ---------------------------------------------------------------------------
 # Loading a pattern file on its own (the rule pack loads its extract: section itself)
@@ -293,19 +293,13 @@ def extract(
     return result
 
 
-def _extract_sentences(work: str, c: _Compiled, source: str, on_topic: bool = False) -> Extraction:
-    """Read every sentence; ``on_topic``: the text is taken to be about ASN training (no pattern context asked)."""
+def _sentence_views(work: str, c: _Compiled) -> tuple[list[Sentence], list[_SentenceView]]:
+    """Every sentence of ``work`` and, for each one with words, how it reads (mood, clauses, negation)."""
     sentences = split_sentences(work)
-    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", work)]
-    findings: list[ExtractedFinding] = []
-    recs: list[ExtractedRecommendation] = []
-    indicators: list[ExtractedIndicator] = []
     after_example = False
     proposal_list = False  # inside a list introduced by "Saran kami sebagai berikut:"
     after_proposal = False  # the previous sentence proposed something
     views: list[_SentenceView] = []
-    strengths: list[ExtractedStrength] = []
-    figures: list[ExtractedFigure] = []
     for sent in sentences:
         if not sent.tokens:
             continue
@@ -338,6 +332,18 @@ def _extract_sentences(work: str, c: _Compiled, source: str, on_topic: bool = Fa
             proposal_list = bool(v.strong_proposal_clauses) and not v.blocked
         after_proposal = bool(v.strong_proposal_clauses) or (in_proposal_section and sent.kind != "heading")
         views.append(v)
+    return sentences, views
+
+
+def _extract_sentences(work: str, c: _Compiled, source: str, on_topic: bool = False) -> Extraction:
+    """Read every sentence; ``on_topic``: the text is taken to be about ASN training (no pattern context asked)."""
+    sentences, views = _sentence_views(work, c)
+    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", work)]
+    findings: list[ExtractedFinding] = []
+    recs: list[ExtractedRecommendation] = []
+    indicators: list[ExtractedIndicator] = []
+    strengths: list[ExtractedStrength] = []
+    figures: list[ExtractedFigure] = []
     # Which context words each sentence holds, for patterns that need them nearby.
     context_terms = {id(r.context): r.context for r in c.findings if r.context is not None}
     present = [{key for key, term in context_terms.items() if v.occ(term)} for v in views]
@@ -451,19 +457,91 @@ def _find_recommendations(
 
 # A count is no count after these words: "tahun 2021", "angkatan 87", "Nomor 10", "pasal 3".
 _NOT_A_COUNT = frozenset(
-    {"tahun", "angkatan", "nomor", "no", "pasal", "ayat", "tanggal", "pukul", "pp", "uu", "eselon", "level", "tingkat"}
+    {
+        "tahun",
+        "angkatan",
+        "nomor",
+        "no",
+        "pasal",
+        "ayat",
+        "tanggal",
+        "pukul",
+        "pp",
+        "uu",
+        "eselon",
+        "level",
+        "tingkat",
+        "skala",
+        "skor",
+        "nilai",
+        "indeks",
+    }
+)
+# Nor before these: a count of people is not "12 OPD", "3 angkatan", "5 hari" (the unit is checked, not guessed).
+_NOT_PEOPLE = frozenset(
+    {
+        "opd",
+        "instansi",
+        "perangkat",
+        "unit",
+        "satuan",
+        "dinas",
+        "badan",
+        "kabupaten",
+        "kota",
+        "kecamatan",
+        "distrik",
+        "desa",
+        "kelurahan",
+        "provinsi",
+        "daerah",
+        "lokasi",
+        "angkatan",
+        "kelas",
+        "gelombang",
+        "hari",
+        "jam",
+        "menit",
+        "minggu",
+        "pekan",
+        "bulan",
+        "tahun",
+        "kali",
+        "jenis",
+        "modul",
+        "sesi",
+        "mata",
+        "materi",
+        "kegiatan",
+        "program",
+        "paket",
+        "judul",
+        "unsur",
+        "aspek",
+        "indikator",
+    }
 )
 
 
-def _scale_ok(kind: str, fig: _Figure, before: str) -> bool:
+def _scale_ok(kind: str, fig: _Figure, before: str, after: str = "", written: str = "") -> bool:
     """Whether a figure is a plausible value of a measure (figures only; indicators are checked by the pack)."""
     if fig.kind == "number":
         return kind != "figures" or (
-            fig.value.is_integer() and 0 < fig.value < 10_000_000 and before not in _NOT_A_COUNT
+            fig.value.is_integer()
+            and 0 < fig.value < 10_000_000
+            and before not in _NOT_A_COUNT
+            and after not in _NOT_PEOPLE
+            # Four digits without a thousands dot, 1900-2100, are a year ("pada 2021 peserta"): counts of
+            # that size are written "2.021".
+            and not (re.fullmatch(r"(19|20)\d\d|2100", written) and not before.startswith("sebanyak"))
         )
     if fig.kind == "rupiah":
         return fig.value > 0
     return True
+
+
+def _year_like(fig: _Figure) -> bool:
+    return fig.kind == "number" and fig.value.is_integer() and 1900 <= fig.value <= 2100
 
 
 def _find_indicators(
@@ -478,12 +556,26 @@ def _find_indicators(
         return []
     toks = v.sent.tokens
     out: list[Any] = []
+    spans = {id(f): [i for i, t in enumerate(toks) if t.start < f.end and t.end > f.start] for f in figures}
     for fig in figures:
-        idx = [i for i, t in enumerate(toks) if t.start < fig.end and t.end > fig.start]
+        idx = spans[id(fig)]
         if not idx or set(idx) & v.blocked:
             continue
         fa, fb = idx[0], idx[-1] + 1
-        if not _scale_ok(kind, fig, v.norms[fa - 1] if fa else ""):
+        # A word belongs to the figure on its side: "Dari 120 peserta, 114 orang dinyatakan lulus" --
+        # "lulus" names 114, not 120, because another figure of the same kind stands between (years aside).
+        others = [
+            (spans[id(f)][0], spans[id(f)][-1] + 1)
+            for f in figures
+            if f is not fig and f.kind == fig.kind and spans[id(f)] and not _year_like(f)
+        ]
+
+        def clear(o: tuple[int, int], fa: int = fa, fb: int = fb, others: list[tuple[int, int]] = others) -> bool:
+            lo, hi = (o[1], fa) if o[1] <= fa else (fb, o[0])
+            return not any(lo <= x and y <= hi for x, y in others)
+
+        after = v.norms[fb] if fb < len(v.norms) else ""
+        if not _scale_ok(kind, fig, v.norms[fa - 1] if fa else "", after, text[fig.start : fig.end]):
             continue
 
         def distance(o: tuple[int, int], fa: int = fa, fb: int = fb) -> int:
@@ -501,12 +593,12 @@ def _find_indicators(
                 continue
             picks = []
             for term in rule.terms:
-                occ = [o for o in v.occ(term) if (o[1] <= fa or o[0] >= fb) and distance(o) <= rule.within]
+                occ = [o for o in v.occ(term) if (o[1] <= fa or o[0] >= fb) and distance(o) <= rule.within and clear(o)]
                 if not occ:
                     break
                 picks.append(min(occ, key=distance))
             else:
-                if rule.unless and any(v.occ(t) for t in rule.unless):
+                if rule.unless and v.vetoed(rule.unless):
                     continue
                 near = min(nearness(o) for o in picks)
                 if best is None or near < best[0]:

@@ -113,6 +113,10 @@ def _figures(sent: Sentence, text: str) -> list[_Figure]:
         value = parse_number(m.group(1))
         if value is None or not free(m.start(), m.end()):
             continue
+        if re.match(r"\s*[-–]\s*\d", s[m.end() :]) or re.search(r"\d\s*[-–]\s*$", s[: m.start()]):
+            continue  # a range (skala 1-5, 2019-2021) has no single value
+        if re.search(r"(?i)\bke-?\s*$", s[: m.start()]):
+            continue  # an ordinal (ke-3, angkatan ke 87) is no value
         out.append(_Figure("number", value, "", sent.start + m.start(), sent.start + m.end()))
     return sorted(out, key=lambda f: f.start)
 

@@ -61,6 +61,27 @@ class _SentenceView:
             return found
         return [(a, b) for a, b in found if a >= lo and b <= hi]
 
+    def vetoed(self, terms: Sequence[_Term], lo: int = 0, hi: int | None = None) -> bool:
+        """Whether one of ``terms`` (a pattern's ``unless``) occurs in tokens ``lo:hi``.
+
+        Unlike :meth:`occ`, every word counts: the words of "tidak hanya", "bukan sekadar" are no
+        negation, but a pattern may still name them as a veto ("bukan sekadar formalitas").
+        """
+        if not self.ignored:
+            return any(self.occ(t, lo, hi) for t in terms)
+        hi = len(self.norms) if hi is None else hi
+        if self.scanned is None:
+            self.scanned = self.index.scan(self.norms) if self.index else {}
+        for t in terms:
+            raw = self.scanned.get(id(t))
+            if raw is None and (self.index is None or id(t) not in self.index.keys):
+                raw = t.occurrences(self.norms, 0, len(self.norms))
+            if not raw:
+                continue
+            if any(a >= lo and b <= hi for a, b in raw):
+                return True
+        return False
+
 
 _LEADING = frozenset({"namun", "tetapi", "akan", "dan", "oleh", "karena", "itu", "selain", "lalu", "maka"})
 
@@ -108,7 +129,12 @@ def _view(sent: Sentence, c: _Compiled, proposal_section: bool, after_example: b
         v.blocked = set(range(n))  # "Hal ini membuatnya ..." goes on with the anecdote
         v.is_example = True
     else:
+        # "Alangkah baiknya jika ...", "Sebaiknya apabila ...": a conditional right after a proposal cue
+        # states what is proposed, not a hypothetical.
+        proposal_ends = {b for _a, b in v.occ(c.proposal)}
         for a, _b in v.occ(c.hypothetical):
+            if a in proposal_ends:
+                continue
             if a <= lead + 1:
                 v.blocked = set(range(n))
                 break
@@ -143,11 +169,33 @@ def _view(sent: Sentence, c: _Compiled, proposal_section: bool, after_example: b
                 out.add(ci)
         return out
 
-    v.strong_proposal_clauses = through_brackets(proposal_clause_set(c.proposal))
+    def through_colon(clauses: set[int]) -> set[int]:
+        # "disarankan: (1) peningkatan anggaran; (2) penambahan widyaiswara": what follows the colon of a
+        # proposing clause is the list of what it proposes.
+        for ci in sorted(clauses):
+            b = sent.clauses[ci][1]
+            if b < n and ":" in sent.text[sent.tokens[b - 1].end - sent.start : sent.tokens[b].start - sent.start]:
+                return clauses | set(range(ci + 1, len(sent.clauses)))
+        return clauses
+
+    v.strong_proposal_clauses = through_colon(through_brackets(proposal_clause_set(c.proposal)))
     v.proposal_clauses = v.strong_proposal_clauses | through_brackets(proposal_clause_set(c.weak_proposal))
     if c.implemented:
-        # "BKPSDM telah meluncurkan program mentoring": a measure taken, not proposed.
-        done = {clause_of[a] for a, _ in v.occ(c.implemented)}
+        # "BKPSDM telah meluncurkan program mentoring": a measure taken, not proposed. A bare passive
+        # ("dilaksanakan") after a plan or proposal cue of its clause ("akan dilaksanakan", "direncanakan
+        # pelatihan dilaksanakan"), or under a proposal heading, is the step proposed; explicit past
+        # markers ("telah", "sudah", "pernah") always report a measure taken.
+        past = v.occ(c.implemented_past) if c.implemented_past else []
+        cue_starts = [a for term in (c.proposal, c.weak_proposal) if term for a, _ in v.occ(term)]
+
+        def taken(a: int, b: int) -> bool:
+            if any(pa < b and a < pb for pa, pb in past):
+                return True
+            if v.in_proposal_section:
+                return False
+            return not any(p < a and clause_of[p] == clause_of[a] for p in cue_starts)
+
+        done = {clause_of[a] for a, b in v.occ(c.implemented) if taken(a, b)} | {clause_of[a] for a, _ in past}
         v.done_clauses = done
         v.proposal_clauses -= done - v.strong_proposal_clauses
 
@@ -209,7 +257,7 @@ def _match_rule(
             combo = _best_combination(occ, rule.within, rule.order, require)
             if combo is None:
                 continue
-            if rule.unless and any(v.occ(t, lo, hi) for t in rule.unless):
+            if rule.unless and v.vetoed(rule.unless, lo, hi):
                 continue
             return combo
     return None

@@ -57,6 +57,9 @@ class Cues(_Strict):
     example_continuation: str = ""
     illustration: str = ""
     implemented: str = ""
+    # Explicit past markers (telah, sudah, pernah): a measure taken even under a proposal heading or after
+    # a plan cue, where a bare passive ("dilaksanakan") reads as the step proposed.
+    implemented_past: str = ""
     proposal_continuation: str = ""
     question_is_hypothetical: bool = True
     proposal: str
