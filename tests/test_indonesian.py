@@ -7,10 +7,9 @@ that the English side of the catalog uses and the Indonesian side does not
 and a ``snake_case`` token is an id that should have been a label.
 
 Left out of the scan, on purpose: quoted evidence (the report's own words),
-inline code (rule ids and conditions in the report's appendix and the
-Markdown detail), and the views made for analysts, which show ids by design
-(``advise --rinci``, ``explain``, ``--format json``, the Markdown report,
-whose layout still follows the detail).
+inline code, the report's appendix (rule ids and conditions, for analysts), and
+the views made for analysts, which show ids by design (``advise --rinci``,
+``explain``, ``--format json``, ``advise --format markdown``).
 """
 
 from __future__ import annotations
@@ -39,6 +38,8 @@ SHARED_WORDS = frozenset({"target", "data", "program", "online", "blended", "mod
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]+")
 _ID = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+# A number written the English way (77.5) where Indonesian writes 77,5.
+_DECIMAL_POINT = re.compile(r"(?<![\d.])\d{1,3}\.\d{1,2}(?![\d.])")
 
 
 def _words(text: str) -> set[str]:
@@ -59,6 +60,7 @@ def _readable(text: str) -> str:
     """The prose of an output: without quoted evidence, code, markup, file paths and the command line to type."""
     text = re.sub(r"<style>.*?</style>", " ", text, flags=re.S)
     text = re.sub(r'<section class="appendix".*?<footer>', " ", text, flags=re.S)
+    text = re.sub(r"^## Lampiran.*?^---$", " ", text, flags=re.S | re.M)  # the Markdown report's appendix
     text = re.sub(r"<code>.*?</code>|`[^`]*`", " ", text, flags=re.S)
     text = html.unescape(re.sub(r"<[^>]+>", " ", text))
     text = re.sub(r"\u201c[^\u201d]*\u201d", " ", text)
@@ -78,10 +80,11 @@ def _outputs(runner: CliRunner, path: Path, tmp_path: Path) -> Iterator[tuple[st
         assert result.exit_code == 0, result.output
         # The finding the user typed is named back by its label, not echoed as an id.
         yield "whatif", result.stdout
-    target = tmp_path / "laporan.html"
-    result = runner.invoke(main, ["report", str(path), "-o", str(target), "--force"])
-    assert result.exit_code == 0, result.output
-    yield "report", target.read_text(encoding="utf-8")
+    for suffix in ("html", "md"):
+        target = tmp_path / f"laporan.{suffix}"
+        result = runner.invoke(main, ["report", str(path), "-o", str(target), "--force"])
+        assert result.exit_code == 0, result.output
+        yield f"report .{suffix}", target.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: p.name)
@@ -93,6 +96,7 @@ def test_indonesian_output_has_no_ids_and_no_english(runner: CliRunner, path: Pa
         english = sorted(_words(prose) & ENGLISH)
         assert not ids, (command, ids)
         assert not english, (command, english)
+        assert not _DECIMAL_POINT.findall(prose), (command, _DECIMAL_POINT.findall(prose))
 
 
 def test_the_scan_finds_what_it_looks_for() -> None:
@@ -100,6 +104,7 @@ def test_the_scan_finds_what_it_looks_for() -> None:
     prose = _readable("Menjawab low_participation because <code>has(x_y)</code> \u201cfollow_up ok\u201d")
     assert _ID.findall(prose) == ["low_participation"]
     assert "because" in _words(prose) & ENGLISH and "follow" not in _words(prose)
+    assert _DECIMAL_POINT.findall("skor 77.5 dari 100, versi 2026.11, 77,5") == ["77.5"]
 
 
 def test_compare_speaks_indonesian(runner: CliRunner, tmp_path: Path) -> None:

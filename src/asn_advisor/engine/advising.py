@@ -28,7 +28,7 @@ from asn_advisor.engine.plan import build_plan
 from asn_advisor.engine.priority import RANK_SEVERITY, plain, priority_terms, rounded
 from asn_advisor.engine.scoring import ScoreComputation, compute_scores, score_interval
 from asn_advisor.errors import ArgumentError
-from asn_advisor.i18n import Message, t
+from asn_advisor.i18n import Message, number, t
 from asn_advisor.model import (
     Advice,
     DataGap,
@@ -464,7 +464,8 @@ def _strengths(rules: RulePack, profile: Profile, values: Mapping[str, Any], lan
             continue
         if value >= spec.target:
             label = spec.label.get(lang)
-            text = t("quality.strength.indicator", lang, label=label, value=round(float(value), 2), target=spec.target)
+            shown = {"value": number(value, lang, "value"), "target": number(spec.target, lang, "value")}
+            text = t("quality.strength.indicator", lang, label=label, **shown)
             out.append(Strength(kind="indicator", text=text, indicator=name, value=plain(value), target=spec.target))
     for stated in profile.strengths:
         out.append(Strength(kind="stated", text=stated.text, source=stated.source))

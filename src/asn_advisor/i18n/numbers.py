@@ -12,9 +12,11 @@ from babel.numbers import format_decimal
 __all__ = ["NUMBER_KINDS", "number", "percent"]
 
 #: The CLDR pattern of each kind of number: scores, priorities and gains with
-#: one decimal, counts whole.
+#: one decimal, counts whole, an indicator's value as precise as it was given
+#: (up to two decimals: ``76,61``, ``91``).
 NUMBER_KINDS: dict[str, str] = {
     "score": "#,##0.0",
+    "value": "#,##0.##",
     "priority": "#,##0.0",
     "gain": "#,##0.0",
     "count": "#,##0",

@@ -33,7 +33,7 @@ def _interval(advice: Advice) -> str | None:
     interval = open_interval(advice)
     if interval is None:
         return None
-    low, high = interval
+    low, high = (number(end, advice.lang) for end in interval)
     if advice.score.band_certain:
         return t("quality.band.certain", advice.lang, low=low, high=high)
     names = ", ".join(advice.score.band_settled_by_labels)
