@@ -286,6 +286,170 @@ def _number(value: Any) -> float | None:
         return math.inf if value > 0 else -math.inf
 
 
+class _IndicatorProblems:
+    """The problems of one profile's indicators, each at the location of the value it is about."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        self.problems: list[Problem] = []
+
+    def bad(self, name: str, message: Message, hint: str | None = None, sub: tuple[Any, ...] = ()) -> None:
+        location = self.profile.locate(("indicators", name, *sub))
+        self.problems.append(Problem(location, message, code="P202", hint=hint))
+
+    def unknown(self, name: Any, known: Mapping[str, Any]) -> None:
+        text = str(name)
+        hint = unknown_id_hint(text, known, Message("indicator ids are listed by 'asn-advisor rules show'"))
+        location = self.profile.locate(("indicators", name), key=True)
+        self.problems.append(
+            Problem(location, Message("unknown indicator {name}", name=repr(text)), code="P201", hint=hint)
+        )
+
+
+#: What a normalizer returns for a value it reported as a problem.
+_INVALID = object()
+
+
+def _bool_value(report: _IndicatorProblems, name: str, raw: Any, spec: Any, scales: Mapping[str, Any]) -> Any:
+    if isinstance(raw, bool):
+        return raw
+    report.bad(
+        name,
+        Message("{name} must be true or false, got {value}", name=name, value=repr(raw)),
+        Message("write true or false"),
+    )
+    return _INVALID
+
+
+def _list_value(report: _IndicatorProblems, name: str, raw: Any, spec: Any, scales: Mapping[str, Any]) -> Any:
+    """A list of the indicator's values as a sorted tuple without repeats; a lone value is a list of one."""
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+        report.bad(
+            name,
+            Message("{name} must be a list of values", name=name),
+            Message("e.g. [{values}]", values=", ".join((spec.values or [])[:2])),
+        )
+        return _INVALID
+    unknown = [x for x in raw if spec.values and x not in spec.values]
+    for item in unknown:
+        hint = unknown_id_hint(
+            item, spec.values or [], Message("values: {values}", values=", ".join(spec.values or []))
+        )
+        report.bad(name, Message("{value} is not a value of {name}", value=_show(item), name=name), hint)
+    return _INVALID if unknown else tuple(sorted(set(raw)))
+
+
+def _map_entry(report: _IndicatorProblems, name: str, key: Any, raw: Any, spec: Any) -> float | None:
+    """One key of a map indicator as a percentage; ``None`` when unknown or reported."""
+    number = _number(raw)
+    if key not in (spec.keys or []):
+        hint = unknown_id_hint(str(key), spec.keys or [], Message("keys: {keys}", keys=", ".join(spec.keys or [])))
+        report.bad(name, Message("unknown key {key} of {name}", key=_show(key), name=name), hint, sub=(key,))
+    elif raw is None:
+        return None
+    elif number is None or not math.isfinite(number):
+        message = Message("{name}.{key} must be a finite number, got {value}", name=name, key=key, value=_show(raw))
+        report.bad(name, message, sub=(key,))
+    elif not 0 <= number <= 100:
+        message = Message(
+            "{name}.{key} is {value}, but a percentage is between 0 and 100", name=name, key=key, value=_show(raw)
+        )
+        report.bad(name, message, sub=(key,))
+    else:
+        return number
+    return None
+
+
+def _map_value(report: _IndicatorProblems, name: str, raw: Any, spec: Any, scales: Mapping[str, Any]) -> Any:
+    """Keys mapped to percentages; the valid keys are kept even when another key is reported."""
+    if not isinstance(raw, dict):
+        report.bad(
+            name,
+            Message("{name} must map keys to percentages", name=name),
+            Message("e.g. {{{key}: 35}}", key=(spec.keys or ["key"])[0]),
+        )
+        return _INVALID
+    entries = {str(key): _map_entry(report, name, key, raw[key], spec) for key in sorted(raw, key=str)}
+    return {key: number for key, number in entries.items() if number is not None}
+
+
+def _rating_value(report: _IndicatorProblems, name: str, raw: dict[str, Any], scales: Mapping[str, Any]) -> Any:
+    """``{value: 3.2, scale: "1-4"}`` converted to 0..100 by the pack's scale."""
+    try:
+        rating = Rating.model_validate(raw)
+    except ValidationError:
+        report.bad(
+            name,
+            Message('{name} must be a number 0..100 or {{value: V, scale: "1-4"}}', name=name),
+            Message("scales: {scales}", scales=", ".join(scales)),
+        )
+        return _INVALID
+    scale = scales.get(rating.scale)
+    if scale is None:
+        hint = unknown_id_hint(rating.scale, scales, Message("scales: {scales}", scales=", ".join(scales)))
+        report.bad(name, Message("unknown rating scale {scale}", scale=_show(rating.scale)), hint, sub=("scale",))
+        return _INVALID
+    if not scale.min <= rating.value <= scale.max:
+        value = format(rating.value, "g")
+        message = Message("{name} is {value}, outside its scale {scale}", name=name, value=value, scale=rating.scale)
+        report.bad(name, message, sub=("value",))
+        return _INVALID
+    return min(100.0, max(0.0, rating.value * scale.factor))
+
+
+def _out_of_range(name: str, raw: Any, spec: Any) -> Message:
+    low, high = spec.bounds()
+    if low is None or high is None:
+        return Message("{name} is {value}, out of range", name=name, value=_show(raw))
+    unit = {"percent": Message("a percentage"), "rating": Message("a rating")}.get(spec.type, name)
+    return Message(
+        "{name} is {value}, but {unit} must be between {low} and {high}",
+        name=name,
+        value=_show(raw),
+        unit=unit,
+        low=format(low, "g"),
+        high=format(high, "g"),
+    )
+
+
+def _number_value(report: _IndicatorProblems, name: str, raw: Any, spec: Any, scales: Mapping[str, Any]) -> Any:
+    """A number within the indicator's bounds; a rating may also be given on a named scale."""
+    if spec.type == "rating" and isinstance(raw, dict):
+        return _rating_value(report, name, raw, scales)
+    number = _number(raw)
+    if number is None:
+        hint = Message("remove quotes or units such as '%'") if isinstance(raw, str) else None
+        report.bad(name, Message("{name} must be a number, got {value}", name=name, value=_show(raw)), hint)
+        return _INVALID
+    if not math.isfinite(number):
+        report.bad(
+            name,
+            Message("{name} must be a finite number, got {value}", name=name, value=_show(raw)),
+            Message("leave the indicator out when it is not known"),
+        )
+        return _INVALID
+    if spec.type == "rating" and 0 < number <= 5:
+        # A bare 3 or 3.2 is almost surely a 1-4 or 1-5 rating, which read as
+        # 0..100 would become a catastrophic 3 out of 100.  Integers are as
+        # ambiguous as decimals, so both need a scale.
+        report.bad(
+            name,
+            Message("{name} is {value}: is that on a 1-4 or 1-5 scale?", name=name, value=_show(raw)),
+            Message('write {{value: {value}, scale: "1-4"}} (or "1-5"), or convert it to 0..100', value=raw),
+        )
+        return _INVALID
+    low, high = spec.bounds()
+    if (low is not None and number < low) or (high is not None and number > high):
+        report.bad(name, _out_of_range(name, raw, spec))
+        return _INVALID
+    return number
+
+
+_NORMALIZERS = {"bool": _bool_value, "list": _list_value, "map": _map_value}
+
+
 def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
     """Check the profile's indicators against the pack and normalize them.
 
@@ -296,202 +460,28 @@ def normalize_indicators(profile: Profile, rules: Any) -> dict[str, Any]:
     Raises:
         ProfileError: with every problem and its location.
     """
-    problems: list[Problem] = []
+    report = _IndicatorProblems(profile)
     truncated = False
     values: dict[str, Any] = {}
-    scales = rules.scoring.scales
-
-    def bad(name: str, message: str, hint: str | None = None, sub: tuple[Any, ...] = ()) -> None:
-        problems.append(Problem(profile.locate(("indicators", name, *sub)), message, code="P202", hint=hint))
-
     for name in sorted(profile.indicators, key=str):
-        if _too_many(problems):
+        if _too_many(report.problems):
             truncated = True
             break
         raw = profile.indicators[name]
         spec = rules.indicators.get(name) if isinstance(name, str) else None
         if spec is None:
-            text = str(name)
-            hint = unknown_id_hint(
-                text, rules.indicators, Message("indicator ids are listed by 'asn-advisor rules show'")
-            )
-            problems.append(
-                Problem(
-                    profile.locate(("indicators", name), key=True),
-                    Message("unknown indicator {name}", name=repr(text)),
-                    code="P201",
-                    hint=hint,
-                )
-            )
+            report.unknown(name, rules.indicators)
             continue
         if raw is None:
             continue
-        low, high = spec.bounds()
-        if spec.type == "bool":
-            if not isinstance(raw, bool):
-                bad(
-                    name,
-                    Message("{name} must be true or false, got {value}", name=name, value=repr(raw)),
-                    Message("write true or false"),
-                )
-                continue
-            values[name] = raw
-        elif spec.type == "list":
-            if isinstance(raw, str):
-                raw = [raw]
-            if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
-                bad(
-                    name,
-                    Message("{name} must be a list of values", name=name),
-                    Message("e.g. [{values}]", values=", ".join((spec.values or [])[:2])),
-                )
-                continue
-            unknown = [x for x in raw if spec.values and x not in spec.values]
-            for item in unknown:
-                bad(
-                    name,
-                    Message("{value} is not a value of {name}", value=_show(item), name=name),
-                    unknown_id_hint(
-                        item, spec.values or [], Message("values: {values}", values=", ".join(spec.values or []))
-                    ),
-                )
-            if unknown:
-                continue
-            values[name] = tuple(sorted(set(raw)))
-        elif spec.type == "map":
-            if not isinstance(raw, dict):
-                bad(
-                    name,
-                    Message("{name} must map keys to percentages", name=name),
-                    Message("e.g. {{{key}: 35}}", key=(spec.keys or ["key"])[0]),
-                )
-                continue
-            entries: dict[str, float] = {}
-            for key in sorted(raw, key=str):
-                number = _number(raw[key])
-                if key not in (spec.keys or []):
-                    bad(
-                        name,
-                        Message("unknown key {key} of {name}", key=_show(key), name=name),
-                        unknown_id_hint(
-                            str(key), spec.keys or [], Message("keys: {keys}", keys=", ".join(spec.keys or []))
-                        ),
-                        sub=(key,),
-                    )
-                elif raw[key] is None:
-                    continue
-                elif number is None or not math.isfinite(number):
-                    bad(
-                        name,
-                        Message(
-                            "{name}.{key} must be a finite number, got {value}",
-                            name=name,
-                            key=key,
-                            value=_show(raw[key]),
-                        ),
-                        sub=(key,),
-                    )
-                elif not 0 <= number <= 100:
-                    bad(
-                        name,
-                        Message(
-                            "{name}.{key} is {value}, but a percentage is between 0 and 100",
-                            name=name,
-                            key=key,
-                            value=_show(raw[key]),
-                        ),
-                        sub=(key,),
-                    )
-                else:
-                    entries[str(key)] = number
-            values[name] = dict(entries)
-            for key, number in entries.items():
-                values[f"{name}.{key}"] = number
-        else:
-            number = _number(raw)
-            if spec.type == "rating" and isinstance(raw, dict):
-                try:
-                    rating = Rating.model_validate(raw)
-                except ValidationError:
-                    bad(
-                        name,
-                        Message('{name} must be a number 0..100 or {{value: V, scale: "1-4"}}', name=name),
-                        Message("scales: {scales}", scales=", ".join(scales)),
-                    )
-                    continue
-                scale = scales.get(rating.scale)
-                if scale is None:
-                    bad(
-                        name,
-                        Message("unknown rating scale {scale}", scale=_show(rating.scale)),
-                        unknown_id_hint(rating.scale, scales, Message("scales: {scales}", scales=", ".join(scales))),
-                        sub=("scale",),
-                    )
-                    continue
-                if not scale.min <= rating.value <= scale.max:
-                    bad(
-                        name,
-                        Message(
-                            "{name} is {value}, outside its scale {scale}",
-                            name=name,
-                            value=format(rating.value, "g"),
-                            scale=rating.scale,
-                        ),
-                        sub=("value",),
-                    )
-                    continue
-                values[name] = min(100.0, max(0.0, rating.value * scale.factor))
-                continue
-            if number is None:
-                bad(
-                    name,
-                    Message("{name} must be a number, got {value}", name=name, value=_show(raw)),
-                    Message("remove quotes or units such as '%'") if isinstance(raw, str) else None,
-                )
-                continue
-            if not math.isfinite(number):
-                bad(
-                    name,
-                    Message("{name} must be a finite number, got {value}", name=name, value=_show(raw)),
-                    Message("leave the indicator out when it is not known"),
-                )
-                continue
-            if spec.type == "rating" and 0 < number <= 5:
-                # A bare 3 or 3.2 is almost surely a 1-4 or 1-5 rating, which
-                # read as 0..100 would become a catastrophic 3 out of 100.
-                # Integers are as ambiguous as decimals, so both need a scale.
-                bad(
-                    name,
-                    Message("{name} is {value}: is that on a 1-4 or 1-5 scale?", name=name, value=_show(raw)),
-                    Message('write {{value: {value}, scale: "1-4"}} (or "1-5"), or convert it to 0..100', value=raw),
-                )
-                continue
-            if (low is not None and number < low) or (high is not None and number > high):
-                unit = (
-                    Message("a percentage")
-                    if spec.type == "percent"
-                    else Message("a rating")
-                    if spec.type == "rating"
-                    else name
-                )
-                bad(
-                    name,
-                    Message(
-                        "{name} is {value}, but {unit} must be between {low} and {high}",
-                        name=name,
-                        value=_show(raw),
-                        unit=unit,
-                        low=format(low, "g"),
-                        high=format(high, "g"),
-                    )
-                    if low is not None and high is not None
-                    else Message("{name} is {value}, out of range", name=name, value=_show(raw)),
-                    None,
-                )
-                continue
-            values[name] = number
-    if problems:
-        raise _profile_error(problems, problems[0].location, truncated)
+        value = _NORMALIZERS.get(spec.type, _number_value)(report, name, raw, spec, rules.scoring.scales)
+        if value is _INVALID:
+            continue
+        values[name] = value
+        if spec.type == "map":
+            values.update({f"{name}.{key}": number for key, number in value.items()})
+    if report.problems:
+        raise _profile_error(report.problems, report.problems[0].location, truncated)
     return values
 
 
