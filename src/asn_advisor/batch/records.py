@@ -272,6 +272,81 @@ def _suggest_column(name: str, indicators: tuple[str, ...]) -> str | None:
     return suggest(name, [*indicators, *CSV_PROGRAM_COLUMNS, CSV_FINDINGS_COLUMN])
 
 
+class _CsvProfile:
+    """A profile mapping built cell by cell from one CSV row, with the column of each path for locating problems."""
+
+    def __init__(self, rules: RulePack) -> None:
+        self.rules = rules
+        self.columns: dict[tuple[Any, ...], int] = {}
+        self.program: dict[str, Any] = {}
+        self.indicators: dict[str, Any] = {}
+        self.findings: list[dict[str, Any]] = []
+        self.problems: list[Problem] = []
+
+    def problem(self, position: int, message: Message, hint: Message | None = None, code: str = "P201") -> None:
+        self.problems.append(Problem(Location("", 0, position), message, code=code, hint=hint))
+
+    def program_cell(self, column: str, position: int, cell: str) -> None:
+        key = column.split(".", 1)[1] if column.startswith("program.") else column
+        if cell:
+            self.program[key] = cell
+        self.columns[("program", key)] = position
+
+    def findings_cell(self, position: int, cell: str) -> None:
+        """``id`` or ``id:severity`` items, separated as lists are in every cell."""
+        self.columns[("findings",)] = position
+        for number, item in enumerate(x.strip() for x in cell.split(CSV_LIST_SEPARATOR) if x.strip()):
+            fid, _, severity = item.partition(":")
+            entry: dict[str, Any] = {"id": fid.strip()}
+            if severity.strip():
+                entry["severity"] = severity.strip()
+            self.findings.append(entry)
+            self.columns[("findings", number)] = position
+            self.columns[("findings", number, "id")] = position
+
+    def unknown_column(self, column: str, position: int) -> None:
+        close = _suggest_column(column.partition(".")[0], tuple(self.rules.indicators))
+        hint = (
+            Message("did you mean {suggestion}?", suggestion=repr(close))
+            if close
+            else Message("columns: id, name, region, type, period, program.X, findings, and indicator ids")
+        )
+        self.problem(position, Message("unknown column {column}", column=repr(column)), hint)
+
+    def indicator_cell(self, column: str, position: int, cell: str, spec: Any) -> None:
+        """One indicator, or one part of it (``name.key`` of a map, ``name.scale`` of a rating)."""
+        base, _, key = column.partition(".")
+        indicators = self.indicators
+        self.columns[("indicators", base)] = position
+        if not cell:
+            return
+        if spec.type == "map" and key:
+            self.columns[("indicators", base, key)] = position
+            indicators.setdefault(base, {})[key] = _csv_number(cell)
+        elif spec.type == "rating" and key == "scale":
+            value = indicators.get(base)
+            indicators[base] = {"value": value if not isinstance(value, dict) else value.get("value"), "scale": cell}
+        elif key:
+            message = Message(
+                "column {column}: {name} has no part {part}", column=repr(column), name=base, part=repr(key)
+            )
+            self.problem(
+                position, message, Message("only map indicators (keys) and ratings (.scale) take a part after the dot")
+            )
+        elif spec.type == "bool":
+            lowered = cell.lower()
+            indicators[base] = True if lowered in _TRUE else False if lowered in _FALSE else cell
+        elif spec.type == "list":
+            indicators[base] = [x.strip() for x in cell.split(CSV_LIST_SEPARATOR) if x.strip()]
+        elif spec.type == "rating" and isinstance(indicators.get(base), dict):
+            indicators[base]["value"] = _csv_number(cell)
+        else:
+            indicators[base] = _csv_number(cell)
+
+    def mapping(self) -> dict[str, Any]:
+        return {"program": self.program, "indicators": self.indicators, "findings": self.findings}
+
+
 def csv_row_to_profile(
     header: tuple[str, ...], row: tuple[str, ...], rules: RulePack
 ) -> tuple[dict[str, Any], dict[tuple[Any, ...], int]]:
@@ -284,99 +359,33 @@ def csv_row_to_profile(
         ProfileError: a column the convention does not know, or a row with
             more cells than the header.
     """
-    columns: dict[tuple[Any, ...], int] = {}
-    program: dict[str, Any] = {}
-    indicators: dict[str, Any] = {}
-    findings: list[dict[str, Any]] = []
-    problems: list[Problem] = []
+    built = _CsvProfile(rules)
     truncated = False
     if len(row) > len(header):
-        problems.append(
-            Problem(
-                Location("", 0, len(header) + 1),
-                Message(
-                    "the row has {cells} cells but the header names {columns} columns",
-                    cells=len(row),
-                    columns=len(header),
-                ),
-                code="P203",
-            )
+        message = Message(
+            "the row has {cells} cells but the header names {columns} columns", cells=len(row), columns=len(header)
         )
+        built.problem(len(header) + 1, message, code="P203")
     for position, (column, raw) in enumerate(zip(header, row, strict=False), start=1):
         cell = raw.strip()
         if column in CSV_PROGRAM_COLUMNS or column.startswith("program."):
-            key = column.split(".", 1)[1] if column.startswith("program.") else column
-            if cell:
-                program[key] = cell
-            columns[("program", key)] = position
-            continue
-        if column == CSV_FINDINGS_COLUMN:
-            columns[("findings",)] = position
-            for number, item in enumerate(x.strip() for x in cell.split(CSV_LIST_SEPARATOR) if x.strip()):
-                fid, _, severity = item.partition(":")
-                entry: dict[str, Any] = {"id": fid.strip()}
-                if severity.strip():
-                    entry["severity"] = severity.strip()
-                findings.append(entry)
-                columns[("findings", number)] = position
-                columns[("findings", number, "id")] = position
-            continue
-        base, _, key = column.partition(".")
-        spec = rules.indicators.get(base)
-        if spec is None:
-            if len(problems) >= MAX_PROBLEMS:
-                truncated = True
-                break
-            close = _suggest_column(base, tuple(rules.indicators))
-            problems.append(
-                Problem(
-                    Location("", 0, position),
-                    Message("unknown column {column}", column=repr(column)),
-                    code="P201",
-                    hint=Message("did you mean {suggestion}?", suggestion=repr(close))
-                    if close
-                    else Message("columns: id, name, region, type, period, program.X, findings, and indicator ids"),
-                )
-            )
-            continue
-        columns[("indicators", base)] = position
-        if not cell:
-            continue
-        if spec.type == "map" and key:
-            columns[("indicators", base, key)] = position
-            indicators.setdefault(base, {})[key] = _csv_number(cell)
-        elif spec.type == "rating" and key == "scale":
-            value = indicators.get(base)
-            indicators[base] = {"value": value if not isinstance(value, dict) else value.get("value"), "scale": cell}
-        elif key:
-            problems.append(
-                Problem(
-                    Location("", 0, position),
-                    Message(
-                        "column {column}: {name} has no part {part}", column=repr(column), name=base, part=repr(key)
-                    ),
-                    code="P201",
-                    hint=Message("only map indicators (keys) and ratings (.scale) take a part after the dot"),
-                )
-            )
-        elif spec.type == "bool":
-            lowered = cell.lower()
-            indicators[base] = True if lowered in _TRUE else False if lowered in _FALSE else cell
-        elif spec.type == "list":
-            indicators[base] = [x.strip() for x in cell.split(CSV_LIST_SEPARATOR) if x.strip()]
-        elif spec.type == "rating" and isinstance(indicators.get(base), dict):
-            indicators[base]["value"] = _csv_number(cell)
+            built.program_cell(column, position, cell)
+        elif column == CSV_FINDINGS_COLUMN:
+            built.findings_cell(position, cell)
+        elif (spec := rules.indicators.get(column.partition(".")[0])) is not None:
+            built.indicator_cell(column, position, cell, spec)
+        elif len(built.problems) >= MAX_PROBLEMS:
+            truncated = True
+            break
         else:
-            indicators[base] = _csv_number(cell)
+            built.unknown_column(column, position)
     if truncated:
-        raise ProfileError(
-            Message(
-                "the row has more than {limit} errors; checking stopped after the first {count}",
-                limit=MAX_PROBLEMS,
-                count=MAX_PROBLEMS,
-            ),
-            problems=problems,
+        message = Message(
+            "the row has more than {limit} errors; checking stopped after the first {count}",
+            limit=MAX_PROBLEMS,
+            count=MAX_PROBLEMS,
         )
-    if problems:
-        raise ProfileError(Message("the row has {count} error(s)", count=len(problems)), problems=problems)
-    return {"program": program, "indicators": indicators, "findings": findings}, columns
+        raise ProfileError(message, problems=built.problems)
+    if built.problems:
+        raise ProfileError(Message("the row has {count} error(s)", count=len(built.problems)), problems=built.problems)
+    return built.mapping(), built.columns
