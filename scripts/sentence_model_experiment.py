@@ -53,6 +53,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from reading_gold import Counts  # noqa: E402
 
 from asn_advisor.reader import extract, load_patterns  # noqa: E402
 from asn_advisor.reader.compiler import compiled  # noqa: E402
@@ -205,23 +208,6 @@ def sentences(doc: Doc, patterns: Any, gate: bool) -> list[Sent]:
 # ---------------------------------------------------------------------------
 # Leave-one-text-out
 # ---------------------------------------------------------------------------
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, gold: set[str], got: set[str]) -> None:
-        self.tp += len(gold & got)
-        self.fp += len(got - gold)
-        self.fn += len(gold - got)
-
-    def text(self) -> str:
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-        return f"P {p:.2f} R {r:.2f} ({self.tp:3d}/{self.fp:3d}/{self.fn:2d})"
 
 
 GROUPS = {"old set": ("seeds", "reports"), "challenge": ("challenge",), "reports-2 dev": ("dev",)}
