@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from asn_advisor import RulePack, advise, load_profile
 from asn_advisor.cli import main
+from asn_advisor.model import profile_from_mapping
 from asn_advisor.render import render, render_report
 from asn_advisor.render.summary import MAX_LINES, WIDTH, _first_sentence, open_interval, render_summary, step_view
 
@@ -86,3 +87,14 @@ def test_the_interval_is_stated_only_where_missing_data_leave_it_open(pack: Rule
         assert (open_interval(advice) is not None) is expected, name
         for text in (render_summary(advice), render(advice, "text"), render_report(advice, [], "markdown")):
             assert ("antara" in text) is expected, name
+
+
+def test_the_screen_names_the_data_to_collect_first_and_why_nothing_is_advised(pack: RulePack) -> None:
+    """A profile with nothing known: no step, a plain reason, and the three data that decide the most."""
+    empty = profile_from_mapping({"program": {"id": "kosong"}})
+    text = render_summary(advise(empty, pack))
+    assert "Belum ada langkah yang dapat disarankan" in text and "Tidak ada rekomendasi" not in text
+    named = text.split("Data yang paling perlu dikumpulkan: ", 1)[1].split(".\n", 1)[0]
+    assert len(" ".join(named.split()).split("; ")) == 3
+    advised = render_summary(advise(load_profile(EXAMPLES / "pupr-2021.yaml", rules=pack), pack))
+    assert "Belum ada langkah" not in advised and "Data yang paling perlu dikumpulkan: " in advised

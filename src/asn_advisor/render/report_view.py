@@ -8,7 +8,6 @@ formatted numbers only; escaping is the templates' job.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from asn_advisor.i18n import number, percent, t
@@ -16,13 +15,12 @@ from asn_advisor.model import Advice, FindingResult, PriorityTerm, Recommendatio
 from asn_advisor.render.charts import dimensions_svg
 from asn_advisor.render.evidence import readings_text, rule_reference, source_label
 from asn_advisor.render.plan import dropped_reason, names_of
-from asn_advisor.render.summary import open_interval, program_title, step_view
+from asn_advisor.render.summary import data_to_collect, gap_rows_of, open_interval, program_title, step_view
 
-__all__ = ["SUMMARY_GAPS", "SUMMARY_STEPS", "report_view"]
+__all__ = ["SUMMARY_STEPS", "report_view"]
 
-#: Steps on the summary page, and data to collect listed there.
+#: Steps on the summary page.
 SUMMARY_STEPS = 3
-SUMMARY_GAPS = 5
 
 
 def _term_name(term: PriorityTerm, labels: Mapping[str, str], lang: str) -> str:
@@ -74,38 +72,6 @@ def _strengths(advice: Advice, bands: Sequence[ReportBand]) -> list[str]:
         )
         for d in good
     ]
-
-
-@dataclass(frozen=True)
-class _GapRow:
-    """Missing data as a reader names it: the parts of a map indicator are one row."""
-
-    label: str
-    dimensions: list[str]
-    rules: int
-
-
-def _gap_rows(advice: Advice) -> list[_GapRow]:
-    """The data gaps, one row per indicator (``absence_reasons.x`` and ``.y`` under one label)."""
-    names = {d.id: d.label for d in advice.score.dimensions}
-    rows: dict[str, _GapRow] = {}
-    for gap in advice.data_gaps:
-        base = gap.indicator.split(".", 1)[0]
-        label = gap.label.rsplit(" (", 1)[0] if "." in gap.indicator else gap.label
-        dims = [names.get(d, d) for d in gap.dimensions]
-        seen = rows.get(base)
-        if seen is None:
-            rows[base] = _GapRow(label, dims, len(gap.decides))
-        else:
-            merged = list(dict.fromkeys([*seen.dimensions, *dims]))
-            rows[base] = _GapRow(seen.label, merged, seen.rules + len(gap.decides))
-    return list(rows.values())
-
-
-def _collect(rows: Sequence[_GapRow]) -> list[str]:
-    """The data to collect next: the missing values that decide the most rules and dimensions first."""
-    ranked = sorted(rows, key=lambda r: (-(r.rules + 2 * len(r.dimensions)), r.label))
-    return [row.label for row in ranked[:SUMMARY_GAPS]]
 
 
 def _score_view(advice: Advice) -> dict[str, Any]:
@@ -245,8 +211,8 @@ def report_view(advice: Advice, bands: Sequence[ReportBand]) -> dict[str, Any]:
     lang = advice.lang
     program = advice.program
     labels = {f.id: f.label for f in advice.findings}
-    gap_rows = _gap_rows(advice)
-    collect = _collect(gap_rows)
+    gap_rows = gap_rows_of(advice)
+    collect = data_to_collect(gap_rows)
     meta = [
         part for part in (program.region, program.period and t("summary.period", lang, period=program.period)) if part
     ]

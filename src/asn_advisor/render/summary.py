@@ -14,16 +14,21 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from asn_advisor.i18n import number, percent, t
 from asn_advisor.model import Advice, Program, Recommendation
 
 __all__ = [
+    "COLLECT",
+    "GapRow",
     "MAX_LINES",
     "TOP_STEPS",
     "WIDTH",
     "StepView",
+    "data_to_collect",
+    "gap_rows_of",
     "open_interval",
     "program_title",
     "render_summary",
@@ -98,6 +103,43 @@ def _wrap(text: str, indent: str, label: str = "", budget: int = 3) -> list[str]
     return lines
 
 
+#: Data to collect named on the report's page 1, and on the one screen.
+COLLECT = 5
+SCREEN_COLLECT = 3
+
+
+@dataclass(frozen=True)
+class GapRow:
+    """Missing data as a reader names it: the parts of a map indicator are one row."""
+
+    label: str
+    dimensions: list[str]
+    rules: int
+
+
+def gap_rows_of(advice: Advice) -> list[GapRow]:
+    """The data gaps, one row per indicator (``absence_reasons.x`` and ``.y`` under one label)."""
+    names = {d.id: d.label for d in advice.score.dimensions}
+    rows: dict[str, GapRow] = {}
+    for gap in advice.data_gaps:
+        base = gap.indicator.split(".", 1)[0]
+        label = gap.label.rsplit(" (", 1)[0] if "." in gap.indicator else gap.label
+        dims = [names.get(d, d) for d in gap.dimensions]
+        seen = rows.get(base)
+        if seen is None:
+            rows[base] = GapRow(label, dims, len(gap.decides))
+        else:
+            merged = list(dict.fromkeys([*seen.dimensions, *dims]))
+            rows[base] = GapRow(seen.label, merged, seen.rules + len(gap.decides))
+    return list(rows.values())
+
+
+def data_to_collect(rows: Sequence[GapRow], limit: int = COLLECT) -> list[str]:
+    """The data to collect next: the missing values that decide the most rules and dimensions first."""
+    ranked = sorted(rows, key=lambda r: (-(r.rules + 2 * len(r.dimensions)), r.label))
+    return [row.label for row in ranked[:limit]]
+
+
 def open_interval(advice: Advice) -> tuple[float, float] | None:
     """The interval the overall score can still take, when missing data leave it open at the shown precision.
 
@@ -160,7 +202,9 @@ def render_summary(advice: Advice, *, detail_hint: str | None = None) -> str:
     lines.append("")
     recs = advice.recommendations
     if not recs:
-        lines.append(t("recommendations.none", lang))
+        stated = any(finding.source == "stated" for finding in advice.findings)
+        key = "recommendations.none" if stated or advice.score.overall is not None else "summary.none"
+        lines += _wrap(t(key, lang), "", budget=3)
     else:
         shown = recs[:TOP_STEPS]
         lines.append(t("summary.top", lang, n=len(shown)))
@@ -186,6 +230,9 @@ def render_summary(advice: Advice, *, detail_hint: str | None = None) -> str:
         more.append(t("summary.more_gaps", lang, n=len(advice.data_gaps)))
     if more:
         lines += _wrap(t("summary.more", lang, what=t("summary.and", lang).join(more)), "", budget=2)
+    first = data_to_collect(gap_rows_of(advice), limit=SCREEN_COLLECT)
+    if first:
+        lines += _wrap(t("summary.collect", lang, names="; ".join(first)), "", budget=3)
     lines.append(t("summary.detail", lang))
     lines.append("  " + (detail_hint or t("summary.detail.generic", lang)))
     return "\n".join(lines) + "\n"
