@@ -325,125 +325,161 @@ def compile_patterns(
     the ``extract:`` mapping sits in it) turn problems into file:line:column,
     with the column of the very word that is wrong.
     """
-    file = doc.file if doc is not None else "<patterns>"
-    problems: list[Problem] = []
-    tc = _TermCompiler(dict(patterns.groups))
+    compiler = _PatternCompiler(patterns, doc, prefix)
+    built = compiler.build()
+    if not compiler.problems:
+        patterns._compiled = built
+    return compiler.problems
 
-    def locate(path: tuple[Any, ...], offset: int = 0, *, key: bool = False) -> Location:
-        if doc is None:
-            return Location(file)
-        full = (*prefix, *path)
-        return doc.locate(full, key=True) if key else doc.expression_location(full, offset)
 
-    def term(text: str, *path: Any) -> _Term | None:
+class _PatternCompiler:
+    """One compilation of a pattern file.
+
+    The parts share the list of problems (every problem is reported, not just
+    the first), the place of the patterns in their YAML document, and the term
+    compiler whose terms, in the order they were made, become the index.
+    """
+
+    def __init__(self, patterns: ExtractionPatterns, doc: Document | None, prefix: tuple[Any, ...]) -> None:
+        self.patterns = patterns
+        self.doc = doc
+        self.prefix = prefix
+        self.file = doc.file if doc is not None else "<patterns>"
+        self.problems: list[Problem] = []
+        self.tc = _TermCompiler(dict(patterns.groups))
+
+    def build(self) -> _Compiled:
+        """The compiled patterns (incomplete when there are problems).
+
+        The order in which terms are compiled is the order problems are
+        reported in and the order of the index: keep it.
+        """
+        c = self.patterns.cues
+        sig = self.patterns.signals
+        required = {
+            "hypothetical": self.term(c.hypothetical, "cues", "hypothetical"),
+            "example": self.term(c.example, "cues", "example"),
+            "proposal": self.term(c.proposal, "cues", "proposal"),
+            "topic": self.term(sig.topic, "signals", "topic"),
+            "evaluative": self.term(sig.evaluative, "signals", "evaluative"),
+        }
+        rules = {
+            "findings": self.rules(self.patterns.findings, "findings", "finding"),
+            "recommendations": self.rules(self.patterns.recommendations, "recommendations", "recommendation"),
+            "strengths": self.rules(self.patterns.strengths, "strengths", "strength"),
+            "figures": self.rules(self.patterns.figures, "figures", "measure"),
+            "indicators": self.rules(self.patterns.indicators, "indicators", "indicator"),
+        }
+        return _Compiled(
+            negation=self.cues(c.negation, "negation"),
+            negation_after=self.cues(c.negation_after, "negation_after"),
+            not_negation=self.optional_cue(c.not_negation, "not_negation"),
+            hypothetical=required["hypothetical"],  # type: ignore[arg-type]
+            example=required["example"],  # type: ignore[arg-type]
+            example_continuation=self.optional_cue(c.example_continuation, "example_continuation"),
+            illustration=self.optional_cue(c.illustration, "illustration"),
+            implemented=self.optional_cue(c.implemented, "implemented"),
+            implemented_past=self.optional_cue(c.implemented_past, "implemented_past"),
+            proposal_continuation=self.optional_cue(c.proposal_continuation, "proposal_continuation"),
+            question_is_hypothetical=c.question_is_hypothetical,
+            proposal=required["proposal"],  # type: ignore[arg-type]
+            weak_proposal=self.optional_cue(c.weak_proposal, "weak_proposal"),
+            proposal_blockers=self.optional_cue(c.proposal_blockers, "proposal_blockers"),
+            proposal_sections=self.optional_cue(c.proposal_sections, "proposal_sections"),
+            severity_high=self.optional_cue(c.severity_high, "severity_high"),
+            severity_low=self.optional_cue(c.severity_low, "severity_low"),
+            indonesian=frozenset(w.lower() for w in sig.indonesian.split()),
+            english=frozenset(w.lower() for w in sig.english.split()),
+            topic=required["topic"],  # type: ignore[arg-type]
+            evaluative=required["evaluative"],  # type: ignore[arg-type]
+            signals=sig,
+            findings=rules["findings"],
+            recommendations=rules["recommendations"],
+            strengths=rules["strengths"],
+            figures=rules["figures"],
+            indicators=rules["indicators"],
+            index=_TermIndex(self.tc.made),
+        )
+
+    def locate(self, path: tuple[Any, ...], offset: int = 0) -> Location:
+        """Where ``path`` (inside the ``extract:`` mapping) is: the file alone for patterns built in code."""
+        if self.doc is None:
+            return Location(self.file)
+        return self.doc.expression_location((*self.prefix, *path), offset)
+
+    def term(self, text: str, *path: Any) -> _Term | None:
+        """The compiled term, or None after recording its problem, so that compiling goes on."""
         try:
-            return tc.term(text, path)
+            return self.tc.term(text, path)
         except _TermProblem as exc:
-            problems.append(Problem(locate(exc.path, exc.offset), exc.message, code="E140", hint=exc.hint))
+            self.problems.append(Problem(self.locate(exc.path, exc.offset), exc.message, code="E140", hint=exc.hint))
             return None
 
-    def opt(text: str, *path: Any) -> _Term | None:
-        return term(text, *path) if text.strip() else None
+    def optional_cue(self, text: str, key: str) -> _Term | None:
+        """An optional cue list left empty is no cue at all (None), not a term matching nothing."""
+        return self.term(text, "cues", key) if text.strip() else None
 
-    def cues(items: list[NegationCue], key: str) -> tuple[_Cue, ...]:
+    def cues(self, items: list[NegationCue], key: str) -> tuple[_Cue, ...]:
+        """Negation cues with their reach; a cue whose words cannot be read is left out."""
         out = []
         for i, c in enumerate(items):
-            t = term(c.words, "cues", key, i, "words")
+            t = self.term(c.words, "cues", key, i, "words")
             if t is not None:
                 out.append(_Cue(t, None if c.reach == "clause" else c.reach))
         return tuple(out)
 
-    def rules(items: Sequence[_PatternBase], key: str, target_attr: str) -> tuple[_Rule, ...]:
+    def rules(self, items: Sequence[_PatternBase], key: str, target_attr: str) -> tuple[_Rule, ...]:
+        """The patterns of one section; a duplicate id or an unreadable term drops the pattern, with a problem."""
         seen: dict[str, int] = {}
         out = []
         for i, r in enumerate(items):
             if r.id in seen:
-                problems.append(
-                    Problem(
-                        locate((key, i, "id")),
-                        Message(
-                            "pattern id {id} is used twice (first at {where})",
-                            id=repr(r.id),
-                            where=locate((key, seen[r.id], "id")),
-                        ),
-                        code="E141",
-                        hint=Message("every pattern needs its own id"),
-                    )
-                )
+                self.problems.append(self._duplicate(key, i, seen[r.id], r.id))
                 continue
             seen[r.id] = i
-            terms = [term(t, key, i, "all", j) for j, t in enumerate(r.all)]
-            unless = [term(t, key, i, "unless", j) for j, t in enumerate(r.unless)]
-            context_text = getattr(r, "context", None)
-            context = term(context_text, key, i, "context") if context_text else None
-            if any(t is None for t in (*terms, *unless)) or (context_text and context is None):
-                continue
-            out.append(
-                _Rule(
-                    id=r.id,
-                    target=getattr(r, target_attr),
-                    terms=tuple(t for t in terms if t is not None),
-                    unless=tuple(t for t in unless if t is not None),
-                    within=r.within,
-                    order=r.order,
-                    scope=getattr(r, "scope", "sentence"),
-                    severity=getattr(r, "severity", None),
-                    figure=getattr(r, "figure", None),
-                    context=context,
-                    context_sentences=getattr(r, "context_sentences", 0),
-                )
-            )
+            rule = self.rule(r, key, i, target_attr)
+            if rule is not None:
+                out.append(rule)
         return tuple(out)
 
-    c = patterns.cues
-    sig = patterns.signals
-    required = {
-        "hypothetical": term(c.hypothetical, "cues", "hypothetical"),
-        "example": term(c.example, "cues", "example"),
-        "proposal": term(c.proposal, "cues", "proposal"),
-        "topic": term(sig.topic, "signals", "topic"),
-        "evaluative": term(sig.evaluative, "signals", "evaluative"),
-    }
-    compiled_rules = {
-        "findings": rules(patterns.findings, "findings", "finding"),
-        "recommendations": rules(patterns.recommendations, "recommendations", "recommendation"),
-        "strengths": rules(patterns.strengths, "strengths", "strength"),
-        "figures": rules(patterns.figures, "figures", "measure"),
-        "indicators": rules(patterns.indicators, "indicators", "indicator"),
-    }
-    built = _Compiled(
-        negation=cues(c.negation, "negation"),
-        negation_after=cues(c.negation_after, "negation_after"),
-        not_negation=opt(c.not_negation, "cues", "not_negation"),
-        hypothetical=required["hypothetical"],  # type: ignore[arg-type]
-        example=required["example"],  # type: ignore[arg-type]
-        example_continuation=opt(c.example_continuation, "cues", "example_continuation"),
-        illustration=opt(c.illustration, "cues", "illustration"),
-        implemented=opt(c.implemented, "cues", "implemented"),
-        implemented_past=opt(c.implemented_past, "cues", "implemented_past"),
-        proposal_continuation=opt(c.proposal_continuation, "cues", "proposal_continuation"),
-        question_is_hypothetical=c.question_is_hypothetical,
-        proposal=required["proposal"],  # type: ignore[arg-type]
-        weak_proposal=opt(c.weak_proposal, "cues", "weak_proposal"),
-        proposal_blockers=opt(c.proposal_blockers, "cues", "proposal_blockers"),
-        proposal_sections=opt(c.proposal_sections, "cues", "proposal_sections"),
-        severity_high=opt(c.severity_high, "cues", "severity_high"),
-        severity_low=opt(c.severity_low, "cues", "severity_low"),
-        indonesian=frozenset(w.lower() for w in sig.indonesian.split()),
-        english=frozenset(w.lower() for w in sig.english.split()),
-        topic=required["topic"],  # type: ignore[arg-type]
-        evaluative=required["evaluative"],  # type: ignore[arg-type]
-        signals=sig,
-        findings=compiled_rules["findings"],
-        recommendations=compiled_rules["recommendations"],
-        strengths=compiled_rules["strengths"],
-        figures=compiled_rules["figures"],
-        indicators=compiled_rules["indicators"],
-        index=_TermIndex(tc.made),
-    )
-    if not problems:
-        patterns._compiled = built
-    return problems
+    def _duplicate(self, key: str, index: int, first: int, pattern_id: str) -> Problem:
+        """Ids name patterns in messages and examples, so a second use is an error, located at both."""
+        return Problem(
+            self.locate((key, index, "id")),
+            Message(
+                "pattern id {id} is used twice (first at {where})",
+                id=repr(pattern_id),
+                where=self.locate((key, first, "id")),
+            ),
+            code="E141",
+            hint=Message("every pattern needs its own id"),
+        )
+
+    def rule(self, r: _PatternBase, key: str, i: int, target_attr: str) -> _Rule | None:
+        """One pattern; every term is compiled (to report all problems) before a bad one drops it.
+
+        The sections differ in a few optional fields (scope, severity,
+        figure, context), read with defaults so one function serves them all.
+        """
+        terms = [self.term(t, key, i, "all", j) for j, t in enumerate(r.all)]
+        unless = [self.term(t, key, i, "unless", j) for j, t in enumerate(r.unless)]
+        context_text = getattr(r, "context", None)
+        context = self.term(context_text, key, i, "context") if context_text else None
+        if any(t is None for t in (*terms, *unless)) or (context_text and context is None):
+            return None
+        return _Rule(
+            id=r.id,
+            target=getattr(r, target_attr),
+            terms=tuple(t for t in terms if t is not None),
+            unless=tuple(t for t in unless if t is not None),
+            within=r.within,
+            order=r.order,
+            scope=getattr(r, "scope", "sentence"),
+            severity=getattr(r, "severity", None),
+            figure=getattr(r, "figure", None),
+            context=context,
+            context_sentences=getattr(r, "context_sentences", 0),
+        )
 
 
 def check_targets(

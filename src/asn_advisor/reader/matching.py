@@ -95,16 +95,17 @@ def _lead(norms: Sequence[str]) -> int:
 
 
 def _view(sent: Sentence, c: _Compiled, proposal_section: bool, after_example: bool = False) -> _SentenceView:
+    """Everything the rules of one sentence ask about it, worked out once.
+
+    The steps go in this order because each reads what the one before it
+    set: the ignored words before any occurrence is cached, the blocked
+    tokens before the proposals, the proposals before the measures taken.
+    """
     norms = [t.norm for t in sent.tokens]
-    n = len(norms)
-    clause_of = [0] * n
-    for ci, (a, b) in enumerate(sent.clauses):
-        for i in range(a, b):
-            clause_of[i] = ci
     v = _SentenceView(
         sent=sent,
         norms=norms,
-        clause_of=clause_of,
+        clause_of=_clause_of(sent),
         blocked=set(),
         strong_proposal_clauses=set(),
         proposal_clauses=set(),
@@ -118,9 +119,34 @@ def _view(sent: Sentence, c: _Compiled, proposal_section: bool, after_example: b
     if c.not_negation:
         v.ignored = frozenset(i for a, b in v.occ(c.not_negation) for i in range(a, b))
     lead = _lead(norms)
-    # Examples and hypotheticals: "Misalnya, ...", "Jika ..., maka ...", questions.
-    # "Misalnya, banyak peserta mengeluhkan ..." reports a real complaint; with an
-    # illustration cue (or, without that cue list, always) the sentence is an illustration.
+    _block_examples_and_hypotheticals(v, c, lead, after_example)
+    _mark_proposals(v, c, lead)
+    if c.implemented:
+        _mark_measures_taken(v, c, c.implemented)
+    v.negation_hits = _negation_hits(v, c.negation)
+    v.negation_after_hits = _negation_hits(v, c.negation_after)
+    v.high = v.occ(c.severity_high) if c.severity_high else []
+    v.low = v.occ(c.severity_low) if c.severity_low else []
+    return v
+
+
+def _clause_of(sent: Sentence) -> list[int]:
+    """The clause of every token: rules and negation look up a token's clause many times per sentence."""
+    clause_of = [0] * len(sent.tokens)
+    for ci, (a, b) in enumerate(sent.clauses):
+        for i in range(a, b):
+            clause_of[i] = ci
+    return clause_of
+
+
+def _block_examples_and_hypotheticals(v: _SentenceView, c: _Compiled, lead: int, after_example: bool) -> None:
+    """Block the tokens of examples, hypotheticals and questions: they state no real finding.
+
+    "Misalnya, banyak peserta mengeluhkan ..." reports a real complaint; with an
+    illustration cue (or, without that cue list, always) the sentence is an
+    illustration.  A sentence after an example may go on with the anecdote.
+    """
+    n = len(v.norms)
     v.example_lead = any(a <= lead for a, _ in v.occ(c.example))
     if v.example_lead and (c.illustration is None or v.occ(c.illustration) or v.occ(c.hypothetical)):
         v.blocked = set(range(n))
@@ -129,84 +155,119 @@ def _view(sent: Sentence, c: _Compiled, proposal_section: bool, after_example: b
         v.blocked = set(range(n))  # "Hal ini membuatnya ..." goes on with the anecdote
         v.is_example = True
     else:
-        # "Alangkah baiknya jika ...", "Sebaiknya apabila ...": a conditional right after a proposal cue
-        # states what is proposed, not a hypothetical.
-        proposal_ends = {b for _a, b in v.occ(c.proposal)}
-        for a, _b in v.occ(c.hypothetical):
-            if a in proposal_ends:
-                continue
-            if a <= lead + 1:
-                v.blocked = set(range(n))
-                break
-            v.blocked |= set(range(a, n))
-    if c.question_is_hypothetical and sent.text.rstrip().rstrip("\"”’'").endswith("?"):
+        _block_hypotheticals(v, c, lead)
+    if c.question_is_hypothetical and v.sent.text.rstrip().rstrip("\"”’'").endswith("?"):
         v.blocked = set(range(n))
 
+
+def _block_hypotheticals(v: _SentenceView, c: _Compiled, lead: int) -> None:
+    """Block from a conditional to the end of the sentence (the whole of it when the conditional leads).
+
+    "Alangkah baiknya jika ...", "Sebaiknya apabila ...": a conditional right
+    after a proposal cue states what is proposed, not a hypothetical.
+    """
+    n = len(v.norms)
+    proposal_ends = {b for _a, b in v.occ(c.proposal)}
+    for a, _b in v.occ(c.hypothetical):
+        if a in proposal_ends:
+            continue
+        if a <= lead + 1:
+            v.blocked = set(range(n))
+            break
+        v.blocked |= set(range(a, n))
+
+
+def _mark_proposals(v: _SentenceView, c: _Compiled, lead: int) -> None:
+    """The clauses that propose: strong cues ("perlu", "disarankan") and weak ones together.
+
+    Only a strong cue's proposal reaches past a colon into the list it
+    introduces; both reach through brackets.
+    """
     blockers = v.occ(c.proposal_blockers) if c.proposal_blockers else []
+    strong = _proposing_clauses(v, c.proposal, lead, blockers)
+    v.strong_proposal_clauses = _through_colon(v, _through_brackets(v.sent, strong))
+    weak = _proposing_clauses(v, c.weak_proposal, lead, blockers)
+    v.proposal_clauses = v.strong_proposal_clauses | _through_brackets(v.sent, weak)
 
-    def proposal_clause_set(term: _Term | None) -> set[int]:
-        out: set[int] = set()
-        if term is None:
-            return out
-        for a, _b in v.occ(term):
-            if any(b2 == a for _a2, b2 in blockers):
-                continue  # "tantangan yang perlu diatasi", "tidak perlu"
-            if a <= lead:
-                return set(range(len(sent.clauses)))  # "Perlu ...", "Jangan ..." govern the whole sentence
-            out.add(clause_of[a])
+
+def _proposing_clauses(v: _SentenceView, term: _Term | None, lead: int, blockers: list[tuple[int, int]]) -> set[int]:
+    """The clauses holding a cue of ``term``: all of them when the cue leads the sentence.
+
+    "Perlu ...", "Jangan ..." govern the whole sentence; a cue right after a
+    blocker ("tantangan yang perlu diatasi", "tidak perlu") proposes nothing.
+    """
+    out: set[int] = set()
+    if term is None:
         return out
+    for a, _b in v.occ(term):
+        if any(b2 == a for _a2, b2 in blockers):
+            continue
+        if a <= lead:
+            return set(range(len(v.sent.clauses)))
+        out.add(v.clause_of[a])
+    return out
 
-    def through_brackets(clauses: set[int]) -> set[int]:
-        # "meminta BKD ... perangkat daerah (OPD) untuk ..., agar ...": a parenthesis ends no proposal.
-        out = set(clauses)
-        for ci in sorted(clauses):
-            while ci + 1 < len(sent.clauses):
-                a = sent.clauses[ci + 1][0]
-                gap = sent.text[sent.tokens[a - 1].end - sent.start : sent.tokens[a].start - sent.start]
-                if not ("(" in gap or ")" in gap) or any(ch in gap for ch in ".;:"):
-                    break
-                ci += 1
-                out.add(ci)
-        return out
 
-    def through_colon(clauses: set[int]) -> set[int]:
-        # "disarankan: (1) peningkatan anggaran; (2) penambahan widyaiswara": what follows the colon of a
-        # proposing clause is the list of what it proposes.
-        for ci in sorted(clauses):
-            b = sent.clauses[ci][1]
-            if b < n and ":" in sent.text[sent.tokens[b - 1].end - sent.start : sent.tokens[b].start - sent.start]:
-                return clauses | set(range(ci + 1, len(sent.clauses)))
-        return clauses
+def _through_brackets(sent: Sentence, clauses: set[int]) -> set[int]:
+    """Extend proposing clauses over the clauses a parenthesis split off.
 
-    v.strong_proposal_clauses = through_colon(through_brackets(proposal_clause_set(c.proposal)))
-    v.proposal_clauses = v.strong_proposal_clauses | through_brackets(proposal_clause_set(c.weak_proposal))
-    if c.implemented:
-        # "BKPSDM telah meluncurkan program mentoring": a measure taken, not proposed. A bare passive
-        # ("dilaksanakan") after a plan or proposal cue of its clause ("akan dilaksanakan", "direncanakan
-        # pelatihan dilaksanakan"), or under a proposal heading, is the step proposed; explicit past
-        # markers ("telah", "sudah", "pernah") always report a measure taken.
-        past = v.occ(c.implemented_past) if c.implemented_past else []
-        cue_starts = [a for term in (c.proposal, c.weak_proposal) if term for a, _ in v.occ(term)]
+    "meminta BKD ... perangkat daerah (OPD) untuk ..., agar ...": a
+    parenthesis ends no proposal.
+    """
+    out = set(clauses)
+    for ci in sorted(clauses):
+        while ci + 1 < len(sent.clauses):
+            a = sent.clauses[ci + 1][0]
+            gap = sent.text[sent.tokens[a - 1].end - sent.start : sent.tokens[a].start - sent.start]
+            if not ("(" in gap or ")" in gap) or any(ch in gap for ch in ".;:"):
+                break
+            ci += 1
+            out.add(ci)
+    return out
 
-        def taken(a: int, b: int) -> bool:
-            if any(pa < b and a < pb for pa, pb in past):
-                return True
-            if v.in_proposal_section:
-                return False
-            return not any(p < a and clause_of[p] == clause_of[a] for p in cue_starts)
 
-        done = {clause_of[a] for a, b in v.occ(c.implemented) if taken(a, b)} | {clause_of[a] for a, _ in past}
-        v.done_clauses = done
-        v.proposal_clauses -= done - v.strong_proposal_clauses
+def _through_colon(v: _SentenceView, clauses: set[int]) -> set[int]:
+    """Extend proposing clauses over what follows the colon of one of them.
 
-    def neg(cues: tuple[_Cue, ...]) -> list[tuple[int, int, int | None]]:
-        return [(a, b, cue.reach) for cue in cues for a, b in v.occ(cue.term)]
+    "disarankan: (1) peningkatan anggaran; (2) penambahan widyaiswara": what
+    follows the colon of a proposing clause is the list of what it proposes.
+    """
+    sent, n = v.sent, len(v.norms)
+    for ci in sorted(clauses):
+        b = sent.clauses[ci][1]
+        if b < n and ":" in sent.text[sent.tokens[b - 1].end - sent.start : sent.tokens[b].start - sent.start]:
+            return clauses | set(range(ci + 1, len(sent.clauses)))
+    return clauses
 
-    v.negation_hits = neg(c.negation)
-    v.negation_after_hits = neg(c.negation_after)
-    v.high = v.occ(c.severity_high) if c.severity_high else []
-    v.low = v.occ(c.severity_low) if c.severity_low else []
-    return v
+
+def _mark_measures_taken(v: _SentenceView, c: _Compiled, implemented: _Term) -> None:
+    """The clauses that report a measure taken; they propose nothing unless a strong cue says so.
+
+    "BKPSDM telah meluncurkan program mentoring": a measure taken, not
+    proposed.  A bare passive ("dilaksanakan") after a plan or proposal cue of
+    its clause ("akan dilaksanakan", "direncanakan pelatihan dilaksanakan"),
+    or under a proposal heading, is the step proposed; explicit past markers
+    ("telah", "sudah", "pernah") always report a measure taken.
+    """
+    clause_of = v.clause_of
+    past = v.occ(c.implemented_past) if c.implemented_past else []
+    cue_starts = [a for term in (c.proposal, c.weak_proposal) if term for a, _ in v.occ(term)]
+
+    def taken(a: int, b: int) -> bool:
+        if any(pa < b and a < pb for pa, pb in past):
+            return True
+        if v.in_proposal_section:
+            return False
+        return not any(p < a and clause_of[p] == clause_of[a] for p in cue_starts)
+
+    done = {clause_of[a] for a, b in v.occ(implemented) if taken(a, b)} | {clause_of[a] for a, _ in past}
+    v.done_clauses = done
+    v.proposal_clauses -= done - v.strong_proposal_clauses
+
+
+def _negation_hits(v: _SentenceView, cues: tuple[_Cue, ...]) -> list[tuple[int, int, int | None]]:
+    """Every occurrence of a negation cue with the cue's reach, which :func:`_negated` needs per hit."""
+    return [(a, b, cue.reach) for cue in cues for a, b in v.occ(cue.term)]
 
 
 def _best_combination(

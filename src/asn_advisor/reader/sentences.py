@@ -390,49 +390,81 @@ def split_sentences(text: str) -> list[Sentence]:
     Offsets always refer to ``text``. Whitespace at either end of a unit is
     excluded from its span; inner line breaks (hard-wrapped paragraphs) are kept.
     """
-    # 1. Lines -> blocks.  A block is a paragraph, a heading or one list item.
-    blocks: list[tuple[int, int, str]] = []  # (start, end, kind)
-    cur: list[int] = []  # [start, end, number of lines]
-    cur_kind = "sentence"
+    blocks = _Blocks(text).read()
+    _short_items_as_headings(text, blocks)
+    sentences = _block_sentences(text, blocks)
+    if sentences:
+        last = sentences[-1]
+        stripped = last.text.rstrip()
+        last.truncated = not stripped or stripped[-1] not in '.!?…"”’)'
+    for sent in sentences:
+        sent.tokens = tokenize(sent.text, sent.start)
+        sent.clauses = _clauses(text, sent)
+    return sentences
 
-    def flush() -> None:
-        if cur:
-            start, end, nlines = cur
-            kind = cur_kind
-            content = text[start:end]
-            if (
-                kind == "sentence"
-                and nlines == 1
-                and not _ends_sentence(content)
-                and not content.endswith(",")
-                and _word_count(content) <= _HEADING_MAX_WORDS
-            ):
-                kind = "heading"
-            blocks.append((start, end, kind))
-            cur.clear()
 
-    for ls, le in _lines(text):
-        line = text[ls:le]
-        if not line.strip():
-            flush()
-            continue
-        bullet = _BULLET_RE.match(line)
-        content_start = ls + (bullet.end() if bullet else len(line) - len(line.lstrip()))
-        content = text[content_start:le].rstrip()
-        if not content:
-            flush()
-            continue
-        if cur and not bullet and _continues(text[cur[0] : cur[1]], content):
-            cur[1] = content_start + len(content)
-            cur[2] += 1
-            continue
-        flush()
-        cur_kind = "item" if bullet else "sentence"
-        cur.extend([content_start, content_start + len(content), 1])
-    flush()
+class _Blocks:
+    """Lines gathered into blocks: a paragraph, a heading or one list item each.
 
-    # A short numbered or bulleted line followed by a paragraph is a heading
-    # ("1. Pendahuluan", "4.2 Saran"); items followed by items stay a list.
+    A class because the block being gathered (its span, line count and kind)
+    is carried from line to line until a blank line, a bullet or a line that
+    does not continue it closes it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.blocks: list[tuple[int, int, str]] = []  # (start, end, kind)
+        self.cur: list[int] = []  # [start, end, number of lines]
+        self.cur_kind = "sentence"
+
+    def read(self) -> list[tuple[int, int, str]]:
+        text = self.text
+        for ls, le in _lines(text):
+            line = text[ls:le]
+            if not line.strip():
+                self.flush()
+                continue
+            bullet = _BULLET_RE.match(line)
+            content_start = ls + (bullet.end() if bullet else len(line) - len(line.lstrip()))
+            content = text[content_start:le].rstrip()
+            if not content:
+                self.flush()
+                continue
+            cur = self.cur
+            if cur and not bullet and _continues(text[cur[0] : cur[1]], content):
+                cur[1] = content_start + len(content)
+                cur[2] += 1
+                continue
+            self.flush()
+            self.cur_kind = "item" if bullet else "sentence"
+            cur.extend([content_start, content_start + len(content), 1])
+        self.flush()
+        return self.blocks
+
+    def flush(self) -> None:
+        """Close the block being gathered; a short single line without closing punctuation is a heading."""
+        if not self.cur:
+            return
+        start, end, nlines = self.cur
+        kind = self.cur_kind
+        content = self.text[start:end]
+        if (
+            kind == "sentence"
+            and nlines == 1
+            and not _ends_sentence(content)
+            and not content.endswith(",")
+            and _word_count(content) <= _HEADING_MAX_WORDS
+        ):
+            kind = "heading"
+        self.blocks.append((start, end, kind))
+        self.cur.clear()
+
+
+def _short_items_as_headings(text: str, blocks: list[tuple[int, int, str]]) -> None:
+    """Turn a short numbered or bulleted line followed by a paragraph into a heading.
+
+    "1. Pendahuluan", "4.2 Saran" head what follows; items followed by items stay a list.
+    """
     for i, (bs, be, kind) in enumerate(blocks):
         if (
             kind == "item"
@@ -443,7 +475,13 @@ def split_sentences(text: str) -> list[Sentence]:
         ):
             blocks[i] = (bs, be, "heading")
 
-    # 2. Blocks -> sentences.
+
+def _block_sentences(text: str, blocks: list[tuple[int, int, str]]) -> list[Sentence]:
+    """The sentences of the blocks, each under the heading before it (its section).
+
+    Only the first sentence of a list item is the item; a heading at the very
+    end of the text may be cut off, so it is marked truncated.
+    """
     sentences: list[Sentence] = []
     section = ""
     last_block_end = len(text.rstrip())
@@ -458,13 +496,6 @@ def split_sentences(text: str) -> list[Sentence]:
             sent = Sentence(ss, se, text[ss:se], kind=kind, section=section)
             sentences.append(sent)
             kind = "sentence" if kind == "item" else kind
-    if sentences:
-        last = sentences[-1]
-        stripped = last.text.rstrip()
-        last.truncated = not stripped or stripped[-1] not in '.!?…"”’)'
-    for sent in sentences:
-        sent.tokens = tokenize(sent.text, sent.start)
-        sent.clauses = _clauses(text, sent)
     return sentences
 
 

@@ -265,64 +265,17 @@ class HistoryStore:
 
         def write(tx: Transaction) -> StatusEntry:
             snapshots = self._program_snapshots(tx, program_id)
-            recommended = [s.record.period for s in snapshots if any(r[0] == recommendation for r in s.recommendations)]
-            if period is not None:
-                periods = [s.record.period for s in snapshots]
-                if period not in periods:
-                    raise HistoryError(
-                        Message(
-                            "program {id} has no evaluation for period {period}",
-                            id=repr(program_id),
-                            period=repr(period),
-                        ),
-                        hint=Message("recorded periods: {periods}", periods=", ".join(periods)),
-                    )
-                if period not in recommended:
-                    raise HistoryError(
-                        Message(
-                            "the evaluation of {id} for {period} did not recommend {recommendation}",
-                            id=repr(program_id),
-                            period=period,
-                            recommendation=repr(recommendation),
-                        ),
-                        hint=Message("it was recommended in: {periods}", periods=", ".join(recommended))
-                        if recommended
-                        else self._recommended_hint(snapshots, recommendation),
-                    )
-                chosen = period
-            else:
-                if not recommended:
-                    raise HistoryError(
-                        Message(
-                            "no evaluation of {id} recommended {recommendation}",
-                            id=repr(program_id),
-                            recommendation=repr(recommendation),
-                        ),
-                        hint=self._recommended_hint(snapshots, recommendation),
-                    )
-                chosen = recommended[-1]
-            now = self._db.clock()
-            tx.execute(
-                "INSERT INTO recommendation_status (program_id, period, recommendation, status, note, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (program_id, period, recommendation)"
-                " DO UPDATE SET status = excluded.status, note = excluded.note,"
-                " updated_at = excluded.updated_at",
-                (program_id, chosen, recommendation, status, clean_note, now),
-            )
-            tx.insert(
-                "INSERT INTO recommendation_status_log (program_id, period, recommendation, status, note, recorded_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (program_id, chosen, recommendation, status, clean_note, now),
-            )
-            return StatusEntry(
+            chosen = _status_period(snapshots, program_id, recommendation, period)
+            entry = StatusEntry(
                 program_id=program_id,
                 period=chosen,
                 recommendation=recommendation,
                 status=status,
                 note=clean_note,
-                updated_at=now,
+                updated_at=self._db.clock(),
             )
+            _save_status(tx, entry)
+            return entry
 
         return self._db.write(write)
 
@@ -551,3 +504,64 @@ def _checked_status(status: str, note: str | None) -> str | None:
             hint=Message("keep the note short; link to a document instead"),
         )
     return clean_note
+
+
+def _status_period(snapshots: list[Snapshot], program_id: str, recommendation: str, period: str | None) -> str:
+    """The period whose evaluation a status belongs to: ``period`` if given, else the latest that recommended it.
+
+    Checked inside the write transaction, so that the evaluations it is
+    checked against are the ones the status is stored next to.
+    """
+    recommended = [s.record.period for s in snapshots if any(r[0] == recommendation for r in s.recommendations)]
+    if period is None:
+        if not recommended:
+            raise HistoryError(
+                Message(
+                    "no evaluation of {id} recommended {recommendation}",
+                    id=repr(program_id),
+                    recommendation=repr(recommendation),
+                ),
+                hint=HistoryStore._recommended_hint(snapshots, recommendation),
+            )
+        return recommended[-1]
+    periods = [s.record.period for s in snapshots]
+    if period not in periods:
+        raise HistoryError(
+            Message(
+                "program {id} has no evaluation for period {period}",
+                id=repr(program_id),
+                period=repr(period),
+            ),
+            hint=Message("recorded periods: {periods}", periods=", ".join(periods)),
+        )
+    if period not in recommended:
+        raise HistoryError(
+            Message(
+                "the evaluation of {id} for {period} did not recommend {recommendation}",
+                id=repr(program_id),
+                period=period,
+                recommendation=repr(recommendation),
+            ),
+            hint=Message("it was recommended in: {periods}", periods=", ".join(recommended))
+            if recommended
+            else HistoryStore._recommended_hint(snapshots, recommendation),
+        )
+    return period
+
+
+def _save_status(tx: Transaction, entry: StatusEntry) -> None:
+    """Store the current status of a recommendation and append it to the log, which keeps every change."""
+    values = (entry.program_id, entry.period, entry.recommendation, entry.status, entry.note, entry.updated_at)
+    tx.execute(
+        "INSERT INTO recommendation_status (program_id, period, recommendation, status, note, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (program_id, period, recommendation)"
+        " DO UPDATE SET status = excluded.status, note = excluded.note,"
+        " updated_at = excluded.updated_at",
+        values,
+    )
+    tx.insert(
+        "INSERT INTO recommendation_status_log (program_id, period, recommendation, status, note, recorded_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        values,
+    )
