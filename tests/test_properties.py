@@ -25,10 +25,13 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
 from asn_advisor import Advice, Profile, RulePack, advise, load_profile, load_rules
 from asn_advisor._base.safe_yaml import dump_yaml
+from asn_advisor.engine import summarize
 from asn_advisor.engine.scoring import metric_score
+from asn_advisor.model import Summary
 from asn_advisor.model.profile import profile_from_mapping
 
 from .conftest import EXAMPLES, ROOT
@@ -315,3 +318,29 @@ def test_advice_survives_serializing_and_loading(pack: RulePack, generated: dict
     again = Advice.model_validate_json(text)
     assert again == advice
     assert again.model_dump_json() == text
+    # The engine builds its models without validating them again (engine/building.py):
+    # every one holds exactly its declared fields, in their declared order.
+    for model in _models(advice):
+        assert list(model.__dict__) == list(type(model).model_fields), type(model).__name__
+        assert model.__pydantic_extra__ is None and model.__pydantic_private__ is None
+
+
+def _models(node: Any) -> list[BaseModel]:
+    if isinstance(node, BaseModel):
+        if type(node).model_config.get("extra") == "allow":  # Program: the profile's own, kept as given
+            return []
+        return [node, *(m for value in node.__dict__.values() for m in _models(value))]
+    if isinstance(node, list):
+        return [m for item in node for m in _models(item)]
+    if isinstance(node, dict):
+        return [m for item in node.values() for m in _models(item)]
+    return []
+
+
+@given(profiles, st.sampled_from(["id", "en"]))
+def test_the_lean_summary_is_the_summary_of_the_full_advice(
+    pack: RulePack, generated: dict[str, Any], lang: str
+) -> None:
+    """summarize() -- the engine stopping once recommendations are ranked -- equals the full advice's fields."""
+    profile = _profile(generated)
+    assert summarize(profile, pack, lang=lang) == Summary.from_advice(advise(profile, pack, lang=lang))

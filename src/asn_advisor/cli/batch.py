@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from asn_advisor._base import atomic_writer, check_output, csv_safe, format_for_path
-from asn_advisor.batch import CSV_HEADER, compare, read_records, read_saved, run_records
+from asn_advisor.batch import CSV_HEADER, FIELDS, Fields, compare, read_records, read_saved, run_records
 from asn_advisor.cli.app import (
     F,
     emit,
@@ -21,10 +21,24 @@ from asn_advisor.cli.app import (
     print_problem,
     rules_option,
 )
+from asn_advisor.cli.help import HELP
 from asn_advisor.errors import AdvisorError, ExitCode, OutputError
 from asn_advisor.i18n import resolve_lang, t, translate
 from asn_advisor.pack import RulePack
 from asn_advisor.render import COMPARE_FORMATS, Sheet, comparison_sheets, format_for, render_comparison, workbook_bytes
+
+# The help of 'batch --fields' in both languages, beside the option until the
+# catalog of asn_advisor.cli.help takes it in.
+HELP.setdefault(
+    "batch --fields",
+    {
+        "id": "JSON Lines: 'full', saran lengkap dengan penjelasan seperti 'advise --format json'; 'summary', per "
+        "entri program, skor, score_low, score_high, kategori, cakupan dan rekomendasi berperingkat beserta "
+        "prioritasnya, jauh lebih cepat.",
+        "en": "JSON Lines: 'full', the explained advice of 'advise --format json'; 'summary', per record the program, "
+        "score, score_low, score_high, band, coverage and ranked recommendations with priorities, many times faster.",
+    },
+)
 
 
 def _batch_common(func: F) -> F:
@@ -80,11 +94,12 @@ class _Progress:
             click.echo("\r\033[K", err=True, nl=False)
 
 
-def _outcomes(input_path: str, input_format: str | None, pack: RulePack, jobs: int, lang: str) -> Any:
-
+def _outcomes(
+    input_path: str, input_format: str | None, pack: RulePack, jobs: int, lang: str, fields: Fields = "full"
+) -> Any:
     if jobs < 1:
         raise click.BadParameter(t("batch.jobs", lang), param_hint="--jobs")
-    return run_records(read_records(input_path, input_format=input_format), pack, jobs=jobs, lang=lang)
+    return run_records(read_records(input_path, input_format=input_format), pack, jobs=jobs, lang=lang, fields=fields)
 
 
 def _report_failure(outcome: Any, on_error: str, lang: str) -> None:
@@ -181,6 +196,14 @@ def batch_row(outcome: Any, top: int, pack: RulePack, lang: str) -> list[Any]:
 @click.option(
     "--top", type=click.IntRange(1, 50), default=3, show_default=True, help="Recommendations per row in CSV output."
 )
+@click.option(
+    "--fields",
+    type=click.Choice(FIELDS),
+    default="full",
+    show_default=True,
+    help="JSON Lines: 'full', the explained advice of 'advise --format json'; 'summary', per record the program, "
+    "score, score_low, score_high, band, coverage and ranked recommendations with priorities, many times faster.",
+)
 def batch_command(
     input_path: str,
     rules_dir: str | None,
@@ -192,6 +215,7 @@ def batch_command(
     on_error: str,
     fmt: str | None,
     top: int,
+    fields: Fields,
 ) -> None:
     """Advise every profile of INPUT: a directory, a JSON Lines file or a CSV file.
 
@@ -231,7 +255,9 @@ def batch_command(
         if out_format == "csv":
             write_row(CSV_HEADER)
         sheet = batch_sheet(chosen)
-        for outcome in _outcomes(input_path, input_format, pack, jobs, chosen):
+        # CSV and spreadsheet rows need only the summary: the engine stops there.
+        computed: Fields = fields if out_format == "jsonl" else "summary"
+        for outcome in _outcomes(input_path, input_format, pack, jobs, chosen, computed):
             progress.tick()
             if outcome.error is not None:
                 failed += 1
@@ -346,7 +372,7 @@ def compare_command(
     if saved is not None:  # what an earlier 'batch' wrote: its programs are already advised
         summaries, failed = saved
     try:
-        for outcome in () if saved is not None else _outcomes(input_path, input_format, pack, jobs, chosen):
+        for outcome in () if saved is not None else _outcomes(input_path, input_format, pack, jobs, chosen, "summary"):
             progress.tick()
             if outcome.error is not None:
                 failed += 1

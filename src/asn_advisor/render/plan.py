@@ -287,7 +287,7 @@ def render_plan(advice: Advice, fmt: str) -> str:
     """Render the plan of ``advice`` as ``text``, ``markdown`` or ``json``.
 
     Args:
-        advice: an advice with its plan (see :func:`asn_advisor.engine.plan.build_plan`).
+        advice: an advice with its plan (see :func:`asn_advisor.engine.plan.outline_plan`).
         fmt: one of :data:`PLAN_FORMATS`.
 
     Returns:

@@ -1,0 +1,496 @@
+"""The last step of the engine: plain data in, the :class:`Advice` models out, each built once, complete.
+
+Everything the models hold was decided before this module runs (scores,
+firing, priority terms, the plan's outline): here nothing is patched or
+re-ranked, each model is constructed with its final values.
+
+Models are made by :func:`make`, which sets a model's fields without running
+pydantic's validators.  This is safe because every value comes from data
+already validated -- the profile (validated when it was loaded), the rule
+pack (validated and compiled when it was loaded) -- or is computed here with
+the field's own type (floats as ``float``, lists as ``list``, literals from
+the pack's own literal fields); validating it again would check what cannot
+be wrong and costs most of the time of an advice.  The tests hold this to
+account: every advice they make must validate back from its JSON to an equal
+model, and every model's fields must be in its declared order
+(``tests/test_engine.py``), so the JSON is byte for byte what validated
+models would give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+from pydantic_core import PydanticUndefined
+
+from asn_advisor.engine.firing import Firing
+from asn_advisor.engine.plan import DroppedStep, Outline, Step
+from asn_advisor.engine.plan_index import pack_index
+from asn_advisor.engine.prepared import Prepared
+from asn_advisor.engine.priority import RANK_SEVERITY, Term, plain, rounded
+from asn_advisor.engine.scoring import ScoreComputation, ScoreInterval
+from asn_advisor.i18n import t
+from asn_advisor.model import (
+    Advice,
+    DataGap,
+    DimensionScore,
+    DroppedRecommendation,
+    Evidence,
+    FindingResult,
+    InPlace,
+    MetricScore,
+    PackInfo,
+    PriorityTerm,
+    Profile,
+    Recommendation,
+    RelationReference,
+    RuleReference,
+    ScoreResult,
+    Strength,
+    UnsupportedProposal,
+)
+from asn_advisor.model import ScoreInterval as IntervalModel
+from asn_advisor.pack import CompiledRecommend, RulePack
+
+__all__ = ["build_advice", "make", "relation_reference"]
+
+M = TypeVar("M", bound=BaseModel)
+
+_set = object.__setattr__
+
+
+class _Shape:
+    """A model class's fields in declared order: defaults to copy, and factories of mutable defaults."""
+
+    __slots__ = ("factories", "template")
+
+    def __init__(self, cls: type[BaseModel]) -> None:
+        self.template: dict[str, Any] = {}
+        self.factories: list[tuple[str, Callable[[], Any]]] = []
+        for name, info in cls.model_fields.items():
+            if info.default_factory is not None:
+                self.template[name] = None
+                self.factories.append((name, info.default_factory))  # type: ignore[arg-type]
+            else:
+                self.template[name] = None if info.default is PydanticUndefined else info.default
+
+
+_SHAPES: dict[type[BaseModel], _Shape] = {}
+
+
+def make(cls: type[M], values: dict[str, Any]) -> M:
+    """A model of ``cls`` with ``values`` and the defaults of the fields not given, without validation.
+
+    Like ``cls.model_construct(**values)`` (fields in declared order, mutable
+    defaults fresh, the given fields marked as set), at a fraction of its
+    cost; see the module docstring for why no validation is needed.
+    """
+    shape = _SHAPES.get(cls)
+    if shape is None:
+        shape = _SHAPES[cls] = _Shape(cls)
+    data = shape.template.copy()
+    data.update(values)
+    for name, factory in shape.factories:
+        if name not in values:
+            data[name] = factory()
+    model = cls.__new__(cls)
+    _set(model, "__dict__", data)
+    _set(model, "__pydantic_fields_set__", set(values))
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
+
+
+def _values_read(names: tuple[str, ...], facts: Mapping[str, Any]) -> dict[str, Any]:
+    """The values a condition read, by name (``names`` sorted)."""
+    out = {}
+    for name in names:
+        value = facts.get(name)
+        if value is not None:
+            out[name] = plain(value)
+    return out
+
+
+# ---------------------------------------------------------------- scores
+
+
+def _score_result(
+    rules: RulePack, scores: ScoreComputation, interval: ScoreInterval | None, prep: Prepared
+) -> ScoreResult:
+    lang = prep.lang
+    dimensions = []
+    for result in scores.dimensions:
+        band = rules.band_for(result.score)
+        spec = result.dimension.spec
+        metrics = [
+            make(
+                MetricScore,
+                {
+                    "metric": m.metric.name,
+                    "value": plain(m.value),
+                    "score": rounded(m.score),
+                    "primary": m.metric.spec.primary,
+                },
+            )
+            for m in result.metrics
+        ]
+        dimensions.append(
+            make(
+                DimensionScore,
+                {
+                    "id": result.dimension.id,
+                    "label": spec.label.get(lang),
+                    "score": rounded(result.score),
+                    "band": band.id if band else None,
+                    "band_label": band.label.get(lang) if band else None,
+                    "weight": float(spec.weight),
+                    "metrics": metrics,
+                    "caps": list(result.caps),
+                },
+            )
+        )
+    band = rules.band_for(scores.overall)
+    values: dict[str, Any] = {
+        "overall": rounded(scores.overall),
+        "band": band.id if band else None,
+        "band_label": band.label.get(lang) if band else None,
+        "coverage": rounded(scores.coverage, 4) or 0.0,
+        "dimensions": dimensions,
+    }
+    if interval is not None:
+        low_band, high_band = rules.band_for(interval.low), rules.band_for(interval.high)
+        values["interval"] = make(
+            IntervalModel,
+            {
+                "low": rounded(interval.low) or 0.0,
+                "high": rounded(interval.high) or 0.0,
+                "band_low": low_band.id if low_band else None,
+                "band_high": high_band.id if high_band else None,
+            },
+        )
+        certain = values["band_certain"] = low_band == high_band
+        if not certain:
+            values["band_settled_by"] = list(interval.open_indicators)
+            values["band_settled_by_labels"] = [_indicator_label(prep, name) for name in interval.open_indicators]
+    return make(ScoreResult, values)
+
+
+def _indicator_label(prep: Prepared, name: str) -> str:
+    base, _, key = name.partition(".")
+    text = prep.indicators.get(base, name)
+    return f"{text} ({key})" if key else text
+
+
+def _gap_label(prep: Prepared, name: str) -> str:
+    text = prep.indicators.get(name.split(".", 1)[0], name)
+    return f"{text} ({name.split('.', 1)[1]})" if "." in name else text
+
+
+def _data_gaps(scores: ScoreComputation, unknown_rules: dict[str, set[str]], prep: Prepared) -> list[DataGap]:
+    gaps: dict[str, tuple[str, list[str], list[str]]] = {}  # indicator -> (label, decides, dimensions)
+    for name in sorted(unknown_rules):
+        if name == "coverage":
+            continue
+        gaps[name] = (_gap_label(prep, name), sorted(unknown_rules[name]), [])
+    for result in scores.dimensions:
+        if result.score is not None:
+            continue
+        for metric, metric_result in zip(result.dimension.metrics, result.metrics, strict=True):
+            if not metric.spec.primary or metric_result.value is not None:
+                continue
+            for name in sorted(metric.evaluate.names):
+                gap = gaps.get(name)
+                if gap is None:
+                    gap = gaps[name] = (_gap_label(prep, name), [], [])
+                if result.dimension.id not in gap[2]:
+                    gap[2].append(result.dimension.id)
+    return [
+        make(DataGap, {"indicator": name, "label": label, "decides": decides, "dimensions": dims})
+        for name, (label, decides, dims) in sorted(gaps.items())
+    ]
+
+
+def _strengths(rules: RulePack, profile: Profile, values: Mapping[str, Any], lang: str) -> list[Strength]:
+    """Indicators at or above their targets, then the strengths the evaluation states."""
+    out: list[Strength] = []
+    for name in sorted(rules.indicators):
+        spec = rules.indicators[name]
+        value = values.get(name)
+        if spec.target is None or isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue
+        if value >= spec.target:
+            label = spec.label.get(lang)
+            text = t("quality.strength.indicator", lang, label=label, value=round(float(value), 2), target=spec.target)
+            out.append(
+                make(
+                    Strength,
+                    {
+                        "kind": "indicator",
+                        "text": text,
+                        "indicator": name,
+                        "value": plain(value),
+                        "target": float(spec.target),
+                    },
+                )
+            )
+    for stated in profile.strengths:
+        out.append(make(Strength, {"kind": "stated", "text": stated.text, "source": stated.source}))
+    return out
+
+
+# ---------------------------------------------------------------- findings
+
+
+def _findings(firing: Firing, facts: Mapping[str, Any], prep: Prepared) -> list[FindingResult]:
+    out = []
+    for fid, state in firing.states.items():
+        evidence = []
+        for item in state.evidence:
+            if isinstance(item, tuple):
+                evidence.append(make(Evidence, {"kind": "stated", "text": item[0], "source": item[1]}))
+            else:
+                rule = prep.rule(item)
+                evidence.append(
+                    make(
+                        Evidence,
+                        {
+                            "kind": "rule",
+                            "text": rule.text,
+                            "rule": rule.id,
+                            "file": rule.file,
+                            "line": rule.line,
+                            "values": _values_read(rule.names, facts),
+                        },
+                    )
+                )
+        label, dimension = prep.findings[fid]
+        out.append(
+            make(
+                FindingResult,
+                {
+                    "id": fid,
+                    "label": label,
+                    "severity": RANK_SEVERITY[state.rank],
+                    "source": "stated" if state.stated else "derived",
+                    "dimension": dimension,
+                    "evidence": evidence,
+                },
+            )
+        )
+    out.sort(key=lambda f: (-firing.findings_rank[f.id], f.source != "stated", f.id))
+    return out
+
+
+def _in_place(firing: Firing, facts: Mapping[str, Any], rules: RulePack, prep: Prepared) -> list[InPlace]:
+    out = []
+    for item in firing.in_place:
+        spec = rules.recommendations[item.id]
+        out.append(
+            make(
+                InPlace,
+                {
+                    "id": item.id,
+                    "title": prep.recommendations[item.id][0],
+                    "because": spec.in_place_because.get(prep.lang) if spec.in_place_because else None,
+                    "values": _values_read(tuple(sorted(item.condition.names)), facts),
+                    "working": not item.findings,
+                    "findings": list(item.findings),
+                },
+            )
+        )
+    return out
+
+
+def _unsupported(firing: Firing, in_place: list[InPlace], prep: Prepared) -> list[UnsupportedProposal]:
+    lang = prep.lang
+    placed = {item.id: item for item in in_place}
+    out = []
+    for rec_id, reason in firing.unsupported:
+        if reason == "unknown":
+            title, why = rec_id, t("quality.proposal.unknown", lang)
+        elif reason == "program_type":
+            title = prep.recommendations[rec_id][0]
+            why = t("quality.proposal.program_type", lang, type=firing.program_type.replace("_", " "))
+        else:
+            title = prep.recommendations[rec_id][0]
+            item = placed[rec_id]
+            why = t("quality.proposal.in_place", lang, because=item.because or "")
+            if not item.working:
+                labels = ", ".join(prep.findings[f][0] for f in item.findings)
+                why += " " + t("quality.in_place.not_working", lang, findings=labels)
+        out.append(make(UnsupportedProposal, {"id": rec_id, "title": title, "reason": reason, "why": why}))
+    return out
+
+
+# ---------------------------------------------------------------- recommendations
+
+
+def relation_reference(
+    pack: RulePack, relation: str, source: str, target: str, *, named: str | None = None
+) -> RelationReference:
+    """The reference to one relation of the pack: where it is written and what it cites.
+
+    For ``requires`` the reference names the step that requires (``source``);
+    for ``conflicts_with``, the other end (``target``); ``named`` overrides it.
+    """
+    location = pack.relation_locations.get((relation, source, target))
+    cited = next((r.source for r in getattr(pack.recommendations[source], relation) if r.id == target), None)
+    return make(
+        RelationReference,
+        {
+            "id": named or (target if relation == "conflicts_with" else source),
+            "relation": relation,
+            "file": location.file if location else None,
+            "line": location.line if location else None,
+            "source": cited,
+        },
+    )
+
+
+def _term(term: Term) -> PriorityTerm:
+    values = term._asdict()
+    values["via"] = list(term.via)
+    return make(PriorityTerm, values)
+
+
+def _references(
+    rec_rules: list[CompiledRecommend], firing: Firing, facts: Mapping[str, Any], prep: Prepared
+) -> list[RuleReference]:
+    present = firing.findings_rank
+    out = []
+    for compiled in sorted(rec_rules, key=lambda r: r.id):
+        rule = prep.rule(compiled)
+        out.append(
+            make(
+                RuleReference,
+                {
+                    "rule": rule.id,
+                    "file": rule.file,
+                    "line": rule.line,
+                    "when": rule.when,
+                    "text": rule.text,
+                    "values": _values_read(rule.names, facts),
+                    "findings": sorted(f for f in compiled.condition.findings if f in present),
+                    "weight": rule.weight,
+                },
+            )
+        )
+    return out
+
+
+def _recommendation(
+    rules: RulePack,
+    step: Step,
+    position: int,
+    terms: list[Term] | None,
+    firing: Firing,
+    facts: Mapping[str, Any],
+    prep: Prepared,
+) -> Recommendation:
+    """One planned step's recommendation; ``terms`` is None for a prerequisite no rule recommended."""
+    title, description, effort, time_to_impact = prep.recommendations[step.id]
+    values: dict[str, Any] = {
+        "rank": position,
+        "id": step.id,
+        "title": title,
+        "description": description,
+        "priority": step.priority,
+        "addresses": list(step.addresses),
+        "because": [],
+        "priority_breakdown": [],
+        "effort": effort,
+        "time_to_impact": time_to_impact,
+        "phase": step.phase,
+    }
+    if terms is not None:
+        values["because"] = _references(firing.fired[step.id], firing, facts, prep)
+        values["priority_breakdown"] = [_term(term) for term in (*terms, *step.root_terms)]
+    if step.quick_win:
+        values["quick_win"] = True
+    if step.root_terms:
+        values["root_cause_of"] = list(step.root_cause_of)
+    if step.added_as_prerequisite:
+        values["added_as_prerequisite"] = True
+    if step.prerequisite_for:
+        values["prerequisite_for"] = [
+            relation_reference(rules, "requires", other, step.id) for other in step.prerequisite_for
+        ]
+    if step.requires:
+        values["requires"] = list(step.requires)
+    if step.supports:
+        values["supports"] = list(step.supports)
+    if step.expected_gain is not None:
+        values["expected_gain"] = step.expected_gain
+    if step.expected_gain_unscored:
+        values["expected_gain_unscored"] = list(step.expected_gain_unscored)
+    if step.explanation:
+        values["explanation"] = step.explanation
+    if step.id in firing.proposed:
+        values["proposed_by_report"] = True
+    if terms is not None:
+        for name, value in prep.actions[step.id].items():
+            values[name] = list(value) if isinstance(value, list) else value
+    return make(Recommendation, values)
+
+
+def _dropped(rules: RulePack, dropped: DroppedStep, prep: Prepared) -> DroppedRecommendation:
+    # conflicts_with is symmetric: written on either side, it binds both.
+    written = pack_index(rules).conflicts[frozenset((dropped.through, dropped.kept))]
+    return make(
+        DroppedRecommendation,
+        {
+            "id": dropped.id,
+            "title": prep.recommendations[dropped.id][0],
+            "priority": dropped.priority,
+            "addresses": list(dropped.addresses),
+            "conflicts_with": relation_reference(rules, "conflicts_with", *written, named=dropped.kept),
+            "kept": dropped.kept,
+            "through": None if dropped.through == dropped.id else dropped.through,
+            "reason": dropped.reason,
+        },
+    )
+
+
+def build_advice(
+    profile: Profile,
+    rules: RulePack,
+    prep: Prepared,
+    values: Mapping[str, Any],
+    facts: Mapping[str, Any],
+    scores: ScoreComputation,
+    interval: ScoreInterval | None,
+    firing: Firing,
+    terms: Mapping[str, list[Term]],
+    outline: Outline,
+) -> Advice:
+    """The advice of one profile from the engine's plain data.
+
+    ``values`` are the normalized indicators, ``facts`` the same with
+    ``coverage``; ``terms`` each candidate's own priority terms (the
+    root-cause terms are the outline's).
+    """
+    lang = prep.lang
+    in_place = _in_place(firing, facts, rules, prep)
+    recommendations = [
+        _recommendation(rules, step, position, terms.get(step.id), firing, facts, prep)
+        for position, step in enumerate(outline.steps, start=1)
+    ]
+    return make(
+        Advice,
+        {
+            "lang": lang,
+            "program": profile.program,
+            "pack": make(PackInfo, {"id": rules.id, "version": rules.version, "digest": rules.digest}),
+            "score": _score_result(rules, scores, interval, prep),
+            "findings": _findings(firing, facts, prep),
+            "recommendations": recommendations,
+            "data_gaps": _data_gaps(scores, firing.unknown_rules, prep),
+            "roadmap": outline.roadmap,
+            "dropped": [_dropped(rules, dropped, prep) for dropped in outline.dropped],
+            "in_place": in_place,
+            "unsupported_proposals": _unsupported(firing, in_place, prep),
+            "strengths": _strengths(rules, profile, values, lang),
+        },
+    )
