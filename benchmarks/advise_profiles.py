@@ -95,7 +95,9 @@ def stages(pack: Any, data: list[dict[str, Any]]) -> dict[str, float]:
     facts = [dict(v, coverage=s.coverage * 100.0) for v, s in zip(values, scores, strict=True)]
     firings = step("fire rules", lambda: [fire(p, pack, f) for p, f in zip(profiles, facts, strict=True)])
     tables = [TermTable(pack, f.findings_rank, dimension_scores(s)) for f, s in zip(firings, scores, strict=True)]
-    terms = step("priority terms", lambda: [_candidates(pack, f, t) for f, t in zip(firings, tables, strict=True)])
+    terms = step(
+        "priority terms", lambda: [_candidates(pack, f, t, False) for f, t in zip(firings, tables, strict=True)]
+    )
     intervals = step(
         "score interval", lambda: [score_interval(pack, v, s) for v, s in zip(values, scores, strict=True)]
     )
@@ -122,7 +124,7 @@ def stages(pack: Any, data: list[dict[str, Any]]) -> dict[str, float]:
     advices = step(
         "build models",
         lambda: [
-            build_advice(p, pack, prep, v, fa, s, i, f, c[0], o)
+            build_advice(p, pack, prep, v, fa, s, i, f, c[0], c[1], o)
             for p, v, fa, s, i, f, c, o in zip(
                 profiles, values, facts, scores, intervals, firings, terms, outlines, strict=True
             )

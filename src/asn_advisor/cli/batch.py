@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import sys
 from typing import Any
 
@@ -180,6 +183,77 @@ def batch_row(outcome: Any, top: int, pack: RulePack, lang: str) -> list[Any]:
     ]
 
 
+def _csv_row(outcome: Any, top: int) -> list[Any]:
+    """One record of ``batch``'s CSV output (the columns of :data:`CSV_HEADER`)."""
+    summary = outcome.summary
+    if summary is None:
+        error = outcome.error
+        return [outcome.source, outcome.line, error.program or "", *[""] * (len(CSV_HEADER) - 4), error.message]
+    return [
+        outcome.source,
+        outcome.line,
+        summary.program,
+        summary.name or "",
+        summary.region or "",
+        _csv_cell(summary.overall),
+        _csv_cell(summary.score_low),
+        _csv_cell(summary.score_high),
+        summary.band or "",
+        _csv_cell(summary.coverage),
+        ";".join(fid for fid, _, _ in summary.findings),
+        ";".join(rid for rid, _ in summary.recommendations[:top]),
+        "",
+    ]
+
+
+def _write_outcomes(
+    handle: Any, outcomes: Any, out_format: str, top: int, pack: RulePack, lang: str, on_error: str, progress: Any
+) -> tuple[int, int]:
+    """Write every outcome to ``handle`` in ``out_format``; the numbers of records advised and failed."""
+    csv_buffer = io.StringIO()
+    writer = csv.writer(csv_buffer, lineterminator="\n")
+    quoting = csv.writer(csv_buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def write_row(row: list[Any]) -> None:
+        # A name or message starting with = + - @ is text, never a spreadsheet formula;
+        # a carriage return inside a cell is quoted (the csv module leaves it bare).
+        cells = [csv_safe(cell) for cell in row]
+        bare_cr = any(isinstance(cell, str) and "\r" in cell for cell in cells)
+        (quoting if bare_cr else writer).writerow(cells)
+
+    ok = failed = 0
+    if out_format == "csv":
+        write_row(CSV_HEADER)
+    sheet = batch_sheet(lang)
+    for outcome in outcomes:
+        progress.tick()
+        if outcome.error is not None:
+            failed += 1
+            _report_failure(outcome, on_error, lang)
+        else:
+            ok += 1
+        if out_format == "xlsx":
+            sheet.rows.append(batch_row(outcome, top, pack, lang))
+        elif out_format == "jsonl":
+            if outcome.payload is not None:
+                handle.write(outcome.payload)
+            else:
+                handle.write(
+                    json.dumps(outcome.error.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+                )
+            handle.write(b"\n")
+        else:
+            write_row(_csv_row(outcome, top))
+            handle.write(csv_buffer.getvalue().encode("utf-8"))
+            csv_buffer.seek(0)
+            csv_buffer.truncate()
+    if out_format == "csv" and csv_buffer.tell():
+        handle.write(csv_buffer.getvalue().encode("utf-8"))
+    if out_format == "xlsx":
+        handle.write(workbook_bytes([sheet]))
+    return ok, failed
+
+
 @main.command("batch")
 @click.argument("input_path", metavar="INPUT", type=str)
 @rules_option
@@ -223,10 +297,6 @@ def batch_command(
     or id, score, band and top recommendations (CSV); a record that fails
     gives an error record instead. Exit code 8 when some records failed.
     """
-    import csv as csv_module
-    import io
-    import json
-
     chosen = resolve_lang(lang)
     out_format = fmt or format_for_path(output, ("csv", "jsonl", "xlsx")) or "jsonl"
     pack = load_pack(rules_dir)
@@ -235,78 +305,14 @@ def batch_command(
         raise OutputError(t("binary.stdout", chosen), hint=t("binary.stdout.hint", chosen))
     if output not in (None, "-"):
         target = check_output(output, inputs=input_paths(pack, input_path), force=force, lang=chosen)
-    ok = failed = 0
     progress = _Progress(chosen)
+    # CSV and spreadsheet rows need only the summary: the engine stops there.
+    computed: Fields = fields if out_format == "jsonl" else "summary"
+    counts = [0, 0]  # advised, failed
 
     def write_all(handle: Any) -> None:
-        nonlocal ok, failed
-        csv_buffer = io.StringIO()
-        writer = csv_module.writer(csv_buffer, lineterminator="\n")
-
-        quoting = csv_module.writer(csv_buffer, lineterminator="\n", quoting=csv_module.QUOTE_ALL)
-
-        def write_row(row: list[Any]) -> None:
-            # A name or message starting with = + - @ is text, never a spreadsheet formula;
-            # a carriage return inside a cell is quoted (the csv module leaves it bare).
-            cells = [csv_safe(cell) for cell in row]
-            bare_cr = any(isinstance(cell, str) and "\r" in cell for cell in cells)
-            (quoting if bare_cr else writer).writerow(cells)
-
-        if out_format == "csv":
-            write_row(CSV_HEADER)
-        sheet = batch_sheet(chosen)
-        # CSV and spreadsheet rows need only the summary: the engine stops there.
-        computed: Fields = fields if out_format == "jsonl" else "summary"
-        for outcome in _outcomes(input_path, input_format, pack, jobs, chosen, computed):
-            progress.tick()
-            if outcome.error is not None:
-                failed += 1
-                _report_failure(outcome, on_error, chosen)
-            else:
-                ok += 1
-            if out_format == "xlsx":
-                sheet.rows.append(batch_row(outcome, top, pack, chosen))
-                continue
-            if out_format == "jsonl":
-                if outcome.payload is not None:
-                    handle.write(outcome.payload)
-                else:
-                    handle.write(
-                        json.dumps(outcome.error.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-                    )
-                handle.write(b"\n")
-                continue
-            summary = outcome.summary
-            if summary is not None:
-                write_row(
-                    [
-                        outcome.source,
-                        outcome.line,
-                        summary.program,
-                        summary.name or "",
-                        summary.region or "",
-                        _csv_cell(summary.overall),
-                        _csv_cell(summary.score_low),
-                        _csv_cell(summary.score_high),
-                        summary.band or "",
-                        _csv_cell(summary.coverage),
-                        ";".join(fid for fid, _, _ in summary.findings),
-                        ";".join(rid for rid, _ in summary.recommendations[:top]),
-                        "",
-                    ]
-                )
-            else:
-                error = outcome.error
-                write_row(
-                    [outcome.source, outcome.line, error.program or "", *[""] * (len(CSV_HEADER) - 4), error.message]
-                )
-            handle.write(csv_buffer.getvalue().encode("utf-8"))
-            csv_buffer.seek(0)
-            csv_buffer.truncate()
-        if out_format == "csv" and csv_buffer.tell():
-            handle.write(csv_buffer.getvalue().encode("utf-8"))
-        if out_format == "xlsx":
-            handle.write(workbook_bytes([sheet]))
+        outcomes = _outcomes(input_path, input_format, pack, jobs, chosen, computed)
+        counts[:] = _write_outcomes(handle, outcomes, out_format, top, pack, chosen, on_error, progress)
 
     try:
         if target is None:
@@ -317,6 +323,7 @@ def batch_command(
                 write_all(handle)
     finally:
         progress.close()
+    ok, failed = counts
     click.echo(t("batch.summary", chosen, total=ok + failed, ok=ok, failed=failed), err=True)
     if target is not None:
         click.echo(t("output.written", chosen, path=output), err=True)

@@ -32,7 +32,7 @@ from pydantic import ValidationError
 from asn_advisor.engine.building import build_advice
 from asn_advisor.engine.firing import Firing, fire
 from asn_advisor.engine.gain import GainModel, dimension_scores
-from asn_advisor.engine.plan import Candidate, Outline, outline_plan
+from asn_advisor.engine.plan import Candidate, Outline, listed_priority, outline_plan
 from asn_advisor.engine.prepared import prepared
 from asn_advisor.engine.priority import RANK_SEVERITY, Term, TermTable, proposal_term, rounded
 from asn_advisor.engine.scoring import ScoreComputation, ScoreInterval, compute_scores, score_interval
@@ -135,7 +135,7 @@ def _advise(profile: Profile, rules: RulePack, lang: str, summary: bool) -> Advi
     firing = fire(profile, rules, facts, gaps=not summary)
     by_dimension = dimension_scores(scores)
     table = TermTable(rules, firing.findings_rank, by_dimension)
-    terms, candidates = _candidates(rules, firing, table)
+    terms, candidates = _candidates(rules, firing, table, summary)
     interval = score_interval(rules, values, scores)
     root_weight = rules.scoring.priority.root_cause_weight
     gains: Callable[[], GainModel] | None = None
@@ -148,16 +148,19 @@ def _advise(profile: Profile, rules: RulePack, lang: str, summary: bool) -> Advi
         rules, candidates, firing.findings_rank, gains, lambda effects: table.root_terms(effects, root_weight), lang
     )
     if summary:
-        return _summary(profile, rules, scores, interval, firing, outline)
+        return _summary(profile, rules, scores, interval, firing, candidates, outline)
     prep = prepared(rules, lang)
-    return build_advice(profile, rules, prep, values, facts, scores, interval, firing, terms, outline)
+    return build_advice(profile, rules, prep, values, facts, scores, interval, firing, terms, candidates, outline)
 
 
-def _candidates(rules: RulePack, firing: Firing, table: TermTable) -> tuple[dict[str, list[Term]], list[Candidate]]:
-    """Each fired recommendation's own priority terms, and the candidate the plan ranks."""
+def _candidates(
+    rules: RulePack, firing: Firing, table: TermTable, summary: bool
+) -> tuple[dict[str, list[Term]], list[Candidate]]:
+    """Each fired recommendation's own priority terms (none for the summary), and the candidate the plan ranks."""
     present = firing.findings_rank
     terms: dict[str, list[Term]] = {}
     candidates: list[Candidate] = []
+    proposal = proposal_term(rules).contribution
     for rec_id, rec_rules in firing.fired.items():
         addressed: dict[str, float] = {}
         for rec_rule in rec_rules:
@@ -165,11 +168,16 @@ def _candidates(rules: RulePack, firing: Firing, table: TermTable) -> tuple[dict
             for finding_id in rec_rule.addresses:
                 if finding_id in present:
                     addressed[finding_id] = max(addressed.get(finding_id, 0.0), weight)
-        own = table.terms(addressed)
-        if rec_id in firing.proposed:
-            own.append(proposal_term(rules))
-        terms[rec_id] = own
-        candidates.append(Candidate(rec_id, tuple(term.contribution for term in own), tuple(sorted(addressed))))
+        if summary:
+            contributions = table.contributions(addressed)
+            if rec_id in firing.proposed:
+                contributions += (proposal,)
+        else:
+            own = terms[rec_id] = table.terms(addressed)
+            if rec_id in firing.proposed:
+                own.append(proposal_term(rules))
+            contributions = tuple(term.contribution for term in own)
+        candidates.append(Candidate(rec_id, contributions, tuple(sorted(addressed))))
     return terms, candidates
 
 
@@ -179,10 +187,12 @@ def _summary(
     scores: ScoreComputation,
     interval: ScoreInterval | None,
     firing: Firing,
+    candidates: list[Candidate],
     outline: Outline,
 ) -> Summary:
     """The fields of :meth:`Summary.from_advice`, read from the engine's plain data."""
     program = profile.program
+    own = {candidate.id: candidate for candidate in candidates}
     band = rules.band_for(scores.overall)
     dimensions = []
     for result in scores.dimensions:
@@ -205,7 +215,7 @@ def _summary(
         rounded(scores.coverage, 4) or 0.0,
         tuple(dimensions),
         tuple(findings),
-        tuple((step.id, step.priority) for step in outline.steps),
+        tuple((step.id, listed_priority(step, own.get(step.id))) for step in outline.steps),
         None if interval is None else rounded(interval.low) or 0.0,
         None if interval is None else rounded(interval.high) or 0.0,
     )

@@ -26,9 +26,9 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from asn_advisor.engine.firing import Firing
-from asn_advisor.engine.plan import DroppedStep, Outline, Step
+from asn_advisor.engine.plan import Candidate, DroppedStep, Outline, Step, listed_priority
 from asn_advisor.engine.plan_index import pack_index
-from asn_advisor.engine.prepared import Prepared
+from asn_advisor.engine.prepared import Prepared, RuleText
 from asn_advisor.engine.priority import RANK_SEVERITY, Term, plain, rounded
 from asn_advisor.engine.scoring import ScoreComputation, ScoreInterval
 from asn_advisor.i18n import t
@@ -62,19 +62,21 @@ _set = object.__setattr__
 
 
 class _Shape:
-    """A model class's fields in declared order: defaults to copy, and factories of mutable defaults."""
+    """A model class's fields in declared order: defaults to copy, factories of mutable defaults, all names."""
 
-    __slots__ = ("factories", "template")
+    __slots__ = ("factories", "fields", "template")
 
     def __init__(self, cls: type[BaseModel]) -> None:
         self.template: dict[str, Any] = {}
-        self.factories: list[tuple[str, Callable[[], Any]]] = []
+        self.factories: dict[str, Callable[[], Any]] = {}
         for name, info in cls.model_fields.items():
             if info.default_factory is not None:
                 self.template[name] = None
-                self.factories.append((name, info.default_factory))  # type: ignore[arg-type]
+                self.factories[name] = info.default_factory  # type: ignore[assignment]
             else:
                 self.template[name] = None if info.default is PydanticUndefined else info.default
+        # Every field is given its final value here: all of them count as set.
+        self.fields = set(self.template)
 
 
 _SHAPES: dict[type[BaseModel], _Shape] = {}
@@ -84,20 +86,22 @@ def make(cls: type[M], values: dict[str, Any]) -> M:
     """A model of ``cls`` with ``values`` and the defaults of the fields not given, without validation.
 
     Like ``cls.model_construct(**values)`` (fields in declared order, mutable
-    defaults fresh, the given fields marked as set), at a fraction of its
-    cost; see the module docstring for why no validation is needed.
+    defaults fresh) at a fraction of its cost; see the module docstring for
+    why no validation is needed.  Every field counts as set
+    (``model_fields_set``): the engine decided each value, defaults included.
     """
     shape = _SHAPES.get(cls)
     if shape is None:
         shape = _SHAPES[cls] = _Shape(cls)
     data = shape.template.copy()
     data.update(values)
-    for name, factory in shape.factories:
-        if name not in values:
-            data[name] = factory()
+    factories = shape.factories
+    if factories:
+        for name in factories.keys() - values.keys():
+            data[name] = factories[name]()
     model = cls.__new__(cls)
     _set(model, "__dict__", data)
-    _set(model, "__pydantic_fields_set__", set(values))
+    _set(model, "__pydantic_fields_set__", shape.fields)
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)
     return model
@@ -111,6 +115,22 @@ def _values_read(names: tuple[str, ...], facts: Mapping[str, Any]) -> dict[str, 
         if value is not None:
             out[name] = plain(value)
     return out
+
+
+class _Reads:
+    """The values each rule read in one profile, computed once per rule; each model gets its own copy."""
+
+    __slots__ = ("_facts", "_seen")
+
+    def __init__(self, facts: Mapping[str, Any]) -> None:
+        self._facts = facts
+        self._seen: dict[str, dict[str, Any]] = {}
+
+    def __call__(self, rule: RuleText) -> dict[str, Any]:
+        found = self._seen.get(rule.id)
+        if found is None:
+            found = self._seen[rule.id] = _values_read(rule.names, self._facts)
+        return found.copy()
 
 
 # ---------------------------------------------------------------- scores
@@ -349,14 +369,17 @@ def relation_reference(
     )
 
 
+_TERM_FIELDS = Term._fields
+
+
 def _term(term: Term) -> PriorityTerm:
-    values = term._asdict()
+    values: dict[str, Any] = dict(zip(_TERM_FIELDS, term, strict=True))
     values["via"] = list(term.via)
     return make(PriorityTerm, values)
 
 
 def _references(
-    rec_rules: list[CompiledRecommend], firing: Firing, facts: Mapping[str, Any], prep: Prepared
+    rec_rules: list[CompiledRecommend], firing: Firing, reads: _Reads, prep: Prepared
 ) -> list[RuleReference]:
     present = firing.findings_rank
     out = []
@@ -371,7 +394,7 @@ def _references(
                     "line": rule.line,
                     "when": rule.when,
                     "text": rule.text,
-                    "values": _values_read(rule.names, facts),
+                    "values": reads(rule),
                     "findings": sorted(f for f in compiled.condition.findings if f in present),
                     "weight": rule.weight,
                 },
@@ -384,12 +407,18 @@ def _recommendation(
     rules: RulePack,
     step: Step,
     position: int,
-    terms: list[Term] | None,
+    own: tuple[list[Term], Candidate] | None,
     firing: Firing,
-    facts: Mapping[str, Any],
+    reads: _Reads,
     prep: Prepared,
 ) -> Recommendation:
-    """One planned step's recommendation; ``terms`` is None for a prerequisite no rule recommended."""
+    """One planned step's recommendation.
+
+    ``own`` is the recommendation as the rules made it (its terms and its
+    candidate), None for a prerequisite no rule recommended.  A candidate
+    keeps its own priority and findings even where the plan also brought it
+    in as a prerequisite of a stronger step; root-cause terms add to it.
+    """
     title, description, effort, time_to_impact = prep.recommendations[step.id]
     values: dict[str, Any] = {
         "rank": position,
@@ -397,21 +426,24 @@ def _recommendation(
         "title": title,
         "description": description,
         "priority": step.priority,
-        "addresses": list(step.addresses),
+        "addresses": [],
         "because": [],
         "priority_breakdown": [],
         "effort": effort,
         "time_to_impact": time_to_impact,
         "phase": step.phase,
     }
-    if terms is not None:
-        values["because"] = _references(firing.fired[step.id], firing, facts, prep)
+    if own is not None:
+        terms, candidate = own
+        values["priority"] = listed_priority(step, candidate)
+        values["addresses"] = list(candidate.addresses)
+        values["because"] = _references(firing.fired[step.id], firing, reads, prep)
         values["priority_breakdown"] = [_term(term) for term in (*terms, *step.root_terms)]
     if step.quick_win:
         values["quick_win"] = True
     if step.root_terms:
         values["root_cause_of"] = list(step.root_cause_of)
-    if step.added_as_prerequisite:
+    if own is None:
         values["added_as_prerequisite"] = True
     if step.prerequisite_for:
         values["prerequisite_for"] = [
@@ -427,9 +459,9 @@ def _recommendation(
         values["expected_gain_unscored"] = list(step.expected_gain_unscored)
     if step.explanation:
         values["explanation"] = step.explanation
-    if step.id in firing.proposed:
+    if own is not None and step.id in firing.proposed:
         values["proposed_by_report"] = True
-    if terms is not None:
+    if own is not None:
         for name, value in prep.actions[step.id].items():
             values[name] = list(value) if isinstance(value, list) else value
     return make(Recommendation, values)
@@ -463,18 +495,21 @@ def build_advice(
     interval: ScoreInterval | None,
     firing: Firing,
     terms: Mapping[str, list[Term]],
+    candidates: list[Candidate],
     outline: Outline,
 ) -> Advice:
     """The advice of one profile from the engine's plain data.
 
     ``values`` are the normalized indicators, ``facts`` the same with
     ``coverage``; ``terms`` each candidate's own priority terms (the
-    root-cause terms are the outline's).
+    root-cause terms are the outline's), ``candidates`` what the plan ranked.
     """
     lang = prep.lang
     in_place = _in_place(firing, facts, rules, prep)
+    reads = _Reads(facts)
+    own = {candidate.id: (terms[candidate.id], candidate) for candidate in candidates}
     recommendations = [
-        _recommendation(rules, step, position, terms.get(step.id), firing, facts, prep)
+        _recommendation(rules, step, position, own.get(step.id), firing, reads, prep)
         for position, step in enumerate(outline.steps, start=1)
     ]
     return make(

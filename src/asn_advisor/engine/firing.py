@@ -95,11 +95,15 @@ def _derive(
     unknown_rules: dict[str, set[str]] | None,
 ) -> None:
     """The derivation rules in dependency order; ``unknown_rules`` is None when the data gaps are not wanted."""
+    # The compiled evaluators are called directly (Condition.evaluate is the
+    # same call and bool() of its result): None is unknown, never false.
     for rule in rules.derive_rules:
-        outcome = rule.condition.evaluate(facts, findings_rank)
-        if outcome is not True:
-            if outcome is None and unknown_rules is not None:
+        outcome = rule.condition.evaluator(facts, findings_rank)
+        if outcome is None:
+            if unknown_rules is not None:
                 note_unknown(unknown_rules, rule.condition.names, facts, rule.id)
+            continue
+        if not outcome:
             continue
         severity: str = rule.rule.severity
         for condition, level in rule.escalations:
@@ -124,12 +128,14 @@ def _recommend(
 ) -> dict[str, list[CompiledRecommend]]:
     fired: dict[str, list[CompiledRecommend]] = {}
     for rec_rule in rules.recommend_rules:
-        outcome = rec_rule.condition.evaluate(facts, findings_rank)
-        if outcome is not True:
-            if outcome is None and unknown_rules is not None:
+        outcome = rec_rule.condition.evaluator(facts, findings_rank)
+        if outcome is None:
+            if unknown_rules is not None:
                 note_unknown(unknown_rules, rec_rule.condition.names, facts, rec_rule.id)
             continue
-        if not any(f in findings_rank for f in rec_rule.addresses):
+        if not outcome:
+            continue
+        if findings_rank.keys().isdisjoint(rec_rule.addresses):
             continue
         for rec_id in rec_rule.rule.recommend:
             fired.setdefault(rec_id, []).append(rec_rule)

@@ -53,6 +53,7 @@ __all__ = [
     "DroppedStep",
     "Outline",
     "Step",
+    "listed_priority",
     "outline_plan",
 ]
 
@@ -111,6 +112,18 @@ class Step:
     def sort_key(self) -> tuple[float, int, int, str]:
         # The engine's ranking key: priority, most severe finding, breadth, id.
         return (-self.priority, -self.top, -len(self.addresses), self.id)
+
+
+def listed_priority(step: Step, candidate: Candidate | None) -> float:
+    """The priority the advice lists for a planned step.
+
+    A candidate keeps its own priority even where the plan also brought it
+    in as a prerequisite of a stronger step (the step then ranks as one);
+    root-cause terms add to it.
+    """
+    if candidate is None or step.root_terms:
+        return step.priority
+    return round(sum(candidate.contributions), 3)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -223,14 +236,18 @@ def _plan_prerequisites(
     planned: dict[str, Step] = {}
     needed_by: dict[str, str] = {}  # prerequisite -> the step that first brought it in
     dropped: list[DroppedStep] = []
-    closure, conflicts = index.closure, index.conflicts
+    closure, conflicts, rivals = index.closure, index.conflicts, index.rivals
     for step in ranked:
         prerequisites = closure[step.id]
         if conflicts:
-            members = (step.id, *prerequisites)
-            clash = next(
-                ((m, k) for m in members for k in sorted(planned) if k != m and frozenset((m, k)) in conflicts), None
-            )
+            # The first member (the step, then its prerequisites) that conflicts with a planned
+            # step, and the first such planned step by id.
+            clash = None
+            for member in (step.id, *prerequisites):
+                hits = [kept for kept in rivals[member] if kept in planned]
+                if hits:
+                    clash = (member, min(hits))
+                    break
             if clash is not None:
                 member, kept = clash
                 owner = needed_by.get(kept)

@@ -113,6 +113,15 @@ class TermTable:
             out.append(Term(finding_id, *fields, float(weight), contribution))
         return out
 
+    def contributions(self, addressed: Mapping[str, float]) -> tuple[float, ...]:
+        """The contributions of :meth:`terms`, without the terms (what ranking needs)."""
+        base = self._base
+        out = []
+        for finding_id in sorted(addressed):
+            entry = base.get(finding_id) or self._of(finding_id)
+            out.append(rounded(entry[1] * addressed[finding_id], 4) or 0.0)
+        return tuple(out)
+
     def root_terms(self, effects: Mapping[str, list[str]], weight: float) -> list[Term]:
         """The root-cause terms: one per effect, with the pack's ``root_cause_weight``, ``via`` its causes."""
         return [
