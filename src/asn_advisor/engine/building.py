@@ -107,6 +107,19 @@ def make(cls: type[M], values: dict[str, Any]) -> M:
     return model
 
 
+def _complete(cls: type[M], data: dict[str, Any]) -> M:
+    """:func:`make` for ``data`` that already holds every field of ``cls``, in declared order."""
+    shape = _SHAPES.get(cls)
+    if shape is None:
+        shape = _SHAPES[cls] = _Shape(cls)
+    model = cls.__new__(cls)
+    _set(model, "__dict__", data)
+    _set(model, "__pydantic_fields_set__", shape.fields)
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
+
+
 def _values_read(names: tuple[str, ...], facts: Mapping[str, Any]) -> dict[str, Any]:
     """The values a condition read, by name (``names`` sorted)."""
     out = {}
@@ -145,7 +158,7 @@ def _score_result(
         band = rules.band_for(result.score)
         spec = result.dimension.spec
         metrics = [
-            make(
+            _complete(
                 MetricScore,
                 {
                     "metric": m.metric.name,
@@ -273,11 +286,12 @@ def _findings(firing: Firing, facts: Mapping[str, Any], prep: Prepared) -> list[
             else:
                 rule = prep.rule(item)
                 evidence.append(
-                    make(
+                    _complete(
                         Evidence,
                         {
                             "kind": "rule",
                             "text": rule.text,
+                            "source": None,
                             "rule": rule.id,
                             "file": rule.file,
                             "line": rule.line,
@@ -373,9 +387,10 @@ _TERM_FIELDS = Term._fields
 
 
 def _term(term: Term) -> PriorityTerm:
+    # Term has the fields of PriorityTerm, in its order.
     values: dict[str, Any] = dict(zip(_TERM_FIELDS, term, strict=True))
     values["via"] = list(term.via)
-    return make(PriorityTerm, values)
+    return _complete(PriorityTerm, values)
 
 
 def _references(
@@ -386,7 +401,7 @@ def _references(
     for compiled in sorted(rec_rules, key=lambda r: r.id):
         rule = prep.rule(compiled)
         out.append(
-            make(
+            _complete(
                 RuleReference,
                 {
                     "rule": rule.id,
