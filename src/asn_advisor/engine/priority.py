@@ -124,7 +124,10 @@ class TermTable:
 
     def root_terms(self, effects: Mapping[str, list[str]], weight: float) -> list[Term]:
         """The root-cause terms: one per effect, with the pack's ``root_cause_weight``, ``via`` its causes."""
-        return [
-            term._replace(kind="root_cause", via=tuple(effects[term.finding]))
-            for term in self.terms(dict.fromkeys(effects, weight))
-        ]
+        out = []
+        base = self._base
+        for finding_id in sorted(effects):
+            fields, partial = base.get(finding_id) or self._of(finding_id)
+            contribution = rounded(partial * weight, 4) or 0.0
+            out.append(Term(finding_id, *fields, float(weight), contribution, "root_cause", tuple(effects[finding_id])))
+        return out
