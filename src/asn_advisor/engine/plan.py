@@ -194,8 +194,8 @@ def _rank_with_root_causes(
     """Each candidate as a step with its root-cause bonus, ranked by the engine's key."""
     fixed = index.fixed
     # Only findings that cause another present one can earn a root-cause bonus.
-    causes, present = index.causes, findings_rank.keys()
-    sources = {f for f in present if not present.isdisjoint(causes.get(f, ()))}
+    graph, present = index.causes, findings_rank.keys()
+    sources = {f for f in present if not present.isdisjoint(graph.get(f, ()))}
     reach: dict[str, list[str]] = {}  # source -> the present findings it causes
     ranked: list[Step] = []
     for candidate in candidates:
