@@ -113,6 +113,9 @@ def main() -> None:
         f"cores: {os.cpu_count()}; load: {os.getloadavg()[0]:.2f}"
     )
     print(f"calibration: a pure-Python loop runs {calibrate():.2f}x faster on 2 processes than on 1 right now")
+    # Start-up (interpreter, imports, loading the pack, worker processes): the same command on one profile.
+    startup = {jobs: run(ensure_input(1), jobs, 1, "summary")[0] for jobs in args.jobs}
+    print("start-up: " + ", ".join(f"jobs {jobs} {seconds:.2f} s" for jobs, seconds in startup.items()))
     for fields in args.fields:
         rates: dict[int, float] = {}
         outputs: dict[int, Path] = {}
@@ -120,8 +123,10 @@ def main() -> None:
             elapsed, peak, target = run(source, jobs, args.n, fields)
             rates[jobs] = args.n / elapsed
             outputs[jobs] = target
+            net = args.n / max(elapsed - startup[jobs], 1e-9)
             print(
-                f"{fields} jobs {jobs}: {elapsed:.1f} s, {rates[jobs]:,.0f} profiles/s, "
+                f"{fields} jobs {jobs}: {elapsed:.1f} s, {rates[jobs]:,.0f} profiles/s "
+                f"({net:,.0f}/s net of start-up), "
                 f"peak RSS of one process {peak:.0f} MB, output {target.stat().st_size / 1e6:.0f} MB"
             )
         first = outputs[args.jobs[0]]

@@ -127,7 +127,11 @@ def _recommend(
     unknown_rules: dict[str, set[str]] | None,
 ) -> dict[str, list[CompiledRecommend]]:
     fired: dict[str, list[CompiledRecommend]] = {}
+    present = findings_rank.keys()
     for rec_rule in rules.recommend_rules:
+        if unknown_rules is None and present.isdisjoint(rec_rule.addresses):
+            # It cannot fire, and without data gaps nothing else reads its outcome.
+            continue
         outcome = rec_rule.condition.evaluator(facts, findings_rank)
         if outcome is None:
             if unknown_rules is not None:
@@ -135,7 +139,7 @@ def _recommend(
             continue
         if not outcome:
             continue
-        if findings_rank.keys().isdisjoint(rec_rule.addresses):
+        if present.isdisjoint(rec_rule.addresses):
             continue
         for rec_id in rec_rule.rule.recommend:
             fired.setdefault(rec_id, []).append(rec_rule)
