@@ -71,7 +71,11 @@ class BatchError:
 
 @dataclass(frozen=True)
 class Outcome:
-    """The result of one record: ``payload`` (and ``json``) and ``summary``, or ``error``."""
+    """The result of one record: ``payload`` (and ``json``) and ``summary``, or ``error``.
+
+    ``payload`` is the advice's JSON, or with ``fields="summary"`` the lean
+    record of :func:`summary_json` (then :meth:`advice` is not available).
+    """
 
     index: int
     source: str

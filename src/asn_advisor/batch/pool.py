@@ -214,6 +214,7 @@ def advise_many(
     jobs: int = 1,
     lang: str = "id",
     chunk_size: int = DEFAULT_CHUNK,
+    fields: Fields = "full",
 ) -> Iterator[Outcome]:
     """Advise many profiles; one :class:`Outcome` per profile, in input order.
 
@@ -225,6 +226,10 @@ def advise_many(
         jobs: processes to use; the output does not depend on it.
         lang: ``"id"`` or ``"en"``.
         chunk_size: profiles sent to a process at a time.
+        fields: ``"full"``, or ``"summary"`` for the lean output: the engine
+            stops once the recommendations are ranked, ``outcome.summary``
+            is the same, and ``outcome.json`` is the lean record
+            (:func:`~asn_advisor.batch.outcomes.summary_json`).
 
     Returns:
         An iterator of outcomes: ``outcome.json`` is the advice's JSON
@@ -260,4 +265,4 @@ def advise_many(
             else:
                 yield Record(index, f"<profile {index + 1}>", index + 1, "mapping", item)
 
-    return run_records(records(), rules, jobs=jobs, lang=lang, chunk_size=chunk_size)
+    return run_records(records(), rules, jobs=jobs, lang=lang, chunk_size=chunk_size, fields=fields)
