@@ -170,7 +170,7 @@ def _score_result(
             for m in result.metrics
         ]
         dimensions.append(
-            make(
+            _complete(
                 DimensionScore,
                 {
                     "id": result.dimension.id,
@@ -240,7 +240,7 @@ def _data_gaps(scores: ScoreComputation, unknown_rules: dict[str, set[str]], pre
                 if result.dimension.id not in gap[2]:
                     gap[2].append(result.dimension.id)
     return [
-        make(DataGap, {"indicator": name, "label": label, "decides": decides, "dimensions": dims})
+        _complete(DataGap, {"indicator": name, "label": label, "decides": decides, "dimensions": dims})
         for name, (label, decides, dims) in sorted(gaps.items())
     ]
 
@@ -269,7 +269,19 @@ def _strengths(rules: RulePack, profile: Profile, values: Mapping[str, Any], lan
                 )
             )
     for stated in profile.strengths:
-        out.append(make(Strength, {"kind": "stated", "text": stated.text, "source": stated.source}))
+        out.append(
+            _complete(
+                Strength,
+                {
+                    "kind": "stated",
+                    "text": stated.text,
+                    "indicator": None,
+                    "value": None,
+                    "target": None,
+                    "source": stated.source,
+                },
+            )
+        )
     return out
 
 
@@ -282,7 +294,20 @@ def _findings(firing: Firing, facts: Mapping[str, Any], prep: Prepared) -> list[
         evidence = []
         for item in state.evidence:
             if isinstance(item, tuple):
-                evidence.append(make(Evidence, {"kind": "stated", "text": item[0], "source": item[1]}))
+                evidence.append(
+                    _complete(
+                        Evidence,
+                        {
+                            "kind": "stated",
+                            "text": item[0],
+                            "source": item[1],
+                            "rule": None,
+                            "file": None,
+                            "line": None,
+                            "values": None,
+                        },
+                    )
+                )
             else:
                 rule = prep.rule(item)
                 evidence.append(
@@ -301,7 +326,7 @@ def _findings(firing: Firing, facts: Mapping[str, Any], prep: Prepared) -> list[
                 )
         label, dimension = prep.findings[fid]
         out.append(
-            make(
+            _complete(
                 FindingResult,
                 {
                     "id": fid,
@@ -435,51 +460,52 @@ def _recommendation(
     in as a prerequisite of a stronger step; root-cause terms add to it.
     """
     title, description, effort, time_to_impact = prep.recommendations[step.id]
+    priority: float = step.priority
+    addresses: list[str] = []
+    because: list[RuleReference] = []
+    breakdown: list[PriorityTerm] = []
+    if own is not None:
+        terms, candidate = own
+        priority = listed_priority(step, candidate)
+        addresses = list(candidate.addresses)
+        because = _references(firing.fired[step.id], firing, reads, prep)
+        breakdown = [_term(term) for term in (*terms, *step.root_terms)]
+        first_steps, actors, actor_labels, cost, first_result, basis = prep.actions[step.id]
+    else:
+        first_steps, actors, actor_labels, cost, first_result, basis = (), (), (), None, None, None
+    # Every field of Recommendation, in its order.
     values: dict[str, Any] = {
         "rank": position,
         "id": step.id,
         "title": title,
         "description": description,
-        "priority": step.priority,
-        "addresses": [],
-        "because": [],
-        "priority_breakdown": [],
+        "priority": priority,
+        "addresses": addresses,
+        "because": because,
+        "priority_breakdown": breakdown,
         "effort": effort,
         "time_to_impact": time_to_impact,
         "phase": step.phase,
+        "quick_win": step.quick_win,
+        "root_cause_of": list(step.root_cause_of) if step.root_terms else [],
+        "added_as_prerequisite": own is None,
+        "prerequisite_for": [relation_reference(rules, "requires", other, step.id) for other in step.prerequisite_for]
+        if step.prerequisite_for
+        else [],
+        "requires": list(step.requires),
+        "supports": list(step.supports),
+        "expected_gain": step.expected_gain,
+        "expected_gain_unscored": list(step.expected_gain_unscored),
+        "explanation": step.explanation,
+        "proposed_by_report": own is not None and step.id in firing.proposed,
+        "first_steps": list(first_steps),
+        "actors": list(actors),
+        "actor_labels": list(actor_labels),
+        "cost": cost,
+        "first_result": first_result,
+        "basis": basis,
     }
-    if own is not None:
-        terms, candidate = own
-        values["priority"] = listed_priority(step, candidate)
-        values["addresses"] = list(candidate.addresses)
-        values["because"] = _references(firing.fired[step.id], firing, reads, prep)
-        values["priority_breakdown"] = [_term(term) for term in (*terms, *step.root_terms)]
-    if step.quick_win:
-        values["quick_win"] = True
-    if step.root_terms:
-        values["root_cause_of"] = list(step.root_cause_of)
-    if own is None:
-        values["added_as_prerequisite"] = True
-    if step.prerequisite_for:
-        values["prerequisite_for"] = [
-            relation_reference(rules, "requires", other, step.id) for other in step.prerequisite_for
-        ]
-    if step.requires:
-        values["requires"] = list(step.requires)
-    if step.supports:
-        values["supports"] = list(step.supports)
-    if step.expected_gain is not None:
-        values["expected_gain"] = step.expected_gain
-    if step.expected_gain_unscored:
-        values["expected_gain_unscored"] = list(step.expected_gain_unscored)
-    if step.explanation:
-        values["explanation"] = step.explanation
-    if own is not None and step.id in firing.proposed:
-        values["proposed_by_report"] = True
-    if own is not None:
-        for name, value in prep.actions[step.id].items():
-            values[name] = list(value) if isinstance(value, list) else value
-    return make(Recommendation, values)
+    return _complete(Recommendation, values)
 
 
 def _dropped(rules: RulePack, dropped: DroppedStep, prep: Prepared) -> DroppedRecommendation:

@@ -12,7 +12,6 @@ rules it keeps, and every one it keeps is the same rule).
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 from asn_advisor.i18n import t
 from asn_advisor.pack import CompiledDerive, CompiledRecommend, RecommendationSpec, RulePack
@@ -20,21 +19,20 @@ from asn_advisor.pack import CompiledDerive, CompiledRecommend, RecommendationSp
 __all__ = ["Prepared", "action_fields", "prepared"]
 
 
-def action_fields(spec: RecommendationSpec, lang: str) -> dict[str, Any]:
-    """What acting on a recommendation takes, in ``lang``: only the fields the pack gives."""
-    fields: dict[str, Any] = {}
-    if spec.first_steps:
-        fields["first_steps"] = [step.get(lang) for step in spec.first_steps]
-    if spec.actors:
-        fields["actors"] = list(spec.actors)
-        fields["actor_labels"] = [t(f"quality.actor.{actor}", lang) for actor in spec.actors]
-    if spec.cost is not None:
-        fields["cost"] = spec.cost
-    if spec.first_result is not None:
-        fields["first_result"] = spec.first_result.get(lang)
-    if spec.basis is not None:
-        fields["basis"] = spec.basis.get(lang)
-    return fields
+#: What acting on a recommendation takes: first steps, actors, their labels, cost, first result, basis.
+Actions = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str | None, str | None, str | None]
+
+
+def action_fields(spec: RecommendationSpec, lang: str) -> Actions:
+    """What acting on a recommendation takes, in ``lang`` (empty or ``None`` where the pack gives nothing)."""
+    return (
+        tuple(step.get(lang) for step in spec.first_steps or ()),
+        tuple(spec.actors or ()),
+        tuple(t(f"quality.actor.{actor}", lang) for actor in spec.actors or ()),
+        spec.cost,
+        spec.first_result.get(lang) if spec.first_result is not None else None,
+        spec.basis.get(lang) if spec.basis is not None else None,
+    )
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -57,7 +55,7 @@ class Prepared:
     lang: str
     findings: dict[str, tuple[str, str | None]]  # finding -> (label, dimension)
     recommendations: dict[str, tuple[str, str | None, str, str]]  # rec -> (title, description, effort, time)
-    actions: dict[str, dict[str, Any]]  # rec -> action_fields (lists are copied before use)
+    actions: dict[str, Actions]  # rec -> action_fields
     rules: dict[str, RuleText]  # derivation and recommendation rules by id, filled on first use
     indicators: dict[str, str]  # indicator -> label
 
