@@ -127,6 +127,13 @@ def check_arguments(profile: Any, rules: Any, lang: Any) -> None:
 
 
 def _advise(profile: Profile, rules: RulePack, lang: str, summary: bool) -> Advice | Summary:
+    """Steps 1 to 7 of the module docstring; with ``summary`` the same steps, stopping after the ranking.
+
+    The summary skips only what it does not show: noting data gaps while
+    firing, the priority terms themselves (their contributions are the
+    same numbers), the plan's relations, gains, explanations and roadmap,
+    and building the models.
+    """
     values = normalize_indicators(profile, rules)
     check_findings(profile, rules)
     scores = compute_scores(rules, values)
