@@ -344,3 +344,28 @@ def test_the_lean_summary_is_the_summary_of_the_full_advice(
     """summarize() -- the engine stopping once recommendations are ranked -- equals the full advice's fields."""
     profile = _profile(generated)
     assert summarize(profile, pack, lang=lang) == Summary.from_advice(advise(profile, pack, lang=lang))
+
+
+@SOME
+@given(profiles, st.data(), st.sampled_from(["id", "en"]))
+def test_the_lean_summary_equals_the_full_advice_with_proposals_types_and_strengths(
+    pack: RulePack, generated: dict[str, Any], data: st.DataObject, lang: str
+) -> None:
+    """Proposals (supported, unknown, of another program type, in place), program types and stated
+    strengths take every branch of the engine; the summary still equals the full advice's fields, and
+    the full advice still loads back from its JSON as it was."""
+    recs = sorted(pack.recommendations)
+    generated = dict(generated)
+    generated["proposals"] = [
+        {"id": rid} for rid in data.draw(st.lists(st.sampled_from([*recs, "no_such_remedy"]), max_size=4))
+    ]
+    generated["strengths"] = [
+        {"text": text} for text in data.draw(st.lists(st.text(min_size=1, max_size=8), max_size=2))
+    ]
+    kind = data.draw(st.sampled_from([None, "pelatihan", "pembinaan", "seminar", "Bimbingan Teknis"]))
+    if kind is not None:
+        generated["program"] = {**generated["program"], "type": kind}
+    profile = _profile(generated)
+    advice = advise(profile, pack, lang=lang)
+    assert summarize(profile, pack, lang=lang) == Summary.from_advice(advice)
+    assert Advice.model_validate_json(advice.model_dump_json()) == advice
