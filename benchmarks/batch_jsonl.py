@@ -56,6 +56,20 @@ def _spin(_: int) -> int:
     return total
 
 
+def advise_rate(source: Path, n: int) -> float:
+    """``advise()`` + ``model_dump_json()`` on the first ``n`` profiles of ``source``, in this process."""
+    from asn_advisor import advise, load_rules
+    from asn_advisor.model.profile import profile_from_mapping
+
+    pack = load_rules()
+    with source.open(encoding="utf-8") as handle:
+        data = [json.loads(line) for _, line in zip(range(n), handle, strict=False)]
+    start = time.perf_counter()
+    for item in data:
+        advise(profile_from_mapping(item), pack).model_dump_json()
+    return len(data) / (time.perf_counter() - start)
+
+
 def calibrate() -> float:
     """Speed-up of a trivially parallel pure-Python loop on 2 processes, now.
 
@@ -116,6 +130,7 @@ def main() -> None:
     # Start-up (interpreter, imports, loading the pack, worker processes): the same command on one profile.
     startup = {jobs: run(ensure_input(1), jobs, 1, "summary")[0] for jobs in args.jobs}
     print("start-up: " + ", ".join(f"jobs {jobs} {seconds:.2f} s" for jobs, seconds in startup.items()))
+    one_job: dict[str, float] = {}
     for fields in args.fields:
         rates: dict[int, float] = {}
         outputs: dict[int, Path] = {}
@@ -124,6 +139,8 @@ def main() -> None:
             rates[jobs] = args.n / elapsed
             outputs[jobs] = target
             net = args.n / max(elapsed - startup[jobs], 1e-9)
+            if jobs == 1:
+                one_job[fields] = net
             print(
                 f"{fields} jobs {jobs}: {elapsed:.1f} s, {rates[jobs]:,.0f} profiles/s "
                 f"({net:,.0f}/s net of start-up), "
@@ -140,6 +157,13 @@ def main() -> None:
                 if jobs != 1:
                     print(f"{fields}: speed-up with --jobs {jobs}: {rate / rates[1]:.2f}x")
         print(f"{fields}: outputs identical across job counts: yes")
+    if one_job:
+        reference = advise_rate(source, min(args.n, 2000))
+        print(f"advise() + model_dump_json() in one process, for reference: {reference:,.0f} profiles/s")
+        for fields, rate in one_job.items():
+            print(f"{fields} --jobs 1 (net of start-up) / advise(): {rate / reference:.2f}x")
+        if {"full", "summary"} <= set(one_job):
+            print(f"summary / full on one job (net of start-up): {one_job['summary'] / one_job['full']:.2f}x")
     print(f"calibration after the runs: {calibrate():.2f}x")
 
 
