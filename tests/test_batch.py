@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from asn_advisor import RulePack, advise, load_profile
-from asn_advisor.batch.outcomes import Outcome, advise_block
+from asn_advisor import Advice, RulePack, advise, load_profile
+from asn_advisor.batch.outcomes import Outcome, advise_block, summary_json
 from asn_advisor.batch.pool import advise_many, run_records
 from asn_advisor.batch.records import Record, read_records
 from asn_advisor.cli import main
@@ -119,8 +119,50 @@ def test_batch_output_does_not_depend_on_the_batch_size(pack: RulePack, size: in
         records = [Record(i, "<t>", i + 1, "json", json.dumps(data)) for i, data in enumerate(block)]
         got = [o.json for o in advise_block(records, pack, lang)]
         assert got == [expected[i % len(sample)] for i in range(size)]
+        # The lean output: the same engine stopping early; its fields are the full advice's.
+        summaries = [Summary.from_advice(Advice.model_validate_json(text)) for text in expected]
+        lean = advise_block(records, pack, lang, "summary")
+        assert [o.summary for o in lean] == [summaries[i % len(sample)] for i in range(size)]
+        assert [o.payload for o in lean] == [summary_json(summaries[i % len(sample)]) for i in range(size)]
 
     check()
+
+
+def test_summary_json_holds_the_fields_of_the_advice(pack: RulePack) -> None:
+    """Each lean record names the program, score, interval, band, coverage and the ranked recommendations."""
+    for item in synthetic_profiles(40, seed=13):
+        advice = advise(profile_from_mapping(item), pack)
+        lean = json.loads(summary_json(Summary.from_advice(advice)))
+        interval = advice.score.interval
+        assert lean == {
+            "program": advice.program.id,
+            "score": advice.score.overall,
+            "score_low": interval.low if interval else None,
+            "score_high": interval.high if interval else None,
+            "band": advice.score.band,
+            "coverage": advice.score.coverage,
+            "recommendations": [{"id": r.id, "priority": r.priority} for r in advice.recommendations],
+        }
+
+
+def test_batch_fields_summary_is_the_lean_output_whatever_the_jobs(
+    runner: CliRunner, tmp_path: Path, pack: RulePack
+) -> None:
+    """batch --fields summary: one lean record per profile (errors as in full), the same bytes with --jobs 2."""
+    source = tmp_path / "in.jsonl"
+    bad = _write_jsonl(source, n=300)
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    for target, jobs in ((one, "1"), (two, "2")):
+        result = runner.invoke(main, ["batch", str(source), "-o", str(target), "--fields", "summary", "--jobs", jobs])
+        assert result.exit_code == ExitCode.PARTIAL, result.output
+    assert one.read_bytes() == two.read_bytes()
+    records = _records(one.read_text(encoding="utf-8"))
+    assert [i + 1 for i, r in enumerate(records) if "error" in r] == bad
+    lines = [line for line in source.read_text(encoding="utf-8").splitlines() if line]
+    for line, record in zip(lines, records, strict=True):
+        if "error" not in record:
+            advice = advise(profile_from_mapping(json.loads(line)), pack)
+            assert record == json.loads(summary_json(Summary.from_advice(advice)))
 
 
 # ---------------------------------------------------------------- batch

@@ -25,10 +25,13 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
 from asn_advisor import Advice, Profile, RulePack, advise, load_profile, load_rules
 from asn_advisor._base.safe_yaml import dump_yaml
+from asn_advisor.engine import summarize
 from asn_advisor.engine.scoring import metric_score
+from asn_advisor.model import Summary
 from asn_advisor.model.profile import profile_from_mapping
 
 from .conftest import EXAMPLES, ROOT
@@ -315,3 +318,54 @@ def test_advice_survives_serializing_and_loading(pack: RulePack, generated: dict
     again = Advice.model_validate_json(text)
     assert again == advice
     assert again.model_dump_json() == text
+    # The engine builds its models without validating them again (engine/building.py):
+    # every one holds exactly its declared fields, in their declared order.
+    for model in _models(advice):
+        assert list(model.__dict__) == list(type(model).model_fields), type(model).__name__
+        assert model.__pydantic_extra__ is None and model.__pydantic_private__ is None
+
+
+def _models(node: Any) -> list[BaseModel]:
+    if isinstance(node, BaseModel):
+        if type(node).model_config.get("extra") == "allow":  # Program: the profile's own, kept as given
+            return []
+        return [node, *(m for value in node.__dict__.values() for m in _models(value))]
+    if isinstance(node, list):
+        return [m for item in node for m in _models(item)]
+    if isinstance(node, dict):
+        return [m for item in node.values() for m in _models(item)]
+    return []
+
+
+@given(profiles, st.sampled_from(["id", "en"]))
+def test_the_lean_summary_is_the_summary_of_the_full_advice(
+    pack: RulePack, generated: dict[str, Any], lang: str
+) -> None:
+    """summarize() -- the engine stopping once recommendations are ranked -- equals the full advice's fields."""
+    profile = _profile(generated)
+    assert summarize(profile, pack, lang=lang) == Summary.from_advice(advise(profile, pack, lang=lang))
+
+
+@SOME
+@given(profiles, st.data(), st.sampled_from(["id", "en"]))
+def test_the_lean_summary_equals_the_full_advice_with_proposals_types_and_strengths(
+    pack: RulePack, generated: dict[str, Any], data: st.DataObject, lang: str
+) -> None:
+    """Proposals (supported, unknown, of another program type, in place), program types and stated
+    strengths take every branch of the engine; the summary still equals the full advice's fields, and
+    the full advice still loads back from its JSON as it was."""
+    recs = sorted(pack.recommendations)
+    generated = dict(generated)
+    generated["proposals"] = [
+        {"id": rid} for rid in data.draw(st.lists(st.sampled_from([*recs, "no_such_remedy"]), max_size=4))
+    ]
+    generated["strengths"] = [
+        {"text": text} for text in data.draw(st.lists(st.text(min_size=1, max_size=8), max_size=2))
+    ]
+    kind = data.draw(st.sampled_from([None, "pelatihan", "pembinaan", "seminar", "Bimbingan Teknis"]))
+    if kind is not None:
+        generated["program"] = {**generated["program"], "type": kind}
+    profile = _profile(generated)
+    advice = advise(profile, pack, lang=lang)
+    assert summarize(profile, pack, lang=lang) == Summary.from_advice(advice)
+    assert Advice.model_validate_json(advice.model_dump_json()) == advice

@@ -12,23 +12,30 @@ import gc
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from asn_advisor._base import Document
 from asn_advisor.batch.records import Record, csv_row_to_profile
-from asn_advisor.engine import advise
+from asn_advisor.engine import advise_loaded, check_arguments
 from asn_advisor.errors import AdvisorError, InputError, Location, Problem, ProfileError
 from asn_advisor.i18n import Message
 from asn_advisor.model import Advice, Profile, Summary, load_profile, profile_from_data
 from asn_advisor.pack import RulePack
 
 __all__ = [
+    "FIELDS",
     "BatchError",
+    "Fields",
     "Outcome",
     "Summary",
     "advise_block",
     "process_record",
+    "summary_json",
 ]
+
+#: What a record's output holds: the full explained advice, or the lean summary.
+Fields = Literal["full", "summary"]
+FIELDS: tuple[Fields, ...] = ("full", "summary")
 
 
 @dataclass(frozen=True)
@@ -65,7 +72,11 @@ class BatchError:
 
 @dataclass(frozen=True)
 class Outcome:
-    """The result of one record: ``payload`` (and ``json``) and ``summary``, or ``error``."""
+    """The result of one record: ``payload`` (and ``json``) and ``summary``, or ``error``.
+
+    ``payload`` is the advice's JSON, or with ``fields="summary"`` the lean
+    record of :func:`summary_json` (then :meth:`advice` is not available).
+    """
 
     index: int
     source: str
@@ -136,19 +147,50 @@ def _program_id(data: Any) -> str | None:
     return None
 
 
-def process_record(record: Record, rules: RulePack, lang: str = "id") -> Outcome:
+def summary_json(summary: Summary) -> bytes:
+    """The JSON Lines record of ``batch --fields summary``: the lean output (docs/batch.md).
+
+    ``program``, ``score`` (the overall score), ``score_low`` and
+    ``score_high`` (the interval it can still take), ``band``, ``coverage``
+    and the ranked ``recommendations`` with their priorities: the values of
+    the full advice's fields of the same names.
+    """
+    record = {
+        "program": summary.program,
+        "score": summary.overall,
+        "score_low": summary.score_low,
+        "score_high": summary.score_high,
+        "band": summary.band,
+        "coverage": summary.coverage,
+        "recommendations": [{"id": rid, "priority": priority} for rid, priority in summary.recommendations],
+    }
+    return _ENCODE(record).encode("utf-8")
+
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+
+
+def process_record(record: Record, rules: RulePack, lang: str = "id", fields: Fields = "full") -> Outcome:
     """Advise one record; every failure becomes an :class:`Outcome` with an error.
 
     Never raises for a bad record: a record that cannot be read, parsed or
     validated gives an error outcome located at its file and line (and CSV
     column where one is known).  The advice is :func:`~asn_advisor.engine.advise`'s,
-    the one engine every command uses.
+    the one engine every command uses; with ``fields="summary"`` the engine
+    stops once the recommendations are ranked (:func:`~asn_advisor.engine.summarize`)
+    and the payload is :func:`summary_json`.
     """
     program_id: str | None = None
     try:
         profile = _to_profile(record, rules)
         program_id = profile.program.id
-        advice = advise(profile, rules, lang=lang)
+        if record.kind == "profile":
+            # A caller's Profile object may have been changed after loading: checked in full.
+            check_arguments(profile, rules, lang)
+        if fields == "summary":
+            summary = advise_loaded(profile, rules, lang, summary=True)
+            return Outcome(record.index, record.source, record.line, payload=summary_json(summary), summary=summary)
+        advice = advise_loaded(profile, rules, lang, summary=False)
         payload = advice.model_dump_json().encode("utf-8")
         return Outcome(record.index, record.source, record.line, payload=payload, summary=Summary.from_advice(advice))
     except AdvisorError as error:
@@ -203,8 +245,8 @@ def _error_outcome(record: Record, error: AdvisorError, program: str | None) -> 
     )
 
 
-def advise_block(records: list[Record], rules: RulePack, lang: str = "id") -> list[Outcome]:
-    """Advise a block of records, one outcome per record, in order."""
+def advise_block(records: list[Record], rules: RulePack, lang: str = "id", fields: Fields = "full") -> list[Outcome]:
+    """Advise a block of records, one outcome per record, in order (``fields``: see :func:`process_record`)."""
     # The cyclic garbage collector is paused for the block: advising allocates
     # many small objects and frees them by reference counting (it creates no
     # cycles worth collecting), yet each allocation burst triggers collections
@@ -212,7 +254,7 @@ def advise_block(records: list[Record], rules: RulePack, lang: str = "id") -> li
     paused = gc.isenabled()
     gc.disable()
     try:
-        return [process_record(record, rules, lang) for record in records]
+        return [process_record(record, rules, lang, fields) for record in records]
     finally:
         if paused:
             gc.enable()

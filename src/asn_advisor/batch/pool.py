@@ -21,7 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from asn_advisor.batch.outcomes import Outcome, advise_block
+from asn_advisor.batch.outcomes import Fields, Outcome, advise_block
 from asn_advisor.batch.records import Record
 from asn_advisor.errors import MAX_PROBLEMS, ArgumentError, Location, Problem, WorkerLostError
 from asn_advisor.i18n import Message
@@ -48,7 +48,7 @@ _WORKER: dict[str, Any] = {}
 TEST_KILL_ENV = "ASN_ADVISOR_TEST_KILL_WORKER_AT"
 
 
-def _worker_init(pack_root: str | None, display: str | None, lang: str) -> None:
+def _worker_init(pack_root: str | None, display: str | None, lang: str, fields: Fields) -> None:
     # Ctrl-C reaches the whole process group: the parent stops the run and
     # the workers with it, so a worker ignores it (no traceback per worker).
     # SIGTERM gets its default back, should the parent have set a handler.
@@ -61,13 +61,14 @@ def _worker_init(pack_root: str | None, display: str | None, lang: str) -> None:
     if "rules" not in _WORKER:
         _WORKER["rules"] = load_rules(pack_root, display=display) if pack_root else load_rules()
     _WORKER["lang"] = lang
+    _WORKER["fields"] = fields
 
 
 def _worker_chunk(records: list[Record]) -> list[Outcome]:
     doomed = os.environ.get(TEST_KILL_ENV)
     if doomed and any(str(record.index) == doomed for record in records):
         os.kill(os.getpid(), signal.SIGKILL)
-    return advise_block(records, _WORKER["rules"], _WORKER["lang"])
+    return advise_block(records, _WORKER["rules"], _WORKER["lang"], _WORKER["fields"])
 
 
 def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
@@ -121,9 +122,18 @@ def _lost(chunks: Iterable[list[Record]]) -> WorkerLostError:
 
 
 def run_records(
-    records: Iterable[Record], rules: RulePack, *, jobs: int = 1, lang: str = "id", chunk_size: int = DEFAULT_CHUNK
+    records: Iterable[Record],
+    rules: RulePack,
+    *,
+    jobs: int = 1,
+    lang: str = "id",
+    chunk_size: int = DEFAULT_CHUNK,
+    fields: Fields = "full",
 ) -> Iterator[Outcome]:
     """Advise a stream of records with ``jobs`` processes; outcomes in input order.
+
+    ``fields="summary"`` gives each outcome the lean summary instead of the
+    full advice (see :func:`~asn_advisor.batch.outcomes.process_record`).
 
     Records are taken ``chunk_size`` at a time (see :func:`advise_block`);
     at most ``2 x jobs`` chunks are in flight, so memory is bounded by
@@ -148,7 +158,7 @@ def run_records(
         jobs = max(1, min(jobs, len(first)))
     if jobs == 1:
         for chunk in itertools.chain(first, chunks):
-            yield from advise_block(chunk, rules, lang)
+            yield from advise_block(chunk, rules, lang, fields)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -168,7 +178,7 @@ def run_records(
     window: deque[tuple[list[Record], Future[list[Outcome]]]] = deque()
     try:
         executor = ProcessPoolExecutor(
-            jobs, mp_context=context, initializer=_worker_init, initargs=(root, display, lang)
+            jobs, mp_context=context, initializer=_worker_init, initargs=(root, display, lang, fields)
         )
         for chunk in itertools.chain(first, chunks):
             if masked and not window:
@@ -211,6 +221,7 @@ def advise_many(
     jobs: int = 1,
     lang: str = "id",
     chunk_size: int = DEFAULT_CHUNK,
+    fields: Fields = "full",
 ) -> Iterator[Outcome]:
     """Advise many profiles; one :class:`Outcome` per profile, in input order.
 
@@ -222,6 +233,10 @@ def advise_many(
         jobs: processes to use; the output does not depend on it.
         lang: ``"id"`` or ``"en"``.
         chunk_size: profiles sent to a process at a time.
+        fields: ``"full"``, or ``"summary"`` for the lean output: the engine
+            stops once the recommendations are ranked, ``outcome.summary``
+            is the same, and ``outcome.json`` is the lean record
+            (:func:`~asn_advisor.batch.outcomes.summary_json`).
 
     Returns:
         An iterator of outcomes: ``outcome.json`` is the advice's JSON
@@ -258,4 +273,4 @@ def advise_many(
             else:
                 yield Record(index, f"<profile {index + 1}>", index + 1, "mapping", item)
 
-    return run_records(records(), rules, jobs=jobs, lang=lang, chunk_size=chunk_size)
+    return run_records(records(), rules, jobs=jobs, lang=lang, chunk_size=chunk_size, fields=fields)

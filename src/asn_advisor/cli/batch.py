@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import sys
 from typing import Any
 
 import click
 
 from asn_advisor._base import atomic_writer, check_output, csv_safe, format_for_path
-from asn_advisor.batch import CSV_HEADER, compare, read_records, read_saved, run_records
+from asn_advisor.batch import CSV_HEADER, FIELDS, Fields, compare, read_records, read_saved, run_records
 from asn_advisor.cli.app import (
     F,
     emit,
@@ -80,11 +83,12 @@ class _Progress:
             click.echo("\r\033[K", err=True, nl=False)
 
 
-def _outcomes(input_path: str, input_format: str | None, pack: RulePack, jobs: int, lang: str) -> Any:
-
+def _outcomes(
+    input_path: str, input_format: str | None, pack: RulePack, jobs: int, lang: str, fields: Fields = "full"
+) -> Any:
     if jobs < 1:
         raise click.BadParameter(t("batch.jobs", lang), param_hint="--jobs")
-    return run_records(read_records(input_path, input_format=input_format), pack, jobs=jobs, lang=lang)
+    return run_records(read_records(input_path, input_format=input_format), pack, jobs=jobs, lang=lang, fields=fields)
 
 
 def _report_failure(outcome: Any, on_error: str, lang: str) -> None:
@@ -165,6 +169,77 @@ def batch_row(outcome: Any, top: int, pack: RulePack, lang: str) -> list[Any]:
     ]
 
 
+def _csv_row(outcome: Any, top: int) -> list[Any]:
+    """One record of ``batch``'s CSV output (the columns of :data:`CSV_HEADER`)."""
+    summary = outcome.summary
+    if summary is None:
+        error = outcome.error
+        return [outcome.source, outcome.line, error.program or "", *[""] * (len(CSV_HEADER) - 4), error.message]
+    return [
+        outcome.source,
+        outcome.line,
+        summary.program,
+        summary.name or "",
+        summary.region or "",
+        _csv_cell(summary.overall),
+        _csv_cell(summary.score_low),
+        _csv_cell(summary.score_high),
+        summary.band or "",
+        _csv_cell(summary.coverage),
+        ";".join(fid for fid, _, _ in summary.findings),
+        ";".join(rid for rid, _ in summary.recommendations[:top]),
+        "",
+    ]
+
+
+def _write_outcomes(
+    handle: Any, outcomes: Any, out_format: str, top: int, pack: RulePack, lang: str, on_error: str, progress: Any
+) -> tuple[int, int]:
+    """Write every outcome to ``handle`` in ``out_format``; the numbers of records advised and failed."""
+    csv_buffer = io.StringIO()
+    writer = csv.writer(csv_buffer, lineterminator="\n")
+    quoting = csv.writer(csv_buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def write_row(row: list[Any]) -> None:
+        # A name or message starting with = + - @ is text, never a spreadsheet formula;
+        # a carriage return inside a cell is quoted (the csv module leaves it bare).
+        cells = [csv_safe(cell) for cell in row]
+        bare_cr = any(isinstance(cell, str) and "\r" in cell for cell in cells)
+        (quoting if bare_cr else writer).writerow(cells)
+
+    ok = failed = 0
+    if out_format == "csv":
+        write_row(CSV_HEADER)
+    sheet = batch_sheet(lang)
+    for outcome in outcomes:
+        progress.tick()
+        if outcome.error is not None:
+            failed += 1
+            _report_failure(outcome, on_error, lang)
+        else:
+            ok += 1
+        if out_format == "xlsx":
+            sheet.rows.append(batch_row(outcome, top, pack, lang))
+        elif out_format == "jsonl":
+            if outcome.payload is not None:
+                handle.write(outcome.payload)
+            else:
+                handle.write(
+                    json.dumps(outcome.error.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+                )
+            handle.write(b"\n")
+        else:
+            write_row(_csv_row(outcome, top))
+            handle.write(csv_buffer.getvalue().encode("utf-8"))
+            csv_buffer.seek(0)
+            csv_buffer.truncate()
+    if out_format == "csv" and csv_buffer.tell():
+        handle.write(csv_buffer.getvalue().encode("utf-8"))
+    if out_format == "xlsx":
+        handle.write(workbook_bytes([sheet]))
+    return ok, failed
+
+
 @main.command("batch")
 @click.argument("input_path", metavar="INPUT", type=str)
 @rules_option
@@ -181,6 +256,14 @@ def batch_row(outcome: Any, top: int, pack: RulePack, lang: str) -> list[Any]:
 @click.option(
     "--top", type=click.IntRange(1, 50), default=3, show_default=True, help="Recommendations per row in CSV output."
 )
+@click.option(
+    "--fields",
+    type=click.Choice(FIELDS),
+    default="full",
+    show_default=True,
+    help="JSON Lines: 'full', the explained advice of 'advise --format json'; 'summary', per record the program, "
+    "score, score_low, score_high, band, coverage and ranked recommendations with priorities, many times faster.",
+)
 def batch_command(
     input_path: str,
     rules_dir: str | None,
@@ -192,6 +275,7 @@ def batch_command(
     on_error: str,
     fmt: str | None,
     top: int,
+    fields: Fields,
 ) -> None:
     """Advise every profile of INPUT: a directory, a JSON Lines file or a CSV file.
 
@@ -199,10 +283,6 @@ def batch_command(
     or id, score, band and top recommendations (CSV); a record that fails
     gives an error record instead. Exit code 8 when some records failed.
     """
-    import csv as csv_module
-    import io
-    import json
-
     chosen = resolve_lang(lang)
     out_format = fmt or format_for_path(output, ("csv", "jsonl", "xlsx")) or "jsonl"
     pack = load_pack(rules_dir)
@@ -211,76 +291,14 @@ def batch_command(
         raise OutputError(t("binary.stdout", chosen), hint=t("binary.stdout.hint", chosen))
     if output not in (None, "-"):
         target = check_output(output, inputs=input_paths(pack, input_path), force=force, lang=chosen)
-    ok = failed = 0
     progress = _Progress(chosen)
+    # CSV and spreadsheet rows need only the summary: the engine stops there.
+    computed: Fields = fields if out_format == "jsonl" else "summary"
+    counts = [0, 0]  # advised, failed
 
     def write_all(handle: Any) -> None:
-        nonlocal ok, failed
-        csv_buffer = io.StringIO()
-        writer = csv_module.writer(csv_buffer, lineterminator="\n")
-
-        quoting = csv_module.writer(csv_buffer, lineterminator="\n", quoting=csv_module.QUOTE_ALL)
-
-        def write_row(row: list[Any]) -> None:
-            # A name or message starting with = + - @ is text, never a spreadsheet formula;
-            # a carriage return inside a cell is quoted (the csv module leaves it bare).
-            cells = [csv_safe(cell) for cell in row]
-            bare_cr = any(isinstance(cell, str) and "\r" in cell for cell in cells)
-            (quoting if bare_cr else writer).writerow(cells)
-
-        if out_format == "csv":
-            write_row(CSV_HEADER)
-        sheet = batch_sheet(chosen)
-        for outcome in _outcomes(input_path, input_format, pack, jobs, chosen):
-            progress.tick()
-            if outcome.error is not None:
-                failed += 1
-                _report_failure(outcome, on_error, chosen)
-            else:
-                ok += 1
-            if out_format == "xlsx":
-                sheet.rows.append(batch_row(outcome, top, pack, chosen))
-                continue
-            if out_format == "jsonl":
-                if outcome.payload is not None:
-                    handle.write(outcome.payload)
-                else:
-                    handle.write(
-                        json.dumps(outcome.error.to_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-                    )
-                handle.write(b"\n")
-                continue
-            summary = outcome.summary
-            if summary is not None:
-                write_row(
-                    [
-                        outcome.source,
-                        outcome.line,
-                        summary.program,
-                        summary.name or "",
-                        summary.region or "",
-                        _csv_cell(summary.overall),
-                        _csv_cell(summary.score_low),
-                        _csv_cell(summary.score_high),
-                        summary.band or "",
-                        _csv_cell(summary.coverage),
-                        ";".join(fid for fid, _, _ in summary.findings),
-                        ";".join(rid for rid, _ in summary.recommendations[:top]),
-                        "",
-                    ]
-                )
-            else:
-                error = outcome.error
-                write_row(
-                    [outcome.source, outcome.line, error.program or "", *[""] * (len(CSV_HEADER) - 4), error.message]
-                )
-            handle.write(csv_buffer.getvalue().encode("utf-8"))
-            csv_buffer.seek(0)
-            csv_buffer.truncate()
-        if out_format == "csv" and csv_buffer.tell():
-            handle.write(csv_buffer.getvalue().encode("utf-8"))
-        if out_format == "xlsx":
-            handle.write(workbook_bytes([sheet]))
+        outcomes = _outcomes(input_path, input_format, pack, jobs, chosen, computed)
+        counts[:] = _write_outcomes(handle, outcomes, out_format, top, pack, chosen, on_error, progress)
 
     try:
         if target is None:
@@ -291,6 +309,7 @@ def batch_command(
                 write_all(handle)
     finally:
         progress.close()
+    ok, failed = counts
     click.echo(t("batch.summary", chosen, total=ok + failed, ok=ok, failed=failed), err=True)
     if target is not None:
         click.echo(t("output.written", chosen, path=output), err=True)
@@ -346,7 +365,7 @@ def compare_command(
     if saved is not None:  # what an earlier 'batch' wrote: its programs are already advised
         summaries, failed = saved
     try:
-        for outcome in () if saved is not None else _outcomes(input_path, input_format, pack, jobs, chosen):
+        for outcome in () if saved is not None else _outcomes(input_path, input_format, pack, jobs, chosen, "summary"):
             progress.tick()
             if outcome.error is not None:
                 failed += 1

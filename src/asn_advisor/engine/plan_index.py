@@ -40,6 +40,7 @@ class PackIndex:
     closure: dict[str, tuple[str, ...]]
     supports: dict[str, tuple[str, ...]]
     conflicts: dict[frozenset[str], tuple[str, str]]  # pair -> (written on, names)
+    rivals: dict[str, frozenset[str]]  # recommendation -> those it conflicts with (either side wrote it)
     fixed: dict[str, Fixed]
     factor: dict[tuple[str, int], tuple[str, float]]  # (finding, severity rank) -> (dimension, severity factor)
     weights: dict[str, float]  # dimension -> weight
@@ -94,6 +95,10 @@ class PackIndex:
             closure={rid: tuple(prerequisite_closure(requires, rid)) for rid in recs},
             supports={rid: tuple(spec.related("supports")) for rid, spec in recs.items()},
             conflicts=conflicts,
+            rivals={
+                rid: frozenset(other for pair in conflicts if rid in pair for other in pair if other != rid)
+                for rid in recs
+            },
             fixed=fixed,
             factor={
                 (fid, rank): (spec.dimension, factors.get(severity, 1.0))  # type: ignore[call-overload]

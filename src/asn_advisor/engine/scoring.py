@@ -11,22 +11,22 @@ import bisect
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from asn_advisor.pack import CompiledDimension, CompiledMetric, RulePack
 
 __all__ = ["DimensionResult", "ScoreComputation", "ScoreInterval", "compute_scores", "metric_score", "score_interval"]
 
 
-@dataclass(frozen=True)
-class MetricResult:
+# Named tuples, not frozen dataclasses: as immutable, and several times
+# cheaper to create (about 25 of them per profile).
+class MetricResult(NamedTuple):
     metric: CompiledMetric
     value: Any
     score: float | None
 
 
-@dataclass(frozen=True)
-class DimensionResult:
+class DimensionResult(NamedTuple):
     dimension: CompiledDimension
     score: float | None
     metrics: tuple[MetricResult, ...]

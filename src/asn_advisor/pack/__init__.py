@@ -1,6 +1,6 @@
 """Rule packs: the models of the rule files, loading with overrides and includes, checks, lint, the knowledge graph."""
 
-from asn_advisor.pack.compiled import CompiledDimension, CompiledMetric, CompiledRecommend, RulePack
+from asn_advisor.pack.compiled import CompiledDerive, CompiledDimension, CompiledMetric, CompiledRecommend, RulePack
 from asn_advisor.pack.graph import GRAPH_FORMATS, GRAPH_VIEWS, export_graph, prerequisite_closure
 from asn_advisor.pack.lint import lint
 from asn_advisor.pack.loader import load_rules
@@ -10,6 +10,7 @@ from asn_advisor.pack.reading import NATIONAL_PACK
 __all__ = [
     "CompiledDimension",
     "CompiledMetric",
+    "CompiledDerive",
     "CompiledRecommend",
     "GRAPH_FORMATS",
     "GRAPH_VIEWS",
