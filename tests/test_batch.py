@@ -450,3 +450,14 @@ def test_dask_bag_partitioned_by_region(pack: RulePack) -> None:
         if d["program"]["region"] == r
     ]
     assert lines == expected
+
+
+def test_compare_reads_the_summaries_batch_wrote(runner: CliRunner, tmp_path: Path) -> None:
+    """batch --fields summary, then compare: the same ranking as comparing the profiles themselves."""
+    saved = tmp_path / "ringkasan.jsonl"
+    result = runner.invoke(main, ["batch", str(EXAMPLES), "--fields", "summary", "-o", str(saved)])
+    assert result.exit_code == 0, result.output
+    from_saved = json.loads(runner.invoke(main, ["compare", str(saved), "--format", "json"]).stdout)
+    direct = json.loads(runner.invoke(main, ["compare", str(EXAMPLES), "--format", "json"]).stdout)
+    assert [row["id"] for row in from_saved["programs"]] == [row["id"] for row in direct["programs"]]
+    assert [row["overall"] for row in from_saved["programs"]] == [row["overall"] for row in direct["programs"]]

@@ -1,11 +1,13 @@
-"""What ``batch`` wrote, read back for ``compare``: its JSON Lines of advice, or its CSV summary.
+"""What ``batch`` wrote, read back for ``compare``: its JSON Lines (full advice or summaries), or its CSV.
 
 ``compare`` takes profiles (advised on the fly) or the output of an earlier
 ``batch`` run, so an office can advise 200 programs once and compare them as
 often as it likes.  A JSON Lines file whose first record is an advice (it has
-``schema_version``, ``score`` and ``recommendations``) or a CSV file with the
-header ``batch`` writes is read here; anything else is left to the batch
-readers.  Error records of the batch output are counted as failed.
+``schema_version``, ``score`` and ``recommendations``) or a summary of
+``batch --fields summary`` (``program``, ``score``, ``coverage`` and
+``recommendations``), or a CSV file with the header ``batch`` writes, is read
+here; anything else is left to the batch readers.  Error records of the batch
+output are counted as failed.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -29,8 +32,65 @@ CSV_HEADER = ["source", "line", "id", "name", "region", "score", "score_low", "s
               "findings", "top_recommendations", "error"]  # fmt: skip
 
 
-def _is_advice(record: object) -> bool:
-    return isinstance(record, dict) and {"schema_version", "score", "recommendations"} <= set(record)
+_ADVICE_KEYS = frozenset({"schema_version", "score", "recommendations"})
+_SUMMARY_KEYS = frozenset({"program", "score", "coverage", "recommendations"})
+
+
+def _kind(record: object) -> str | None:
+    """``advice`` or ``summary`` for a record ``batch`` wrote; ``None`` for anything else (an error record)."""
+    if not isinstance(record, dict):
+        return None
+    if set(record) >= _ADVICE_KEYS:
+        return "advice"
+    return "summary" if set(record) >= _SUMMARY_KEYS and "schema_version" not in record else None
+
+
+def _from_summary_record(record: dict[str, Any]) -> Summary:
+    """A record of ``batch --fields summary``: no dimensions and no findings, the ranked steps with priorities."""
+    recommendations = tuple((str(item["id"]), float(item["priority"])) for item in record["recommendations"])
+    return Summary(
+        str(record["program"]),
+        None,
+        None,
+        record["score"],
+        record.get("band"),
+        float(record["coverage"]),
+        (),
+        (),
+        recommendations,
+        record.get("score_low"),
+        record.get("score_high"),
+    )
+
+
+def _read_jsonl(lines: list[str], display: str) -> tuple[list[Summary], int] | None:
+    first = next((line for line in lines if line.strip()), "")
+    try:
+        kind = _kind(json.loads(first))
+    except json.JSONDecodeError:
+        return None
+    if kind is None:
+        return None
+    summaries: list[Summary] = []
+    failed = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if _kind(record) != kind:
+                failed += 1
+                continue
+            if kind == "advice":
+                summaries.append(Summary.from_advice(Advice.model_validate(record)))
+            else:
+                summaries.append(_from_summary_record(record))
+        except (json.JSONDecodeError, ValidationError, KeyError, TypeError, ValueError):
+            raise InputError(
+                Message("line {number} is not an advice written by batch", number=number),
+                location=Location(display, number),
+            ) from None
+    return summaries, failed
 
 
 def _float(text: str) -> float | None:
@@ -49,29 +109,7 @@ def read_saved(path: str) -> tuple[list[Summary], int] | None:
     text, display = read_text(path)
     lines = text.splitlines()
     if suffix == ".jsonl":
-        first = next((line for line in lines if line.strip()), "")
-        try:
-            if not _is_advice(json.loads(first)):
-                return None
-        except json.JSONDecodeError:
-            return None
-        summaries: list[Summary] = []
-        failed = 0
-        for number, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                if not _is_advice(record):
-                    failed += 1
-                    continue
-                summaries.append(Summary.from_advice(Advice.model_validate(record)))
-            except (json.JSONDecodeError, ValidationError):
-                raise InputError(
-                    Message("line {number} is not an advice written by batch", number=number),
-                    location=Location(display, number),
-                ) from None
-        return summaries, failed
+        return _read_jsonl(lines, display)
     rows = list(csv.reader(io.StringIO(text)))
     if not rows or rows[0] != CSV_HEADER:
         return None

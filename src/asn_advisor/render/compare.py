@@ -152,10 +152,11 @@ def render_text(comparison: Comparison) -> str:
 
 
 def _range(row: ProgramRow, lang: str) -> str:
-    """The interval the score can still take, ``-`` when unknown."""
+    """The interval the score can still take, ``-`` when unknown, one number when no missing data can move it."""
     if row.score_low is None or row.score_high is None:
         return "-"
-    return f"{_num(row.score_low, lang)}–{_num(row.score_high, lang)}"
+    low, high = _num(row.score_low, lang), _num(row.score_high, lang)
+    return low if low == high else f"{low}–{high}"
 
 
 def _md(text: str) -> str:
