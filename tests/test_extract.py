@@ -35,6 +35,9 @@ GOLDEN = ROOT / "tests" / "golden" / "extract"
 SHARED = shared_dir()
 needs_shared = pytest.mark.skipif(SHARED is None, reason="shared/ texts not found (set ASN_ADVISOR_SHARED)")
 
+# Indicators the national pack adds to the shared vocabulary (rules/indikator.yaml, "tambahan / addition").
+PACK_ADDED_INDICATORS = {"quota_fill_rate", "untrained_share"}
+
 SEEDS = [
     "000_f5a1824d6bd2b8a9",
     "001_c6d9b64ce3980a18",
@@ -82,7 +85,8 @@ def test_pattern_targets_are_vocabulary_ids(patterns):
     vocab = yaml.safe_load(vocab_path.read_text(encoding="utf-8"))
     assert {p.finding for p in patterns.findings} <= set(vocab["findings"])
     assert {p.recommendation for p in patterns.recommendations} <= set(vocab["recommendations"])
-    assert {p.indicator for p in patterns.indicators} <= set(vocab["indicators"])
+    # ... or the pack's own additions, marked "tambahan / addition" in rules/indikator.yaml
+    assert {p.indicator for p in patterns.indicators} <= set(vocab["indicators"]) | PACK_ADDED_INDICATORS
     # every finding and recommendation of the vocabulary has at least one pattern
     assert set(vocab["recommendations"]) == {p.recommendation for p in patterns.recommendations}
     assert set(vocab["findings"]) == {p.finding for p in patterns.findings}
@@ -361,6 +365,11 @@ def test_parse_number(text, value):
         ("Baru 35,23% ASN yang memenuhi 20 JP.", "share_meeting_20jp", 35.23),
         ("Rata-rata pegawai hanya mengikuti 14 JP per tahun.", "avg_jp_per_employee", 14),
         ("Tingkat kepuasan peserta 81,34%.", "satisfaction", 81.34),
+        ("Kuota terisi 40% dari target.", "quota_fill_rate", 40),
+        ("Kuota yang terisi baru 40 persen dari target.", "quota_fill_rate", 40),
+        ("Masih berjumlah 40% dari target awal.", "quota_fill_rate", 40),
+        ("Sebanyak 90 persen pejabat hingga saat ini belum ada yang mengikuti diklatpim.", "untrained_share", 90),
+        ("Masih 45,5% pegawai belum pernah mengikuti pelatihan teknis.", "untrained_share", 45.5),
     ],
 )
 def test_indicators(patterns, sentence, indicator, value):
@@ -732,7 +741,6 @@ def test_program_identity_is_read_with_offsets():
         ("Masih ada sekitar 200 pejabat yang belum mengikuti diklatpim.", "staff_untrained", 200),
         ("Untuk tahun ini saja, dana tersedia hanya sekitar Rp8 miliar.", "training_budget_idr", 8e9),
         ("Kuota yang disetujui hanya untuk mengakomodir 80 orang peserta.", "approved_quota", 80),
-        ("Kuota yang terisi baru 40 persen dari target.", "quota_fill_pct", 40),
         ("Tercatat 320 pegawai masih menunggu giliran mengikuti diklat.", "staff_untrained", 320),
         # each word names the figure on its side: "lulus" is 114, not the 120 before it
         ("Dari 120 peserta, 114 orang dinyatakan lulus.", "graduates", 114),
@@ -764,6 +772,72 @@ def test_other_figures_are_read_with_their_measure(patterns, sentence, measure, 
 def test_figures_that_are_no_measure(patterns, sentence):
     """Scale and context are checked, never guessed."""
     assert extract(sentence, patterns, assume_report=True).figures == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "indicator", "written"),
+    [
+        ("Pada tahun 2024 kuota pelatihan terisi 40% dari target awal.", "quota_fill_rate", "40%"),
+        ("Sampai Juni, 62,5 persen pejabat struktural belum mengikuti diklatpim.", "untrained_share", "62,5 persen"),
+    ],
+)
+def test_coverage_indicators_keep_quote_offsets_and_unit(patterns, sentence, indicator, written):
+    """Quota filled and staff not yet trained are profile indicators: a percent, quoted and traced."""
+    result = extract(sentence, patterns, assume_report=True)
+    [found] = result.indicators
+    assert (found.id, found.unit, found.figure) == (indicator, "percent", written)
+    assert sentence[found.start : found.end] == found.quote
+    assert result.figures == []  # read once, as the indicator
+    assert result.to_profile_dict("uji")["indicators"] == {indicator: found.value}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kuota pelatihan tahun ini turun hingga 50%.",  # a change is no level of filling
+        "Kuota diklat dipangkas 30% dari tahun lalu.",
+        "Realisasi peserta hanya 65% dari target.",  # the participation rate, not the quota
+        "Kuota terisi 140% dari target.",  # a percent over 100 is refused
+        "Sebanyak 120 persen pejabat belum mengikuti diklatpim.",
+        "Sebanyak 40% peserta belum mengikuti ujian ulang.",  # no training named: no backlog
+    ],
+)
+def test_coverage_indicators_refused(patterns, sentence):
+    """Scale and meaning are checked: no quota or untrained share, and a refused percent is no count either."""
+    result = extract(sentence, patterns, assume_report=True)
+    assert not {i.id for i in result.indicators} & {"quota_fill_rate", "untrained_share"}
+    assert result.figures == []
+
+
+def test_a_count_of_untrained_staff_stays_a_whole_figure(patterns):
+    """A count of 1.234 pegawai is 1234 (a thousands dot), listed as a figure: no share without the group size."""
+    sentence = "Masih ada 1.234 pegawai yang belum mengikuti pelatihan teknis."
+    result = extract(sentence, patterns, assume_report=True)
+    assert result.indicators == []
+    [figure] = result.figures
+    assert (figure.id, figure.value, figure.figure) == ("staff_untrained", 1234, "1.234")
+    assert sentence[figure.start : figure.end] == figure.quote
+    fractional = extract("Masih ada 12,5 pegawai yang belum mengikuti pelatihan teknis.", patterns, assume_report=True)
+    assert fractional.figures == []  # a count is a whole number
+
+
+def test_low_quota_fill_read_from_a_report_derives_limited_coverage(pack, patterns):
+    """From the sentence to the advice: 40% of the places obtained is a supply shortfall (high), not low turnout."""
+    from asn_advisor import advise
+    from asn_advisor.model.profile import profile_from_mapping
+
+    text = (
+        "Evaluasi pelatihan kepemimpinan ASN tahun 2023. Usulan kuota 200 orang, namun kuota pelatihan "
+        "masih berjumlah 40% dari target awal."
+    )
+    extraction = extract(text, patterns, assume_report=True)
+    mapping = extraction.to_profile_dict("meranti")
+    assert mapping["indicators"] == {"quota_fill_rate": 40}
+    advice = advise(profile_from_mapping(mapping), pack)
+    [finding] = [f for f in advice.findings if f.id == "limited_coverage"]
+    assert (finding.source, finding.severity) == ("derived", "high")
+    assert [e.rule for e in finding.evidence] == ["kuota-kurang-terpenuhi"]
+    assert "low_participation" not in {f.id for f in advice.findings}
 
 
 def test_each_figure_takes_the_nearest_indicator(patterns):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
-from asn_advisor import RulePack, load_profile, load_rules
+from asn_advisor import RulePack, advise, load_profile, load_rules
+from asn_advisor.model.profile import profile_from_mapping
 
 from .conftest import EXAMPLES, ROOT
 
@@ -68,3 +70,31 @@ def test_every_example_profile_is_valid(pack: RulePack) -> None:
     assert len(files) >= 6
     for path in files:
         load_profile(path, rules=pack)
+
+
+@pytest.mark.parametrize(
+    ("indicators", "findings", "severity", "rule"),
+    [
+        ({"quota_fill_rate": 40}, [], "high", "kuota-kurang-terpenuhi"),
+        ({"quota_fill_rate": 65}, [], "medium", "kuota-kurang-terpenuhi"),
+        ({"untrained_share": 33}, [], "low", "banyak-belum-terlatih"),
+        ({"untrained_share": 90}, [], "high", "banyak-belum-terlatih"),
+        # a stated low participation makes the empty places a demand problem
+        ({"quota_fill_rate": 40}, [{"id": "low_participation", "severity": "medium"}], None, None),
+        ({"untrained_share": 90}, [{"id": "low_motivation", "severity": "medium"}], None, None),
+        ({"quota_fill_rate": 40, "participation_rate": 50}, [], None, None),
+        ({"quota_fill_rate": 90, "untrained_share": 20}, [], None, None),
+    ],
+)
+def test_coverage_indicators_derive_limited_coverage(
+    pack: RulePack, indicators: dict, findings: list, severity: str | None, rule: str | None
+) -> None:
+    """Few places obtained or many staff not yet trained is a supply shortfall, unless staff stay away."""
+    profile = profile_from_mapping({"program": {"id": "uji"}, "indicators": indicators, "findings": findings})
+    derived = [f for f in advise(profile, pack).findings if f.id == "limited_coverage" and f.source == "derived"]
+    if severity is None:
+        assert derived == []
+        return
+    [finding] = derived
+    assert finding.severity == severity
+    assert [e.rule for e in finding.evidence] == [rule]

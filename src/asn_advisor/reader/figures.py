@@ -99,7 +99,11 @@ def _figures(sent: Sentence, text: str) -> list[_Figure]:
         taken.append((m.start(), m.end()))
     for m in _PERCENT_RE.finditer(s):
         value = parse_number(m.group(1))
-        if value is None or not 0 <= value <= 100 or not free(m.start(), m.end()):
+        if not free(m.start(), m.end()):
+            continue
+        if value is None or not 0 <= value <= 100:
+            # Refused, and not read again as a count: "kuota terisi 140%" is no quota of 140.
+            taken.append((m.start(), m.end()))
             continue
         out.append(_Figure("percent", value, "percent", sent.start + m.start(), sent.start + m.end()))
         taken.append((m.start(), m.end()))
