@@ -1,0 +1,185 @@
+"""Figures a sentence states, read as the pack's indicators (or its other measured figures).
+
+A figure is taken only where its unit and scale fit the indicator: a percent
+between 0 and 100, a whole count not after "tahun" or "angkatan", rupiah as
+rupiah, and never a year or an ordinal.  Each value keeps its quote and
+offsets, like every other extracted item.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from asn_advisor.reader.compiler import _Compiled, _Rule
+from asn_advisor.reader.figures import _Figure, _figures
+from asn_advisor.reader.matching import _FIGURE_QUOTE_MAX, _SentenceView, _traced
+from asn_advisor.reader.results import ExtractedFigure, ExtractedIndicator
+
+__all__ = ["find_indicators"]
+
+
+# A count is no count after these words: "tahun 2021", "angkatan 87", "Nomor 10", "pasal 3".
+_NOT_A_COUNT = frozenset(
+    {
+        "tahun",
+        "angkatan",
+        "nomor",
+        "no",
+        "pasal",
+        "ayat",
+        "tanggal",
+        "pukul",
+        "pp",
+        "uu",
+        "eselon",
+        "level",
+        "tingkat",
+        "skala",
+        "skor",
+        "nilai",
+        "indeks",
+    }
+)
+# Nor before these: a count of people is not "12 OPD", "3 angkatan", "5 hari" (the unit is checked, not guessed).
+_NOT_PEOPLE = frozenset(
+    {
+        "opd",
+        "instansi",
+        "perangkat",
+        "unit",
+        "satuan",
+        "dinas",
+        "badan",
+        "kabupaten",
+        "kota",
+        "kecamatan",
+        "distrik",
+        "desa",
+        "kelurahan",
+        "provinsi",
+        "daerah",
+        "lokasi",
+        "angkatan",
+        "kelas",
+        "gelombang",
+        "hari",
+        "jam",
+        "menit",
+        "minggu",
+        "pekan",
+        "bulan",
+        "tahun",
+        "kali",
+        "jenis",
+        "modul",
+        "sesi",
+        "mata",
+        "materi",
+        "kegiatan",
+        "program",
+        "paket",
+        "judul",
+        "unsur",
+        "aspek",
+        "indikator",
+    }
+)
+
+
+def _scale_ok(kind: str, fig: _Figure, before: str, after: str = "", written: str = "") -> bool:
+    """Whether a figure is a plausible value of a measure (figures only; indicators are checked by the pack)."""
+    if fig.kind == "number":
+        return kind != "figures" or (
+            fig.value.is_integer()
+            and 0 < fig.value < 10_000_000
+            and before not in _NOT_A_COUNT
+            and after not in _NOT_PEOPLE
+            # Four digits without a thousands dot, 1900-2100, are a year ("pada 2021 peserta"): counts of
+            # that size are written "2.021".
+            and not (re.fullmatch(r"(19|20)\d\d|2100", written) and not before.startswith("sebanyak"))
+        )
+    if fig.kind == "rupiah":
+        return fig.value > 0
+    return True
+
+
+def _year_like(fig: _Figure) -> bool:
+    return fig.kind == "number" and fig.value.is_integer() and 1900 <= fig.value <= 2100
+
+
+def find_indicators(
+    text: str, v: _SentenceView, c: _Compiled, line_starts: list[int], only: str | None = None, kind: str = "indicators"
+) -> list[Any]:
+    """Indicators (or, with ``kind="figures"``, the pack's other measured figures) stated in one sentence."""
+    rules = c.indicators if kind == "indicators" else c.figures
+    if not rules:
+        return []
+    figures = _figures(v.sent, text)
+    if not figures:
+        return []
+    toks = v.sent.tokens
+    out: list[Any] = []
+    spans = {id(f): [i for i, t in enumerate(toks) if t.start < f.end and t.end > f.start] for f in figures}
+    for fig in figures:
+        idx = spans[id(fig)]
+        if not idx or set(idx) & v.blocked:
+            continue
+        fa, fb = idx[0], idx[-1] + 1
+        # A word belongs to the figure on its side: "Dari 120 peserta, 114 orang dinyatakan lulus" --
+        # "lulus" names 114, not 120, because another figure of the same kind stands between (years aside).
+        others = [
+            (spans[id(f)][0], spans[id(f)][-1] + 1)
+            for f in figures
+            if f is not fig and f.kind == fig.kind and spans[id(f)] and not _year_like(f)
+        ]
+
+        def clear(o: tuple[int, int], fa: int = fa, fb: int = fb, others: list[tuple[int, int]] = others) -> bool:
+            lo, hi = (o[1], fa) if o[1] <= fa else (fb, o[0])
+            return not any(lo <= x and y <= hi for x, y in others)
+
+        after = v.norms[fb] if fb < len(v.norms) else ""
+        if not _scale_ok(kind, fig, v.norms[fa - 1] if fa else "", after, text[fig.start : fig.end]):
+            continue
+
+        def distance(o: tuple[int, int], fa: int = fa, fb: int = fb) -> int:
+            return min(abs(fa - o[1]), abs(o[0] - fb))
+
+        def nearness(o: tuple[int, int], fa: int = fa) -> int:
+            # What a figure measures is mostly said before it: words after it count double.
+            return distance(o) if o[1] <= fa else 2 * distance(o) + 1
+
+        # Every rule that fits the figure is a candidate; the one whose words stand
+        # nearest to the figure names it ("kehadiran 53% dan kepuasan 81%").
+        best: tuple[int, _Rule, list[tuple[int, int]]] | None = None
+        for rule in rules:
+            if rule.figure != fig.kind or (only is not None and rule.id != only):
+                continue
+            picks = []
+            for term in rule.terms:
+                occ = [o for o in v.occ(term) if (o[1] <= fa or o[0] >= fb) and distance(o) <= rule.within and clear(o)]
+                if not occ:
+                    break
+                picks.append(min(occ, key=distance))
+            else:
+                if rule.unless and v.vetoed(rule.unless):
+                    continue
+                near = min(nearness(o) for o in picks)
+                if best is None or near < best[0]:
+                    best = (near, rule, picks)
+        if best is None:
+            continue
+        _, rule, picks = best
+        combo = [*picks, (fa, fb)]
+        model = ExtractedIndicator if kind == "indicators" else ExtractedFigure
+        out.append(
+            model(
+                id=rule.target,
+                value=fig.value,
+                unit=fig.unit,
+                figure=text[fig.start : fig.end],
+                pattern=rule.id,
+                **_traced(text, v.sent, combo, line_starts, _FIGURE_QUOTE_MAX),
+            )
+        )
+    return out
