@@ -90,28 +90,30 @@ def make(cls: type[M], values: dict[str, Any]) -> M:
     why no validation is needed.  Every field counts as set
     (``model_fields_set``): the engine decided each value, defaults included.
     """
-    shape = _SHAPES.get(cls)
-    if shape is None:
-        shape = _SHAPES[cls] = _Shape(cls)
+    shape = _shape(cls)
     data = shape.template.copy()
     data.update(values)
     factories = shape.factories
     if factories:
         for name in factories.keys() - values.keys():
             data[name] = factories[name]()
-    model = cls.__new__(cls)
-    _set(model, "__dict__", data)
-    _set(model, "__pydantic_fields_set__", shape.fields)
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
-    return model
+    return _instance(cls, data, shape)
 
 
 def _complete(cls: type[M], data: dict[str, Any]) -> M:
     """:func:`make` for ``data`` that already holds every field of ``cls``, in declared order."""
+    return _instance(cls, data, _shape(cls))
+
+
+def _shape(cls: type[BaseModel]) -> _Shape:
     shape = _SHAPES.get(cls)
     if shape is None:
         shape = _SHAPES[cls] = _Shape(cls)
+    return shape
+
+
+def _instance(cls: type[M], data: dict[str, Any], shape: _Shape) -> M:
+    """The model of ``cls`` holding ``data``, every field set, as pydantic's own constructors leave it."""
     model = cls.__new__(cls)
     _set(model, "__dict__", data)
     _set(model, "__pydantic_fields_set__", shape.fields)
