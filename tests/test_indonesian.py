@@ -155,3 +155,13 @@ def test_batch_and_compare_report_failed_records_in_indonesian(runner: CliRunner
         assert "profil memiliki 1 galat" in result.stderr
     record = json.loads(runner.invoke(main, ["batch", str(source)]).stdout)
     assert record["error"]["message"] == "the profile has 1 error(s)"
+
+
+@pytest.mark.parametrize("path", [p for p in INPUTS if p.suffix == ".txt"], ids=lambda p: p.name)
+def test_extract_speaks_indonesian_around_its_codes(runner: CliRunner, path: Path) -> None:
+    """extract shows pattern and finding ids for rule authors, in brackets; everything around them is Indonesian."""
+    result = runner.invoke(main, ["extract", str(path)])
+    assert result.exit_code == 0, result.output
+    prose = re.sub(r"\[[^\]]*\]|\u00ab[^\u00bb]*\u00bb|pola \S+:", " ", _readable(result.stdout))
+    assert not _ID.findall(prose), _ID.findall(prose)
+    assert not _words(prose) & ENGLISH, _words(prose) & ENGLISH

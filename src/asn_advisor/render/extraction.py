@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from asn_advisor.i18n import t
+from asn_advisor.i18n import has_entry, t
 from asn_advisor.pack import RulePack
 from asn_advisor.reader import Extraction
 
@@ -55,29 +55,31 @@ def render_extraction(result: Extraction, pack: RulePack, fmt: str = "text", lan
         lines.append(f"  - {_label(pack, 'recommendations', r.id, lang)} [{r.id}]")
         lines += quote(r)
     if result.figures:
-        lines += ["", f"{_HEADINGS['figures'][lang == 'en']}:"]
+        lines += ["", f"{t('extract.other_figures', lang)}:"]
         for fig in result.figures:
             shown = f"{fig.value:g}" if fig.unit != "IDR" else f"{fig.value:,.0f}".replace(",", ".")
             lines.append(f"  - {fig.id} = {shown} {fig.unit} (\u00ab{fig.figure}\u00bb)")
             lines += quote(fig)
     if result.strengths:
-        lines += ["", f"{_HEADINGS['strengths'][lang == 'en']}:"]
+        lines += ["", f"{t('extract.strengths', lang)}:"]
         for s in result.strengths:
-            lines.append(f"  - {s.id.replace('_', ' ')} [{s.id}]")
+            lines.append(f"  - {_strength_label(s.id, lang)} [{s.id}]")
             lines += quote(s)
     program = result.program
-    parts = [(key, getattr(program, key)) for key in ("name", "region", "type", "period")] if program else []
+    parts = [(key, getattr(program, field)) for field, key in _PROGRAM_FIELDS] if program else []
     if any(part for _, part in parts):
-        lines += ["", f"{_HEADINGS['program'][lang == 'en']}:"]
+        lines += ["", f"{t('extract.program', lang)}:"]
         for key, part in parts:
             if part is not None:
-                lines.append(f"  {key}: {part.value}  [{part.start}:{part.end}] \u00ab{part.quote}\u00bb")
+                lines.append(f"  {t(key, lang)}: {part.value}  [{part.start}:{part.end}] \u00ab{part.quote}\u00bb")
     return "\n".join(lines) + "\n"
 
 
-# Headings of the optional parts of the text output (Indonesian, English).
-_HEADINGS = {
-    "figures": ("Angka lain yang dinyatakan (tidak masuk profil)", "Other figures stated (not in the profile)"),
-    "strengths": ("Kekuatan yang dinyatakan laporan", "Strengths the report states"),
-    "program": ("Program menurut teks", "The program as the text names it"),
-}
+# The parts of the program's identity the reader looks for, with the catalog key of their label.
+_PROGRAM_FIELDS = (("name", "report.name"), ("region", "region"), ("type", "report.type"), ("period", "period"))
+
+
+def _strength_label(kind: str, lang: str) -> str:
+    """A kind of strength by its catalog label; a kind a pack adds without one shows as it is written."""
+    key = f"strength.{kind}"
+    return t(key, lang) if has_entry(key, lang) else kind.replace("_", " ")
