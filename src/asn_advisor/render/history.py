@@ -351,7 +351,7 @@ def _effect_rows(effect: RecommendationEffect, minimum: int, lang: str) -> list[
 
 def _targets(effect: RecommendationEffect, labels: Labels) -> str:
     lang = labels.lang
-    findings = ", ".join(effect.target_findings) or "-"
+    findings = ", ".join(labels.finding(f) for f in effect.target_findings) or "-"
     dims = ", ".join(labels.dimension(d) for d in effect.target_dimensions) or "-"
     return (
         f"{t('history.effect.targets', lang)}: {t('findings', lang).lower()} {findings}; "
