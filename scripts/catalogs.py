@@ -249,6 +249,12 @@ def check() -> list[str]:
     return problems
 
 
+def _messages(translations: GNUTranslations) -> dict[object, object]:
+    """The compiled messages without the header, which names the Babel release that compiled them."""
+    catalog: dict[object, object] = getattr(translations, "_catalog", {})
+    return {msgid: text for msgid, text in catalog.items() if msgid != ""}
+
+
 def _check_compiled(lang: str) -> list[str]:
     mo = po_path(lang).with_suffix(".mo")
     if not mo.exists():
@@ -256,7 +262,7 @@ def _check_compiled(lang: str) -> list[str]:
     with mo.open("rb") as handle:
         shipped = GNUTranslations(handle)
     fresh = GNUTranslations(io.BytesIO(compiled(lang)))
-    if getattr(shipped, "_catalog", None) != getattr(fresh, "_catalog", None):
+    if _messages(shipped) != _messages(fresh):
         return [f"{lang}: {mo.name} does not match the .po (run: python scripts/catalogs.py compile)"]
     return []
 
