@@ -333,29 +333,24 @@ def emit_binary(data: bytes, output: str | None, force: bool, inputs: list[str],
     click.echo(t("output.written", lang, path=output), err=True)
 
 
+def _limit_option(limit: str, help_text: str) -> Callable[[F], F]:
+    """``--max-bytes`` and its siblings: a positive whole number up to the limit's ceiling."""
+    return click.option(
+        "--" + limit.replace("_", "-"),
+        type=click.IntRange(min=1, max=LIMIT_MAXIMA[limit]),
+        default=None,
+        metavar="N",
+        help=help_text,
+    )
+
+
 @click.group(cls=AdvisorGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 # A message without words, so that it needs no translation.
 @click.version_option(__version__, prog_name="asn-advisor", message="%(prog)s %(version)s")
-@click.option(
-    "--max-bytes",
-    type=click.IntRange(min=1, max=LIMIT_MAXIMA["max_bytes"]),
-    default=None,
-    metavar="N",
-    help="Largest input file, in bytes (default 10485760; env ASN_ADVISOR_MAX_BYTES).",
-)
-@click.option(
-    "--max-depth",
-    type=click.IntRange(min=1, max=LIMIT_MAXIMA["max_depth"]),
-    default=None,
-    metavar="N",
-    help="Deepest nesting of an input file (default 64; env ASN_ADVISOR_MAX_DEPTH).",
-)
-@click.option(
-    "--max-nodes",
-    type=click.IntRange(min=1, max=LIMIT_MAXIMA["max_nodes"]),
-    default=None,
-    metavar="N",
-    help="Most values in an input file, aliases expanded (default 100000; env ASN_ADVISOR_MAX_NODES).",
+@_limit_option("max_bytes", "Largest input file, in bytes (default 10485760; env ASN_ADVISOR_MAX_BYTES).")
+@_limit_option("max_depth", "Deepest nesting of an input file (default 64; env ASN_ADVISOR_MAX_DEPTH).")
+@_limit_option(
+    "max_nodes", "Most values in an input file, aliases expanded (default 100000; env ASN_ADVISOR_MAX_NODES)."
 )
 @click.pass_context
 def main(ctx: click.Context, max_bytes: int | None, max_depth: int | None, max_nodes: int | None) -> None:

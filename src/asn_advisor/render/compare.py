@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from asn_advisor._base import markdown_escape
 from asn_advisor.i18n import number, percent, t
-from asn_advisor.model import MAX_LISTED, Comparison, ProgramRow
+from asn_advisor.model import MAX_LISTED, Comparison, ProgramRow, SharedItem
 from asn_advisor.render._templates import render_template
 from asn_advisor.render.charts import band_counts_svg, band_index, zone_fills
 
@@ -178,28 +178,24 @@ def render_markdown(comparison: Comparison) -> str:
         ]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", f"## {t('compare.findings', lang)}", ""]
-    if comparison.findings:
-        lines.append(f"| {t('findings', lang)} | n | % | {t('compare.shared_by', lang)} |")
-        lines.append("|---|---:|---:|---|")
-        for item in comparison.findings:
-            lines.append(
-                f"| {_md(item.label)} | {item.count} | {_share(item.share, lang)} | {_md(_listed(item.programs))} |"
-            )
-    else:
-        lines.append(t("findings.none", lang))
+    lines += _shared_table(comparison.findings, "findings", lang)
     lines += ["", f"## {t('compare.recommendations', lang, top=comparison.top)}", ""]
-    if comparison.recommendations:
-        lines.append(f"| {t('recommendations', lang)} | n | % | {t('compare.shared_by', lang)} |")
-        lines.append("|---|---:|---:|---|")
-        for item in comparison.recommendations:
-            lines.append(
-                f"| {_md(item.label)} | {item.count} | {_share(item.share, lang)} | {_md(_listed(item.programs))} |"
-            )
-    else:
-        lines.append(t("recommendations.none", lang))
+    lines += _shared_table(comparison.recommendations, "recommendations", lang)
     if comparison.failed:
         lines += ["", t("compare.failed", lang, count=comparison.failed)]
     return "\n".join(lines) + "\n"
+
+
+def _shared_table(items: Sequence[SharedItem], kind: str, lang: str) -> list[str]:
+    """Findings or recommendations the programs share, as a Markdown table; ``kind`` names the catalog keys."""
+    if not items:
+        return [t(f"{kind}.none", lang)]
+    lines = [f"| {t(kind, lang)} | n | % | {t('compare.shared_by', lang)} |", "|---|---:|---:|---|"]
+    for item in items:
+        lines.append(
+            f"| {_md(item.label)} | {item.count} | {_share(item.share, lang)} | {_md(_listed(item.programs))} |"
+        )
+    return lines
 
 
 def render_json(comparison: Comparison) -> str:
