@@ -15,10 +15,6 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-
 from asn_advisor.i18n import t
 from asn_advisor.model import Comparison
 
@@ -44,6 +40,11 @@ class Sheet:
 
 def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
     """The sheets as an .xlsx file: bold frozen headers, fitted columns, numbers formatted, text kept as text."""
+    # openpyxl pulls in numpy when it is installed (~90 ms); only the commands that write a workbook pay for it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
     book.properties.created = book.properties.modified = _EPOCH
