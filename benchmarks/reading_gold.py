@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,9 +65,39 @@ class Totals:
     proposals: Counts = field(default_factory=Counts)
     strengths: Counts = field(default_factory=Counts)
     figures: Counts = field(default_factory=Counts)
+    places: Places = field(default_factory=lambda: Places())
     refused: int = 0
     wrongly_accepted: int = 0
     texts: int = 0
+
+
+_KIND_WORDS = re.compile(r"\b(kabupaten|kab|kota|provinsi|prov)\b\.?")
+
+
+def place_key(place: str) -> str:
+    """A place for comparison: its first part, without the kind of region, letters only."""
+    head = re.split(r"[,(]", place, maxsplit=1)[0].lower()
+    return re.sub(r"[^a-z]", "", _KIND_WORDS.sub("", head))
+
+
+@dataclass
+class Places:
+    """The region the reader names for each on-topic text: the gold place, another, or none."""
+
+    right: int = 0
+    wrong: int = 0
+    none: int = 0
+
+    def add(self, gold: str, got: str | None) -> None:
+        if not got:
+            self.none += 1
+        elif place_key(gold) == place_key(got):
+            self.right += 1
+        else:
+            self.wrong += 1
+
+    def text(self) -> str:
+        return f"right {self.right}, wrong {self.wrong}, none {self.none}"
 
 
 def score(split: str, details: bool) -> Totals:
@@ -93,6 +124,9 @@ def score(split: str, details: bool) -> Totals:
         got_f = set(result.finding_ids()) if result.is_evaluation_report else set()
         got_r = set(result.recommendation_ids()) if result.is_evaluation_report else set()
         totals.findings.add(gf, got_f)
+        if on_topic and doc.get("place"):
+            region = result.program.region if result.program else None
+            totals.places.add(doc["place"], region.value if region else None)
         totals.proposals.add(gr, got_r)
         # Strengths have no ids: one is found when an extracted quote and the gold quote overlap.
         gold_s = [" ".join(s["quote"].split()) for s in doc.get("strengths") or []]
@@ -139,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  proposals  {t.proposals.text()}")
     print(f"  strengths  {t.strengths.text()}")
     print(f"  figures    {t.figures.text()}")
+    print(f"  region     {t.places.text()} (on-topic texts)")
     print(f"  on-topic texts refused: {t.refused}; off-topic texts accepted: {t.wrongly_accepted}")
     return 0
 

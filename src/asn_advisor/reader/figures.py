@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from asn_advisor.reader.compiler import _Compiled
+from asn_advisor.reader.regions import RegionMention, region_mentions
 from asn_advisor.reader.results import ExtractedProgram, ProgramField
 from asn_advisor.reader.sentences import Sentence, Token, tokenize
 
@@ -158,6 +159,31 @@ def _region_value(m: re.Match[str]) -> str:
     return f"{kind} {' '.join(m.group(2).split())}"
 
 
+def _most_named_region(text: str) -> ProgramField | None:
+    """The region the text names most often (first named on a tie), by the official list of regions.
+
+    A "Kabupaten/Kota/Provinsi X" whose X is not on the list still counts, under the name written.
+    A bare name met once is not enough: a link to another story ("BACA JUGA: ... Lubuklinggau ...")
+    names a place too.
+    """
+    mentions = region_mentions(text)
+    read = [(m.start, m.end) for m in mentions]
+    for match in itertools.islice(_REGION_RE.finditer(text), 2000):
+        if not any(start < match.end() and match.start() < end for start, end in read):
+            value = _region_value(match)
+            mentions.append(RegionMention(f"~{value.lower()}", value, match.start(), match.end(), introduced=True))
+    named: dict[str, list[RegionMention]] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        named.setdefault(mention.key, []).append(mention)
+    if not named:
+        return None
+    best = max(named.values(), key=lambda ms: (len(ms), -ms[0].start))
+    if len(best) == 1 and not best[0].introduced:
+        return None
+    first = best[0]
+    return ProgramField(value=first.value, quote=text[first.start : first.end], start=first.start, end=first.end)
+
+
 def read_program(text: str, c: _Compiled | None = None) -> ExtractedProgram | None:
     """The program's name, region, type and period as the text names them (None when it names none).
 
@@ -183,7 +209,7 @@ def read_program(text: str, c: _Compiled | None = None) -> ExtractedProgram | No
         v, m = best[0]
         return ProgramField(value=v, quote=m.group(0), start=m.start(), end=m.end())
 
-    region = most_named(_REGION_RE, value=_region_value)
+    region = _most_named_region(text)
     name = most_named(_NAME_RE)
     period = most_named(_PERIOD_RE, 1) or most_named(_YEAR_RE, 1)
     counts: dict[str, list[Token]] = {kind: [] for kind in _PROGRAM_TYPES}

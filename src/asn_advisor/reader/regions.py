@@ -1,0 +1,174 @@
+"""Provinces, regencies and cities of Indonesia named in a text.
+
+A news item names its place the way people speak ("ASN di Tanjungbalai",
+"BPSDM Sumbar", "Radarjambi.co.id-MUAROJAMBI-"), not always as "Kabupaten X".
+The names come from the official list of region codes (``wilayah.tsv``:
+38 provinces, 514 regencies and cities, the usual abbreviations of
+provinces, and the names that are also common words), matched without regard to spaces, hyphens or capitals, so that
+"Muarojambi", "Muaro Jambi" and "MUARO JAMBI" are one place.
+
+A name that is also a common Indonesian word ("Batu", "Padang", "Palu",
+"Serang") counts only after a word that introduces a place ("di", "Kota",
+"Pemkab", "Bupati", "BKPSDM" ...); any other name counts when it is
+capitalized.  A name shared by a regency and a city (Jayapura, Bogor) is the
+one the text's prefix says, or, without a prefix, the one the text names
+elsewhere with its prefix, or else the bare name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Region", "RegionMention", "region_mentions"]
+
+_KINDS = ("provinsi", "kabupaten", "kota")
+_LONGEST_NAME = 4  # words: "Kepulauan Siau Tagulandang Biaro", "Daerah Khusus Ibukota Jakarta"
+_CAPITALIZED = re.compile(r"\b[A-Z][A-Za-z'’]*")
+_JOINER = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
+_BEFORE = re.compile(
+    r"(?:(?P<kabupaten>Kabupaten|Kab\.|Pemkab|Bupati)|(?P<kota>Kota|Pemkot|Wali[ \t]?[Kk]ota)"
+    r"|(?P<provinsi>Provinsi|Prov\.|Pemprov|Gubernur))(?:[ \t]+Administrasi)?[ \t]*$"
+)
+_PLACE_CUE = re.compile(r"(?:\b[Dd]i|\bdari|\bke|BKPSDM|BKPPD|BKPP|BKD|BPSDM|DPRD|Sekda|Pemda)[ \t]+$")
+
+
+@dataclass(frozen=True)
+class Region:
+    """One region of the official list."""
+
+    code: str
+    kind: str
+    name: str
+
+    @property
+    def label(self) -> str:
+        """The name as a heading shows it: "Kabupaten Tuban", "Provinsi Sumatera Barat", "DKI Jakarta"."""
+        if self.kind == "provinsi" and not self.name.startswith("Daerah"):
+            return f"Provinsi {self.name}"
+        return self.name
+
+
+@dataclass(frozen=True)
+class RegionMention:
+    """A region named in the text, with the words it was read from (``start``:``end``).
+
+    ``key`` is the same for every mention of one region: its code, or the bare
+    name when the text leaves open whether the regency or the city is meant.
+    ``introduced``: a word that introduces a place comes before the name
+    ("Kabupaten", "di", "BKPSDM" ...), which makes a single mention credible.
+    """
+
+    key: str
+    value: str
+    start: int
+    end: int
+    introduced: bool = False
+
+
+def _bare(name: str) -> str:
+    name = re.sub(r"^(?:Kabupaten|Kota)(?: Administrasi)? ", "", name)
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    """Bare name -> the regions of that name (a regency and a city may share one); names that are common words."""
+
+    index: dict[str, tuple[Region, ...]]
+    common_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
+    by_code: dict[str, Region] = {}
+    aliases: list[tuple[str, str]] = []
+    common: set[str] = set()
+    source = resources.files("asn_advisor.reader").joinpath("wilayah.tsv").read_text(encoding="utf-8")
+    for line in source.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        code, kind, name = line.split("\t")
+        if kind in _KINDS:
+            by_code[code] = Region(code, kind, name)
+        elif kind == "kata-umum":
+            common.add(_bare(name))
+        else:
+            aliases.append((code, name))
+    index: dict[str, tuple[Region, ...]] = {}
+    for region in by_code.values():
+        index[_bare(region.name)] = (*index.get(_bare(region.name), ()), region)
+    for code, alias in aliases:
+        index.setdefault(_bare(alias), (by_code[code],))
+    return _Gazetteer(index, frozenset(common))
+
+
+def _runs(text: str) -> Iterator[list[re.Match[str]]]:
+    """Runs of capitalized words joined by spaces or hyphens."""
+    run: list[re.Match[str]] = []
+    for match in _CAPITALIZED.finditer(text):
+        if run and not _JOINER.fullmatch(text, run[-1].end(), match.start()):
+            yield run
+            run = []
+        run.append(match)
+    if run:
+        yield run
+
+
+def _resolve(regions: tuple[Region, ...], text: str, start: int, end: int) -> RegionMention | None:
+    """The mention of ``regions`` named at ``start``:``end``, if the words before allow it."""
+    before = _BEFORE.search(text, max(0, start - 30), start)
+    if before is not None:
+        kind = before.lastgroup
+        chosen = [r for r in regions if r.kind == kind]
+        if not chosen:
+            return None
+        return RegionMention(chosen[0].code, chosen[0].label, before.start(), end, introduced=True)
+    bare = _bare(regions[0].name)
+    cued = _PLACE_CUE.search(text, max(0, start - 12), start) is not None
+    if bare in _gazetteer().common_words and not cued:
+        return None
+    kinds = {r.kind for r in regions}
+    if len(regions) == 1 or kinds == {"provinsi"}:
+        region = regions[0]
+        return RegionMention(region.code, region.label, start, end, cued)
+    shared = re.sub(r"^(?:Kabupaten|Kota)(?: Administrasi)? ", "", regions[0].name)
+    return RegionMention(f"?{bare}", shared, start, end, cued)
+
+
+def region_mentions(text: str) -> list[RegionMention]:
+    """Every region named in ``text``, in order; the longest name wins where names overlap."""
+    index = _gazetteer().index
+    found: list[RegionMention] = []
+    for run in _runs(text):
+        i = 0
+        while i < len(run):
+            for j in range(min(len(run), i + _LONGEST_NAME), i, -1):
+                regions = index.get(_bare("".join(m.group(0) for m in run[i:j])))
+                if regions is None:
+                    continue
+                mention = _resolve(regions, text, run[i].start(), run[j - 1].end())
+                if mention is not None:
+                    found.append(mention)
+                    i = j - 1
+                    break
+            i += 1
+    return _settle_shared_names(found)
+
+
+def _settle_shared_names(found: list[RegionMention]) -> list[RegionMention]:
+    """A bare shared name takes the region the text names elsewhere with its prefix."""
+    named: dict[str, RegionMention] = {}
+    for mention in found:
+        if not mention.key.startswith("?"):
+            named.setdefault(_bare(mention.value.removeprefix("Provinsi ")), mention)
+    settled = []
+    for mention in found:
+        if mention.key.startswith("?") and mention.key[1:] in named:
+            known = named[mention.key[1:]]
+            mention = RegionMention(known.key, known.value, mention.start, mention.end, mention.introduced)
+        settled.append(mention)
+    return settled
