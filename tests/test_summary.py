@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,14 @@ def test_detail_flag_shows_rules_and_roadmap(runner: CliRunner) -> None:
     assert rinci.exit_code == 0 and "rules/" in rinci.output and "Fase 2" in rinci.output
     detail = runner.invoke(main, ["advise", path, "--detail", "--lang", "en"])
     assert "Roadmap" in detail.output and "Because:" in detail.output
+
+
+def test_detail_names_the_dimensions_a_missing_value_would_score_by_their_labels(runner: CliRunner) -> None:
+    """A data gap says which dimension it would let the score cover as the score table names it."""
+    rinci = runner.invoke(main, ["advise", str(EXAMPLES / "bungo.yaml"), "--rinci"]).output
+    needed = [line for line in rinci.splitlines() if "diperlukan untuk menilai dimensi" in line]
+    assert needed
+    assert all(re.search(r"dimensi [A-Z]", line) for line in needed), needed
 
 
 @pytest.mark.parametrize("path", PROFILES, ids=lambda p: p.stem)

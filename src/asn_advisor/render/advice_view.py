@@ -13,7 +13,7 @@ from typing import Any
 from asn_advisor.i18n import number, percent, t
 from asn_advisor.model import Advice, DataGap, FindingResult, Recommendation
 from asn_advisor.render.evidence import readings_text, rule_reference, source_label
-from asn_advisor.render.summary import open_interval, program_title
+from asn_advisor.render.summary import dimension_labels, open_interval, program_title
 
 __all__ = ["advice_view", "overall_line"]
 
@@ -129,11 +129,12 @@ def _in_place(advice: Advice) -> list[str]:
     return items
 
 
-def _gap(gap: DataGap, lang: str) -> dict[str, Any]:
-    """A missing value and what it would help with: dimensions to score, rules to decide."""
+def _gap(gap: DataGap, lang: str, dimension_labels: dict[str, str]) -> dict[str, Any]:
+    """A missing value and what it would help with: dimensions to score (by label), rules to decide."""
     parts = []
     if gap.dimensions:
-        parts.append(f"{t('data_gaps.dimensions', lang)} {', '.join(gap.dimensions)}")
+        names = ", ".join(dimension_labels.get(d, d) for d in gap.dimensions)
+        parts.append(f"{t('data_gaps.dimensions', lang)} {names}")
     if gap.decides:
         parts.append(f"{t('data_gaps.decides', lang)} {', '.join(gap.decides)}")
     return {"indicator": gap.indicator, "label": gap.label, "detail": "; ".join(parts)}
@@ -164,5 +165,5 @@ def advice_view(advice: Advice) -> dict[str, Any]:
         "strengths": [s.text for s in advice.strengths],
         "in_place": _in_place(advice),
         "unsupported": [f"{u.title}: {u.why}" for u in advice.unsupported_proposals],
-        "gaps": [_gap(g, lang) for g in advice.data_gaps],
+        "gaps": [_gap(g, lang, dimension_labels(advice)) for g in advice.data_gaps],
     }

@@ -63,6 +63,11 @@ def program_title(program: Program, lang: str) -> str:
     return program.name or t("summary.unnamed", lang, id=program.id)
 
 
+def dimension_labels(advice: Advice) -> dict[str, str]:
+    """Each dimension's label by its id, in the advice's language."""
+    return {d.id: d.label for d in advice.score.dimensions}
+
+
 def _first_sentence(text: str) -> str:
     """The first sentence (or clause before ';') of ``text``, when it is a sentence of some length."""
     text = " ".join(text.split())
@@ -119,7 +124,7 @@ class GapRow:
 
 def gap_rows_of(advice: Advice) -> list[GapRow]:
     """The data gaps, one row per indicator (``absence_reasons.x`` and ``.y`` under one label)."""
-    names = {d.id: d.label for d in advice.score.dimensions}
+    names = dimension_labels(advice)
     rows: dict[str, GapRow] = {}
     for gap in advice.data_gaps:
         base = gap.indicator.split(".", 1)[0]
