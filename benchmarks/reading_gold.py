@@ -71,7 +71,7 @@ class Totals:
     texts: int = 0
 
 
-_KIND_WORDS = re.compile(r"\b(kabupaten|kab|kota|provinsi|prov)\b\.?")
+_KIND_WORDS = re.compile(r"\b(kabupaten|kab|kota|provinsi|prov|kecamatan|kec)\b\.?")
 
 
 def place_key(place: str) -> str:

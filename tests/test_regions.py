@@ -23,8 +23,10 @@ def test_the_list_holds_every_province_regency_and_city() -> None:
     kinds = [kind for _, kind, _ in rows]
     assert kinds.count("provinsi") == 38
     assert kinds.count("kabupaten") + kinds.count("kota") == 514
-    official = {code for code, kind, _ in rows if kind in {"provinsi", "kabupaten", "kota"}}
-    assert {code for code, kind, _ in rows if kind not in {"provinsi", "kabupaten", "kota"}} <= official
+    assert kinds.count("kecamatan") > 7000
+    official = {code for code, kind, _ in rows if kind in {"provinsi", "kabupaten", "kota", "kecamatan"}}
+    assert {code for code, kind, _ in rows if kind in {"singkatan", "kata-umum"}} <= official
+    assert {code.rsplit(".", 1)[0] for code, kind, _ in rows if kind == "kecamatan"} <= official
 
 
 @pytest.mark.parametrize(
@@ -83,3 +85,19 @@ def test_one_bare_mention_is_not_enough_to_place_a_program() -> None:
     program = read_program(text)
     assert program is None or program.region is None
     assert read_program("Pelatihan ASN di Kota Lubuklinggau perlu dievaluasi.").region.value == "Kota Lubuk Linggau"  # type: ignore[union-attr]
+
+
+def test_a_district_is_read_only_where_the_text_says_it_is_a_place() -> None:
+    assert _named("ASN di Cakranegara mengikuti pembinaan.") == [("Kecamatan Cakranegara, Kota Mataram", "Cakranegara")]
+    assert _named("Camat Kecamatan Cakranegara hadir.") == [
+        ("Kecamatan Cakranegara, Kota Mataram", "Kecamatan Cakranegara")
+    ]
+    assert _named("Cakranegara mengirim peserta.") == []
+
+
+def test_a_district_named_like_a_word_or_shared_by_several_regencies_stays_unplaced() -> None:
+    assert _named("Pelatihan di Bandar itu ditunda.") == []
+    assert _named("Pelatihan di Kecamatan Karanganyar, bukan di Karanganyar.") == [
+        ("Kecamatan Karanganyar", "Kecamatan Karanganyar"),
+        ("Kabupaten Karanganyar", "Karanganyar"),
+    ]

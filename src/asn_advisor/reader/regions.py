@@ -1,10 +1,11 @@
-"""Provinces, regencies and cities of Indonesia named in a text.
+"""Provinces, regencies, cities and districts of Indonesia named in a text.
 
 A news item names its place the way people speak ("ASN di Tanjungbalai",
 "BPSDM Sumbar", "Radarjambi.co.id-MUAROJAMBI-"), not always as "Kabupaten X".
 The names come from the official list of region codes (``wilayah.tsv``:
-38 provinces, 514 regencies and cities, the usual abbreviations of
-provinces, and the names that are also common words), matched without regard to spaces, hyphens or capitals, so that
+38 provinces, 514 regencies and cities, 7,285 districts, the usual
+abbreviations of provinces, and the names that are also common words),
+matched without regard to spaces, hyphens or capitals, so that
 "Muarojambi", "Muaro Jambi" and "MUARO JAMBI" are one place.
 
 A name that is also a common Indonesian word ("Batu", "Padang", "Palu",
@@ -12,7 +13,10 @@ A name that is also a common Indonesian word ("Batu", "Padang", "Palu",
 "Pemkab", "Bupati", "BKPSDM" ...); any other name counts when it is
 capitalized.  A name shared by a regency and a city (Jayapura, Bogor) is the
 one the text's prefix says, or, without a prefix, the one the text names
-elsewhere with its prefix, or else the bare name.
+elsewhere with its prefix, or else the bare name.  A district (kecamatan) is
+read only after "Kecamatan" or "di"/"dari", and never when its name is a
+root word of the Indonesian dictionary without its prefix: the regency and
+city names come first.
 """
 
 from __future__ import annotations
@@ -34,6 +38,9 @@ _BEFORE = re.compile(
     r"|(?P<provinsi>Provinsi|Prov\.|Pemprov|Gubernur))(?:[ \t]+Administrasi)?[ \t]*$"
 )
 _PLACE_CUE = re.compile(r"(?:\b[Dd]i|\bdari|\bke|BKPSDM|BKPPD|BKPP|BKD|BPSDM|DPRD|Sekda|Pemda)[ \t]+$")
+# A district (kecamatan) is read only when the text says it is a place: "Kecamatan Pauh", "ASN di Pauh".
+_DISTRICT_PREFIX = re.compile(r"(?:Kecamatan|Kec\.)[ \t]+$")
+_DISTRICT_CUE = re.compile(r"(?:(?P<prefix>Kecamatan|Kec\.)|\b[Dd]i|\bdari)[ \t]+$")
 
 
 @dataclass(frozen=True)
@@ -43,12 +50,16 @@ class Region:
     code: str
     kind: str
     name: str
+    within: str | None = None  # a district's regency or city, when no other district has its name
 
     @property
     def label(self) -> str:
-        """The name as a heading shows it: "Kabupaten Tuban", "Provinsi Sumatera Barat", "DKI Jakarta"."""
+        """The name as a heading shows it: "Kabupaten Tuban", "Provinsi Sumatera Barat", "DKI Jakarta",
+        "Kecamatan Cakranegara, Kota Mataram"."""
         if self.kind == "provinsi" and not self.name.startswith("Daerah"):
             return f"Provinsi {self.name}"
+        if self.kind == "kecamatan":
+            return f"Kecamatan {self.name}, {self.within}" if self.within else f"Kecamatan {self.name}"
         return self.name
 
 
@@ -79,6 +90,7 @@ class _Gazetteer:
     """Bare name -> the regions of that name (a regency and a city may share one); names that are common words."""
 
     index: dict[str, tuple[Region, ...]]
+    districts: dict[str, tuple[Region, ...]]
     common_words: frozenset[str]
 
 
@@ -87,6 +99,7 @@ def _gazetteer() -> _Gazetteer:
     by_code: dict[str, Region] = {}
     aliases: list[tuple[str, str]] = []
     common: set[str] = set()
+    districts: list[tuple[str, str]] = []
     source = resources.files("asn_advisor.reader").joinpath("wilayah.tsv").read_text(encoding="utf-8")
     for line in source.splitlines():
         if not line or line.startswith("#"):
@@ -96,6 +109,8 @@ def _gazetteer() -> _Gazetteer:
             by_code[code] = Region(code, kind, name)
         elif kind == "kata-umum":
             common.add(_bare(name))
+        elif kind == "kecamatan":
+            districts.append((code, name))
         else:
             aliases.append((code, name))
     index: dict[str, tuple[Region, ...]] = {}
@@ -103,7 +118,31 @@ def _gazetteer() -> _Gazetteer:
         index[_bare(region.name)] = (*index.get(_bare(region.name), ()), region)
     for code, alias in aliases:
         index.setdefault(_bare(alias), (by_code[code],))
-    return _Gazetteer(index, frozenset(common))
+    return _Gazetteer(index, _district_index(districts, by_code), frozenset(common))
+
+
+def _district_index(districts: list[tuple[str, str]], by_code: dict[str, Region]) -> dict[str, tuple[Region, ...]]:
+    named: dict[str, list[tuple[str, str]]] = {}
+    for code, name in districts:
+        named.setdefault(_bare(name), []).append((code, name))
+    index: dict[str, tuple[Region, ...]] = {}
+    for bare, same in named.items():
+        unique = len(same) == 1
+        index[bare] = tuple(
+            Region(code, "kecamatan", name, by_code[code.rsplit(".", 1)[0]].label if unique else None)
+            for code, name in same
+        )
+    return index
+
+
+@lru_cache(maxsize=1)
+def _root_words() -> frozenset[str]:
+    """Sastrawi's dictionary of Indonesian roots: a district named like a word ("Bandar", "Kubu") needs its prefix."""
+    try:
+        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - a declared dependency
+        return frozenset()
+    return frozenset(StemmerFactory().get_words())
 
 
 def _runs(text: str) -> Iterator[list[re.Match[str]]]:
@@ -120,6 +159,8 @@ def _runs(text: str) -> Iterator[list[re.Match[str]]]:
 
 def _resolve(regions: tuple[Region, ...], text: str, start: int, end: int) -> RegionMention | None:
     """The mention of ``regions`` named at ``start``:``end``, if the words before allow it."""
+    if _DISTRICT_PREFIX.search(text, max(0, start - 12), start):
+        return None  # "Kecamatan Karanganyar" is the district, not the regency
     before = _BEFORE.search(text, max(0, start - 30), start)
     if before is not None:
         kind = before.lastgroup
@@ -141,22 +182,49 @@ def _resolve(regions: tuple[Region, ...], text: str, start: int, end: int) -> Re
 
 def region_mentions(text: str) -> list[RegionMention]:
     """Every region named in ``text``, in order; the longest name wins where names overlap."""
-    index = _gazetteer().index
     found: list[RegionMention] = []
     for run in _runs(text):
         i = 0
         while i < len(run):
-            for j in range(min(len(run), i + _LONGEST_NAME), i, -1):
-                regions = index.get(_bare("".join(m.group(0) for m in run[i:j])))
-                if regions is None:
-                    continue
-                mention = _resolve(regions, text, run[i].start(), run[j - 1].end())
-                if mention is not None:
-                    found.append(mention)
-                    i = j - 1
-                    break
-            i += 1
+            matched = _match_at(text, run, i)
+            if matched is None:
+                i += 1
+                continue
+            mention, i = matched
+            found.append(mention)
     return _settle_shared_names(found)
+
+
+def _match_at(text: str, run: list[re.Match[str]], i: int) -> tuple[RegionMention, int] | None:
+    """The region whose name starts at word ``i`` of ``run`` (longest first), and the word after it."""
+    gazetteer = _gazetteer()
+    ends = range(min(len(run), i + _LONGEST_NAME), i, -1)
+    for j in ends:
+        regions = gazetteer.index.get(_bare("".join(m.group(0) for m in run[i:j])))
+        if regions is not None:
+            mention = _resolve(regions, text, run[i].start(), run[j - 1].end())
+            if mention is not None:
+                return mention, j
+    for j in ends:
+        districts = gazetteer.districts.get(_bare("".join(m.group(0) for m in run[i:j])))
+        if districts is not None:
+            mention = _district(districts, text, run[i].start(), run[j - 1].end())
+            if mention is not None:
+                return mention, j
+    return None
+
+
+def _district(districts: tuple[Region, ...], text: str, start: int, end: int) -> RegionMention | None:
+    cue = _DISTRICT_CUE.search(text, max(0, start - 12), start)
+    if cue is None:
+        return None
+    bare = _bare(districts[0].name)
+    if cue.group("prefix") is None and (bare in _root_words() or bare in _gazetteer().common_words):
+        return None
+    region = districts[0]
+    key = region.code if len(districts) == 1 else f"?kecamatan:{bare}"
+    begin = cue.start() if cue.group("prefix") else start
+    return RegionMention(key, region.label, begin, end, introduced=True)
 
 
 def _settle_shared_names(found: list[RegionMention]) -> list[RegionMention]:
