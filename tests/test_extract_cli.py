@@ -31,6 +31,22 @@ def report(tmp_path: Path) -> Path:
     return path
 
 
+def test_extract_text_writes_figures_with_labels_and_indonesian_numbers(runner, tmp_path):
+    """A figure reads as its label, its id and its value the way the reader writes numbers."""
+    path = tmp_path / "anggaran.txt"
+    path.write_text(
+        "Evaluasi pelatihan ASN Kabupaten X menunjukkan partisipasi rendah. "
+        "Anggaran pelatihan tahun ini hanya Rp1,5 miliar untuk 1.200 pegawai. "
+        "Kepuasan peserta mencapai 76,61 persen.\n",
+        encoding="utf-8",
+    )
+    indonesian = runner.invoke(main, ["extract", str(path)]).output
+    english = runner.invoke(main, ["extract", str(path), "--lang", "en"]).output
+    assert "Anggaran pelatihan [training_budget_idr] = Rp1.500.000.000 (" in indonesian
+    assert "Training budget [training_budget_idr] = IDR 1,500,000,000 (" in english
+    assert "[satisfaction] = 76,61% (" in indonesian and "[satisfaction] = 76.61% (" in english
+
+
 def test_extract_text_shows_quotes_offsets_and_patterns(runner, report):
     """Each finding is shown with its sentence, offsets and the pattern that matched."""
     result = runner.invoke(main, ["extract", str(report)])
@@ -39,7 +55,7 @@ def test_extract_text_shows_quotes_offsets_and_patterns(runner, report):
     assert "[limited_budget; tinggi]" in out
     assert "pola kurang-anggaran: «kurangnya anggaran»" in out
     assert "“Salah satu tantangan utama adalah kurangnya anggaran untuk pelatihan.”" in out
-    assert "participation_rate = 53 percent" in out
+    assert "Tingkat partisipasi (realisasi terhadap target peserta) [participation_rate] = 53% (" in out
     assert "theoretical_curriculum" not in out  # a hypothetical
     assert "[partnerships]" in out and "[flexible_scheduling]" in out
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from asn_advisor.i18n import has_entry, t
+from asn_advisor.i18n import has_entry, number, t
 from asn_advisor.pack import RulePack
 from asn_advisor.reader import Extraction
 
@@ -45,8 +45,8 @@ def render_extraction(result: Extraction, pack: RulePack, fmt: str = "text", lan
     if not result.indicators:
         lines.append(f"  {t('extract.none', lang)}")
     for i in result.indicators:
-        value = f"{i.value:g}" if i.unit != "IDR" else f"{i.value:,.0f}".replace(",", ".")
-        lines.append(f"  - {i.id} = {value} {i.unit} (\u00ab{i.figure}\u00bb)")
+        label = _label(pack, "indicators", i.id, lang)
+        lines.append(f"  - {label} [{i.id}] = {_amount(i.value, i.unit, lang)} (\u00ab{i.figure}\u00bb)")
         lines += quote(i)
     lines += ["", f"{t('extract.proposals', lang)}:"]
     if not result.recommendations:
@@ -57,8 +57,8 @@ def render_extraction(result: Extraction, pack: RulePack, fmt: str = "text", lan
     if result.figures:
         lines += ["", f"{t('extract.other_figures', lang)}:"]
         for fig in result.figures:
-            shown = f"{fig.value:g}" if fig.unit != "IDR" else f"{fig.value:,.0f}".replace(",", ".")
-            lines.append(f"  - {fig.id} = {shown} {fig.unit} (\u00ab{fig.figure}\u00bb)")
+            label = _measure_label(fig.id, lang)
+            lines.append(f"  - {label} [{fig.id}] = {_amount(fig.value, fig.unit, lang)} (\u00ab{fig.figure}\u00bb)")
             lines += quote(fig)
     if result.strengths:
         lines += ["", f"{t('extract.strengths', lang)}:"]
@@ -77,6 +77,22 @@ def render_extraction(result: Extraction, pack: RulePack, fmt: str = "text", lan
 
 # The parts of the program's identity the reader looks for, with the catalog key of their label.
 _PROGRAM_FIELDS = (("name", "report.name"), ("region", "region"), ("type", "report.type"), ("period", "period"))
+
+
+def _amount(value: float, unit: str, lang: str) -> str:
+    """A figure as the reader writes it: ``Rp8.000.000.000``, ``45%``, ``20 JP``, ``76,61``."""
+    if unit == "IDR":
+        return f"Rp{number(value, lang, 'count')}" if lang == "id" else f"IDR {number(value, lang, 'count')}"
+    shown = number(value, lang, "value")
+    if unit == "percent":
+        return f"{shown}%"
+    return f"{shown} {unit}" if unit else shown
+
+
+def _measure_label(measure: str, lang: str) -> str:
+    """A measure by its catalog label; one a pack adds without a label shows as it is written."""
+    key = f"measure.{measure}"
+    return t(key, lang) if has_entry(key, lang) else measure.replace("_", " ")
 
 
 def _strength_label(kind: str, lang: str) -> str:
