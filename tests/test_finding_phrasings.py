@@ -1,0 +1,172 @@
+"""Findings stated in the many ways reports, news and officials phrase them.
+
+Each case is one sentence inside a short evaluation text: the finding it states (``-``: none).
+The phrasings are by kind (voice, affix, count or share, called back to the office, left without
+follow-up ...), not copies of one report, so that the lexicon is held to the genre rather than to a text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from asn_advisor.reader import extract, load_patterns
+
+PATTERNS = load_patterns(Path(__file__).resolve().parents[1] / "rules" / "ekstraksi.yaml")
+LEAD = (
+    "Evaluasi program pelatihan dan pengembangan kompetensi ASN di BKPSDM Kabupaten Contoh tahun 2024 "
+    "dilakukan melalui survei kepada pegawai peserta diklat. "
+)
+
+CASES = [
+    ("limited_budget", "Tahun ini BKPSDM hanya mendapat alokasi anggaran untuk empat angkatan pelatihan."),
+    ("limited_budget", "Dana untuk diklat terpangkas karena refocusing anggaran."),
+    ("limited_budget", "Anggaran pelatihan dipotong hingga separuhnya."),
+    ("limited_budget", "Pelatihan tidak dapat dilaksanakan karena tidak tersedia dana."),
+    ("limited_budget", "Minimnya alokasi dana membuat pelatihan hanya digelar sekali setahun."),
+    ("limited_budget", "Keterbatasan biaya menjadi hambatan utama pengiriman pegawai ke diklat."),
+    ("low_participation", "Banyak pegawai yang tidak hadir pada pelatihan tersebut."),
+    ("low_participation", "Jumlah peserta yang hadir jauh di bawah target."),
+    ("low_participation", "Hanya separuh dari peserta yang diundang yang mengikuti pelatihan."),
+    ("low_motivation", "Sebagian pegawai enggan mengikuti pelatihan karena menganggapnya tidak penting."),
+    ("low_participation", "Minat ASN untuk mengikuti diklat masih rendah."),
+    ("time_conflict", "Pegawai sulit meninggalkan pekerjaan untuk mengikuti pelatihan."),
+    ("time_conflict", "Jadwal diklat bersamaan dengan masa pelaporan keuangan sehingga banyak yang absen."),
+    ("time_conflict", "Beban kerja yang tinggi membuat pegawai tidak sempat mengikuti pelatihan."),
+    ("weak_supervisor_support", "Atasan tidak memberi izin kepada stafnya untuk ikut pelatihan."),
+    ("weak_supervisor_support", "Pimpinan unit kerja kurang mendukung pegawai yang ingin mengembangkan kompetensi."),
+    ("weak_supervisor_support", "Peserta tidak didukung atasannya untuk menerapkan hasil pelatihan."),
+    ("theoretical_curriculum", "Materi pelatihan lebih banyak teori daripada praktik."),
+    ("theoretical_curriculum", "Pelatihan didominasi ceramah sehingga peserta kurang terlibat."),
+    ("irrelevant_curriculum", "Materi yang diberikan tidak relevan dengan tugas pokok peserta."),
+    ("irrelevant_curriculum", "Kurikulum diklat sudah usang dan tidak mengikuti perkembangan."),
+    ("no_follow_up", "Tidak ada tindak lanjut setelah pelatihan selesai."),
+    ("no_follow_up", "Alumni pelatihan tidak dipantau penerapan ilmunya di tempat kerja."),
+    ("no_follow_up", "Rencana aksi peserta tidak ditindaklanjuti oleh instansi."),
+    ("weak_evaluation", "Evaluasi hanya dilakukan pada tingkat reaksi peserta."),
+    ("weak_evaluation", "Dampak pelatihan terhadap kinerja belum pernah diukur."),
+    ("instructor_quality", "Widyaiswara kurang menguasai materi yang diajarkan."),
+    ("instructor_quality", "Jumlah pengajar yang kompeten masih terbatas."),
+    ("limited_facilities", "Ruang kelas dan peralatan pelatihan sudah tidak layak."),
+    ("limited_facilities", "Koneksi internet yang lambat mengganggu pelatihan daring."),
+    ("limited_coverage", "Kuota pelatihan dari LAN sangat terbatas sehingga banyak pegawai belum terlayani."),
+    ("limited_coverage", "Banyak pegawai masih menunggu giliran untuk mengikuti diklat."),
+    ("-", "Pelatihan diikuti oleh 40 peserta dari berbagai OPD."),
+    ("-", "Bupati membuka pelatihan kepemimpinan pengawas di aula kantor bupati."),
+    ("-", "Jika anggaran tidak mencukupi, maka pelatihan perlu dilakukan secara daring."),
+    ("-", "Peserta diminta mengisi survei kepuasan setelah pelatihan."),
+    ("-", "Evaluasi dilakukan untuk mengetahui apakah materi relevan dengan kebutuhan peserta."),
+    ("-", "Pelatihan bertujuan meningkatkan kompetensi dan kinerja pegawai."),
+    ("limited_budget", "Pagu anggaran diklat tahun ini turun drastis dibanding tahun lalu."),
+    ("limited_budget", "Ketersediaan dana menjadi persoalan klasik dalam penyelenggaraan diklat."),
+    ("limited_budget", "Pemda belum mampu menganggarkan pelatihan bagi seluruh pegawai."),
+    ("low_participation", "Dari 120 pegawai yang dipanggil, hanya 60 orang yang hadir."),
+    ("low_participation", "Kelas daring sepi peserta."),
+    ("low_participation", "Tingkat kehadiran peserta pelatihan menurun setiap tahunnya."),
+    ("low_participation", "Pegawai merasa pelatihan tidak memberi manfaat bagi kariernya sehingga ogah ikut."),
+    ("low_motivation", "Sebagian peserta mengikuti pelatihan hanya demi sertifikat."),
+    ("time_conflict", "Banyak peserta izin meninggalkan kelas karena dipanggil pimpinan untuk urusan kantor."),
+    ("time_conflict", "Pelatihan berlangsung pada jam kerja sehingga pelayanan kepada masyarakat terganggu."),
+    ("weak_supervisor_support", "Kepala OPD jarang memberikan kesempatan kepada bawahannya untuk mengikuti diklat."),
+    ("weak_supervisor_support", "Alumni pelatihan tidak diberi ruang oleh atasan untuk menerapkan ide perubahan."),
+    ("theoretical_curriculum", "Peserta menilai materi terlalu banyak ceramah dan kurang praktik lapangan."),
+    ("irrelevant_curriculum", "Materi pelatihan tidak nyambung dengan pekerjaan peserta."),
+    ("irrelevant_curriculum", "Pelatihan yang diikuti tidak sesuai dengan bidang tugas pegawai."),
+    ("no_follow_up", "Setelah pelatihan selesai, tidak ada pemantauan terhadap alumni."),
+    ("no_follow_up", "Belum ada mekanisme pendampingan bagi alumni diklat di tempat kerja."),
+    ("no_follow_up", "Evaluasi pascapelatihan belum dilaksanakan secara rutin."),
+    ("weak_evaluation", "Instansi belum memiliki data tentang dampak pelatihan terhadap kinerja."),
+    ("instructor_quality", "Beberapa narasumber dinilai kurang menguasai materi."),
+    ("instructor_quality", "Widyaiswara yang tersedia belum sebanding dengan jumlah peserta."),
+    ("limited_facilities", "Jaringan internet di daerah terpencil sering putus saat pelatihan daring."),
+    ("limited_facilities", "Fasilitas asrama peserta kurang memadai."),
+    ("limited_coverage", "Daya tampung pelatihan tidak sebanding dengan jumlah pegawai yang membutuhkan."),
+    ("limited_coverage", "Ribuan pegawai belum pernah mendapat kesempatan mengikuti pelatihan."),
+    ("low_transfer", "Ilmu yang didapat dari pelatihan jarang diterapkan di tempat kerja."),
+    ("low_transfer", "Tidak terlihat perubahan kinerja yang berarti setelah pegawai mengikuti pelatihan."),
+    ("low_awareness", "Banyak pegawai tidak mengetahui adanya program pelatihan daring."),
+    ("below_20jp", "Sebagian besar ASN belum memenuhi hak pengembangan kompetensi 20 JP per tahun."),
+    ("poor_coordination", "Koordinasi antara BKPSDM dan perangkat daerah dalam menentukan peserta masih lemah."),
+    ("-", "Pelatihan ditutup secara resmi oleh Sekretaris Daerah."),
+    ("-", "Materi meliputi manajemen kinerja, pelayanan publik dan etika."),
+    ("-", "Peserta yang hadir mendapat sertifikat 40 JP."),
+    ("-", "BKPSDM mengundang 120 pegawai untuk mengikuti pelatihan."),
+    ("limited_budget", "Kendala terbesar kami adalah dana, karena APBD tahun ini banyak tersedot untuk infrastruktur."),
+    ("limited_budget", "Biaya pelatihan di luar daerah terlalu mahal bagi kemampuan keuangan daerah."),
+    ("limited_budget", "Anggaran yang tersedia jauh dari kebutuhan pengembangan kompetensi pegawai."),
+    ("low_participation", "Animo pegawai mengikuti pelatihan daring terbilang rendah."),
+    ("low_participation", "Dari target 500 peserta, realisasinya hanya 210 orang."),
+    ("low_participation", "Banyak pegawai mangkir dari pelatihan yang sudah dijadwalkan."),
+    ("low_motivation", "Pegawai senior cenderung enggan belajar hal baru."),
+    ("low_motivation", "Semangat peserta untuk mengikuti pelatihan menurun setelah tunjangan dipotong."),
+    ("time_conflict", "Pegawai kesulitan membagi waktu antara pekerjaan dan pelatihan."),
+    ("weak_supervisor_support", "Pimpinan tidak mendorong stafnya mengembangkan diri."),
+    ("weak_supervisor_support", "Sebagian kepala bidang menganggap pelatihan hanya membuang waktu."),
+    ("theoretical_curriculum", "Metode pembelajaran masih konvensional dan berpusat pada pengajar."),
+    ("theoretical_curriculum", "Peserta jarang diberi kesempatan mempraktikkan materi."),
+    ("irrelevant_curriculum", "Pelatihan yang tersedia tidak menjawab kebutuhan kompetensi jabatan."),
+    ("irrelevant_curriculum", "Program pelatihan disusun tanpa analisis kebutuhan."),
+    ("no_follow_up", "Tidak ada kelanjutan setelah pelatihan berakhir."),
+    ("no_follow_up", "Alumni dibiarkan menerapkan sendiri hasil pelatihannya tanpa pendampingan."),
+    ("weak_evaluation", "Evaluasi pelatihan selama ini hanya berupa kuesioner kepuasan di akhir kegiatan."),
+    ("weak_evaluation", "Belum ada sistem untuk menilai efektivitas pelatihan."),
+    ("instructor_quality", "Kemampuan mengajar sebagian fasilitator masih lemah."),
+    ("instructor_quality", "Instansi kekurangan widyaiswara bersertifikat."),
+    ("limited_facilities", "Sarana pelatihan di BKPSDM masih sangat terbatas."),
+    ("limited_coverage", "Sebagian besar pegawai di kecamatan belum tersentuh pelatihan."),
+    ("limited_coverage", "Jumlah angkatan pelatihan tidak sebanding dengan jumlah pegawai yang harus dilatih."),
+    ("low_transfer", "Hasil pelatihan tidak diterapkan dalam pekerjaan sehari-hari."),
+    ("low_transfer", "Pengetahuan yang diperoleh peserta tidak digunakan setelah kembali ke kantor."),
+    ("low_awareness", "Pegawai kurang mendapat informasi tentang pelatihan yang tersedia."),
+    ("low_satisfaction", "Peserta mengeluhkan penyelenggaraan pelatihan yang kurang tertata."),
+    ("-", "Kepala BKPSDM menyampaikan laporan penyelenggaraan pelatihan kepada bupati."),
+    ("-", "Pelatihan dilaksanakan selama lima hari dengan metode ceramah, diskusi dan simulasi."),
+    ("-", "Pegawai yang telah mengikuti pelatihan wajib menyusun rencana aksi."),
+    ("-", "Anggaran pelatihan tahun ini sebesar Rp2 miliar."),
+    ("limited_budget", "Keterbatasan APBD membuat BKPSDM harus memilih pelatihan yang paling mendesak."),
+    (
+        "limited_budget",
+        "Tahun ini tidak ada alokasi untuk diklat teknis karena anggaran dialihkan ke penanganan bencana.",
+    ),
+    ("limited_budget", "Pendanaan pelatihan sangat bergantung pada bantuan pemerintah provinsi."),
+    ("low_participation", "Jumlah pegawai yang mendaftar pelatihan daring jauh lebih sedikit dari yang diharapkan."),
+    ("low_participation", "Sebagian peserta yang sudah terdaftar tidak mengikuti kegiatan sampai selesai."),
+    ("low_participation", "Keikutsertaan pegawai dalam program pengembangan kompetensi belum optimal."),
+    ("low_motivation", "Pegawai kurang termotivasi karena pelatihan tidak berpengaruh pada kenaikan pangkat."),
+    ("time_conflict", "Peserta kerap meninggalkan kelas untuk menyelesaikan pekerjaan kantor."),
+    ("time_conflict", "Waktu pelaksanaan pelatihan berbenturan dengan agenda kegiatan dinas."),
+    ("weak_supervisor_support", "Peserta mengaku tidak mendapat dukungan dari kepala unitnya."),
+    ("theoretical_curriculum", "Materi lebih menekankan konsep daripada keterampilan praktis."),
+    ("irrelevant_curriculum", "Topik pelatihan tidak sesuai dengan permasalahan yang dihadapi peserta di kantor."),
+    ("irrelevant_curriculum", "Banyak materi yang sudah tidak relevan dengan perkembangan teknologi."),
+    ("no_follow_up", "Hasil pelatihan tidak ditindaklanjuti dengan penempatan yang sesuai."),
+    ("no_follow_up", "Pemantauan pascapelatihan belum dilakukan oleh instansi."),
+    ("weak_evaluation", "Penilaian keberhasilan pelatihan hanya didasarkan pada daftar hadir."),
+    ("weak_evaluation", "Evaluasi program belum menyentuh perubahan kinerja peserta."),
+    ("instructor_quality", "Peserta menilai penyampaian materi oleh narasumber membosankan."),
+    ("instructor_quality", "BKPSDM masih kekurangan tenaga pengajar yang berpengalaman."),
+    ("limited_facilities", "Ruang pelatihan yang sempit membuat peserta tidak nyaman."),
+    ("limited_facilities", "Aplikasi pembelajaran daring sering mengalami gangguan."),
+    ("limited_coverage", "Pelatihan baru menjangkau sebagian kecil pegawai di daerah terpencil."),
+    ("limited_coverage", "Kuota yang diberikan LAN hanya cukup untuk sepuluh persen kebutuhan."),
+    ("low_transfer", "Alumni kembali bekerja dengan cara lama setelah pelatihan."),
+    ("low_transfer", "Keterampilan yang dipelajari sulit diterapkan karena sistem kerja tidak mendukung."),
+    ("low_awareness", "Pegawai belum memahami manfaat pelatihan bagi pengembangan kariernya."),
+    ("poor_coordination", "Data kebutuhan pelatihan dari OPD tidak sinkron dengan program BKPSDM."),
+    ("short_duration", "Durasi pelatihan terlalu singkat untuk materi yang padat."),
+    ("-", "Pelatihan ini diikuti pegawai dari 25 OPD."),
+    ("-", "Setiap peserta wajib mengikuti seluruh rangkaian kegiatan."),
+    ("-", "BKPSDM bekerja sama dengan perguruan tinggi dalam penyelenggaraan pelatihan."),
+    ("-", "Kegiatan ditutup dengan pemberian sertifikat kepada peserta terbaik."),
+]
+
+
+@pytest.mark.parametrize(("expected", "sentence"), CASES, ids=[s[:40] for _, s in CASES])
+def test_a_finding_is_read_however_it_is_phrased(expected: str, sentence: str) -> None:
+    result = extract(LEAD + sentence + "\n", PATTERNS, source="x", assume_report=True)
+    found = set(result.finding_ids())
+    if expected == "-":
+        assert not found
+    else:
+        assert expected in found, (sentence, sorted(found))
