@@ -215,7 +215,7 @@ def render_summary(advice: Advice, *, detail_hint: str | None = None) -> str:
         lines.append(t("summary.top", lang, n=len(shown)))
         for rec in shown:
             step = step_view(rec)
-            mark = f" ({t('summary.quick_win', lang)})" if step.quick_win else ""
+            mark = f" \u2014 {t('summary.quick_win', lang)}" if step.quick_win else ""
             lines += _wrap(step.title + mark, "", f"{rec.rank}. ", budget=2)
             if step.reason:
                 lines += _wrap(step.reason, "   ", t("summary.why", lang) + ": ", budget=3)
