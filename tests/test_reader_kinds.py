@@ -29,6 +29,46 @@ def _read(text: str, patterns):
 
 
 # ---------------------------------------------------------------------------
+# Proposals
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diharapkan BKPSDM dapat menambah anggaran pelatihan.",  # a hope addressed to an office
+        "BKPSDM diharapkan menambah anggaran pelatihan bagi pegawai.",
+        "Kami harapkan setiap OPD menambah anggaran pelatihan.",
+        "Bupati meminta BKPSDM agar menambah anggaran pelatihan.",  # a request
+        "Mohon kepada kepala OPD untuk menambah anggaran pelatihan.",
+        "Sekda menginstruksikan seluruh OPD agar segera menambah anggaran pelatihan.",  # an instruction
+        "Kepala OPD agar segera menambah anggaran pelatihan.",
+        "Pemkab berencana menambah anggaran pelatihan.",  # a plan
+        "Tahun depan anggaran pelatihan akan ditambah.",
+        "Rekomendasi\n1. Menambah anggaran pelatihan setiap tahun.\n2. Memperkuat dukungan atasan.",  # a list
+        "Beberapa hal yang perlu dilakukan ke depan:\n- menambah anggaran pelatihan;\n- melibatkan atasan.",
+        "Langkah-langkah yang akan dilaksanakan tahun depan:\n1. Menambah anggaran pelatihan.",
+    ],
+)
+def test_kinds_of_proposals(patterns, text):
+    assert "increase_budget" in {r.id for r in _read(text, patterns).recommendations}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anggaran pelatihan sudah ditambah pada tahun ini.",
+        "Penambahan anggaran pelatihan telah dilaksanakan tahun lalu.",
+        "Pelatihan diharapkan meningkatkan kinerja pegawai.",  # the programme's aim, addressed to nobody
+        "Langkah-langkah yang telah dilaksanakan BKPSDM tahun ini:\n1. Menambah anggaran pelatihan.",
+        "Upaya Perbaikan yang Telah Dilakukan\n1. Menambah anggaran pelatihan.",
+    ],
+)
+def test_measures_taken_and_aims_are_no_proposal(patterns, text):
+    assert _read(text, patterns).recommendations == []
+
+
+# ---------------------------------------------------------------------------
 # Figures
 # ---------------------------------------------------------------------------
 
