@@ -170,6 +170,9 @@ def test_measures_taken_and_aims_are_no_proposal(patterns, text):
         ("Jumlah peserta meningkat dari 120 orang menjadi 180 orang.", [("participants", 180)]),
         ("Jumlah peserta naik dari 120 orang pada 2022 menjadi 180 orang pada 2023.", [("participants", 180)]),
         ("Dari 120 peserta, 114 orang dinyatakan lulus.", [("graduates", 114)]),
+        # a cohort number between the participants and their count is no count itself
+        ("Peserta pelatihan angkatan 87 sebanyak 40 orang.", [("participants", 40)]),
+        ("Peserta yang belum mengikuti pelatihan sebanyak 40 orang.", [("staff_untrained", 40)]),
         # a value the text says was, not is
         ("Anggaran pelatihan yang sebelumnya mencapai Rp166 miliar kini dipangkas.", []),
         ("Anggaran pelatihan semula Rp 5 miliar.", []),

@@ -251,6 +251,13 @@ def _previous_values(figures: list[_Figure], text: str) -> set[int]:
     return out
 
 
+def _fits(kind: str, fig: _Figure, idx: list[int], v: _SentenceView, text: str) -> bool:
+    """Whether ``fig`` (on tokens ``idx``) has the scale of a value, given the words on either side."""
+    fa, fb = idx[0], idx[-1] + 1
+    after = v.norms[fb] if fb < len(v.norms) else ""
+    return _scale_ok(kind, fig, v.norms[fa - 1] if fa else "", after, text[fig.start : fig.end])
+
+
 def find_indicators(
     text: str, v: _SentenceView, c: _Compiled, line_starts: list[int], only: str | None = None, kind: str = "indicators"
 ) -> list[Any]:
@@ -265,6 +272,9 @@ def find_indicators(
     out: list[Any] = []
     spans = {id(f): [i for i, t in enumerate(toks) if t.start < f.end and t.end > f.start] for f in figures}
     previous = _previous_values(figures, text)
+    valid = {id(f) for f in figures if spans[id(f)] and _fits(kind, f, spans[id(f)], v, text)}
+    # A number that is no value here (a cohort, "angkatan 87"; a year) does not stand between a word and its figure.
+    no_value = {id(f) for f in figures if id(f) not in valid or _year_like(f)} | previous
     for fig in figures:
         idx = spans[id(fig)]
         if not idx or set(idx) & v.blocked or id(fig) in previous:
@@ -275,15 +285,14 @@ def find_indicators(
         others = [
             (spans[id(f)][0], spans[id(f)][-1] + 1)
             for f in figures
-            if f is not fig and f.kind == fig.kind and spans[id(f)] and not _year_like(f) and id(f) not in previous
+            if f is not fig and f.kind == fig.kind and spans[id(f)] and id(f) not in no_value
         ]
 
         def clear(o: tuple[int, int], fa: int = fa, fb: int = fb, others: list[tuple[int, int]] = others) -> bool:
             lo, hi = (o[1], fa) if o[1] <= fa else (fb, o[0])
             return not any(lo <= x and y <= hi for x, y in others)
 
-        after = v.norms[fb] if fb < len(v.norms) else ""
-        if not _scale_ok(kind, fig, v.norms[fa - 1] if fa else "", after, text[fig.start : fig.end]):
+        if id(fig) not in valid:
             continue
 
         def distance(o: tuple[int, int], fa: int = fa, fb: int = fb) -> int:
