@@ -89,6 +89,12 @@ def test_kinds_of_strengths_in_reports(patterns, sentence, kinds):
         "Pelatihan belum berhasil meningkatkan kinerja pegawai.",
         # a rise of something bad, a question, a method, a possibility
         "Angka ketidakhadiran peserta meningkat dari 5% menjadi 12%.",
+        "Jumlah ASN yang belum mengikuti pelatihan meningkat dari 100 menjadi 150 orang.",
+        "Kepuasan peserta meningkat dari 60% menjadi 65%, tetapi belum mencapai target 80%.",
+        "Target peserta baru terpenuhi sebagian.",
+        "Realisasi anggaran pelatihan hanya mencapai 45% dari target.",
+        "Dampak pelatihan terhadap kinerja belum terlihat signifikan.",
+        "Pelatihan tidak memberikan dampak positif bagi kinerja pegawai.",
         "Peserta diminta menilai apakah pelatihan tersebut bermanfaat bagi pekerjaan mereka.",
         "Pelatihan yang tepat dapat memberikan dampak positif bagi kinerja ASN.",
         "Banyak ASN belum mendapatkan pelatihan yang sesuai kebutuhan.",
@@ -102,6 +108,14 @@ def test_terdapat_is_no_modal_dapat(patterns):
     """'dapat' (may) in a pattern's unless must not veto 'terdapat' (there is)."""
     found = _read("Hasil evaluasi menunjukkan bahwa terdapat peningkatan kualitas pelayanan.", patterns)
     assert [s.id for s in found.strengths] == ["improvement"]
+
+
+def test_lecturing_kept_to_is_a_method_finding(patterns):
+    """'masih menggunakan metode ceramah' reports a method; lecturing mixed with discussion does not."""
+    assert "theoretical_curriculum" in {
+        f.id for f in _read("Widyaiswara masih menggunakan metode ceramah satu arah.", patterns).findings
+    }
+    assert _read("Metode ceramah dikombinasikan dengan diskusi kelompok dan studi kasus.", patterns).findings == []
 
 
 # ---------------------------------------------------------------------------
