@@ -306,7 +306,8 @@ def _sentence_views(work: str, c: _Compiled) -> tuple[list[Sentence], list[_Sent
         section_norms = [t.norm for t in tokenize(sent.section)] if sent.section else []
         in_proposal_section = bool(
             c.proposal_sections and c.proposal_sections.occurrences(section_norms, 0, len(section_norms))
-        )
+        ) and not (c.implemented_past and c.implemented_past.occurrences(section_norms, 0, len(section_norms)))
+        # "Upaya yang Telah Dilakukan" heads measures taken, not proposals.
         if sent.kind != "item":
             proposal_list = False
         in_proposal_section = in_proposal_section or proposal_list
@@ -326,7 +327,11 @@ def _sentence_views(work: str, c: _Compiled) -> tuple[list[Sentence], list[_Sent
         v = _view(sent, c, in_proposal_section, after_example)
         after_example = v.is_example
         if sent.kind != "item" and sent.text.rstrip().endswith(":"):
-            proposal_list = bool(v.proposal_clauses) or bool(c.proposal_sections and v.occ(c.proposal_sections))
+            # "Langkah-langkah yang telah dilaksanakan:" lists measures taken, not proposals.
+            taken = bool(v.done_clauses - v.strong_proposal_clauses)
+            proposal_list = not taken and (
+                bool(v.proposal_clauses) or bool(c.proposal_sections and v.occ(c.proposal_sections))
+            )
         elif sent.kind != "item":
             # "Rekomendasi yang diberikan antara lain" followed by numbered items: the items propose.
             proposal_list = bool(v.strong_proposal_clauses) and not v.blocked

@@ -116,14 +116,34 @@ def _figures(sent: Sentence, text: str) -> list[_Figure]:
         taken.append((m.start(), m.end()))
     for m in _NUMBER_RE.finditer(s):
         value = parse_number(m.group(1))
-        if value is None or not free(m.start(), m.end()):
+        if value is None or not free(m.start(), m.end()) or not _a_value(s, m.start(), m.end()):
             continue
-        if re.match(r"\s*[-–]\s*\d", s[m.end() :]) or re.search(r"\d\s*[-–]\s*$", s[: m.start()]):
-            continue  # a range (skala 1-5, 2019-2021) has no single value
-        if re.search(r"(?i)\bke-?\s*$", s[: m.start()]):
-            continue  # an ordinal (ke-3, angkatan ke 87) is no value
         out.append(_Figure("number", value, "", sent.start + m.start(), sent.start + m.end()))
     return sorted(out, key=lambda f: f.start)
+
+
+# A range in words ("25 sampai 40 tahun", "pukul 08.00 s.d. 16.00") has no single value either.
+_RANGE_AFTER = re.compile(r"\s*(?:[-–]|sampai|hingga|s\.?\s?d\.?|sd)\s*\d", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"\d\s*(?:[-–]|sampai|hingga|s\.?\s?d\.?|sd)\s*$", re.IGNORECASE)
+# Written like a phone number, a clock time or a code, not like a quantity: "0812 3456 7890",
+# "16:00", "16.00 WIB", "08.00" (a count has a thousands dot before three digits, a decimal a comma).
+_NOT_A_QUANTITY = re.compile(r"0\d+|\d+\.\d{1,2}|\d+\.\d{4,}")
+
+
+def _a_value(s: str, start: int, end: int) -> bool:
+    """Whether the bare number ``s[start:end]`` can be a quantity at all (its unit is checked later)."""
+    if _RANGE_AFTER.match(s, end) or _RANGE_BEFORE.search(s[:start]):
+        return False  # a range (skala 1-5, 2019-2021, 25 sampai 40 tahun) has no single value
+    if re.search(r"(?i)\bke-?\s*$", s[:start]):
+        return False  # an ordinal (ke-3, angkatan ke 87) is no value
+    if _NOT_A_QUANTITY.fullmatch(s[start:end]) or re.match(r"[:/]\d", s[end : end + 2]):
+        return False
+    if start and s[start - 1] in ":/":
+        return False  # 14/11/2023, 16:00
+    if s[end : end + 1] == ")" or (not s[:start].strip(" \t(") and s[end : end + 1] == "."):
+        return False  # a list's number: "(3) peserta ...", "2. Peserta ..."
+    # Groups of digits in a row ("0812 3456 7890", "NIP 1980 0101 ...") are one code.
+    return not (re.match(r" \d{3,}", s[end : end + 5]) or re.search(r"\d{3,} $", s[max(0, start - 6) : start]))
 
 
 # ---------------------------------------------------------------------------

@@ -39,6 +39,48 @@ _NOT_A_COUNT = frozenset(
         "skor",
         "nilai",
         "indeks",
+        # ages, pages, phones, codes and places: "berusia 45", "halaman 12", "telepon 0812", "NIP", "kode 3"
+        "usia",
+        "berusia",
+        "umur",
+        "berumur",
+        "halaman",
+        "hal",
+        "hlm",
+        "telepon",
+        "telp",
+        "tel",
+        "hp",
+        "wa",
+        "whatsapp",
+        "hubungi",
+        "nip",
+        "nik",
+        "kode",
+        "bab",
+        "butir",
+        "huruf",
+        "lampiran",
+        "tabel",
+        "gambar",
+        "grafik",
+        "versi",
+        "seri",
+        "jilid",
+        "lantai",
+        "ruang",
+        "jalan",
+        "jl",
+        "rt",
+        "rw",
+        "golongan",
+        "kelas",
+        "gelombang",
+        "sesi",
+        "periode",
+        "semester",
+        "triwulan",
+        "jam",
     }
 )
 # Nor before these: a count of people is not "12 OPD", "3 angkatan", "5 hari" (the unit is checked, not guessed).
@@ -83,6 +125,84 @@ _NOT_PEOPLE = frozenset(
         "unsur",
         "aspek",
         "indikator",
+        "kelompok",
+        "tim",
+        "regu",
+        "halaman",
+        "lembar",
+        "poin",
+        "butir",
+        "pasal",
+        "ayat",
+        "persen",
+        "tahap",
+        "tahapan",
+        "level",
+        # a day of a month is a date: "pada 2 Juli"
+        "januari",
+        "februari",
+        "maret",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "agustus",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "agu",
+        "agt",
+        "agust",
+        "sep",
+        "sept",
+        "okt",
+        "nov",
+        "des",
+        "wib",
+        "wita",
+        "wit",
+        # other places, things and people than those trained: "5 sekolah", "3 inovasi", "5 widyaiswara"
+        "sekolah",
+        "puskesmas",
+        "lembaga",
+        "organisasi",
+        "bidang",
+        "seksi",
+        "bagian",
+        "kantor",
+        "kementerian",
+        "negara",
+        "wilayah",
+        "titik",
+        "kasus",
+        "dokumen",
+        "laporan",
+        "peraturan",
+        "regulasi",
+        "inovasi",
+        "proyek",
+        "produk",
+        "aplikasi",
+        "buku",
+        "widyaiswara",
+        "pengajar",
+        "narasumber",
+        "fasilitator",
+        "panitia",
+        "mentor",
+        "coach",
+        "instruktur",
+        "penguji",
+        "pembicara",
+        "penyelenggara",
+        "pendamping",
     }
 )
 
@@ -108,6 +228,36 @@ def _year_like(fig: _Figure) -> bool:
     return fig.kind == "number" and fig.value.is_integer() and 1900 <= fig.value <= 2100
 
 
+# "naik dari 80% menjadi 95%", "dari Rp 2 miliar menjadi Rp 3 miliar": the first value is the one before.
+_FROM_RE = re.compile(r"(?i)\b(?:dari|semula|sebelumnya)\s*$")
+_TO_RE = re.compile(r"(?i)^[^.;:]{0,40}?\b(?:menjadi|jadi|ke|hingga|sampai)\s*$")
+# "anggaran yang sebelumnya mencapai Rp166 miliar": a value the text says was, not is.
+_WAS_RE = re.compile(r"(?i)\b(?:sebelumnya|semula|sempat)\s+(?:\w+\s+)?$")
+
+
+def _previous_values(figures: list[_Figure], text: str) -> set[int]:
+    """The figures a change starts from ("meningkat dari 120 orang menjadi 180 orang"): no current value."""
+    out = set()
+    for i, fig in enumerate(figures):
+        before = text[max(0, fig.start - 30) : fig.start]
+        if _WAS_RE.search(before):
+            out.add(id(fig))
+            continue
+        if not _FROM_RE.search(before[-20:]):
+            continue
+        later = next((f for f in figures[i + 1 :] if f.kind == fig.kind and not _year_like(f)), None)
+        if later is not None and _TO_RE.match(text[fig.end : later.start]):
+            out.add(id(fig))
+    return out
+
+
+def _fits(kind: str, fig: _Figure, idx: list[int], v: _SentenceView, text: str) -> bool:
+    """Whether ``fig`` (on tokens ``idx``) has the scale of a value, given the words on either side."""
+    fa, fb = idx[0], idx[-1] + 1
+    after = v.norms[fb] if fb < len(v.norms) else ""
+    return _scale_ok(kind, fig, v.norms[fa - 1] if fa else "", after, text[fig.start : fig.end])
+
+
 def find_indicators(
     text: str, v: _SentenceView, c: _Compiled, line_starts: list[int], only: str | None = None, kind: str = "indicators"
 ) -> list[Any]:
@@ -121,9 +271,13 @@ def find_indicators(
     toks = v.sent.tokens
     out: list[Any] = []
     spans = {id(f): [i for i, t in enumerate(toks) if t.start < f.end and t.end > f.start] for f in figures}
+    previous = _previous_values(figures, text)
+    valid = {id(f) for f in figures if spans[id(f)] and _fits(kind, f, spans[id(f)], v, text)}
+    # A number that is no value here (a cohort, "angkatan 87"; a year) does not stand between a word and its figure.
+    no_value = {id(f) for f in figures if id(f) not in valid or _year_like(f)} | previous
     for fig in figures:
         idx = spans[id(fig)]
-        if not idx or set(idx) & v.blocked:
+        if not idx or set(idx) & v.blocked or id(fig) in previous:
             continue
         fa, fb = idx[0], idx[-1] + 1
         # A word belongs to the figure on its side: "Dari 120 peserta, 114 orang dinyatakan lulus" --
@@ -131,15 +285,14 @@ def find_indicators(
         others = [
             (spans[id(f)][0], spans[id(f)][-1] + 1)
             for f in figures
-            if f is not fig and f.kind == fig.kind and spans[id(f)] and not _year_like(f)
+            if f is not fig and f.kind == fig.kind and spans[id(f)] and id(f) not in no_value
         ]
 
         def clear(o: tuple[int, int], fa: int = fa, fb: int = fb, others: list[tuple[int, int]] = others) -> bool:
             lo, hi = (o[1], fa) if o[1] <= fa else (fb, o[0])
             return not any(lo <= x and y <= hi for x, y in others)
 
-        after = v.norms[fb] if fb < len(v.norms) else ""
-        if not _scale_ok(kind, fig, v.norms[fa - 1] if fa else "", after, text[fig.start : fig.end]):
+        if id(fig) not in valid:
             continue
 
         def distance(o: tuple[int, int], fa: int = fa, fb: int = fb) -> int:
