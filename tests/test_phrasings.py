@@ -1,6 +1,6 @@
-"""Findings stated in the many ways reports, news and officials phrase them.
+"""Findings, proposals and strengths stated in the many ways reports, news and officials phrase them.
 
-Each case is one sentence inside a short evaluation text: the finding it states (``-``: none).
+Each case is one sentence inside a short evaluation text: what it states (``-``: nothing of that kind).
 The phrasings are by kind (voice, affix, count or share, called back to the office, left without
 follow-up ...), not copies of one report, so that the lexicon is held to the genre rather than to a text.
 """
@@ -170,3 +170,70 @@ def test_a_finding_is_read_however_it_is_phrased(expected: str, sentence: str) -
         assert not found
     else:
         assert expected in found, (sentence, sorted(found))
+
+
+PROPOSALS = [
+    (
+        "flexible_scheduling",
+        "Ke depan, BKPSDM perlu menyelenggarakan pelatihan secara daring agar tidak mengganggu pelayanan.",
+    ),
+    ("flexible_scheduling", "Bupati meminta agar jadwal pelatihan disesuaikan dengan beban kerja pegawai."),
+    ("flexible_scheduling", "Kami berharap pelatihan dapat dilaksanakan dengan pola blended learning."),
+    ("increase_budget", "DPRD diharapkan menambah alokasi anggaran untuk pengembangan kompetensi ASN."),
+    ("increase_budget", "Pemerintah daerah sebaiknya menaikkan anggaran diklat pada tahun depan."),
+    ("needs_based_curriculum", "Penyusunan program pelatihan hendaknya didasarkan pada analisis kebutuhan pelatihan."),
+    ("needs_based_curriculum", "Sekda menginstruksikan setiap OPD menyusun analisis kebutuhan kompetensi pegawainya."),
+    (
+        "leadership_support",
+        "Para kepala OPD diminta memberikan izin dan dukungan kepada pegawai yang mengikuti pelatihan.",
+    ),
+    (
+        "leadership_support",
+        "Pimpinan perangkat daerah harus memberi kesempatan kepada stafnya untuk mengembangkan diri.",
+    ),
+    ("partnerships", "BKPSDM akan menjalin kerja sama dengan universitas setempat untuk menyediakan pengajar."),
+    ("partnerships", "Pemkab berencana menggandeng pihak swasta dalam penyelenggaraan pelatihan teknis."),
+    ("continuous_evaluation", "Evaluasi pascapelatihan perlu dilakukan secara berkala untuk mengukur dampaknya."),
+    ("practical_methods", "Metode pelatihan perlu lebih banyak praktik dan studi kasus."),
+    ("incentives", "Hasil pelatihan sebaiknya dikaitkan dengan pengembangan karier pegawai."),
+    ("instructor_development", "Kompetensi widyaiswara perlu ditingkatkan melalui sertifikasi."),
+    ("promote_benefits", "Sosialisasi manfaat pelatihan kepada pegawai perlu digencarkan."),
+    ("follow_up_platform", "Alumni pelatihan perlu difasilitasi dengan forum berbagi pengetahuan."),
+    ("interagency_coordination", "Koordinasi antara BKPSDM dan OPD dalam penentuan peserta perlu diperkuat."),
+    ("-", "BKPSDM telah menyelenggarakan pelatihan daring bagi 300 pegawai."),
+    ("-", "Tahun lalu pemkab sudah menambah anggaran diklat sebesar 20 persen."),
+    ("-", "Pelatihan dilaksanakan dengan metode ceramah, diskusi dan studi kasus."),
+    ("-", "Peserta diminta mengisi kuesioner evaluasi setelah pelatihan."),
+    ("-", "Program ini bertujuan meningkatkan kompetensi ASN."),
+    ("-", "Kerja sama dengan universitas sudah berjalan sejak 2019."),
+]
+
+STRENGTHS = [
+    ("+", "Tingkat kepuasan peserta pelatihan mencapai 92 persen, melampaui target 85 persen."),
+    ("+", "Seluruh peserta Latsar CPNS angkatan III dinyatakan lulus."),
+    ("+", "Program coaching yang dijalankan sejak 2021 berhasil meningkatkan kinerja pegawai di unit pelayanan."),
+    ("+", "Peserta sangat antusias mengikuti setiap sesi pelatihan."),
+    ("+", "BPSDM meraih penghargaan sebagai penyelenggara pelatihan terbaik tingkat provinsi."),
+    ("+", "Nilai rata-rata post-test peserta naik dari 65 menjadi 82."),
+    ("+", "Capaian 20 JP pegawai meningkat dari 40 persen menjadi 71 persen."),
+    ("-", "Pelatihan diharapkan dapat meningkatkan kinerja pegawai."),
+    ("-", "Kepuasan peserta masih di bawah target."),
+    ("-", "Pelatihan bertujuan agar seluruh peserta lulus dengan nilai baik."),
+    ("-", "Ketidakhadiran peserta meningkat dari 5 persen menjadi 12 persen."),
+]
+
+
+@pytest.mark.parametrize(("expected", "sentence"), PROPOSALS, ids=[s[:40] for _, s in PROPOSALS])
+def test_a_proposal_is_read_however_it_is_phrased(expected: str, sentence: str) -> None:
+    result = extract(LEAD + sentence + "\n", PATTERNS, source="x", assume_report=True)
+    found = set(result.recommendation_ids())
+    if expected == "-":
+        assert not found, (sentence, sorted(found))
+    else:
+        assert expected in found, (sentence, sorted(found))
+
+
+@pytest.mark.parametrize(("expected", "sentence"), STRENGTHS, ids=[s[:40] for _, s in STRENGTHS])
+def test_a_strength_is_read_however_it_is_phrased(expected: str, sentence: str) -> None:
+    result = extract(LEAD + sentence + "\n", PATTERNS, source="x", assume_report=True)
+    assert bool(result.strengths) == (expected == "+"), (sentence, [s.id for s in result.strengths])
