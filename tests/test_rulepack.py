@@ -161,3 +161,27 @@ def test_not_a_pack_directory(tmp_path: Path) -> None:
     """A directory without pack.yaml says so, with what to do."""
     with pytest.raises(RulePackError, match="no pack.yaml"):
         load_rules(tmp_path)
+
+
+def test_a_map_key_label_names_a_key_of_the_map(write_pack: Callable[..., Path]) -> None:
+    """Labels of a map's keys are read in the reader's language; a label for a key the map lacks is E111."""
+    files = dict(MINIMAL_PACK)
+    files["extra.yaml"] = """
+        indicators:
+          absence_reasons:
+            type: map
+            label: {id: Alasan tidak hadir, en: Why staff did not attend}
+            keys: [work_conflict, unreachable]
+            key_labels:
+              work_conflict: {id: pekerjaan mendesak, en: urgent work}
+    """
+    pack = load_rules(write_pack(files))
+    spec = pack.indicators["absence_reasons"]
+    assert spec.key_label("work_conflict", "id") == "pekerjaan mendesak"
+    assert spec.key_label("work_conflict", "en") == "urgent work"
+    assert spec.key_label("unreachable", "id") == "unreachable"
+    files["extra.yaml"] = files["extra.yaml"].replace("work_conflict: {id:", "work_conflit: {id:")
+    problems = problems_of(write_pack(files))
+    assert any("E111" in p and "'work_conflit'" in p and "did you mean 'work_conflict'?" in p for p in problems), (
+        problems
+    )

@@ -136,6 +136,20 @@ def _check_indicators(merged: Merged, out: Collector) -> None:
             out.add(
                 source.doc.locate(path), Message("indicator {name} of type map needs 'keys'", name=repr(name)), "E109"
             )
+        for key in spec.key_labels or {}:
+            if key not in (spec.keys or []):
+                out.add(
+                    source.doc.locate((*path, "key_labels", key)),
+                    Message(
+                        "indicator {name} labels key {key}, which is not one of its keys",
+                        name=repr(name),
+                        key=repr(key),
+                    ),
+                    "E111",
+                    hint=unknown_id_hint(
+                        key, spec.keys or [], Message("keys: {keys}", keys=", ".join(spec.keys or []))
+                    ),
+                )
         if spec.type == "list" and not spec.values:
             out.add(
                 source.doc.locate(path),

@@ -66,10 +66,17 @@ class IndicatorSpec(_Model):
     min: float | None = None
     max: float | None = None
     keys: list[str] | None = None
+    # What each key of a map is called where a reader sees it ("tidak mengonfirmasi", not no_confirmation).
+    key_labels: dict[str, TextField] | None = None
     values: list[str] | None = None
     # A value at or above the target is a strength ("what already works").
     target: float | None = None
     source: str | None = None
+
+    def key_label(self, key: str, lang: str) -> str:
+        """A map key as a reader sees it: its label, or the key itself where the pack gives none."""
+        label = (self.key_labels or {}).get(key)
+        return label.get(lang) if label is not None else key
 
     def bounds(self) -> tuple[float | None, float | None]:
         if self.type in ("percent", "rating"):
