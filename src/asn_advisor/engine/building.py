@@ -58,7 +58,14 @@ __all__ = ["build_advice", "make", "relation_reference"]
 
 M = TypeVar("M", bound=BaseModel)
 
-_set = object.__setattr__
+# The slots every model has, set through their descriptors: a third of the
+# cost of object.__setattr__ by name, for some 120 models per advice.
+_new = object.__new__
+_slots = vars(BaseModel)
+_set_dict = _slots["__dict__"].__set__
+_set_fields = _slots["__pydantic_fields_set__"].__set__
+_set_extra = _slots["__pydantic_extra__"].__set__
+_set_private = _slots["__pydantic_private__"].__set__
 
 
 class _Shape:
@@ -114,11 +121,11 @@ def _shape(cls: type[BaseModel]) -> _Shape:
 
 def _instance(cls: type[M], data: dict[str, Any], shape: _Shape) -> M:
     """The model of ``cls`` holding ``data``, every field set, as pydantic's own constructors leave it."""
-    model = cls.__new__(cls)
-    _set(model, "__dict__", data)
-    _set(model, "__pydantic_fields_set__", shape.fields)
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
+    model = _new(cls)
+    _set_dict(model, data)
+    _set_fields(model, shape.fields)
+    _set_extra(model, None)
+    _set_private(model, None)
     return model
 
 
