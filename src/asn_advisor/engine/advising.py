@@ -34,7 +34,7 @@ from asn_advisor.engine.firing import Firing, fire
 from asn_advisor.engine.gain import GainModel, dimension_scores
 from asn_advisor.engine.plan import Candidate, Outline, listed_priority, outline_plan
 from asn_advisor.engine.prepared import prepared
-from asn_advisor.engine.priority import RANK_SEVERITY, Term, TermTable, proposal_term, rounded
+from asn_advisor.engine.priority import RANK_SEVERITY, Term, TermTable, rounded
 from asn_advisor.engine.scoring import ScoreComputation, ScoreInterval, compute_scores, score_interval
 from asn_advisor.errors import ArgumentError
 from asn_advisor.i18n import Message
@@ -173,9 +173,11 @@ def _candidates(
 ) -> tuple[dict[str, list[Term]], list[Candidate]]:
     """Each fired recommendation's own priority terms (none for the summary), and the candidate the plan ranks."""
     present = firing.findings_rank
+    proposed = firing.proposed
     terms: dict[str, list[Term]] = {}
     candidates: list[Candidate] = []
-    proposal = proposal_term(rules).contribution
+    proposal_term = table.proposal
+    proposal = proposal_term.contribution
     for rec_id, rec_rules in firing.fired.items():
         addressed: dict[str, float] = {}
         for rec_rule in rec_rules:
@@ -183,16 +185,17 @@ def _candidates(
             for finding_id in rec_rule.addresses:
                 if finding_id in present:
                     addressed[finding_id] = max(addressed.get(finding_id, 0.0), weight)
+        order = tuple(sorted(addressed))
         if summary:
-            contributions = table.contributions(addressed)
-            if rec_id in firing.proposed:
+            contributions = table.contributions(addressed, order)
+            if rec_id in proposed:
                 contributions += (proposal,)
         else:
-            own = terms[rec_id] = table.terms(addressed)
-            if rec_id in firing.proposed:
-                own.append(proposal_term(rules))
-            contributions = tuple(term.contribution for term in own)
-        candidates.append(Candidate(rec_id, contributions, tuple(sorted(addressed))))
+            own = terms[rec_id] = table.terms(addressed, order)
+            if rec_id in proposed:
+                own.append(proposal_term)
+            contributions = tuple([term.contribution for term in own])
+        candidates.append(Candidate(rec_id, contributions, order))
     return terms, candidates
 
 
