@@ -197,13 +197,11 @@ def _rank_with_root_causes(
     graph, present = index.causes, findings_rank.keys()
     sources = {f for f in present if not present.isdisjoint(graph.get(f, ()))}
     reach: dict[str, list[str]] = {}  # source -> the present findings it causes
-    ranked: list[Step] = []
-    for candidate in candidates:
-        addresses = candidate.addresses
-        step: Step = Step(
-            candidate.id, 0.0, addresses, max(map(findings_rank.__getitem__, addresses), default=0), fixed[candidate.id]
-        )
-        contributions = candidate.contributions
+    rank_of = findings_rank.__getitem__
+    keyed: list[tuple[tuple[float, int, int, str], Step]] = []
+    for rec_id, contributions, addresses in candidates:
+        top = max(map(rank_of, addresses)) if addresses else 0
+        step: Step = Step(rec_id, 0.0, addresses, top, fixed[rec_id])
         if sources and not sources.isdisjoint(addresses):
             found: dict[str, list[str]] = {}
             for start in addresses:  # sorted, so each effect's causes are too
@@ -216,17 +214,18 @@ def _rank_with_root_causes(
             if found:
                 effects = {effect: found[effect] for effect in sorted(found)}
                 terms = step.root_terms = root_terms(effects)
-                contributions = contributions + tuple(term.contribution for term in terms)
+                contributions = contributions + tuple([term.contribution for term in terms])
                 step.root_cause_of = list(effects)
                 if explain:
                     causes = sorted({c for via in effects.values() for c in via})
                     step.explanation.append(
                         t("plan.root_cause", lang, effects=", ".join(effects), causes=", ".join(causes))
                     )
-        step.priority = round(sum(contributions), 3)
-        ranked.append(step)
-    ranked.sort(key=Step.sort_key)
-    return ranked
+        priority = step.priority = round(sum(contributions), 3)
+        # Step.sort_key, written out: the ids are distinct, so the steps themselves are never compared.
+        keyed.append(((-priority, -top, -len(addresses), rec_id), step))
+    keyed.sort()
+    return [step for _, step in keyed]
 
 
 def _plan_prerequisites(
