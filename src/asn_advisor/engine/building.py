@@ -19,7 +19,8 @@ models would give.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -124,6 +125,22 @@ def _complete(cls: type[M], data: dict[str, Any]) -> M:
 _FIELDS: dict[type[BaseModel], set[str]] = {}
 
 
+def _completes(cls: type[M], datas: list[dict[str, Any]]) -> list[M]:
+    """:func:`_complete` of each of ``datas``, in one call."""
+    fields = _FIELDS.get(cls)
+    if fields is None:
+        fields = _FIELDS[cls] = _shape(cls).fields
+    out = []
+    for data in datas:
+        model = _new(cls)
+        _set_dict(model, data)
+        _set_fields(model, fields)
+        _set_extra(model, None)
+        _set_private(model, None)
+        out.append(model)
+    return out
+
+
 def _shape(cls: type[BaseModel]) -> _Shape:
     shape = _SHAPES.get(cls)
     if shape is None:
@@ -146,7 +163,15 @@ def _values_read(names: tuple[str, ...], facts: Mapping[str, Any]) -> dict[str, 
     out = {}
     for name in names:
         value = facts.get(name)
-        if value is not None:
+        if value is None:
+            continue
+        # plain() of the common kinds of value, without the call.
+        kind = type(value)
+        if kind is float:
+            out[name] = round(value, 4) + 0.0
+        elif kind is int or kind is bool or kind is str:
+            out[name] = value
+        else:
             out[name] = plain(value)
     return out
 
@@ -178,18 +203,18 @@ def _score_result(
     for result in scores.dimensions:
         band = rules.band_for(result.score)
         spec = result.dimension.spec
-        metrics = [
-            _complete(
-                MetricScore,
+        metrics = _completes(
+            MetricScore,
+            [
                 {
                     "metric": m.metric.name,
                     "value": plain(m.value),
                     "score": rounded(m.score),
                     "primary": m.metric.spec.primary,
-                },
-            )
-            for m in result.metrics
-        ]
+                }
+                for m in result.metrics
+            ],
+        )
         dimensions.append(
             _complete(
                 DimensionScore,
@@ -433,36 +458,42 @@ def relation_reference(
 _TERM_FIELDS = Term._fields
 
 
-def _term(term: Term) -> PriorityTerm:
+def _terms(terms: Iterable[Term]) -> list[PriorityTerm]:
     # Term has the fields of PriorityTerm, in its order.
-    values: dict[str, Any] = dict(zip(_TERM_FIELDS, term, strict=True))
-    values["via"] = list(term.via)
-    return _complete(PriorityTerm, values)
+    datas = []
+    for term in terms:
+        values: dict[str, Any] = dict(zip(_TERM_FIELDS, term, strict=True))
+        values["via"] = list(term.via)
+        datas.append(values)
+    return _completes(PriorityTerm, datas)
 
 
 def _references(
     rec_rules: list[CompiledRecommend], firing: Firing, reads: _Reads, prep: Prepared
 ) -> list[RuleReference]:
     present = firing.findings_rank
-    out = []
-    for compiled in sorted(rec_rules, key=lambda r: r.id):
-        rule = prep.rule(compiled)
-        out.append(
-            _complete(
-                RuleReference,
-                {
-                    "rule": rule.id,
-                    "file": rule.file,
-                    "line": rule.line,
-                    "when": rule.when,
-                    "text": rule.text,
-                    "values": reads(rule),
-                    "findings": sorted(f for f in compiled.condition.findings if f in present),
-                    "weight": rule.weight,
-                },
-            )
-        )
-    return out
+    texts = [prep.rule(compiled) for compiled in rec_rules]
+    if len(texts) > 1:
+        texts.sort(key=_by_id)
+    return _completes(
+        RuleReference,
+        [
+            {
+                "rule": rule.id,
+                "file": rule.file,
+                "line": rule.line,
+                "when": rule.when,
+                "text": rule.text,
+                "values": reads(rule),
+                "findings": [f for f in rule.findings if f in present],
+                "weight": rule.weight,
+            }
+            for rule in texts
+        ],
+    )
+
+
+_by_id = attrgetter("id")
 
 
 def _recommendation(
@@ -491,7 +522,7 @@ def _recommendation(
         priority = listed_priority(step, candidate)
         addresses = list(candidate.addresses)
         because = _references(firing.fired[step.id], firing, reads, prep)
-        breakdown = [_term(term) for term in (*terms, *step.root_terms)]
+        breakdown = _terms((*terms, *step.root_terms))
         first_steps, actors, actor_labels, cost, first_result, basis = prep.actions[step.id]
     else:
         first_steps, actors, actor_labels, cost, first_result, basis = (), (), (), None, None, None

@@ -46,6 +46,7 @@ class RuleText:
     text: str | None
     weight: float
     names: tuple[str, ...]  # sorted: the indicators whose values the reference shows
+    findings: tuple[str, ...]  # sorted: the findings the condition reads
 
 
 @dataclasses.dataclass(frozen=True)
@@ -77,6 +78,7 @@ class Prepared:
                 because.get(self.lang) if because else None,
                 weight,
                 tuple(sorted(names)),
+                tuple(sorted(compiled.condition.findings)),
             )
         return found
 
