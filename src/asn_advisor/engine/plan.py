@@ -121,7 +121,8 @@ def listed_priority(step: Step, candidate: Candidate | None) -> float:
     in as a prerequisite of a stronger step (the step then ranks as one);
     root-cause terms add to it.
     """
-    if candidate is None or step.root_terms:
+    if candidate is None or step.root_terms or not step.added_as_prerequisite:
+        # A step ranked from its candidate already has this priority: the sum of the same contributions.
         return step.priority
     return round(sum(candidate.contributions), 3)
 
