@@ -161,6 +161,9 @@ def _plan(pack: RulePack) -> _Plan:
     return found
 
 
+# MetricResult(...) with every field given, without the named tuple's own constructor (a Python function).
+_new = tuple.__new__
+
 #: Metric expressions and caps read indicators only, never findings.
 _NO_FINDINGS: dict[str, int] = {}
 
@@ -191,7 +194,7 @@ def compute_scores(pack: RulePack, values: Mapping[str, Any]) -> ScoreComputatio
         for metric in metrics:
             value = metric.evaluator(values, _NO_FINDINGS)
             score = None if value is None else _score(metric, value)
-            metric_results.append(MetricResult(metric.metric, value, score))
+            metric_results.append(_new(MetricResult, (metric.metric, value, score)))
             if score is not None:
                 total += metric.weight * score
                 weight += metric.weight
