@@ -43,6 +43,9 @@ from asn_advisor.pack import RulePack
 
 __all__ = ["advise", "advise_loaded", "check_arguments", "summarize"]
 
+# Candidate(...) without the named tuple's own constructor (a Python function).
+_new = tuple.__new__
+
 
 def advise(profile: Profile, rules: RulePack, *, lang: str = "id") -> Advice:
     """Score ``profile`` and recommend improvements with ``rules``.
@@ -195,7 +198,7 @@ def _candidates(
             if rec_id in proposed:
                 own.append(proposal_term)
             contributions = tuple([term.contribution for term in own])
-        candidates.append(Candidate(rec_id, contributions, order))
+        candidates.append(_new(Candidate, (rec_id, contributions, order)))
     return terms, candidates
 
 
@@ -210,7 +213,15 @@ def _summary(
 ) -> Summary:
     """The fields of :meth:`Summary.from_advice`, read from the engine's plain data."""
     program = profile.program
-    own = {candidate.id: candidate for candidate in candidates}
+    listed = []
+    own: dict[str, Candidate] | None = None  # only a step also added as a prerequisite needs its candidate
+    for step in outline.steps:
+        if step.added_as_prerequisite:
+            if own is None:
+                own = {candidate.id: candidate for candidate in candidates}
+            listed.append((step.id, listed_priority(step, own.get(step.id))))
+        else:
+            listed.append((step.id, step.priority))
     band = rules.band_for(scores.overall)
     dimensions = []
     for result in scores.dimensions:
@@ -233,7 +244,7 @@ def _summary(
         rounded(scores.coverage, 4) or 0.0,
         tuple(dimensions),
         tuple(findings),
-        tuple((step.id, listed_priority(step, own.get(step.id))) for step in outline.steps),
+        tuple(listed),
         None if interval is None else rounded(interval.low) or 0.0,
         None if interval is None else rounded(interval.high) or 0.0,
     )
