@@ -251,9 +251,16 @@ def _best_mean(fixed: list[Item], optional: list[Item], *, high: bool) -> float 
     ones, so trying them best first finds it.
     """
     pick = 2 if high else 1
-    total = sum(item[0] * item[pick] for item in fixed)
-    weight = sum(item[0] for item in fixed)
-    for item in sorted(optional, key=_PICK[pick], reverse=high) if optional else ():
+    total = sum([item[0] * item[pick] for item in fixed])
+    return _best_added(total, sum([item[0] for item in fixed]), optional, high=high)
+
+
+def _best_added(total: float, weight: float, optional: list[Item], *, high: bool) -> float | None:
+    """:func:`_best_mean` given the weighted sum and the weight of the fixed items."""
+    if not optional:
+        return total / weight if weight else None
+    pick = 2 if high else 1
+    for item in sorted(optional, key=_PICK[pick], reverse=high):
         value = item[pick]
         if weight == 0 or (value > total / weight if high else value < total / weight):
             total += item[0] * value
@@ -277,7 +284,12 @@ def _dimension_range(
         elif metric_result.score is not None:
             fixed.append((metric.weight, metric_result.score, metric_result.score))
     if result.score is not None:
-        bounds: list[float | None] = [_best_mean(fixed, optional, high=False), _best_mean(fixed, optional, high=True)]
+        # A known metric has one score, its lowest and highest: the fixed sums serve both bounds.
+        total, weight = sum([item[0] * item[1] for item in fixed]), sum([item[0] for item in fixed])
+        bounds: list[float | None] = [
+            _best_added(total, weight, optional, high=False),
+            _best_added(total, weight, optional, high=True),
+        ]
     else:
         # Scored only once a primary metric is known: try each as the one that is.
         lows: list[float] = []
