@@ -176,8 +176,9 @@ def outline_plan(
     index = pack_index(pack)
     explain = gains is not None
     ranked = _rank_with_root_causes(index, candidates, findings_rank, root_terms, lang, explain)
-    planned, dropped = _plan_prerequisites(index, ranked, lang, explain)
-    steps = sorted(planned.values(), key=Step.sort_key)
+    planned, dropped, added = _plan_prerequisites(index, ranked, lang, explain)
+    # Without a prerequisite added, the planned steps are the ranked ones, in their order.
+    steps = sorted(planned.values(), key=Step.sort_key) if added else list(planned.values())
     if gains is None:
         return Outline(steps, dropped, [])
     _relate_and_explain(index, planned, steps, gains(), lang)
@@ -231,9 +232,10 @@ def _rank_with_root_causes(
 
 def _plan_prerequisites(
     index: PackIndex, ranked: list[Step], lang: str, explain: bool
-) -> tuple[dict[str, Step], list[DroppedStep]]:
-    """Prerequisites and conflicts, strongest first: the planned steps by id, and those dropped."""
+) -> tuple[dict[str, Step], list[DroppedStep], bool]:
+    """Prerequisites and conflicts, strongest first: the planned steps by id, those dropped, whether any was added."""
     fixed = index.fixed
+    added = False
     planned: dict[str, Step] = {}
     needed_by: dict[str, str] = {}  # prerequisite -> the step that first brought it in
     dropped: list[DroppedStep] = []
@@ -270,7 +272,8 @@ def _plan_prerequisites(
             if prerequisite not in planned:
                 planned[prerequisite] = Step(prerequisite, 0.0, (), 0, fixed[prerequisite], added_as_prerequisite=True)
                 needed_by[prerequisite] = step.id
-    return planned, dropped
+                added = True
+    return planned, dropped, added
 
 
 def _relate_and_explain(
