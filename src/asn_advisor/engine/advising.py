@@ -187,7 +187,10 @@ def _candidates(
             weight = rec_rule.rule.weight
             for finding_id in rec_rule.addresses:
                 if finding_id in present:
-                    addressed[finding_id] = max(addressed.get(finding_id, 0.0), weight)
+                    # The largest weight of the rules linking it (weights are positive: the pack checks).
+                    known = addressed.get(finding_id)
+                    if known is None or weight > known:
+                        addressed[finding_id] = weight
         order = tuple(sorted(addressed))
         if summary:
             contributions = table.contributions(addressed, order)
