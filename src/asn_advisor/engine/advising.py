@@ -154,7 +154,7 @@ def _advise(profile: Profile, rules: RulePack, lang: str, summary: bool) -> Advi
     by_dimension = dimension_scores(scores)
     table = TermTable(rules, firing.findings_rank, by_dimension)
     terms, candidates = _candidates(rules, firing, table, summary)
-    interval = score_interval(rules, values, scores)
+    interval = score_interval(rules, values, scores, names=not summary)
     root_weight = rules.scoring.priority.root_cause_weight
     gains: Callable[[], GainModel] | None = None
     if not summary:

@@ -318,11 +318,14 @@ def _dimension_range(
     return min(100.0, max(0.0, low)), min(100.0, max(0.0, high))
 
 
-def score_interval(pack: RulePack, values: Mapping[str, Any], scores: ScoreComputation) -> ScoreInterval | None:
+def score_interval(
+    pack: RulePack, values: Mapping[str, Any], scores: ScoreComputation, *, names: bool = True
+) -> ScoreInterval | None:
     """The interval the overall score can take over every value the unknown indicators may have.
 
     Learning any unknown indicator's value never moves the score outside it
     (tests/test_properties.py).  None when the overall score is unknown.
+    ``names=False`` leaves ``open_indicators`` empty (the summary does not show them).
     """
     if scores.overall is None:
         return None
@@ -332,9 +335,10 @@ def score_interval(pack: RulePack, values: Mapping[str, Any], scores: ScoreCompu
     by_id = _plan(pack).by_id
     for result in scores.dimensions:
         plan = by_id[result.dimension.id]
-        for metric, metric_result in zip(plan.metrics, result.metrics, strict=True):
-            if metric_result.value is None:
-                open_names.update([n for n in metric.names if values.get(n) is None])
+        if names:
+            for metric, metric_result in zip(plan.metrics, result.metrics, strict=True):
+                if metric_result.value is None:
+                    open_names.update([n for n in metric.names if values.get(n) is None])
         span = _dimension_range(plan, result, values)
         if span is None:
             continue
