@@ -71,9 +71,11 @@ _new = tuple.__new__
 class _PackTerms:
     """The part of each finding's terms that follows from the pack alone, for every severity."""
 
-    __slots__ = ("fixed", "gap_floor", "proposal", "unknown_gap")
+    __slots__ = ("dimensions", "findings", "fixed", "gap_floor", "proposal", "scoring", "unknown_gap")
 
     def __init__(self, pack: RulePack) -> None:
+        # What it is built from: a pack whose parts are other objects gets a table of its own.
+        self.findings, self.dimensions, self.scoring = pack.findings, pack.dimensions, pack.scoring
         params = pack.scoring.priority
         self.gap_floor = params.gap_floor
         self.unknown_gap = params.unknown_gap
@@ -93,13 +95,18 @@ class _PackTerms:
                 )
 
 
-# Packs are looked up by digest, as plan_index.pack_index does.
+# By digest, as plan_index.pack_index does, and only for the parts of the pack it was built from.
 _PACK_TERMS: dict[str, _PackTerms] = {}
 
 
 def _pack_terms(pack: RulePack) -> _PackTerms:
     found = _PACK_TERMS.get(pack.digest)
-    if found is None:
+    if (
+        found is None
+        or found.findings is not pack.findings
+        or found.dimensions is not pack.dimensions
+        or found.scoring is not pack.scoring
+    ):
         if len(_PACK_TERMS) >= 32:
             _PACK_TERMS.clear()
         found = _PACK_TERMS[pack.digest] = _PackTerms(pack)
