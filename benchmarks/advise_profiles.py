@@ -100,8 +100,12 @@ def stages(pack: Any, data: list[dict[str, Any]]) -> dict[str, float]:
     terms = step(
         "priority terms (full)", lambda: [_candidates(pack, f, t, False) for f, t in zip(firings, tables, strict=True)]
     )
+    step(
+        "score interval (summary)",
+        lambda: [score_interval(pack, v, s, names=False) for v, s in zip(values, scores, strict=True)],
+    )
     intervals = step(
-        "score interval", lambda: [score_interval(pack, v, s) for v, s in zip(values, scores, strict=True)]
+        "score interval (full)", lambda: [score_interval(pack, v, s) for v, s in zip(values, scores, strict=True)]
     )
     weight = pack.scoring.priority.root_cause_weight
 

@@ -318,7 +318,7 @@ def test_advice_survives_serializing_and_loading(pack: RulePack, generated: dict
     again = Advice.model_validate_json(text)
     assert again == advice
     assert again.model_dump_json() == text
-    # The engine builds its models without validating them again (engine/building.py):
+    # The engine builds its models without validating them again (engine/construct.py):
     # every one holds exactly its declared fields, in their declared order.
     for model in _models(advice):
         assert list(model.__dict__) == list(type(model).model_fields), type(model).__name__

@@ -34,7 +34,7 @@ from asn_advisor.engine.firing import Firing, fire
 from asn_advisor.engine.gain import GainModel, dimension_scores
 from asn_advisor.engine.plan import Candidate, Outline, listed_priority, outline_plan
 from asn_advisor.engine.prepared import prepared
-from asn_advisor.engine.priority import RANK_SEVERITY, Term, TermTable, proposal_term, rounded
+from asn_advisor.engine.priority import RANK_SEVERITY, Term, TermTable, rounded
 from asn_advisor.engine.scoring import ScoreComputation, ScoreInterval, compute_scores, score_interval
 from asn_advisor.errors import ArgumentError
 from asn_advisor.i18n import Message
@@ -42,6 +42,9 @@ from asn_advisor.model import Advice, Profile, Summary, check_findings, normaliz
 from asn_advisor.pack import RulePack
 
 __all__ = ["advise", "advise_loaded", "check_arguments", "summarize"]
+
+# Candidate(...) without the named tuple's own constructor (a Python function).
+_new = tuple.__new__
 
 
 def advise(profile: Profile, rules: RulePack, *, lang: str = "id") -> Advice:
@@ -151,7 +154,7 @@ def _advise(profile: Profile, rules: RulePack, lang: str, summary: bool) -> Advi
     by_dimension = dimension_scores(scores)
     table = TermTable(rules, firing.findings_rank, by_dimension)
     terms, candidates = _candidates(rules, firing, table, summary)
-    interval = score_interval(rules, values, scores)
+    interval = score_interval(rules, values, scores, names=not summary)
     root_weight = rules.scoring.priority.root_cause_weight
     gains: Callable[[], GainModel] | None = None
     if not summary:
@@ -173,26 +176,32 @@ def _candidates(
 ) -> tuple[dict[str, list[Term]], list[Candidate]]:
     """Each fired recommendation's own priority terms (none for the summary), and the candidate the plan ranks."""
     present = firing.findings_rank
+    proposed = firing.proposed
     terms: dict[str, list[Term]] = {}
     candidates: list[Candidate] = []
-    proposal = proposal_term(rules).contribution
+    proposal_term = table.proposal
+    proposal = proposal_term.contribution
     for rec_id, rec_rules in firing.fired.items():
         addressed: dict[str, float] = {}
         for rec_rule in rec_rules:
             weight = rec_rule.rule.weight
             for finding_id in rec_rule.addresses:
                 if finding_id in present:
-                    addressed[finding_id] = max(addressed.get(finding_id, 0.0), weight)
+                    # The largest weight of the rules linking it (weights are positive: the pack checks).
+                    known = addressed.get(finding_id)
+                    if known is None or weight > known:
+                        addressed[finding_id] = weight
+        order = tuple(sorted(addressed))
         if summary:
-            contributions = table.contributions(addressed)
-            if rec_id in firing.proposed:
+            contributions = table.contributions(addressed, order)
+            if rec_id in proposed:
                 contributions += (proposal,)
         else:
-            own = terms[rec_id] = table.terms(addressed)
-            if rec_id in firing.proposed:
-                own.append(proposal_term(rules))
-            contributions = tuple(term.contribution for term in own)
-        candidates.append(Candidate(rec_id, contributions, tuple(sorted(addressed))))
+            own = terms[rec_id] = table.terms(addressed, order)
+            if rec_id in proposed:
+                own.append(proposal_term)
+            contributions = tuple([term.contribution for term in own])
+        candidates.append(_new(Candidate, (rec_id, contributions, order)))
     return terms, candidates
 
 
@@ -207,7 +216,15 @@ def _summary(
 ) -> Summary:
     """The fields of :meth:`Summary.from_advice`, read from the engine's plain data."""
     program = profile.program
-    own = {candidate.id: candidate for candidate in candidates}
+    listed = []
+    own: dict[str, Candidate] | None = None  # only a step also added as a prerequisite needs its candidate
+    for step in outline.steps:
+        if step.added_as_prerequisite:
+            if own is None:
+                own = {candidate.id: candidate for candidate in candidates}
+            listed.append((step.id, listed_priority(step, own.get(step.id))))
+        else:
+            listed.append((step.id, step.priority))
     band = rules.band_for(scores.overall)
     dimensions = []
     for result in scores.dimensions:
@@ -230,7 +247,7 @@ def _summary(
         rounded(scores.coverage, 4) or 0.0,
         tuple(dimensions),
         tuple(findings),
-        tuple((step.id, listed_priority(step, own.get(step.id))) for step in outline.steps),
+        tuple(listed),
         None if interval is None else rounded(interval.low) or 0.0,
         None if interval is None else rounded(interval.high) or 0.0,
     )

@@ -120,6 +120,37 @@ def _derive(
         state.evidence.append(rule)
 
 
+class _RecommendRules:
+    """The pack's recommendation rules as :func:`_recommend` reads them, prepared once per pack."""
+
+    __slots__ = ("by_finding", "rules", "source")
+
+    def __init__(self, rules: tuple[CompiledRecommend, ...]) -> None:
+        self.source = rules
+        # (rule, evaluator, findings it addresses, recommendations it makes), in pack order
+        self.rules = tuple(
+            (rule, rule.condition.evaluator, frozenset(rule.addresses), tuple(rule.rule.recommend)) for rule in rules
+        )
+        by_finding: dict[str, list[int]] = {}
+        for position, rule in enumerate(rules):
+            for finding_id in dict.fromkeys(rule.addresses):
+                by_finding.setdefault(finding_id, []).append(position)
+        self.by_finding = {finding_id: tuple(positions) for finding_id, positions in by_finding.items()}
+
+
+# By digest, as plan_index.pack_index does, and only for the rules it was built from.
+_RECOMMEND_RULES: dict[str, _RecommendRules] = {}
+
+
+def _recommend_rules(rules: RulePack) -> _RecommendRules:
+    found = _RECOMMEND_RULES.get(rules.digest)
+    if found is None or found.source is not rules.recommend_rules:
+        if len(_RECOMMEND_RULES) >= 32:
+            _RECOMMEND_RULES.clear()
+        found = _RECOMMEND_RULES[rules.digest] = _RecommendRules(rules.recommend_rules)
+    return found
+
+
 def _recommend(
     rules: RulePack,
     facts: Mapping[str, Any],
@@ -128,20 +159,29 @@ def _recommend(
 ) -> dict[str, list[CompiledRecommend]]:
     fired: dict[str, list[CompiledRecommend]] = {}
     present = findings_rank.keys()
-    for rec_rule in rules.recommend_rules:
-        if unknown_rules is None and present.isdisjoint(rec_rule.addresses):
-            # It cannot fire, and without data gaps nothing else reads its outcome.
-            continue
-        outcome = rec_rule.condition.evaluator(facts, findings_rank)
+    prepared = _recommend_rules(rules)
+    table = prepared.rules
+    if unknown_rules is None:
+        # Without data gaps only the rules addressing a present finding matter: the others cannot
+        # fire and nothing else reads their outcome.  They run in pack order all the same.
+        by_finding = prepared.by_finding
+        positions: set[int] = set()
+        for finding_id in present:
+            positions.update(by_finding.get(finding_id, ()))
+        for position in sorted(positions):
+            rec_rule, evaluator, _, recommend = table[position]
+            if evaluator(facts, findings_rank):
+                for rec_id in recommend:
+                    fired.setdefault(rec_id, []).append(rec_rule)
+        return fired
+    for rec_rule, evaluator, addresses, recommend in table:
+        outcome = evaluator(facts, findings_rank)
         if outcome is None:
-            if unknown_rules is not None:
-                note_unknown(unknown_rules, rec_rule.condition.names, facts, rec_rule.id)
+            note_unknown(unknown_rules, rec_rule.condition.names, facts, rec_rule.id)
             continue
-        if not outcome:
+        if not outcome or present.isdisjoint(addresses):
             continue
-        if present.isdisjoint(rec_rule.addresses):
-            continue
-        for rec_id in rec_rule.rule.recommend:
+        for rec_id in recommend:
             fired.setdefault(rec_id, []).append(rec_rule)
     return fired
 

@@ -121,7 +121,8 @@ def listed_priority(step: Step, candidate: Candidate | None) -> float:
     in as a prerequisite of a stronger step (the step then ranks as one);
     root-cause terms add to it.
     """
-    if candidate is None or step.root_terms:
+    if candidate is None or step.root_terms or not step.added_as_prerequisite:
+        # A step ranked from its candidate already has this priority: the sum of the same contributions.
         return step.priority
     return round(sum(candidate.contributions), 3)
 
@@ -175,8 +176,9 @@ def outline_plan(
     index = pack_index(pack)
     explain = gains is not None
     ranked = _rank_with_root_causes(index, candidates, findings_rank, root_terms, lang, explain)
-    planned, dropped = _plan_prerequisites(index, ranked, lang, explain)
-    steps = sorted(planned.values(), key=Step.sort_key)
+    planned, dropped, added = _plan_prerequisites(index, ranked, lang, explain)
+    # Without a prerequisite added, the planned steps are the ranked ones, in their order.
+    steps = sorted(planned.values(), key=Step.sort_key) if added else list(planned.values())
     if gains is None:
         return Outline(steps, dropped, [])
     _relate_and_explain(index, planned, steps, gains(), lang)
@@ -197,13 +199,11 @@ def _rank_with_root_causes(
     graph, present = index.causes, findings_rank.keys()
     sources = {f for f in present if not present.isdisjoint(graph.get(f, ()))}
     reach: dict[str, list[str]] = {}  # source -> the present findings it causes
-    ranked: list[Step] = []
-    for candidate in candidates:
-        addresses = candidate.addresses
-        step: Step = Step(
-            candidate.id, 0.0, addresses, max(map(findings_rank.__getitem__, addresses), default=0), fixed[candidate.id]
-        )
-        contributions = candidate.contributions
+    rank_of = findings_rank.__getitem__
+    keyed: list[tuple[tuple[float, int, int, str], Step]] = []
+    for rec_id, contributions, addresses in candidates:
+        top = max(map(rank_of, addresses)) if addresses else 0
+        step: Step = Step(rec_id, 0.0, addresses, top, fixed[rec_id])
         if sources and not sources.isdisjoint(addresses):
             found: dict[str, list[str]] = {}
             for start in addresses:  # sorted, so each effect's causes are too
@@ -216,24 +216,26 @@ def _rank_with_root_causes(
             if found:
                 effects = {effect: found[effect] for effect in sorted(found)}
                 terms = step.root_terms = root_terms(effects)
-                contributions = contributions + tuple(term.contribution for term in terms)
+                contributions = contributions + tuple([term.contribution for term in terms])
                 step.root_cause_of = list(effects)
                 if explain:
                     causes = sorted({c for via in effects.values() for c in via})
                     step.explanation.append(
                         t("plan.root_cause", lang, effects=", ".join(effects), causes=", ".join(causes))
                     )
-        step.priority = round(sum(contributions), 3)
-        ranked.append(step)
-    ranked.sort(key=Step.sort_key)
-    return ranked
+        priority = step.priority = round(sum(contributions), 3)
+        # Step.sort_key, written out: the ids are distinct, so the steps themselves are never compared.
+        keyed.append(((-priority, -top, -len(addresses), rec_id), step))
+    keyed.sort()
+    return [step for _, step in keyed]
 
 
 def _plan_prerequisites(
     index: PackIndex, ranked: list[Step], lang: str, explain: bool
-) -> tuple[dict[str, Step], list[DroppedStep]]:
-    """Prerequisites and conflicts, strongest first: the planned steps by id, and those dropped."""
+) -> tuple[dict[str, Step], list[DroppedStep], bool]:
+    """Prerequisites and conflicts, strongest first: the planned steps by id, those dropped, whether any was added."""
     fixed = index.fixed
+    added = False
     planned: dict[str, Step] = {}
     needed_by: dict[str, str] = {}  # prerequisite -> the step that first brought it in
     dropped: list[DroppedStep] = []
@@ -270,7 +272,8 @@ def _plan_prerequisites(
             if prerequisite not in planned:
                 planned[prerequisite] = Step(prerequisite, 0.0, (), 0, fixed[prerequisite], added_as_prerequisite=True)
                 needed_by[prerequisite] = step.id
-    return planned, dropped
+                added = True
+    return planned, dropped, added
 
 
 def _relate_and_explain(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from asn_advisor.i18n import t
+from asn_advisor.i18n import number, t
 from asn_advisor.pack import CompiledDerive, CompiledRecommend, RecommendationSpec, RulePack
 
 __all__ = ["Prepared", "action_fields", "prepared"]
@@ -46,6 +46,7 @@ class RuleText:
     text: str | None
     weight: float
     names: tuple[str, ...]  # sorted: the indicators whose values the reference shows
+    findings: tuple[str, ...]  # sorted: the findings the condition reads
 
 
 @dataclasses.dataclass(frozen=True)
@@ -58,6 +59,9 @@ class Prepared:
     actions: dict[str, Actions]  # rec -> action_fields
     rules: dict[str, RuleText]  # derivation and recommendation rules by id, filled on first use
     indicators: dict[str, str]  # indicator -> label
+    # Indicators with a target, sorted: (name, target, label, target written in lang)
+    targets: tuple[tuple[str, float, str, str], ...]
+    gap_labels: dict[str, str]  # indicator or map entry -> its label in the data gaps, filled on first use
 
     def rule(self, compiled: CompiledDerive | CompiledRecommend) -> RuleText:
         """The rule's texts, computed on first use (a pack copy may keep fewer derivation rules)."""
@@ -77,6 +81,7 @@ class Prepared:
                 because.get(self.lang) if because else None,
                 weight,
                 tuple(sorted(names)),
+                tuple(sorted(compiled.condition.findings)),
             )
         return found
 
@@ -97,6 +102,12 @@ class Prepared:
             {rid: action_fields(spec, lang) for rid, spec in pack.recommendations.items()},
             {},
             {name: spec.label.get(lang) for name, spec in pack.indicators.items()},
+            tuple(
+                (name, spec.target, spec.label.get(lang), number(spec.target, lang, "value"))
+                for name, spec in sorted(pack.indicators.items())
+                if spec.target is not None
+            ),
+            {},
         )
 
 

@@ -7,7 +7,7 @@ advice (:mod:`.building`), and the lean summary never does.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from asn_advisor.condition import SEVERITY_RANK
@@ -57,6 +57,62 @@ def proposal_term(pack: RulePack) -> Term:
     return Term("", "medium", 1.0, None, 0.0, None, 1.0, 1.0, rounded(points, 4) or 0.0, "report_proposal")
 
 
+#: A finding at one severity, whatever the profile: (severity, severity factor,
+#: dimension or None, dimension share rounded, 100 x factor x share).
+_Fixed = tuple[str, float, str | None, float, float]
+#: What a term owes to its finding: its fields but weight and contribution, and 100 x factor x share x gap_term.
+_Base = tuple[tuple[str, float, str | None, float, float | None, float], float]
+
+
+# Term(*fields) with every field given, at two thirds of the cost of the named tuple's own constructor.
+_new = tuple.__new__
+
+
+class _PackTerms:
+    """The part of each finding's terms that follows from the pack alone, for every severity."""
+
+    __slots__ = ("dimensions", "findings", "fixed", "gap_floor", "proposal", "scoring", "unknown_gap")
+
+    def __init__(self, pack: RulePack) -> None:
+        # What it is built from: a pack whose parts are other objects gets a table of its own.
+        self.findings, self.dimensions, self.scoring = pack.findings, pack.dimensions, pack.scoring
+        params = pack.scoring.priority
+        self.gap_floor = params.gap_floor
+        self.unknown_gap = params.unknown_gap
+        self.proposal = proposal_term(pack)
+        self.fixed: dict[tuple[str, int], _Fixed] = {}
+        for finding_id, spec in pack.findings.items():
+            dimension = pack.dimensions.get(spec.dimension)
+            share = dimension.spec.weight / (pack.total_weight or 1.0) if dimension else 0.0
+            for rank, severity in RANK_SEVERITY.items():
+                factor = pack.scoring.severity_factors.get(severity, 1.0)  # type: ignore[call-overload]
+                self.fixed[finding_id, rank] = (
+                    severity,
+                    factor,
+                    spec.dimension if dimension else None,
+                    rounded(share, 4) or 0.0,
+                    100.0 * factor * share,
+                )
+
+
+# By digest, as plan_index.pack_index does, and only for the parts of the pack it was built from.
+_PACK_TERMS: dict[str, _PackTerms] = {}
+
+
+def _pack_terms(pack: RulePack) -> _PackTerms:
+    found = _PACK_TERMS.get(pack.digest)
+    if (
+        found is None
+        or found.findings is not pack.findings
+        or found.dimensions is not pack.dimensions
+        or found.scoring is not pack.scoring
+    ):
+        if len(_PACK_TERMS) >= 32:
+            _PACK_TERMS.clear()
+        found = _PACK_TERMS[pack.digest] = _PackTerms(pack)
+    return found
+
+
 class TermTable:
     """The priority terms of one profile: what a term owes to its finding is computed once per finding.
 
@@ -70,56 +126,56 @@ class TermTable:
     dimension has no score).  The priority is the sum of the terms.
     """
 
-    __slots__ = ("_base", "_findings", "_pack", "_scores")
+    __slots__ = ("_base", "_findings", "_gaps", "_pack", "_scores")
 
     def __init__(self, pack: RulePack, findings: Mapping[str, int], scores: Mapping[str, float | None]) -> None:
-        self._pack = pack
+        self._pack = _pack_terms(pack)
         self._findings = findings
         self._scores = scores
-        # finding -> (the term's fields but weight and contribution, 100 x factor x share x gap_term)
-        self._base: dict[str, tuple[tuple[str, float, str | None, float, float | None, float], float]] = {}
+        self._base: dict[str, _Base] = {}
+        self._gaps: dict[str | None, tuple[float | None, float, float]] = {}  # dimension -> its score, gap term
 
-    def _of(self, finding_id: str) -> tuple[tuple[str, float, str | None, float, float | None, float], float]:
+    def _gap(self, dimension: str | None) -> tuple[float | None, float, float]:
         pack = self._pack
-        params = pack.scoring.priority
-        severity = RANK_SEVERITY[self._findings[finding_id]]
-        spec = pack.findings[finding_id]
-        dimension = pack.dimensions.get(spec.dimension)
-        share = dimension.spec.weight / (pack.total_weight or 1.0) if dimension else 0.0
-        dim_score = self._scores[spec.dimension] if dimension else None
-        gap = params.unknown_gap if dim_score is None else (100.0 - dim_score) / 100.0
-        gap_term = params.gap_floor + (1.0 - params.gap_floor) * gap
-        factor = pack.scoring.severity_factors.get(severity, 1.0)  # type: ignore[call-overload]
-        fields = (
-            severity,
-            factor,
-            spec.dimension if dimension else None,
-            rounded(share, 4) or 0.0,
-            rounded(dim_score),
-            rounded(gap_term, 4) or 0.0,
-        )
-        entry = self._base[finding_id] = (fields, 100.0 * factor * share * gap_term)
+        dim_score = None if dimension is None else self._scores[dimension]
+        gap = pack.unknown_gap if dim_score is None else (100.0 - dim_score) / 100.0
+        gap_term = pack.gap_floor + (1.0 - pack.gap_floor) * gap
+        found = self._gaps[dimension] = (rounded(dim_score), rounded(gap_term, 4) or 0.0, gap_term)
+        return found
+
+    def _of(self, finding_id: str) -> _Base:
+        severity, factor, dimension, share, partial = self._pack.fixed[finding_id, self._findings[finding_id]]
+        gap = self._gaps.get(dimension) or self._gap(dimension)
+        entry = self._base[finding_id] = ((severity, factor, dimension, share, gap[0], gap[1]), partial * gap[2])
         return entry
 
-    def terms(self, addressed: Mapping[str, float]) -> list[Term]:
-        """One term per finding of ``addressed`` (finding -> the largest weight of the rules that link it), sorted."""
+    @property
+    def proposal(self) -> Term:
+        """:func:`proposal_term` of the pack."""
+        return self._pack.proposal
+
+    # round(x, 4) + 0.0 below is rounded(x, 4) or 0.0 without the call: it runs for every term.
+
+    def terms(self, addressed: Mapping[str, float], order: Iterable[str]) -> list[Term]:
+        """One term per finding of ``addressed`` (finding -> the largest weight of the rules that link it).
+
+        ``order`` is ``sorted(addressed)``, which the caller has already.
+        """
         out = []
         base = self._base
-        for finding_id in sorted(addressed):
-            entry = base.get(finding_id) or self._of(finding_id)
-            fields, partial = entry
+        for finding_id in order:
+            fields, partial = base.get(finding_id) or self._of(finding_id)
             weight = addressed[finding_id]
-            contribution = rounded(partial * weight, 4) or 0.0
-            out.append(Term(finding_id, *fields, float(weight), contribution))
+            contribution = round(partial * weight, 4) + 0.0
+            out.append(_new(Term, (finding_id, *fields, float(weight), contribution, "finding", ())))
         return out
 
-    def contributions(self, addressed: Mapping[str, float]) -> tuple[float, ...]:
+    def contributions(self, addressed: Mapping[str, float], order: Iterable[str]) -> tuple[float, ...]:
         """The contributions of :meth:`terms`, without the terms (what ranking needs)."""
         base = self._base
         out = []
-        for finding_id in sorted(addressed):
-            entry = base.get(finding_id) or self._of(finding_id)
-            out.append(rounded(entry[1] * addressed[finding_id], 4) or 0.0)
+        for finding_id in order:
+            out.append(round((base.get(finding_id) or self._of(finding_id))[1] * addressed[finding_id], 4) + 0.0)
         return tuple(out)
 
     def root_terms(self, effects: Mapping[str, list[str]], weight: float) -> list[Term]:
@@ -128,6 +184,7 @@ class TermTable:
         base = self._base
         for finding_id in sorted(effects):
             fields, partial = base.get(finding_id) or self._of(finding_id)
-            contribution = rounded(partial * weight, 4) or 0.0
-            out.append(Term(finding_id, *fields, float(weight), contribution, "root_cause", tuple(effects[finding_id])))
+            contribution = round(partial * weight, 4) + 0.0
+            via = tuple(effects[finding_id])
+            out.append(_new(Term, (finding_id, *fields, float(weight), contribution, "root_cause", via)))
         return out

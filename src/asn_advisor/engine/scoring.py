@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from asn_advisor.pack import CompiledDimension, CompiledMetric, RulePack
@@ -43,8 +44,9 @@ class ScoreComputation:
         return {d.dimension.id: d for d in self.dimensions}
 
 
-def _interpolate(points: list[tuple[float, float]], value: float) -> float:
-    xs = [x for x, _ in points]
+def _interpolate(points: list[tuple[float, float]], value: float, xs: list[float] | None = None) -> float:
+    if xs is None:
+        xs = [x for x, _ in points]
     if value <= xs[0]:
         return points[0][1]
     if value >= xs[-1]:
@@ -77,35 +79,137 @@ def metric_score(metric: CompiledMetric, value: Any) -> float | None:
     return min(100.0, max(0.0, number))
 
 
+#: A compiled condition's closure (asn_advisor.condition's Evaluator).
+Evaluator = Callable[[Mapping[str, Any], Mapping[str, int]], Any]
+
+
+class _Metric(NamedTuple):
+    """A metric as scoring reads it: its spec's fields, the range its score can take, the names it reads."""
+
+    metric: CompiledMetric
+    evaluator: Evaluator
+    weight: float
+    primary: bool
+    mapped: bool
+    points: list[tuple[float, float]] | None
+    xs: list[float] | None  # the points' values
+    low: float
+    high: float
+    names: tuple[str, ...]
+
+
+class _Cap(NamedTuple):
+    evaluator: Evaluator
+    max: float
+    when: str
+    names: tuple[str, ...]
+
+
+class _Dimension(NamedTuple):
+    dimension: CompiledDimension
+    weight: float
+    metrics: tuple[_Metric, ...]
+    caps: tuple[_Cap, ...]
+
+
+def _metric(metric: CompiledMetric) -> _Metric:
+    spec = metric.spec
+    low, high = _metric_range(metric)
+    xs = None if spec.points is None else [x for x, _ in spec.points]
+    names = tuple(metric.evaluate.names)
+    mapped = spec.map is not None
+    return _Metric(
+        metric, metric.evaluate.evaluator, spec.weight, spec.primary, mapped, spec.points, xs, low, high, names
+    )
+
+
+def _caps(dimension: CompiledDimension) -> tuple[_Cap, ...]:
+    return tuple(
+        _Cap(cap.condition.evaluator, cap.spec.max, cap.spec.when, tuple(cap.condition.names)) for cap in dimension.caps
+    )
+
+
+class _Plan:
+    """The pack's dimensions in the shape scoring reads them, sorted by id; built once per pack."""
+
+    __slots__ = ("by_id", "dimensions", "source")
+
+    def __init__(self, pack: RulePack) -> None:
+        self.source = pack.dimensions
+        self.dimensions = tuple(
+            _Dimension(
+                dimension,
+                dimension.spec.weight,
+                tuple(_metric(metric) for metric in dimension.metrics),
+                _caps(dimension),
+            )
+            for dimension in (pack.dimensions[dim_id] for dim_id in sorted(pack.dimensions))
+        )
+        self.by_id = {plan.dimension.id: plan for plan in self.dimensions}
+
+
+# By digest, as plan_index.pack_index does, and only for the dimensions it was built from.
+_PLANS: dict[str, _Plan] = {}
+
+
+def _plan(pack: RulePack) -> _Plan:
+    found = _PLANS.get(pack.digest)
+    if found is None or found.source is not pack.dimensions:
+        if len(_PLANS) >= 32:
+            _PLANS.clear()
+        found = _PLANS[pack.digest] = _Plan(pack)
+    return found
+
+
+# MetricResult(...) with every field given, without the named tuple's own constructor (a Python function).
+_new = tuple.__new__
+
+#: Metric expressions and caps read indicators only, never findings.
+_NO_FINDINGS: dict[str, int] = {}
+
+
+def _score(metric: _Metric, value: Any) -> float | None:
+    """:func:`metric_score` of a known value, with the points' values prepared."""
+    if metric.mapped:
+        return metric_score(metric.metric, value)
+    if isinstance(value, bool):
+        return None
+    number = float(value)
+    if not math.isfinite(number):
+        return None
+    if metric.points is not None:
+        number = _interpolate(metric.points, number, metric.xs)
+    return min(100.0, max(0.0, number))
+
+
 def compute_scores(pack: RulePack, values: Mapping[str, Any]) -> ScoreComputation:
     """Score every dimension of ``pack`` from normalized indicator ``values``."""
     results: list[DimensionResult] = []
     scored_weight = 0.0
     weighted_sum = 0.0
-    for dim_id in sorted(pack.dimensions):
-        dimension = pack.dimensions[dim_id]
+    for dimension, dim_weight, metrics, caps in _plan(pack).dimensions:
         metric_results: list[MetricResult] = []
         total = weight = 0.0
         primary_known = False
-        for metric in dimension.metrics:
-            value = metric.evaluate.value(values, {})
-            score = metric_score(metric, value)
-            metric_results.append(MetricResult(metric, value, score))
+        for metric in metrics:
+            value = metric.evaluator(values, _NO_FINDINGS)
+            score = None if value is None else _score(metric, value)
+            metric_results.append(_new(MetricResult, (metric.metric, value, score)))
             if score is not None:
-                total += metric.spec.weight * score
-                weight += metric.spec.weight
-                primary_known = primary_known or metric.spec.primary
+                total += metric.weight * score
+                weight += metric.weight
+                primary_known = primary_known or metric.primary
         score_value: float | None = None
         applied: list[str] = []
         if primary_known and weight > 0:
             score_value = total / weight
-            for cap in dimension.caps:
-                if cap.condition.evaluate(values, {}) is True and score_value > cap.spec.max:
-                    score_value = cap.spec.max
-                    applied.append(cap.spec.when)
+            for cap in caps:
+                if cap.evaluator(values, _NO_FINDINGS) and score_value > cap.max:
+                    score_value = cap.max
+                    applied.append(cap.when)
             score_value = min(100.0, max(0.0, score_value))
-            scored_weight += dimension.spec.weight
-            weighted_sum += dimension.spec.weight * score_value
+            scored_weight += dim_weight
+            weighted_sum += dim_weight * score_value
         results.append(DimensionResult(dimension, score_value, tuple(metric_results), tuple(applied)))
     total_weight = pack.total_weight
     coverage = scored_weight / total_weight if total_weight else 0.0
@@ -136,6 +240,7 @@ def _metric_range(metric: CompiledMetric) -> tuple[float, float]:
 
 
 Item = tuple[float, float, float]  # weight, lowest score, highest score
+_PICK = {1: itemgetter(1), 2: itemgetter(2)}
 
 
 def _best_mean(fixed: list[Item], optional: list[Item], *, high: bool) -> float | None:
@@ -146,9 +251,16 @@ def _best_mean(fixed: list[Item], optional: list[Item], *, high: bool) -> float 
     ones, so trying them best first finds it.
     """
     pick = 2 if high else 1
-    total = sum(item[0] * item[pick] for item in fixed)
-    weight = sum(item[0] for item in fixed)
-    for item in sorted(optional, key=lambda i: i[pick], reverse=high):
+    total = sum([item[0] * item[pick] for item in fixed])
+    return _best_added(total, sum([item[0] for item in fixed]), optional, high=high)
+
+
+def _best_added(total: float, weight: float, optional: list[Item], *, high: bool) -> float | None:
+    """:func:`_best_mean` given the weighted sum and the weight of the fixed items."""
+    if not optional:
+        return total / weight if weight else None
+    pick = 2 if high else 1
+    for item in sorted(optional, key=_PICK[pick], reverse=high):
         value = item[pick]
         if weight == 0 or (value > total / weight if high else value < total / weight):
             total += item[0] * value
@@ -157,24 +269,27 @@ def _best_mean(fixed: list[Item], optional: list[Item], *, high: bool) -> float 
 
 
 def _dimension_range(
-    dimension: CompiledDimension, result: DimensionResult, values: Mapping[str, Any]
+    plan: _Dimension, result: DimensionResult, values: Mapping[str, Any]
 ) -> tuple[float, float] | None:
     """The range of the dimension's score once any of its unknown metrics are learned (None: cannot be scored)."""
     fixed: list[Item] = []
     optional: list[Item] = []
     open_primary: list[Item] = []
-    for metric_result in result.metrics:
-        metric = metric_result.metric
+    for metric, metric_result in zip(plan.metrics, result.metrics, strict=True):
         if metric_result.value is None:
-            low, high = _metric_range(metric)
-            item = (metric.spec.weight, low, high)
+            item = (metric.weight, metric.low, metric.high)
             optional.append(item)
-            if metric.spec.primary:
+            if metric.primary:
                 open_primary.append(item)
         elif metric_result.score is not None:
-            fixed.append((metric.spec.weight, metric_result.score, metric_result.score))
+            fixed.append((metric.weight, metric_result.score, metric_result.score))
     if result.score is not None:
-        bounds: list[float | None] = [_best_mean(fixed, optional, high=False), _best_mean(fixed, optional, high=True)]
+        # A known metric has one score, its lowest and highest: the fixed sums serve both bounds.
+        total, weight = sum([item[0] * item[1] for item in fixed]), sum([item[0] for item in fixed])
+        bounds: list[float | None] = [
+            _best_added(total, weight, optional, high=False),
+            _best_added(total, weight, optional, high=True),
+        ]
     else:
         # Scored only once a primary metric is known: try each as the one that is.
         lows: list[float] = []
@@ -192,35 +307,42 @@ def _dimension_range(
     if bounds[0] is None or bounds[1] is None:
         return None
     low, high = bounds[0], bounds[1]
-    for cap in dimension.caps:
-        unknown = any(values.get(name) is None for name in cap.condition.names)
-        if unknown:
-            low = min(low, cap.spec.max)  # it may come to apply
-        elif cap.condition.evaluate(values, {}) is True:
-            low, high = min(low, cap.spec.max), min(high, cap.spec.max)
+    for cap in plan.caps:
+        for name in cap.names:
+            if values.get(name) is None:
+                low = min(low, cap.max)  # it may come to apply
+                break
+        else:
+            if cap.evaluator(values, _NO_FINDINGS):
+                low, high = min(low, cap.max), min(high, cap.max)
     return min(100.0, max(0.0, low)), min(100.0, max(0.0, high))
 
 
-def score_interval(pack: RulePack, values: Mapping[str, Any], scores: ScoreComputation) -> ScoreInterval | None:
+def score_interval(
+    pack: RulePack, values: Mapping[str, Any], scores: ScoreComputation, *, names: bool = True
+) -> ScoreInterval | None:
     """The interval the overall score can take over every value the unknown indicators may have.
 
     Learning any unknown indicator's value never moves the score outside it
     (tests/test_properties.py).  None when the overall score is unknown.
+    ``names=False`` leaves ``open_indicators`` empty (the summary does not show them).
     """
     if scores.overall is None:
         return None
     fixed: list[Item] = []
     optional: list[Item] = []
     open_names: set[str] = set()
+    by_id = _plan(pack).by_id
     for result in scores.dimensions:
-        dimension = result.dimension
-        for metric_result in result.metrics:
-            if metric_result.value is None:
-                open_names.update(n for n in metric_result.metric.evaluate.names if values.get(n) is None)
-        span = _dimension_range(dimension, result, values)
+        plan = by_id[result.dimension.id]
+        if names:
+            for metric, metric_result in zip(plan.metrics, result.metrics, strict=True):
+                if metric_result.value is None:
+                    open_names.update([n for n in metric.names if values.get(n) is None])
+        span = _dimension_range(plan, result, values)
         if span is None:
             continue
-        item = (dimension.spec.weight, span[0], span[1])
+        item = (plan.weight, span[0], span[1])
         (fixed if result.score is not None else optional).append(item)
     low = _best_mean(fixed, optional, high=False)
     high = _best_mean(fixed, optional, high=True)

@@ -26,15 +26,21 @@ def resolve_lang(lang: str | None) -> str:
     return chosen if chosen in LANGS else DEFAULT_LANG
 
 
+# The catalogs are compiled files read once: a key's text never changes in a process.
+_TEXTS: dict[tuple[str, str], str] = {}
+
+
 def t(key: str, lang: str, **values: object) -> str:
     """The text ``key`` in ``lang``, formatted with ``values`` (messages among them rendered in ``lang``).
 
     Raises :class:`KeyError` for a key the catalog of ``lang`` lacks.
     """
     lang = lang if lang in LANGS else DEFAULT_LANG
-    if not has_entry(key, lang):
-        raise KeyError(key)
-    text = lookup(key, lang)
+    text = _TEXTS.get((key, lang))
+    if text is None:
+        if not has_entry(key, lang):
+            raise KeyError(key)
+        text = _TEXTS[key, lang] = lookup(key, lang)
     if not values:
         return text
     return text.format(**{name: localize(v, lang) if isinstance(v, Message) else v for name, v in values.items()})

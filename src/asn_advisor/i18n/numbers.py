@@ -24,10 +24,22 @@ NUMBER_KINDS: dict[str, str] = {
 
 _LOCALES = {"id": "id_ID", "en": "en_US"}
 
+# Babel takes tens of microseconds per number and an advice writes the same
+# few values (targets, whole percentages) again and again.  The type is part
+# of the key because 1, 1.0 and True are equal keys of a dict.
+_WRITTEN: dict[tuple[type, float | int, str, str], str] = {}
+
 
 def number(value: float | int, lang: str, kind: str = "score") -> str:
     """``value`` written for ``lang`` with the precision of ``kind`` (a key of :data:`NUMBER_KINDS`)."""
-    return str(format_decimal(value, format=NUMBER_KINDS[kind], locale=_LOCALES.get(lang, "id_ID")))
+    key = (type(value), value, lang, kind)
+    text = _WRITTEN.get(key)
+    if text is None:
+        text = str(format_decimal(value, format=NUMBER_KINDS[kind], locale=_LOCALES.get(lang, "id_ID")))
+        if len(_WRITTEN) >= 4096:
+            _WRITTEN.clear()
+        _WRITTEN[key] = text
+    return text
 
 
 def percent(share: float, lang: str) -> str:
