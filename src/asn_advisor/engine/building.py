@@ -148,6 +148,9 @@ def _score_result(
 
 
 def _indicator_label(prep: Prepared, name: str) -> str:
+    label = prep.indicators.get(name)
+    if label is not None:
+        return label
     base, _, key = name.partition(".")
     text = prep.indicators.get(base, name)
     return f"{text} ({key})" if key else text
@@ -156,8 +159,7 @@ def _indicator_label(prep: Prepared, name: str) -> str:
 def _gap_label(prep: Prepared, name: str) -> str:
     label = prep.gap_labels.get(name)
     if label is None:
-        text = prep.indicators.get(name.split(".", 1)[0], name)
-        label = prep.gap_labels[name] = f"{text} ({name.split('.', 1)[1]})" if "." in name else text
+        label = prep.gap_labels[name] = _indicator_label(prep, name)
     return label
 
 

@@ -58,7 +58,7 @@ class Prepared:
     recommendations: dict[str, tuple[str, str | None, str, str]]  # rec -> (title, description, effort, time)
     actions: dict[str, Actions]  # rec -> action_fields
     rules: dict[str, RuleText]  # derivation and recommendation rules by id, filled on first use
-    indicators: dict[str, str]  # indicator -> label
+    indicators: dict[str, str]  # indicator, and each key of a map as "indicator.key" -> label
     # Indicators with a target, sorted: (name, target, label, target written in lang)
     targets: tuple[tuple[str, float, str, str], ...]
     gap_labels: dict[str, str]  # indicator or map entry -> its label in the data gaps, filled on first use
@@ -101,7 +101,7 @@ class Prepared:
             },
             {rid: action_fields(spec, lang) for rid, spec in pack.recommendations.items()},
             {},
-            {name: spec.label.get(lang) for name, spec in pack.indicators.items()},
+            _indicator_labels(pack, lang),
             tuple(
                 (name, spec.target, spec.label.get(lang), number(spec.target, lang, "value"))
                 for name, spec in sorted(pack.indicators.items())
@@ -109,6 +109,15 @@ class Prepared:
             ),
             {},
         )
+
+
+def _indicator_labels(pack: RulePack, lang: str) -> dict[str, str]:
+    """Each indicator's label, and each map key's as "Alasan ketidakhadiran (pekerjaan mendesak)"."""
+    labels = {name: spec.label.get(lang) for name, spec in pack.indicators.items()}
+    for name, spec in pack.indicators.items():
+        for key in spec.keys or ():
+            labels[f"{name}.{key}"] = f"{labels[name]} ({spec.key_label(key, lang)})"
+    return labels
 
 
 _PREPARED: dict[tuple[str, str], Prepared] = {}
