@@ -83,6 +83,8 @@ def test_extract_writes_a_profile_that_advise_accepts(runner, report, tmp_path, 
     assert data["indicators"] == {"participation_rate": 53}
     assert {f["id"] for f in data["findings"]} == {"limited_budget", "time_conflict"}
     assert all(f["source"] == "document" and f["evidence"] for f in data["findings"])
+    assert {p["id"] for p in data["proposals"]} == {"partnerships", "flexible_scheduling"}
+    assert all(p["source"] == "document" and p["text"] for p in data["proposals"])
     load_profile(target, rules=pack)
     advised = runner.invoke(main, ["advise", str(target), "--format", "json"])
     assert advised.exit_code == 0, advised.output
@@ -180,3 +182,26 @@ def test_pack_without_extract_section(runner, write_pack, report):
     result = runner.invoke(main, ["extract", str(report), "--rules", str(root)])
     assert result.exit_code == 1
     assert "extract:" in result.output
+
+
+def test_the_strengths_a_report_states_reach_the_profile_and_the_advice(runner, tmp_path):
+    """What went well is written to the profile and shown in the advice, on its one screen too."""
+    path = tmp_path / "laporan.txt"
+    path.write_text(
+        "Evaluasi Pelatihan ASN Kabupaten X\n"
+        "Salah satu tantangan utama adalah kurangnya anggaran untuk pelatihan.\n"
+        "Seluruh peserta Latsar CPNS angkatan III dinyatakan lulus.\n"
+        "Peserta sangat antusias mengikuti setiap sesi pelatihan.\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "profil.yaml"
+    assert runner.invoke(main, ["extract", str(path), "-o", str(target)]).exit_code == 0
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert [s["text"] for s in data["strengths"]] == [
+        "Seluruh peserta Latsar CPNS angkatan III dinyatakan lulus.",
+        "Peserta sangat antusias mengikuti setiap sesi pelatihan.",
+    ]
+    advice = json.loads(runner.invoke(main, ["advise", str(path), "--format", "json"]).output)
+    assert [s["kind"] for s in advice["strengths"]] == ["stated", "stated"]
+    screen = runner.invoke(main, ["advise", str(path)]).output
+    assert "Sudah berjalan baik: Seluruh peserta Latsar CPNS angkatan III dinyatakan lulus; dan 1 hal lain" in screen

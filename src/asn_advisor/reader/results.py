@@ -99,11 +99,12 @@ class Extraction(BaseModel):
         return sorted({r.id for r in self.recommendations})
 
     def to_profile_dict(self, program_id: str) -> dict[str, Any]:
-        """A profile (program, indicators, findings) built from the extraction.
+        """A profile (program, indicators, findings, proposals, strengths) built from the extraction.
 
         One finding per id: the highest severity stated, every sentence that
         states it as evidence (in text order). One value per indicator: the
-        first one stated.
+        first one stated. One proposal per id, with the first sentence that
+        proposes it; one strength per sentence that states one.
         """
         indicators: dict[str, Any] = {}
         for ind in self.indicators:
@@ -126,4 +127,20 @@ class Extraction(BaseModel):
                 part = getattr(self.program, key)
                 if part is not None:
                     program[key] = part.value
-        return {"program": program, "indicators": indicators, "findings": list(findings.values())}
+        return {
+            "program": program,
+            "indicators": indicators,
+            "findings": list(findings.values()),
+            "proposals": self._stated_proposals(),
+            "strengths": self._stated_strengths(),
+        }
+
+    def _stated_proposals(self) -> list[dict[str, Any]]:
+        proposals: dict[str, dict[str, Any]] = {}
+        for rec in self.recommendations:
+            proposals.setdefault(rec.id, {"id": rec.id, "text": " ".join(rec.quote.split()), "source": "document"})
+        return list(proposals.values())
+
+    def _stated_strengths(self) -> list[dict[str, Any]]:
+        sentences = dict.fromkeys(" ".join(strength.quote.split()) for strength in self.strengths)
+        return [{"text": sentence, "source": "document"} for sentence in sentences]

@@ -183,6 +183,15 @@ def _score_lines(advice: Advice) -> list[str]:
     return lines
 
 
+def _strengths_line(advice: Advice) -> str:
+    """What already works, as one line: the first strength, and how many more the detail lists."""
+    lang = advice.lang
+    first = _first_sentence(advice.strengths[0].text) or advice.strengths[0].text
+    more = len(advice.strengths) - 1
+    what = t("summary.strengths.more", lang, first=first.rstrip("."), n=more) if more else first
+    return t("summary.strengths", lang, what=what)
+
+
 def render_summary(advice: Advice, *, detail_hint: str | None = None) -> str:
     """The advice on one screen: program, score, the top steps, and how to see the rest.
 
@@ -204,6 +213,8 @@ def render_summary(advice: Advice, *, detail_hint: str | None = None) -> str:
         lines += _wrap(" \u00b7 ".join(meta), "", budget=1)
     lines.append("")
     lines += _score_lines(advice)
+    if advice.strengths:
+        lines += _wrap(_strengths_line(advice), "", budget=2)
     lines.append("")
     recs = advice.recommendations
     if not recs:
