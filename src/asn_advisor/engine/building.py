@@ -191,12 +191,12 @@ def _strengths(profile: Profile, values: Mapping[str, Any], prep: Prepared) -> l
     """Indicators at or above their targets, then the strengths the evaluation states."""
     lang = prep.lang
     out: list[Strength] = []
-    for name, target, label, target_text in prep.targets:
+    for name, target, label, target_text, sign in prep.targets:
         value = values.get(name)
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             continue
         if value >= target:
-            shown = {"value": number(value, lang, "value"), "target": target_text}
+            shown = {"value": number(value, lang, "value") + sign, "target": target_text}
             text = t("quality.strength.indicator", lang, label=label, **shown)
             out.append(
                 make(

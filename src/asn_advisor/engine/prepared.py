@@ -59,8 +59,8 @@ class Prepared:
     actions: dict[str, Actions]  # rec -> action_fields
     rules: dict[str, RuleText]  # derivation and recommendation rules by id, filled on first use
     indicators: dict[str, str]  # indicator, and each key of a map as "indicator.key" -> label
-    # Indicators with a target, sorted: (name, target, label, target written in lang)
-    targets: tuple[tuple[str, float, str, str], ...]
+    # Indicators with a target, sorted: (name, target, label, target written in lang, unit sign: "%" or "")
+    targets: tuple[tuple[str, float, str, str, str], ...]
     gap_labels: dict[str, str]  # indicator or map entry -> its label in the data gaps, filled on first use
 
     def rule(self, compiled: CompiledDerive | CompiledRecommend) -> RuleText:
@@ -103,12 +103,18 @@ class Prepared:
             {},
             _indicator_labels(pack, lang),
             tuple(
-                (name, spec.target, spec.label.get(lang), number(spec.target, lang, "value"))
+                (name, spec.target, spec.label.get(lang), *_target_text(spec.target, spec.type, lang))
                 for name, spec in sorted(pack.indicators.items())
                 if spec.target is not None
             ),
             {},
         )
+
+
+def _target_text(target: float, kind: str, lang: str) -> tuple[str, str]:
+    """A target as the reader writes it, and the sign its values take ("%" for a percentage)."""
+    sign = "%" if kind == "percent" else ""
+    return number(target, lang, "value") + sign, sign
 
 
 def _indicator_labels(pack: RulePack, lang: str) -> dict[str, str]:
