@@ -170,7 +170,9 @@ def summary_json(summary: Summary) -> bytes:
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
 
 
-def process_record(record: Record, rules: RulePack, lang: str = "id", fields: Fields = "full") -> Outcome:
+def process_record(
+    record: Record, rules: RulePack, lang: str = "id", fields: Fields = "full", *, summaries: bool = True
+) -> Outcome:
     """Advise one record; every failure becomes an :class:`Outcome` with an error.
 
     Never raises for a bad record: a record that cannot be read, parsed or
@@ -178,7 +180,9 @@ def process_record(record: Record, rules: RulePack, lang: str = "id", fields: Fi
     column where one is known).  The advice is :func:`~asn_advisor.engine.advise`'s,
     the one engine every command uses; with ``fields="summary"`` the engine
     stops once the recommendations are ranked (:func:`~asn_advisor.engine.summarize`)
-    and the payload is :func:`summary_json`.
+    and the payload is :func:`summary_json`.  ``summaries=False`` leaves
+    ``outcome.summary`` empty: a caller that writes only the payload (JSON
+    Lines) spares the worker building it and the processes passing it.
     """
     program_id: str | None = None
     try:
@@ -189,10 +193,12 @@ def process_record(record: Record, rules: RulePack, lang: str = "id", fields: Fi
             check_arguments(profile, rules, lang)
         if fields == "summary":
             summary = advise_loaded(profile, rules, lang, summary=True)
-            return Outcome(record.index, record.source, record.line, payload=summary_json(summary), summary=summary)
+            kept = summary if summaries else None
+            return Outcome(record.index, record.source, record.line, payload=summary_json(summary), summary=kept)
         advice = advise_loaded(profile, rules, lang, summary=False)
         payload = advice.model_dump_json().encode("utf-8")
-        return Outcome(record.index, record.source, record.line, payload=payload, summary=Summary.from_advice(advice))
+        kept = Summary.from_advice(advice) if summaries else None
+        return Outcome(record.index, record.source, record.line, payload=payload, summary=kept)
     except AdvisorError as error:
         return _error_outcome(record, error, program_id)
     except Exception as error:
@@ -245,8 +251,11 @@ def _error_outcome(record: Record, error: AdvisorError, program: str | None) -> 
     )
 
 
-def advise_block(records: list[Record], rules: RulePack, lang: str = "id", fields: Fields = "full") -> list[Outcome]:
-    """Advise a block of records, one outcome per record, in order (``fields``: see :func:`process_record`)."""
+def advise_block(
+    records: list[Record], rules: RulePack, lang: str = "id", fields: Fields = "full", *, summaries: bool = True
+) -> list[Outcome]:
+    """Advise a block of records, one outcome per record, in order (``fields``, ``summaries``: see
+    :func:`process_record`)."""
     # The cyclic garbage collector is paused for the block: advising allocates
     # many small objects and frees them by reference counting (it creates no
     # cycles worth collecting), yet each allocation burst triggers collections
@@ -254,7 +263,7 @@ def advise_block(records: list[Record], rules: RulePack, lang: str = "id", field
     paused = gc.isenabled()
     gc.disable()
     try:
-        return [process_record(record, rules, lang, fields) for record in records]
+        return [process_record(record, rules, lang, fields, summaries=summaries) for record in records]
     finally:
         if paused:
             gc.enable()

@@ -48,7 +48,7 @@ _WORKER: dict[str, Any] = {}
 TEST_KILL_ENV = "ASN_ADVISOR_TEST_KILL_WORKER_AT"
 
 
-def _worker_init(pack_root: str | None, display: str | None, lang: str, fields: Fields) -> None:
+def _worker_init(pack_root: str | None, display: str | None, lang: str, fields: Fields, summaries: bool) -> None:
     # Ctrl-C reaches the whole process group: the parent stops the run and
     # the workers with it, so a worker ignores it (no traceback per worker).
     # SIGTERM gets its default back, should the parent have set a handler.
@@ -62,13 +62,14 @@ def _worker_init(pack_root: str | None, display: str | None, lang: str, fields: 
         _WORKER["rules"] = load_rules(pack_root, display=display) if pack_root else load_rules()
     _WORKER["lang"] = lang
     _WORKER["fields"] = fields
+    _WORKER["summaries"] = summaries
 
 
 def _worker_chunk(records: list[Record]) -> list[Outcome]:
     doomed = os.environ.get(TEST_KILL_ENV)
     if doomed and any(str(record.index) == doomed for record in records):
         os.kill(os.getpid(), signal.SIGKILL)
-    return advise_block(records, _WORKER["rules"], _WORKER["lang"], _WORKER["fields"])
+    return advise_block(records, _WORKER["rules"], _WORKER["lang"], _WORKER["fields"], summaries=_WORKER["summaries"])
 
 
 def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
@@ -129,11 +130,14 @@ def run_records(
     lang: str = "id",
     chunk_size: int = DEFAULT_CHUNK,
     fields: Fields = "full",
+    summaries: bool = True,
 ) -> Iterator[Outcome]:
     """Advise a stream of records with ``jobs`` processes; outcomes in input order.
 
     ``fields="summary"`` gives each outcome the lean summary instead of the
-    full advice (see :func:`~asn_advisor.batch.outcomes.process_record`).
+    full advice; ``summaries=False`` leaves ``outcome.summary`` empty for a
+    caller that writes the payload only (see
+    :func:`~asn_advisor.batch.outcomes.process_record`).
 
     Records are taken ``chunk_size`` at a time (see :func:`advise_block`);
     at most ``2 x jobs`` chunks are in flight, so memory is bounded by
@@ -158,7 +162,7 @@ def run_records(
         jobs = max(1, min(jobs, len(first)))
     if jobs == 1:
         for chunk in itertools.chain(first, chunks):
-            yield from advise_block(chunk, rules, lang, fields)
+            yield from advise_block(chunk, rules, lang, fields, summaries=summaries)
         return
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -178,7 +182,7 @@ def run_records(
     window: deque[tuple[list[Record], Future[list[Outcome]]]] = deque()
     try:
         executor = ProcessPoolExecutor(
-            jobs, mp_context=context, initializer=_worker_init, initargs=(root, display, lang, fields)
+            jobs, mp_context=context, initializer=_worker_init, initargs=(root, display, lang, fields, summaries)
         )
         for chunk in itertools.chain(first, chunks):
             if masked and not window:

@@ -84,11 +84,12 @@ class _Progress:
 
 
 def _outcomes(
-    input_path: str, input_format: str | None, pack: RulePack, jobs: int, lang: str, fields: Fields = "full"
+    input_path: str, input_format: str | None, pack: RulePack, jobs: int, lang: str, fields: Fields, summaries: bool
 ) -> Any:
     if jobs < 1:
         raise click.BadParameter(t("batch.jobs", lang), param_hint="--jobs")
-    return run_records(read_records(input_path, input_format=input_format), pack, jobs=jobs, lang=lang, fields=fields)
+    records = read_records(input_path, input_format=input_format)
+    return run_records(records, pack, jobs=jobs, lang=lang, fields=fields, summaries=summaries)
 
 
 def _report_failure(outcome: Any, on_error: str, lang: str) -> None:
@@ -297,7 +298,8 @@ def batch_command(
     counts = [0, 0]  # advised, failed
 
     def write_all(handle: Any) -> None:
-        outcomes = _outcomes(input_path, input_format, pack, jobs, chosen, computed)
+        # JSON Lines are written from the payload alone; CSV and spreadsheet rows from the summary.
+        outcomes = _outcomes(input_path, input_format, pack, jobs, chosen, computed, out_format != "jsonl")
         counts[:] = _write_outcomes(handle, outcomes, out_format, top, pack, chosen, on_error, progress)
 
     try:
@@ -365,7 +367,9 @@ def compare_command(
     if saved is not None:  # what an earlier 'batch' wrote: its programs are already advised
         summaries, failed = saved
     try:
-        for outcome in () if saved is not None else _outcomes(input_path, input_format, pack, jobs, chosen, "summary"):
+        for outcome in (
+            () if saved is not None else _outcomes(input_path, input_format, pack, jobs, chosen, "summary", True)
+        ):
             progress.tick()
             if outcome.error is not None:
                 failed += 1
