@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from asn_advisor.condition import SEVERITY_RANK, Condition
+from asn_advisor.engine.pack_cache import PackCache
 from asn_advisor.model import Profile
 from asn_advisor.pack import CompiledDerive, CompiledRecommend, RulePack
 
@@ -123,10 +124,9 @@ def _derive(
 class _RecommendRules:
     """The pack's recommendation rules as :func:`_recommend` reads them, prepared once per pack."""
 
-    __slots__ = ("by_finding", "rules", "source")
+    __slots__ = ("by_finding", "rules")
 
     def __init__(self, rules: tuple[CompiledRecommend, ...]) -> None:
-        self.source = rules
         # (rule, evaluator, findings it addresses, recommendations it makes), in pack order
         self.rules = tuple(
             (rule, rule.condition.evaluator, frozenset(rule.addresses), tuple(rule.rule.recommend)) for rule in rules
@@ -138,17 +138,9 @@ class _RecommendRules:
         self.by_finding = {finding_id: tuple(positions) for finding_id, positions in by_finding.items()}
 
 
-# By digest, as plan_index.pack_index does, and only for the rules it was built from.
-_RECOMMEND_RULES: dict[str, _RecommendRules] = {}
-
-
-def _recommend_rules(rules: RulePack) -> _RecommendRules:
-    found = _RECOMMEND_RULES.get(rules.digest)
-    if found is None or found.source is not rules.recommend_rules:
-        if len(_RECOMMEND_RULES) >= 32:
-            _RECOMMEND_RULES.clear()
-        found = _RECOMMEND_RULES[rules.digest] = _RecommendRules(rules.recommend_rules)
-    return found
+_RECOMMEND_RULES: PackCache[_RecommendRules] = PackCache(
+    lambda rules: _RecommendRules(rules.recommend_rules), lambda rules: (rules.recommend_rules,)
+)
 
 
 def _recommend(
@@ -159,7 +151,7 @@ def _recommend(
 ) -> dict[str, list[CompiledRecommend]]:
     fired: dict[str, list[CompiledRecommend]] = {}
     present = findings_rank.keys()
-    prepared = _recommend_rules(rules)
+    prepared = _RECOMMEND_RULES.get(rules)
     table = prepared.rules
     if unknown_rules is None:
         # Without data gaps only the rules addressing a present finding matter: the others cannot

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from asn_advisor.condition import SEVERITY_RANK
+from asn_advisor.engine.pack_cache import PackCache
 from asn_advisor.i18n import LANGS, t
 from asn_advisor.pack import RulePack, prerequisite_closure
 
@@ -110,15 +111,9 @@ class PackIndex:
         )
 
 
-# Packs are looked up by digest: equal digests mean equal files, hence equal
-# relations (what_if's pack copy differs only in its derivation rules).
-_INDEXES: dict[str, PackIndex] = {}
+# Equal digests mean equal relations: what_if's pack copy differs only in its derivation rules.
+_INDEXES: PackCache[PackIndex] = PackCache(PackIndex.of)
 
 
 def pack_index(pack: RulePack) -> PackIndex:
-    index = _INDEXES.get(pack.digest)
-    if index is None:
-        if len(_INDEXES) >= 32:
-            _INDEXES.clear()
-        index = _INDEXES[pack.digest] = PackIndex.of(pack)
-    return index
+    return _INDEXES.get(pack)

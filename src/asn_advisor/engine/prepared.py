@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from asn_advisor.engine.pack_cache import PackCache
 from asn_advisor.i18n import number, t
 from asn_advisor.pack import CompiledDerive, CompiledRecommend, RecommendationSpec, RulePack
 
@@ -126,15 +127,9 @@ def _indicator_labels(pack: RulePack, lang: str) -> dict[str, str]:
     return labels
 
 
-_PREPARED: dict[tuple[str, str], Prepared] = {}
+_PREPARED: PackCache[Prepared] = PackCache(Prepared.of)
 
 
 def prepared(pack: RulePack, lang: str) -> Prepared:
     """The pack's prepared texts in ``lang``, computed on first use."""
-    key = (pack.digest, lang)
-    found = _PREPARED.get(key)
-    if found is None:
-        if len(_PREPARED) >= 32:
-            _PREPARED.clear()
-        found = _PREPARED[key] = Prepared.of(pack, lang)
-    return found
+    return _PREPARED.get(pack, lang)

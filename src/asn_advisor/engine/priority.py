@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
 from asn_advisor.condition import SEVERITY_RANK
+from asn_advisor.engine.pack_cache import PackCache
 from asn_advisor.pack import RulePack
 
 __all__ = ["RANK_SEVERITY", "Term", "TermTable", "plain", "proposal_term", "rounded"]
@@ -71,11 +72,9 @@ _new = tuple.__new__
 class _PackTerms:
     """The part of each finding's terms that follows from the pack alone, for every severity."""
 
-    __slots__ = ("dimensions", "findings", "fixed", "gap_floor", "proposal", "scoring", "unknown_gap")
+    __slots__ = ("fixed", "gap_floor", "proposal", "unknown_gap")
 
     def __init__(self, pack: RulePack) -> None:
-        # What it is built from: a pack whose parts are other objects gets a table of its own.
-        self.findings, self.dimensions, self.scoring = pack.findings, pack.dimensions, pack.scoring
         params = pack.scoring.priority
         self.gap_floor = params.gap_floor
         self.unknown_gap = params.unknown_gap
@@ -95,22 +94,7 @@ class _PackTerms:
                 )
 
 
-# By digest, as plan_index.pack_index does, and only for the parts of the pack it was built from.
-_PACK_TERMS: dict[str, _PackTerms] = {}
-
-
-def _pack_terms(pack: RulePack) -> _PackTerms:
-    found = _PACK_TERMS.get(pack.digest)
-    if (
-        found is None
-        or found.findings is not pack.findings
-        or found.dimensions is not pack.dimensions
-        or found.scoring is not pack.scoring
-    ):
-        if len(_PACK_TERMS) >= 32:
-            _PACK_TERMS.clear()
-        found = _PACK_TERMS[pack.digest] = _PackTerms(pack)
-    return found
+_PACK_TERMS: PackCache[_PackTerms] = PackCache(_PackTerms, lambda pack: (pack.findings, pack.dimensions, pack.scoring))
 
 
 class TermTable:
@@ -129,7 +113,7 @@ class TermTable:
     __slots__ = ("_base", "_findings", "_gaps", "_pack", "_scores")
 
     def __init__(self, pack: RulePack, findings: Mapping[str, int], scores: Mapping[str, float | None]) -> None:
-        self._pack = _pack_terms(pack)
+        self._pack = _PACK_TERMS.get(pack)
         self._findings = findings
         self._scores = scores
         self._base: dict[str, _Base] = {}

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, NamedTuple
 
+from asn_advisor.engine.pack_cache import PackCache
 from asn_advisor.pack import CompiledDimension, CompiledMetric, RulePack
 
 __all__ = ["DimensionResult", "ScoreComputation", "ScoreInterval", "compute_scores", "metric_score", "score_interval"]
@@ -132,10 +133,9 @@ def _caps(dimension: CompiledDimension) -> tuple[_Cap, ...]:
 class _Plan:
     """The pack's dimensions in the shape scoring reads them, sorted by id; built once per pack."""
 
-    __slots__ = ("by_id", "dimensions", "source")
+    __slots__ = ("by_id", "dimensions")
 
     def __init__(self, pack: RulePack) -> None:
-        self.source = pack.dimensions
         self.dimensions = tuple(
             _Dimension(
                 dimension,
@@ -148,17 +148,7 @@ class _Plan:
         self.by_id = {plan.dimension.id: plan for plan in self.dimensions}
 
 
-# By digest, as plan_index.pack_index does, and only for the dimensions it was built from.
-_PLANS: dict[str, _Plan] = {}
-
-
-def _plan(pack: RulePack) -> _Plan:
-    found = _PLANS.get(pack.digest)
-    if found is None or found.source is not pack.dimensions:
-        if len(_PLANS) >= 32:
-            _PLANS.clear()
-        found = _PLANS[pack.digest] = _Plan(pack)
-    return found
+_PLANS: PackCache[_Plan] = PackCache(_Plan, lambda pack: (pack.dimensions,))
 
 
 # MetricResult(...) with every field given, without the named tuple's own constructor (a Python function).
@@ -187,7 +177,7 @@ def compute_scores(pack: RulePack, values: Mapping[str, Any]) -> ScoreComputatio
     results: list[DimensionResult] = []
     scored_weight = 0.0
     weighted_sum = 0.0
-    for dimension, dim_weight, metrics, caps in _plan(pack).dimensions:
+    for dimension, dim_weight, metrics, caps in _PLANS.get(pack).dimensions:
         metric_results: list[MetricResult] = []
         total = weight = 0.0
         primary_known = False
@@ -332,7 +322,7 @@ def score_interval(
     fixed: list[Item] = []
     optional: list[Item] = []
     open_names: set[str] = set()
-    by_id = _plan(pack).by_id
+    by_id = _PLANS.get(pack).by_id
     for result in scores.dimensions:
         plan = by_id[result.dimension.id]
         if names:
