@@ -17,16 +17,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from extract_scoring import PATTERNS, shared_dir  # type: ignore[import-not-found,no-redef]
+    from extract_scoring import PATTERNS, Counts, shared_dir  # type: ignore[import-not-found,no-redef]
 else:
-    from .extract_scoring import PATTERNS, shared_dir
+    from .extract_scoring import PATTERNS, Counts, shared_dir
 
 ANNOTATIONS = Path(__file__).resolve().parent / "data" / "strength_annotations.yaml"
 
@@ -39,19 +38,8 @@ def _overlaps(a: str, b: str) -> bool:
     return a in b or b in a
 
 
-@dataclass
-class StrengthCounts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+class StrengthCounts(Counts):
+    """Counts of strengths (no evidence check: the quote is the strength)."""
 
     def text(self) -> str:
         return f"P {self.precision:.2f} R {self.recall:.2f} (tp {self.tp} fp {self.fp} fn {self.fn})"

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from asn_advisor.reader.compiler import _Compiled
-from asn_advisor.reader.regions import RegionMention, region_mentions
+from asn_advisor.reader.regions import most_named_region
 from asn_advisor.reader.results import ExtractedProgram, ProgramField
 from asn_advisor.reader.sentences import Sentence, Token, tokenize
 
@@ -150,11 +150,6 @@ def _a_value(s: str, start: int, end: int) -> bool:
 # The program's identity
 # ---------------------------------------------------------------------------
 
-_CAP = r"[A-Z][\w'’]*"
-_REGION_RE = re.compile(
-    rf"\b(Kabupaten|Kab\.|Kota|Provinsi|Prov\.|Pemkab|Pemkot|Pemprov|Pemerintah Kabupaten|Pemerintah Kota|"
-    rf"Pemerintah Provinsi)[ \t]+(?!Dan\b|Tahun\b)({_CAP}(?:[ \t]+(?!Tahun\b|Dan\b|Nomor\b){_CAP}){{0,2}})"
-)
 _NAME_STOP = r"(?!(?:Kabupaten|Kab|Kota|Provinsi|Prov|Pemkab|Pemkot|Pemprov|Pemerintah|Tahun|Turun|Naik)\b)"
 _NAME_RE = re.compile(
     r"\b(?:Pendidikan dan Pelatihan|Pelatihan|Diklat|Diklatpim|Latsar|Bimbingan Teknis|Bimtek)"
@@ -171,37 +166,6 @@ _PROGRAM_TYPES = {
     "pembinaan": frozenset({"pembinaan", "mentoring", "coaching", "pendampingan", "bimbingan"}),
     "pengembangan karier": frozenset({"karier", "karir", "promosi", "mutasi", "penataan", "merit", "kenaikan"}),
 }
-
-
-def _region_value(m: re.Match[str]) -> str:
-    head = m.group(1).lower()
-    kind = "Kota" if "kot" in head else "Provinsi" if "prov" in head else "Kabupaten"
-    return f"{kind} {' '.join(m.group(2).split())}"
-
-
-def _most_named_region(text: str) -> ProgramField | None:
-    """The region the text names most often (first named on a tie), by the official list of regions.
-
-    A "Kabupaten/Kota/Provinsi X" whose X is not on the list still counts, under the name written.
-    A bare name met once is not enough: a link to another story ("BACA JUGA: ... Lubuklinggau ...")
-    names a place too.
-    """
-    mentions = region_mentions(text)
-    read = [(m.start, m.end) for m in mentions]
-    for match in itertools.islice(_REGION_RE.finditer(text), 2000):
-        if not any(start < match.end() and match.start() < end for start, end in read):
-            value = _region_value(match)
-            mentions.append(RegionMention(f"~{value.lower()}", value, match.start(), match.end(), introduced=True))
-    named: dict[str, list[RegionMention]] = {}
-    for mention in sorted(mentions, key=lambda m: m.start):
-        named.setdefault(mention.key, []).append(mention)
-    if not named:
-        return None
-    best = max(named.values(), key=lambda ms: (len(ms), -ms[0].start))
-    if len(best) == 1 and not best[0].introduced:
-        return None
-    first = best[0]
-    return ProgramField(value=first.value, quote=text[first.start : first.end], start=first.start, end=first.end)
 
 
 def read_program(text: str, c: _Compiled | None = None) -> ExtractedProgram | None:
@@ -229,7 +193,7 @@ def read_program(text: str, c: _Compiled | None = None) -> ExtractedProgram | No
         v, m = best[0]
         return ProgramField(value=v, quote=m.group(0), start=m.start(), end=m.end())
 
-    region = _most_named_region(text)
+    region = most_named_region(text)
     name = most_named(_NAME_RE)
     period = most_named(_PERIOD_RE, 1) or most_named(_YEAR_RE, 1)
     counts: dict[str, list[Token]] = {kind: [] for kind in _PROGRAM_TYPES}

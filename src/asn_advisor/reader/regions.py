@@ -21,13 +21,23 @@ city names come first.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Region", "RegionMention", "region_mentions"]
+from asn_advisor.reader.results import ProgramField
+
+__all__ = ["Region", "RegionMention", "most_named_region", "region_mentions"]
+
+# "Kabupaten/Kota/Provinsi X" for an X the official list lacks (a misspelling, a new region).
+_CAP = r"[A-Z][\w'’]*"
+_PREFIXED_RE = re.compile(
+    rf"\b(Kabupaten|Kab\.|Kota|Provinsi|Prov\.|Pemkab|Pemkot|Pemprov|Pemerintah Kabupaten|Pemerintah Kota|"
+    rf"Pemerintah Provinsi)[ \t]+(?!Dan\b|Tahun\b)({_CAP}(?:[ \t]+(?!Tahun\b|Dan\b|Nomor\b){_CAP}){{0,2}})"
+)
 
 _KINDS = ("provinsi", "kabupaten", "kota")
 _LONGEST_NAME = 4  # words: "Kepulauan Siau Tagulandang Biaro", "Daerah Khusus Ibukota Jakarta"
@@ -240,3 +250,34 @@ def _settle_shared_names(found: list[RegionMention]) -> list[RegionMention]:
             mention = RegionMention(known.key, known.value, mention.start, mention.end, mention.introduced)
         settled.append(mention)
     return settled
+
+
+def _region_value(m: re.Match[str]) -> str:
+    head = m.group(1).lower()
+    kind = "Kota" if "kot" in head else "Provinsi" if "prov" in head else "Kabupaten"
+    return f"{kind} {' '.join(m.group(2).split())}"
+
+
+def most_named_region(text: str) -> ProgramField | None:
+    """The region the text names most often (first named on a tie), by the official list of regions.
+
+    A "Kabupaten/Kota/Provinsi X" whose X is not on the list still counts, under the name written.
+    A bare name met once is not enough: a link to another story ("BACA JUGA: ... Lubuklinggau ...")
+    names a place too.
+    """
+    mentions = region_mentions(text)
+    read = [(m.start, m.end) for m in mentions]
+    for match in itertools.islice(_PREFIXED_RE.finditer(text), 2000):
+        if not any(start < match.end() and match.start() < end for start, end in read):
+            value = _region_value(match)
+            mentions.append(RegionMention(f"~{value.lower()}", value, match.start(), match.end(), introduced=True))
+    named: dict[str, list[RegionMention]] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        named.setdefault(mention.key, []).append(mention)
+    if not named:
+        return None
+    best = max(named.values(), key=lambda ms: (len(ms), -ms[0].start))
+    if len(best) == 1 and not best[0].introduced:
+        return None
+    first = best[0]
+    return ProgramField(value=first.value, quote=text[first.start : first.end], start=first.start, end=first.end)
