@@ -252,6 +252,40 @@ PROPOSALS = [
     ("-", "Peserta diminta mengisi kuesioner evaluasi setelah pelatihan."),
     ("-", "Program ini bertujuan meningkatkan kompetensi ASN."),
     ("-", "Kerja sama dengan universitas sudah berjalan sejak 2019."),
+    ("flexible_scheduling", "Wakil Bupati meminta BKPSDM menggelar pelatihan di luar jam pelayanan."),
+    (
+        "flexible_scheduling",
+        "Ke depan, sebagian materi akan disampaikan melalui kelas daring agar pegawai tidak meninggalkan kantor terlalu lama.",
+    ),
+    ("increase_budget", "Kami mengusulkan tambahan anggaran diklat pada APBD Perubahan."),
+    (
+        "increase_budget",
+        "DPRD mendorong pemkab mengalokasikan dana lebih besar untuk pengembangan kompetensi aparatur.",
+    ),
+    ("needs_based_curriculum", "Materi pelatihan hendaknya disusun berdasarkan hasil analisis kebutuhan kompetensi."),
+    ("practical_methods", "Pelatihan ke depan perlu memperbanyak praktik lapangan dan simulasi."),
+    (
+        "leadership_support",
+        "Sekda menginstruksikan kepala OPD untuk memberi izin kepada pegawai yang ditunjuk mengikuti pelatihan.",
+    ),
+    ("partnerships", "Pemkab berencana bekerja sama dengan perguruan tinggi setempat dalam penyelenggaraan diklat."),
+    ("continuous_evaluation", "BKPSDM diminta melakukan evaluasi pascapelatihan setiap enam bulan."),
+    ("follow_up_platform", "Perlu dibentuk komunitas alumni untuk berbagi praktik baik setelah pelatihan."),
+    ("mentoring_coaching", "Pegawai baru sebaiknya didampingi mentor selama setahun pertama."),
+    (
+        "incentives",
+        "Pegawai yang berprestasi dalam pelatihan perlu diberi penghargaan dan diprioritaskan dalam promosi.",
+    ),
+    ("instructor_development", "Widyaiswara perlu mengikuti pelatihan metode pembelajaran orang dewasa."),
+    ("improve_facilities", "Sarana dan prasarana pelatihan perlu segera dibenahi."),
+    ("digital_skills", "ASN perlu dibekali keterampilan digital agar siap dengan layanan berbasis elektronik."),
+    ("promote_benefits", "BKPSDM diharapkan gencar menyosialisasikan manfaat pelatihan bagi jenjang karier."),
+    ("-", "BKPSDM telah bekerja sama dengan perguruan tinggi sejak 2020."),
+    ("-", "Pelatihan tahun ini sudah menggunakan metode simulasi dan studi kasus."),
+    ("-", "Anggaran pelatihan dinaikkan menjadi Rp2 miliar pada 2023."),
+    ("-", "Peserta diharapkan hadir tepat waktu."),
+    ("-", "Kegiatan ini bertujuan meningkatkan kompetensi pegawai."),
+    ("-", "Kepala BKPSDM menyampaikan terima kasih kepada para narasumber."),
 ]
 
 STRENGTHS = [
@@ -266,6 +300,16 @@ STRENGTHS = [
     ("-", "Kepuasan peserta masih di bawah target."),
     ("-", "Pelatihan bertujuan agar seluruh peserta lulus dengan nilai baik."),
     ("-", "Ketidakhadiran peserta meningkat dari 5 persen menjadi 12 persen."),
+    ("+", "Program mentoring bagi CPNS telah berjalan baik sejak tiga tahun terakhir."),
+    ("+", "Bupati memberikan apresiasi atas penyelenggaraan pelatihan yang tertib."),
+    ("+", "Setelah pelatihan, waktu pelayanan perizinan berkurang dari 14 hari menjadi 5 hari."),
+    ("+", "Realisasi peserta pelatihan tahun 2023 melebihi target."),
+    ("+", "Alumni pelatihan berhasil menerapkan aplikasi pelayanan terpadu di kecamatan."),
+    ("+", "Kualitas pelayanan publik meningkat setelah pegawai mengikuti pelatihan."),
+    ("-", "Pelatihan ini diharapkan meningkatkan kualitas pelayanan."),
+    ("-", "Jumlah peserta yang lulus menurun dibanding tahun lalu."),
+    ("-", "Kepuasan peserta belum mencapai target yang ditetapkan."),
+    ("-", "Semua peserta wajib mengikuti pre-test dan post-test."),
 ]
 
 
