@@ -255,7 +255,8 @@ PROPOSALS = [
     ("flexible_scheduling", "Wakil Bupati meminta BKPSDM menggelar pelatihan di luar jam pelayanan."),
     (
         "flexible_scheduling",
-        "Ke depan, sebagian materi akan disampaikan melalui kelas daring agar pegawai tidak meninggalkan kantor terlalu lama.",
+        "Ke depan, sebagian materi akan disampaikan melalui kelas daring agar pegawai tidak meninggalkan kantor "
+        "terlalu lama.",
     ),
     ("increase_budget", "Kami mengusulkan tambahan anggaran diklat pada APBD Perubahan."),
     (
