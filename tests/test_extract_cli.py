@@ -205,3 +205,35 @@ def test_the_strengths_a_report_states_reach_the_profile_and_the_advice(runner, 
     assert [s["kind"] for s in advice["strengths"]] == ["stated", "stated"]
     screen = runner.invoke(main, ["advise", str(path)]).output
     assert "Sudah berjalan baik: Seluruh peserta Latsar CPNS angkatan III dinyatakan lulus; dan 1 hal lain" in screen
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BKPSDM Gelar Diklat Teknis\n\nSebanyak 40 pegawai mengikuti diklat teknis pengelolaan keuangan. "
+        "Kepala BKPSDM mengakui anggaran pelatihan tahun ini terbatas.\n",
+        "Partisipasi ASN dalam pelatihan daring masih rendah karena jadwal bertabrakan dengan tugas kantor.\n",
+    ],
+    ids=["headline-and-lead", "one-sentence"],
+)
+def test_a_short_news_item_on_topic_is_read(runner, tmp_path, text):
+    """Telegraphic news, with few function words or one sentence, is read, not refused."""
+    path = tmp_path / "berita.txt"
+    path.write_text(text, encoding="utf-8")
+    result = runner.invoke(main, ["extract", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["findings"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Resep rendang padang: daging sapi, santan kelapa, cabai merah, bawang merah, serai dan lengkuas.\n",
+        "Kkrt zvbn qwpl mnxr tyui plok wqer tyuio asdf ghjk lzxc vbnm.\n",
+    ],
+    ids=["recipe", "gibberish"],
+)
+def test_a_short_text_off_topic_is_still_refused(runner, tmp_path, text):
+    path = tmp_path / "lain.txt"
+    path.write_text(text, encoding="utf-8")
+    assert runner.invoke(main, ["extract", str(path)]).exit_code == 3

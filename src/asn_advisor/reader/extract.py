@@ -78,7 +78,7 @@ from asn_advisor.reader.results import (
     LocalText,
     _Traced,
 )
-from asn_advisor.reader.sentences import Sentence, split_sentences, tokenize
+from asn_advisor.reader.sentences import Sentence, dictionary_words, light_forms, split_sentences, tokenize
 
 # ---------------------------------------------------------------------------
 # Loading a pattern file on its own (the rule pack loads its extract: section itself)
@@ -278,11 +278,13 @@ def extract(
     en_hits = sum(1 for w in words if w in c.english)
     if en_hits > id_hits and en_hits >= 3:
         return _not_report(source, "english", "en", 0)
-    if id_hits / len(words) < c.signals.min_indonesian_share:
+    if id_hits / len(words) < c.signals.min_indonesian_share and not _mostly_dictionary_words(words):
         return _not_report(source, "language", "unknown", 0)
     topic = c.topic.occurrences(norms, 0, len(norms))
     topic_words = {norms[a] for a, _ in topic}
-    if len(topic) < c.signals.min_topic_words or len(topic_words) < 2:
+    # A news lead of one or two sentences names its subject once or twice.
+    needed = min(c.signals.min_topic_words, max(2, len(words) // 10))
+    if len(topic) < needed or len(topic_words) < 2:
         return _not_report(source, "topic", "id", 0)
 
     result = _extract_sentences(work, c, source)
@@ -291,6 +293,15 @@ def extract(
         if len({norms[a] for a, _ in evaluative}) < c.signals.min_evaluative_words:
             return _not_report(source, "no_evaluation", "id", result.sentences)
     return result
+
+
+def _mostly_dictionary_words(words: list[str]) -> bool:
+    """Telegraphic Indonesian (headlines, news leads) has few function words: most of its words,
+    or a form of them without affixes, are in the Indonesian dictionary instead."""
+    dictionary = dictionary_words()
+    sample = words[:400]
+    known = sum(1 for w in sample if w in dictionary or not light_forms(w).isdisjoint(dictionary))
+    return known >= 0.5 * len(sample)
 
 
 def _sentence_views(work: str, c: _Compiled) -> tuple[list[Sentence], list[_SentenceView]]:

@@ -199,6 +199,16 @@ def _stemmer() -> Any:
     return Stemmer(ArrayDictionary(StemmerFactory().get_words()))
 
 
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """The Indonesian root words of Sastrawi's dictionary (empty without Sastrawi)."""
+    try:
+        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - a declared dependency
+        return frozenset()
+    return frozenset(StemmerFactory().get_words())
+
+
 @lru_cache(maxsize=65536)
 def root(word: str) -> str:
     """The root of one word by the Sastrawi stemmer (``didukung`` -> ``dukung``); the word itself if unknown."""
