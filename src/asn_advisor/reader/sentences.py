@@ -203,7 +203,7 @@ def _stemmer() -> Any:
 def dictionary_words() -> frozenset[str]:
     """The Indonesian root words of Sastrawi's dictionary (empty without Sastrawi)."""
     try:
-        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # type: ignore[import-untyped]
+        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
     except ImportError:  # pragma: no cover - a declared dependency
         return frozenset()
     return frozenset(StemmerFactory().get_words())
