@@ -29,6 +29,7 @@ from functools import lru_cache
 from importlib import resources
 
 from asn_advisor.reader.results import ProgramField
+from asn_advisor.reader.sentences import dictionary_words
 
 __all__ = ["Region", "RegionMention", "most_named_region", "region_mentions"]
 
@@ -145,16 +146,6 @@ def _district_index(districts: list[tuple[str, str]], by_code: dict[str, Region]
     return index
 
 
-@lru_cache(maxsize=1)
-def _root_words() -> frozenset[str]:
-    """Sastrawi's dictionary of Indonesian roots: a district named like a word ("Bandar", "Kubu") needs its prefix."""
-    try:
-        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory  # type: ignore[import-untyped]
-    except ImportError:  # pragma: no cover - a declared dependency
-        return frozenset()
-    return frozenset(StemmerFactory().get_words())
-
-
 def _runs(text: str) -> Iterator[list[re.Match[str]]]:
     """Runs of capitalized words joined by spaces or hyphens."""
     run: list[re.Match[str]] = []
@@ -229,7 +220,7 @@ def _district(districts: tuple[Region, ...], text: str, start: int, end: int) ->
     if cue is None:
         return None
     bare = _bare(districts[0].name)
-    if cue.group("prefix") is None and (bare in _root_words() or bare in _gazetteer().common_words):
+    if cue.group("prefix") is None and (bare in dictionary_words() or bare in _gazetteer().common_words):
         return None
     region = districts[0]
     key = region.code if len(districts) == 1 else f"?kecamatan:{bare}"
