@@ -205,6 +205,43 @@ CASES = [
     ("-", "Pelatihan ditutup dengan penyerahan sertifikat kepada 40 peserta."),
     ("-", "Peserta mengikuti pelatihan dengan tertib dan antusias."),
     ("-", "Tahun depan BKPSDM akan menambah jumlah angkatan pelatihan."),
+    ("limited_budget", "Faktor penghambat utama adalah terbatasnya alokasi dana pengembangan kompetensi."),
+    ("limited_budget", "Anggaran diklat tahun ini hanya cukup untuk membiayai satu angkatan."),
+    ("low_participation", "Jumlah peserta yang mengikuti pelatihan tidak mencapai target yang ditetapkan."),
+    ("low_participation", "Tingkat kehadiran pada sesi daring terus menurun dari pertemuan ke pertemuan."),
+    ("low_motivation", "Peserta kurang bersemangat mengikuti pelatihan yang bersifat wajib."),
+    ("time_conflict", "Pegawai merasa terbebani karena harus mengikuti pelatihan di tengah tumpukan pekerjaan."),
+    (
+        "weak_supervisor_support",
+        "Pimpinan unit kerja belum memberikan dukungan yang memadai bagi pegawai yang akan mengikuti pelatihan.",
+    ),
+    ("weak_supervisor_support", "Atasan jarang menanyakan hasil pelatihan kepada stafnya."),
+    ("theoretical_curriculum", "Pembelajaran masih didominasi penyampaian materi secara klasikal."),
+    ("irrelevant_curriculum", "Kurikulum pelatihan belum disesuaikan dengan kebutuhan organisasi."),
+    ("irrelevant_curriculum", "Pelatihan yang diberikan kurang relevan dengan bidang kerja peserta."),
+    ("no_follow_up", "Tidak ada monitoring terhadap penerapan rencana aksi setelah pelatihan."),
+    ("no_follow_up", "Hasil pelatihan belum ditindaklanjuti oleh perangkat daerah asal peserta."),
+    ("weak_evaluation", "Evaluasi yang dilakukan masih terbatas pada kepuasan peserta."),
+    ("weak_evaluation", "Instansi belum melakukan evaluasi dampak pelatihan secara sistematis."),
+    ("instructor_quality", "Kompetensi tenaga pengajar belum merata."),
+    ("instructor_quality", "Jumlah widyaiswara tidak sebanding dengan jumlah peserta."),
+    ("limited_facilities", "Fasilitas pendukung pembelajaran seperti proyektor dan komputer masih kurang."),
+    ("limited_facilities", "Akses internet yang terbatas menghambat pelaksanaan pelatihan daring di daerah."),
+    ("limited_coverage", "Kuota pelatihan yang diberikan pemerintah pusat sangat terbatas."),
+    ("limited_coverage", "Tidak semua pegawai mendapat kesempatan yang sama untuk mengikuti pelatihan."),
+    ("low_transfer", "Peserta kesulitan menerapkan materi pelatihan dalam pekerjaan."),
+    ("low_transfer", "Pelatihan belum berdampak signifikan terhadap peningkatan kinerja pegawai."),
+    ("low_awareness", "Informasi mengenai program pelatihan belum tersebar merata ke seluruh pegawai."),
+    ("low_digital_literacy", "Kemampuan pegawai dalam memanfaatkan teknologi informasi masih rendah."),
+    ("below_20jp", "Masih banyak ASN yang belum mencapai 20 jam pelajaran dalam setahun."),
+    ("short_duration", "Durasi pelatihan yang singkat membuat materi tidak tersampaikan secara tuntas."),
+    ("poor_coordination", "Koordinasi antarinstansi dalam penyelenggaraan pelatihan belum optimal."),
+    ("limited_variety", "Program pelatihan yang tersedia kurang bervariasi."),
+    ("low_satisfaction", "Peserta merasa kurang puas dengan pelayanan panitia."),
+    ("-", "Penelitian ini menggunakan metode kualitatif dengan teknik wawancara mendalam."),
+    ("-", "Pelatihan dilaksanakan di Aula BKPSDM selama tiga hari."),
+    ("-", "Peserta terdiri atas pejabat pengawas dari berbagai perangkat daerah."),
+    ("-", "Hasil penelitian diharapkan menjadi masukan bagi pemerintah daerah."),
 ]
 
 
@@ -328,3 +365,21 @@ def test_a_proposal_is_read_however_it_is_phrased(expected: str, sentence: str) 
 def test_a_strength_is_read_however_it_is_phrased(expected: str, sentence: str) -> None:
     result = extract(LEAD + sentence + "\n", PATTERNS, source="x", assume_report=True)
     assert bool(result.strengths) == (expected == "+"), (sentence, [s.id for s in result.strengths])
+
+
+def test_a_relative_clause_between_a_subject_and_its_predicate_does_not_count_as_distance() -> None:
+    """ "Kuota pelatihan [yang diberikan pemerintah pusat] sangat terbatas": the bracketed words extend the subject."""
+    relative = extract(
+        LEAD + "Kuota pelatihan yang diberikan pemerintah pusat sangat terbatas.\n",
+        PATTERNS,
+        source="x",
+        assume_report=True,
+    )
+    assert "limited_coverage" in relative.finding_ids()
+    far = extract(
+        LEAD + "Kuota pelatihan dari pemerintah pusat untuk kabupaten kami tahun ini terbatas.\n",
+        PATTERNS,
+        source="x",
+        assume_report=True,
+    )
+    assert "limited_coverage" not in far.finding_ids()

@@ -39,6 +39,8 @@ class _SentenceView:
     done_clauses: set[int] = field(default_factory=set)  # clauses that report a measure already taken
     index: _TermIndex | None = None
     scanned: dict[int, list[tuple[int, int]]] | None = None
+    # relative[i]: how many of the tokens before i lie in a relative clause ("yang diberikan pemerintah pusat")
+    relative: list[int] | None = None
 
     def occ(self, term: _Term, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
         """Occurrences of ``term`` inside tokens ``lo:hi`` (computed once per sentence)."""
@@ -102,10 +104,12 @@ def _view(sent: Sentence, c: _Compiled, proposal_section: bool, after_example: b
     tokens before the proposals, the proposals before the measures taken.
     """
     norms = [t.norm for t in sent.tokens]
+    clause_of = _clause_of(sent)
     v = _SentenceView(
         sent=sent,
         norms=norms,
-        clause_of=_clause_of(sent),
+        clause_of=clause_of,
+        relative=_relative_clauses(norms, clause_of),
         blocked=set(),
         strong_proposal_clauses=set(),
         proposal_clauses=set(),
@@ -270,12 +274,54 @@ def _negation_hits(v: _SentenceView, cues: tuple[_Cue, ...]) -> list[tuple[int, 
     return [(a, b, cue.reach) for cue in cues for a, b in v.occ(cue.term)]
 
 
+# Words that open the predicate after a subject: a relative clause ("yang ...") ends before them.
+_PREDICATE_OPENERS = frozenset(
+    {
+        "masih", "sangat", "belum", "tidak", "kurang", "sudah", "telah", "menjadi", "adalah", "merupakan",
+        "cukup", "terlalu", "amat", "relatif", "cenderung", "sering", "kerap", "selalu", "hanya",
+        "dinilai", "dianggap", "tergolong", "terbilang",
+    }
+)  # fmt: skip
+_LONGEST_RELATIVE = 6
+
+
+def _relative_clauses(norms: list[str], clause_of: list[int]) -> list[int]:
+    """Prefix counts of the tokens in relative clauses that extend a subject before its predicate.
+
+    "Kuota pelatihan [yang diberikan pemerintah pusat] sangat terbatas": the
+    bracketed words stand between a subject and what is said of it, so they
+    do not count towards a pattern's ``within``.  A "yang" clause counts only
+    when a word that opens the predicate follows within six words, in the
+    same clause; otherwise it may be the predicate itself ("kuota yang terbatas").
+    """
+    inside = [False] * len(norms)
+    for i, word in enumerate(norms):
+        if word != "yang":
+            continue
+        for j in range(i + 1, min(len(norms), i + 1 + _LONGEST_RELATIVE)):
+            if clause_of[j] != clause_of[i]:
+                break
+            if norms[j] in _PREDICATE_OPENERS:
+                for k in range(i, j):
+                    inside[k] = True
+                break
+    prefix = [0]
+    for flag in inside:
+        prefix.append(prefix[-1] + flag)
+    return prefix
+
+
 def _best_combination(
-    occ: list[list[tuple[int, int]]], within: int, order: bool, require: set[int] | None = None
+    occ: list[list[tuple[int, int]]],
+    within: int,
+    order: bool,
+    require: set[int] | None = None,
+    relative: list[int] | None = None,
 ) -> list[tuple[int, int]] | None:
     """The narrowest choice of one occurrence per word-group (None if none fits).
 
     ``require``: at least one chosen occurrence must touch one of these tokens.
+    ``relative``: prefix counts of relative-clause tokens, which do not add to the width between groups.
     """
     best: tuple[int, int] | None = None
     best_combo: list[tuple[int, int]] | None = None
@@ -286,7 +332,10 @@ def _best_combination(
         spans = sorted(combo)
         if any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)):
             continue  # two groups on the same word
-        width = max(e for _, e in combo) - min(s for s, _ in combo)
+        start, end = spans[0][0], max(e for _, e in combo)
+        width = end - start
+        if relative is not None and width > within:
+            width -= relative[end] - relative[start] - sum(relative[b] - relative[a] for a, b in combo)
         if width > within:
             continue
         if require is not None and not any(i in require for a, b in combo for i in range(a, b)):
@@ -315,7 +364,7 @@ def _match_rule(
                 break
             occ.append(found)
         else:
-            combo = _best_combination(occ, rule.within, rule.order, require)
+            combo = _best_combination(occ, rule.within, rule.order, require, v.relative)
             if combo is None:
                 continue
             if rule.unless and v.vetoed(rule.unless, lo, hi):
