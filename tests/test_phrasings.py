@@ -324,6 +324,43 @@ PROPOSALS = [
     ("-", "Peserta diharapkan hadir tepat waktu."),
     ("-", "Kegiatan ini bertujuan meningkatkan kompetensi pegawai."),
     ("-", "Kepala BKPSDM menyampaikan terima kasih kepada para narasumber."),
+    (
+        "leadership_support",
+        "Kepala daerah diminta turun tangan memastikan setiap OPD mengirimkan pegawainya ke pelatihan.",
+    ),
+    (
+        "flexible_scheduling",
+        "Pelatihan sebaiknya dibagi menjadi beberapa modul singkat yang dapat diikuti secara bertahap.",
+    ),
+    (
+        "increase_budget",
+        "Pemerintah provinsi diharapkan menambah porsi anggaran untuk pengembangan kompetensi pegawai.",
+    ),
+    ("needs_based_curriculum", "Sebelum menyusun program, BKPSDM perlu memetakan kesenjangan kompetensi pegawai."),
+    ("practical_methods", "Peserta mengusulkan agar pelatihan lebih banyak diisi dengan praktik langsung."),
+    ("partnerships", "Untuk mengatasi keterbatasan widyaiswara, BKPSDM akan menggandeng akademisi dari universitas."),
+    (
+        "continuous_evaluation",
+        "Ke depan evaluasi pelatihan perlu dilakukan secara berkelanjutan, tidak hanya di akhir kegiatan.",
+    ),
+    ("follow_up_platform", "Alumni diklat diharapkan membentuk wadah untuk saling berbagi pengalaman."),
+    ("mentoring_coaching", "Setiap peserta Latsar sebaiknya mendapat pendampingan coach dari atasan langsungnya."),
+    (
+        "incentives",
+        "Pemkab berencana memberikan tambahan poin penilaian kinerja bagi pegawai yang menyelesaikan pelatihan.",
+    ),
+    ("digital_skills", "Pelatihan literasi digital bagi ASN perlu diperluas ke seluruh kecamatan."),
+    ("interagency_coordination", "BKPSDM dan BPSDM provinsi perlu menyelaraskan jadwal dan kuota pelatihan."),
+    ("promote_benefits", "Manfaat pelatihan bagi karier perlu lebih sering disampaikan kepada pegawai."),
+    ("outcome_targets", "Setiap pelatihan harus memiliki target kinerja yang jelas dan terukur."),
+    ("extend_duration", "Durasi pelatihan teknis perlu ditambah agar materi dapat dikuasai."),
+    ("improve_facilities", "Pemkab akan membangun ruang pelatihan berbasis komputer tahun depan."),
+    ("-", "Pada tahun 2022, BKPSDM telah membentuk komunitas alumni pelatihan."),
+    ("-", "Seluruh peserta telah mendapat pendampingan selama pelatihan berlangsung."),
+    ("-", "Pelatihan ini diikuti oleh pejabat fungsional dan pelaksana."),
+    ("-", "Bupati menyerahkan sertifikat kepada peserta terbaik."),
+    ("-", "Kegiatan diawali dengan pre-test untuk mengukur kemampuan awal peserta."),
+    ("-", "Menurut peserta, pelatihan tersebut sangat bermanfaat."),
 ]
 
 STRENGTHS = [
