@@ -156,19 +156,12 @@ def _indicator_label(prep: Prepared, name: str) -> str:
     return f"{text} ({key})" if key else text
 
 
-def _gap_label(prep: Prepared, name: str) -> str:
-    label = prep.gap_labels.get(name)
-    if label is None:
-        label = prep.gap_labels[name] = _indicator_label(prep, name)
-    return label
-
-
 def _data_gaps(scores: ScoreComputation, unknown_rules: dict[str, set[str]], prep: Prepared) -> list[DataGap]:
     gaps: dict[str, tuple[str, list[str], list[str]]] = {}  # indicator -> (label, decides, dimensions)
     for name in sorted(unknown_rules):
         if name == "coverage":
             continue
-        gaps[name] = (_gap_label(prep, name), sorted(unknown_rules[name]), [])
+        gaps[name] = (_indicator_label(prep, name), sorted(unknown_rules[name]), [])
     for result in scores.dimensions:
         if result.score is not None:
             continue
@@ -178,7 +171,7 @@ def _data_gaps(scores: ScoreComputation, unknown_rules: dict[str, set[str]], pre
             for name in sorted(metric.evaluate.names):
                 gap = gaps.get(name)
                 if gap is None:
-                    gap = gaps[name] = (_gap_label(prep, name), [], [])
+                    gap = gaps[name] = (_indicator_label(prep, name), [], [])
                 if result.dimension.id not in gap[2]:
                     gap[2].append(result.dimension.id)
     return [

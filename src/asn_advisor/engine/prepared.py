@@ -62,7 +62,6 @@ class Prepared:
     indicators: dict[str, str]  # indicator, and each key of a map as "indicator.key" -> label
     # Indicators with a target, sorted: (name, target, label, target written in lang, unit sign: "%" or "")
     targets: tuple[tuple[str, float, str, str, str], ...]
-    gap_labels: dict[str, str]  # indicator or map entry -> its label in the data gaps, filled on first use
 
     def rule(self, compiled: CompiledDerive | CompiledRecommend) -> RuleText:
         """The rule's texts, computed on first use (a pack copy may keep fewer derivation rules)."""
@@ -108,7 +107,6 @@ class Prepared:
                 for name, spec in sorted(pack.indicators.items())
                 if spec.target is not None
             ),
-            {},
         )
 
 
