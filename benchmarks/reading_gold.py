@@ -6,6 +6,7 @@ Usage::
     python benchmarks/reading_gold.py --split dev     # the texts tuned on
     python benchmarks/reading_gold.py --split blind   # the texts kept aside
     python benchmarks/reading_gold.py --details       # plus what was missed or added
+    python benchmarks/reading_gold.py --set DIR       # another annotated set, same format
 
 The gold file lists, per text, the finding and proposal ids a careful reader
 sees (each with its quote) and whether the text is an evaluation at all.
@@ -100,10 +101,9 @@ class Places:
         return f"right {self.right}, wrong {self.wrong}, none {self.none}"
 
 
-def score(split: str, details: bool) -> Totals:
+def score(split: str, details: bool, shared: Path) -> Totals:
     from asn_advisor.reader import extract, load_patterns
 
-    shared = shared_dir() / "reports-2"
     gold: list[dict[str, Any]] = yaml.safe_load((shared / "gold.yaml").read_text(encoding="utf-8"))
     patterns = load_patterns(ROOT / "rules" / "ekstraksi.yaml")
     totals = Totals()
@@ -166,9 +166,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["all", "dev", "blind"], default="all")
     parser.add_argument("--details", action="store_true")
+    parser.add_argument("--set", type=Path, help="a folder of texts with its gold.yaml (default: reports-2)")
     args = parser.parse_args(argv)
-    t = score(args.split, args.details)
-    print(f"reports-2 [{args.split}] {t.texts} texts")
+    folder = args.set or shared_dir() / "reports-2"
+    t = score(args.split, args.details, folder)
+    print(f"{folder.name} [{args.split}] {t.texts} texts")
     print(f"  findings   {t.findings.text()}")
     print(f"  proposals  {t.proposals.text()}")
     print(f"  strengths  {t.strengths.text()}")

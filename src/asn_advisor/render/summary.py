@@ -58,9 +58,21 @@ _ABBREVIATIONS = frozenset({"Kab", "Kec", "Kel", "Prov", "No", "Dr", "Jl", "dll"
 _SENTENCE_END = re.compile(r"[.;] ")
 
 
+# The kinds of program the reader names (see reader/figures.py), as titles for a program
+# without a name: the office head knows the program by its kind, not by the file's code.
+_KIND_TITLES = {
+    "pelatihan": "summary.unnamed.training",
+    "pembinaan": "summary.unnamed.coaching",
+    "pengembangan karier": "summary.unnamed.career",
+}
+
+
 def program_title(program: Program, lang: str) -> str:
-    """The program's name, or a plain label with its code when the evaluation names none."""
-    return program.name or t("summary.unnamed", lang, id=program.id)
+    """The program's name, or a plain title by its kind when the evaluation names none."""
+    if program.name:
+        return program.name
+    kind = " ".join((program.type or "").lower().split())
+    return t(_KIND_TITLES.get(kind, "summary.unnamed"), lang)
 
 
 def dimension_labels(advice: Advice) -> dict[str, str]:
