@@ -989,6 +989,31 @@ def test_negative_controls(patterns, name, code, words):
     assert result.to_profile_dict("x")["findings"] == []
 
 
+_REFEREES = (
+    "Pelatihan wasit dan pembinaan pemain muda digelar di lapangan kecamatan selama tiga hari. "
+    "Sebanyak 30 peserta mengikuti pelatihan dengan instruktur dari asosiasi provinsi. "
+    "Panitia mengakui fasilitas latihan masih terbatas dan anggaran kegiatan kecil. "
+    "Evaluasi kompetensi peserta dilakukan pada hari terakhir pelatihan."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _REFEREES,
+        "Sertifikasi guru swasta dievaluasi: kompetensi peserta pelatihan profesi masih rendah, "
+        "kuota pendidikan profesi terbatas, dan pembinaan oleh kepala sekolah belum terjadwal. "
+        "Peserta pelatihan berharap jadwal lebih fleksibel.",
+    ],
+)
+def test_training_words_without_the_civil_service_are_off_topic(patterns, text):
+    """Training words are shared with sport and schools: the text must name the service or its offices."""
+    result = extract(text, patterns)
+    assert (result.is_evaluation_report, result.reason_code) == (False, "topic")
+    named = extract(text.replace("Panitia", "Pegawai dinas dan panitia").replace("guru swasta", "guru ASN"), patterns)
+    assert named.is_evaluation_report
+
+
 @pytest.mark.parametrize(
     ("text", "code"),
     [

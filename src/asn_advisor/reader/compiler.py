@@ -306,6 +306,7 @@ class _Compiled:
     english: frozenset[str]
     topic: _Term
     evaluative: _Term
+    civil_service: _Term | None
     signals: Signals
     findings: tuple[_Rule, ...]
     recommendations: tuple[_Rule, ...]
@@ -392,6 +393,7 @@ class _PatternCompiler:
             english=frozenset(w.lower() for w in sig.english.split()),
             topic=required["topic"],  # type: ignore[arg-type]
             evaluative=required["evaluative"],  # type: ignore[arg-type]
+            civil_service=self.term(sig.civil_service, "signals", "civil_service") if sig.civil_service.strip() else None,
             signals=sig,
             findings=rules["findings"],
             recommendations=rules["recommendations"],

@@ -284,7 +284,7 @@ def extract(
     topic_words = {norms[a] for a, _ in topic}
     # A news lead of one or two sentences names its subject once or twice.
     needed = min(c.signals.min_topic_words, max(2, len(words) // 10))
-    if len(topic) < needed or len(topic_words) < 2:
+    if len(topic) < needed or len(topic_words) < 2 or not _names_civil_service(c, norms):
         return _not_report(source, "topic", "id", 0)
 
     result = _extract_sentences(work, c, source)
@@ -293,6 +293,12 @@ def extract(
         if len({norms[a] for a, _ in evaluative}) < c.signals.min_evaluative_words:
             return _not_report(source, "no_evaluation", "id", result.sentences)
     return result
+
+
+def _names_civil_service(c: _Compiled, norms: list[str]) -> bool:
+    """Training words alone do not make a text about the civil service: a referees' course
+    or teachers' certification share them.  The text must name the service or its offices."""
+    return c.civil_service is None or bool(c.civil_service.occurrences(norms, 0, len(norms)))
 
 
 def _mostly_dictionary_words(words: list[str]) -> bool:

@@ -75,6 +75,7 @@ class Signals(_Strict):
     english: str
     topic: str
     evaluative: str
+    civil_service: str = ""
     min_indonesian_share: float = 0.08
     min_topic_words: int = 3
     min_evaluative_words: int = 2
