@@ -210,6 +210,36 @@ def test_an_indicator_takes_the_value_a_change_comes_to(patterns, sentence, indi
     assert [(i.id, i.value) for i in _read(sentence, patterns).indicators] == [(indicator, value)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a value on a named scale: the scale goes with it, never guessed
+        ("Kepuasan peserta terhadap penyelenggaraan rata-rata 4,3 dari skala 5.", [("satisfaction", 4.3, "1-5")]),
+        ("Penilaian peserta terhadap widyaiswara mencapai 3,6 pada skala 1-4.", [("trainer_rating", 3.6, "1-4")]),
+        ("Dukungan atasan langsung hanya 2,1 (skala 1–4).", [("supervisor_support", 2.1, "1-4")]),
+        ("Kepuasan peserta 8,2 dari skala 10.", []),
+        ("Kepuasan peserta 6 dari skala 5.", []),
+        ("Kepuasan peserta rata-rata 3,27.", []),
+        # all of them passed: a share of 100 percent; a duty or a denial is none
+        ("Dari 60 peserta pelatihan, seluruhnya dinyatakan lulus.", [("graduation_rate", 100, "percent")]),
+        ("Semua peserta Latsar lulus dengan predikat memuaskan.", [("graduation_rate", 100, "percent")]),
+        ("Seluruh peserta harus lulus evaluasi akhir.", []),
+        ("Belum semua peserta dinyatakan lulus.", []),
+        # mean test scores, not the number who sat them
+        ("Rata-rata nilai pre-test 48,5 dan rata-rata post-test 80,2.", [("pre_test_mean", 48.5, ""), ("post_test_mean", 80.2, "")]),
+        ("Pre-test diikuti 40 orang peserta.", []),
+    ],
+)
+def test_ratings_whole_groups_and_test_means_are_read_with_their_scale(patterns, sentence, expected):
+    found = _read(sentence, patterns).indicators
+    assert [(i.id, i.value, i.unit) for i in found] == expected
+
+
+def test_a_rating_reaches_the_profile_with_its_scale(patterns):
+    result = _read("Tingkat kepuasan peserta mencapai 4,41 dari skala 5.", patterns)
+    assert result.to_profile_dict("x")["indicators"] == {"satisfaction": {"value": 4.41, "scale": "1-5"}}
+
+
 # ---------------------------------------------------------------------------
 # Measured level on the annotated texts
 # ---------------------------------------------------------------------------

@@ -180,6 +180,15 @@ def _data_gaps(scores: ScoreComputation, unknown_rules: dict[str, set[str]], pre
     ]
 
 
+def _shown_value(raw: Any, value: float, sign: str, lang: str) -> str:
+    """A value as the advice states it; a rating also as the evaluation gave it, on its own scale."""
+    shown = number(value, lang, "value") + sign
+    if isinstance(raw, Mapping) and "scale" in raw and isinstance(raw.get("value"), (int, float)):
+        scale = str(raw["scale"]).replace("-", "\u2013")
+        return t("quality.strength.rating", lang, value=shown, raw=number(raw["value"], lang, "value"), scale=scale)
+    return shown
+
+
 def _strengths(profile: Profile, values: Mapping[str, Any], prep: Prepared) -> list[Strength]:
     """Indicators at or above their targets, then the strengths the evaluation states."""
     lang = prep.lang
@@ -189,7 +198,7 @@ def _strengths(profile: Profile, values: Mapping[str, Any], prep: Prepared) -> l
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             continue
         if value >= target:
-            shown = {"value": number(value, lang, "value") + sign, "target": target_text}
+            shown = {"value": _shown_value(profile.indicators.get(name), value, sign, lang), "target": target_text}
             text = t("quality.strength.indicator", lang, label=label, **shown)
             out.append(
                 make(

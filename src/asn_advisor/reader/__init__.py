@@ -19,6 +19,7 @@ from asn_advisor.reader.results import (
     ExtractedStrength,
     Extraction,
     LocalText,
+    is_scale,
 )
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "compiled",
     "example_matches",
     "extract",
+    "is_scale",
     "load_patterns",
     "parse_number",
     "read_program",

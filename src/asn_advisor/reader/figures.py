@@ -25,6 +25,14 @@ _RUPIAH_RE = re.compile(
 )
 _JP_RE = re.compile(rf"(?<![\w.,])({_NUM})\s*(?:JP|jam\s+pelajaran|jampel)\b", re.IGNORECASE)
 _NUMBER_RE = re.compile(rf"(?<![\w.,])({_NUM})(?![\w])")
+# A value on a named scale: "4,41 dari skala 5", "3,41 pada skala 1–4", "3,8 (skala 1-5)".
+_RATING_RE = re.compile(
+    rf"(?<![\w.,])({_NUM})\s*\(?\s*(?:(?:dari|pada|dalam)\s+)?skala\s+(?:(\d+)\s*[-–]\s*)?(\d+)\b\)?", re.IGNORECASE
+)
+# The scales a profile's rating takes ({value, scale}); a value on another scale is not converted.
+_SCALES = {("1", "4"): "1-4", ("1", "5"): "1-5", ("0", "100"): "0-100"}
+# "Seluruh peserta dinyatakan lulus": all of them, a share of 100 percent.
+_WHOLE_RE = re.compile(r"\b(?:seluruh|seluruhnya|semua|semuanya)\b", re.IGNORECASE)
 _MULTIPLIERS = {
     "ribu": 1e3,
     "rb": 1e3,
@@ -98,6 +106,15 @@ def _figures(sent: Sentence, text: str) -> list[_Figure]:
         factor = _MULTIPLIERS.get(mult.lower(), 1.0) if mult not in ("M", "T") else _MULTIPLIERS[mult.lower()]
         out.append(_Figure("rupiah", value * factor, "IDR", sent.start + m.start(), sent.start + m.end()))
         taken.append((m.start(), m.end()))
+    for m in _RATING_RE.finditer(s):
+        if not free(m.start(), m.end()):
+            continue
+        value = parse_number(m.group(1))
+        scale = _SCALES.get((m.group(2) or ("0" if m.group(3) == "100" else "1"), m.group(3)))
+        taken.append((m.start(), m.end()))
+        if value is None or scale is None or not float(scale.split("-")[0]) <= value <= float(scale.split("-")[1]):
+            continue  # on a scale the profile does not take, or off it: no rating, and no count either
+        out.append(_Figure("rating", value, scale, sent.start + m.start(), sent.start + m.end()))
     for m in _PERCENT_RE.finditer(s):
         value = parse_number(m.group(1))
         if not free(m.start(), m.end()):
@@ -114,6 +131,8 @@ def _figures(sent: Sentence, text: str) -> list[_Figure]:
             continue
         out.append(_Figure("jp", value, "JP", sent.start + m.start(), sent.start + m.end()))
         taken.append((m.start(), m.end()))
+    for m in _WHOLE_RE.finditer(s):
+        out.append(_Figure("whole", 100.0, "percent", sent.start + m.start(), sent.start + m.end()))
     for m in _NUMBER_RE.finditer(s):
         value = parse_number(m.group(1))
         if value is None or not free(m.start(), m.end()) or not _a_value(s, m.start(), m.end()):

@@ -136,7 +136,8 @@ class StrengthPattern(_PatternBase):
 
 class IndicatorPattern(_PatternBase):
     indicator: str
-    figure: Literal["percent", "rupiah", "jp", "number"]
+    # rating: a value on a named scale ("4,41 dari skala 5"); whole: "seluruh peserta", read as 100 percent.
+    figure: Literal["percent", "rupiah", "jp", "number", "rating", "whole"]
     within: int = Field(default=8, ge=1, le=60)
 
 

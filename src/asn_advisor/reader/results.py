@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -66,6 +67,14 @@ class ExtractedRecommendation(_Traced):
     """A recommendation the report itself proposes."""
 
 
+def is_scale(unit: str) -> bool:
+    """Whether a figure's unit is a rating scale ("1-5"), not a unit of measure."""
+    return bool(_SCALE_RE.fullmatch(unit))
+
+
+_SCALE_RE = re.compile(r"\d+-\d+")
+
+
 class ExtractedIndicator(_Traced):
     value: float
     unit: str
@@ -109,7 +118,8 @@ class Extraction(BaseModel):
         indicators: dict[str, Any] = {}
         for ind in self.indicators:
             if ind.id not in indicators:
-                indicators[ind.id] = int(ind.value) if float(ind.value).is_integer() else ind.value
+                value = int(ind.value) if float(ind.value).is_integer() else ind.value
+                indicators[ind.id] = {"value": value, "scale": ind.unit} if is_scale(ind.unit) else value
         findings: dict[str, dict[str, Any]] = {}
         for f in self.findings:
             evidence = " ".join(f.quote.split())
@@ -142,5 +152,15 @@ class Extraction(BaseModel):
         return list(proposals.values())
 
     def _stated_strengths(self) -> list[dict[str, Any]]:
-        sentences = dict.fromkeys(" ".join(strength.quote.split()) for strength in self.strengths)
+        # A strength stated by a figure the profile takes ("Seluruh peserta dinyatakan lulus") is
+        # judged by the advice against the indicator's target; stated again, it would be said twice.
+        first: dict[str, ExtractedIndicator] = {}
+        for ind in self.indicators:
+            first.setdefault(ind.id, ind)
+        taken = [(ind.start, ind.end) for ind in first.values()]
+        sentences = dict.fromkeys(
+            " ".join(strength.quote.split())
+            for strength in self.strengths
+            if not any(strength.start < end and start < strength.end for start, end in taken)
+        )
         return [{"text": sentence, "source": "document"} for sentence in sentences]

@@ -6,7 +6,7 @@ from typing import Any
 
 from asn_advisor.i18n import has_entry, number, t
 from asn_advisor.pack import RulePack
-from asn_advisor.reader import Extraction
+from asn_advisor.reader import Extraction, is_scale
 
 __all__ = ["render_extraction"]
 
@@ -86,6 +86,8 @@ def _amount(value: float, unit: str, lang: str) -> str:
     shown = number(value, lang, "value")
     if unit == "percent":
         return f"{shown}%"
+    if is_scale(unit):
+        return t("extract.rating", lang, value=shown, scale=unit.replace("-", "\u2013"))
     return f"{shown} {unit}" if unit else shown
 
 
