@@ -284,6 +284,12 @@ def test_a_finding_is_read_however_it_is_phrased(expected: str, sentence: str) -
 
 
 PROPOSALS = [
+    # Superiors involved, in the passive; agreements between offices; what counts towards the hours;
+    # more coaches is developing instructors, not mentoring.
+    ("leadership_support", "Kepala bidang sebaiknya dilibatkan dalam memilih diklat bagi stafnya."),
+    ("interagency_coordination", "BPSDM perlu menandatangani perjanjian kerja sama dengan BKD kabupaten untuk memantau alumni."),
+    ("promote_benefits", "Disarankan BKPSDM menyosialisasikan bahwa magang dan seminar dapat diakui sebagai JP."),
+    ("instructor_development", "Disarankan penambahan jumlah mentor bersertifikat melalui pelatihan mentor."),
     # "kewajiban" is a noun, not the weak cue "wajib".
     ("-", "Banyak pegawai ikut diklat karena kewajiban JP dan syarat kenaikan pangkat, bukan kebutuhan."),
     (
@@ -415,6 +421,17 @@ STRENGTHS = [
     ("-", "Jumlah peserta yang lulus menurun dibanding tahun lalu."),
     ("-", "Kepuasan peserta belum mencapai target yang ditetapkan."),
     ("-", "Semua peserta wajib mengikuti pre-test dan post-test."),
+    # A count in brackets, satisfaction judged high after a long subject, a rise with a place in the
+    # subject, projects still running, a forum that exists, a dimension judged supportive.
+    ("+", "Semua peserta angkatan II (40 orang) dinyatakan lulus."),
+    ("+", "Tingkat kepuasan alumni terhadap materi dan fasilitator pelatihan cukup tinggi."),
+    ("+", "Persentase kehadiran di Kecamatan Contoh pun naik dari 60 persen menjadi 85 persen."),
+    ("+", "Sebanyak 40 proyek perubahan (75%) masih berjalan di unit kerja alumni."),
+    ("+", "BKPSDM telah memiliki grup berbagi pengetahuan bagi alumni pelatihan."),
+    ("+", "Faktor komunikasi dan sumber daya cukup mendukung pelaksanaan coaching."),
+    ("-", "Hanya 30 persen proyek perubahan yang masih berjalan setahun kemudian."),
+    ("-", "Dinas perlu memiliki forum berbagi pengetahuan bagi alumni."),
+    ("-", "Aspek anggaran belum mendukung pelaksanaan program."),
 ]
 
 
