@@ -242,6 +242,34 @@ CASES = [
     ("-", "Pelatihan dilaksanakan di Aula BKPSDM selama tiga hari."),
     ("-", "Peserta terdiri atas pejabat pengawas dari berbagai perangkat daerah."),
     ("-", "Hasil penelitian diharapkan menjadi masukan bagi pemerintah daerah."),
+    # Set-b kinds: a change project that stops; a small share that applies; a unit's plan that leaves the
+    # project out; time divided between a course and the job named far apart; material judged too
+    # normative; the programme seen as a burden; training taken only for the hours; evaluation that stops
+    # at a form; travel money that does not cover costs; operating a platform; a survey's question and a
+    # concession that report facts; a relative ranking that states no shortfall.
+    ("low_transfer", "Separuh proyek perubahan peserta PKP terhenti tidak lama setelah mereka kembali bertugas."),
+    ("low_transfer", "Rancangan aktualisasi CPNS banyak yang tidak dilanjutkan di unit kerja."),
+    ("low_transfer", "Hanya 22 persen alumni diklat teknis yang menerapkan prosedur baru di bidangnya."),
+    ("low_transfer", "Sebagian kecil peserta saja yang mengaplikasikan ilmu manajemen risiko di kantornya."),
+    ("weak_supervisor_support", "Rencana aksi alumni belum dimasukkan ke dalam renja bidang oleh kepala dinas."),
+    ("weak_supervisor_support", "Gagasan peserta tidak diadopsi dalam program kerja kantornya."),
+    ("time_conflict", "Pegawai kesulitan mengatur waktu antara tugas modul e-learning dan layanan di loket."),
+    ("time_conflict", "Para camat kewalahan menyeimbangkan pembelajaran jarak jauh dengan pekerjaan rutin."),
+    ("theoretical_curriculum", "Bahan ajar pelatihan dinilai cenderung normatif sehingga sulit dipakai di lapangan."),
+    ("theoretical_curriculum", "Modul itu minim contoh nyata dari pelayanan di kecamatan."),
+    ("low_motivation", "Sebagian pejabat memandang coaching sebagai pekerjaan tambahan yang menyita waktu."),
+    ("low_motivation", "Banyak peserta mendaftar webinar hanya untuk memenuhi target JP tahunan."),
+    ("weak_evaluation", "Penilaian diklat selama ini berhenti di formulir kepuasan pada akhir sesi."),
+    ("limited_budget", "Biaya perjalanan dinas peserta pelatihan tidak cukup untuk menyewa penginapan."),
+    ("low_digital_literacy", "Pegawai yang lebih tua sering kesulitan mengoperasikan platform pembelajaran daring."),
+    ("weak_supervisor_support", "Ketika ditanya hambatannya, alumni menyebut atasan kurang mendukung penerapan ide baru."),
+    ("low_participation", "Kalaupun undangan sudah dikirim, jumlah peserta yang hadir tetap jauh di bawah target."),
+    ("-", "Proyek perubahan alumni terus berjalan dan diadopsi dalam rencana kerja dinas."),
+    ("-", "Peserta tidak menganggap pembelajaran daring sebagai beban tambahan."),
+    ("-", "Pelatihan daring memudahkan pegawai mengatur waktu di luar jam pelayanan."),
+    ("-", "Peserta menilai pelatihan baik; ruang makan mendapat skor terendah dibanding aspek lain."),
+    ("-", "Sebagian besar alumni sudah menerapkan hasil pelatihan di unit kerjanya."),
+    ("-", "Setiap ASN memiliki kewajiban mengikuti pelatihan paling sedikit 20 JP per tahun."),
 ]
 
 
@@ -256,6 +284,14 @@ def test_a_finding_is_read_however_it_is_phrased(expected: str, sentence: str) -
 
 
 PROPOSALS = [
+    # Superiors involved, in the passive; agreements between offices; what counts towards the hours;
+    # more coaches is developing instructors, not mentoring.
+    ("leadership_support", "Kepala bidang sebaiknya dilibatkan dalam memilih diklat bagi stafnya."),
+    ("interagency_coordination", "BPSDM perlu menandatangani perjanjian kerja sama dengan BKD kabupaten untuk memantau alumni."),
+    ("promote_benefits", "Disarankan BKPSDM menyosialisasikan bahwa magang dan seminar dapat diakui sebagai JP."),
+    ("instructor_development", "Disarankan penambahan jumlah mentor bersertifikat melalui pelatihan mentor."),
+    # "kewajiban" is a noun, not the weak cue "wajib".
+    ("-", "Banyak pegawai ikut diklat karena kewajiban JP dan syarat kenaikan pangkat, bukan kebutuhan."),
     (
         "flexible_scheduling",
         "Ke depan, BKPSDM perlu menyelenggarakan pelatihan secara daring agar tidak mengganggu pelayanan.",
@@ -385,6 +421,17 @@ STRENGTHS = [
     ("-", "Jumlah peserta yang lulus menurun dibanding tahun lalu."),
     ("-", "Kepuasan peserta belum mencapai target yang ditetapkan."),
     ("-", "Semua peserta wajib mengikuti pre-test dan post-test."),
+    # A count in brackets, satisfaction judged high after a long subject, a rise with a place in the
+    # subject, projects still running, a forum that exists, a dimension judged supportive.
+    ("+", "Semua peserta angkatan II (40 orang) dinyatakan lulus."),
+    ("+", "Tingkat kepuasan alumni terhadap materi dan fasilitator pelatihan cukup tinggi."),
+    ("+", "Persentase kehadiran di Kecamatan Contoh pun naik dari 60 persen menjadi 85 persen."),
+    ("+", "Sebanyak 40 proyek perubahan (75%) masih berjalan di unit kerja alumni."),
+    ("+", "BKPSDM telah memiliki grup berbagi pengetahuan bagi alumni pelatihan."),
+    ("+", "Faktor komunikasi dan sumber daya cukup mendukung pelaksanaan coaching."),
+    ("-", "Hanya 30 persen proyek perubahan yang masih berjalan setahun kemudian."),
+    ("-", "Dinas perlu memiliki forum berbagi pengetahuan bagi alumni."),
+    ("-", "Aspek anggaran belum mendukung pelaksanaan program."),
 ]
 
 

@@ -289,6 +289,7 @@ class _Compiled:
     negation_after: tuple[_Cue, ...]
     not_negation: _Term | None
     hypothetical: _Term
+    not_hypothetical: _Term | None
     example: _Term
     example_continuation: _Term | None
     illustration: _Term | None
@@ -376,6 +377,7 @@ class _PatternCompiler:
             negation_after=self.cues(c.negation_after, "negation_after"),
             not_negation=self.optional_cue(c.not_negation, "not_negation"),
             hypothetical=required["hypothetical"],  # type: ignore[arg-type]
+            not_hypothetical=self.optional_cue(c.not_hypothetical, "not_hypothetical"),
             example=required["example"],  # type: ignore[arg-type]
             example_continuation=self.optional_cue(c.example_continuation, "example_continuation"),
             illustration=self.optional_cue(c.illustration, "illustration"),

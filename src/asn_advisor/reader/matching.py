@@ -167,13 +167,17 @@ def _block_examples_and_hypotheticals(v: _SentenceView, c: _Compiled, lead: int,
 def _block_hypotheticals(v: _SentenceView, c: _Compiled, lead: int) -> None:
     """Block from a conditional to the end of the sentence (the whole of it when the conditional leads).
 
+    "Ketika ditanya ..." (a survey's question) and "Kalaupun ..." (a
+    concession) hold a conditional's word but report a fact (`not_hypothetical`).
+
     "Alangkah baiknya jika ...", "Sebaiknya apabila ...": a conditional right
     after a proposal cue states what is proposed, not a hypothetical.
     """
     n = len(v.norms)
     proposal_ends = {b for _a, b in v.occ(c.proposal)}
+    factual = {i for a, b in v.occ(c.not_hypothetical) for i in range(a, b)} if c.not_hypothetical else set()
     for a, _b in v.occ(c.hypothetical):
-        if a in proposal_ends:
+        if a in proposal_ends or a in factual:
             continue
         if a <= lead + 1:
             v.blocked = set(range(n))

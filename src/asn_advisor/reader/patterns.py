@@ -53,6 +53,9 @@ class Cues(_Strict):
     negation_after: list[NegationCue] = []
     not_negation: str = ""
     hypothetical: str
+    # Words that hold a hypothetical cue but report a fact: "ketika ditanya" (a survey's question),
+    # "kalaupun" (a concession: the main clause is asserted).
+    not_hypothetical: str = ""
     example: str
     example_continuation: str = ""
     illustration: str = ""
