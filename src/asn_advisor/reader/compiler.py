@@ -273,6 +273,7 @@ class _Rule:
     scope: str
     severity: str | None = None
     figure: str | None = None
+    at_least: float | None = None
     context: _Term | None = None
     context_sentences: int = 0
 
@@ -481,6 +482,7 @@ class _PatternCompiler:
             scope=getattr(r, "scope", "sentence"),
             severity=getattr(r, "severity", None),
             figure=getattr(r, "figure", None),
+            at_least=getattr(r, "at_least", None),
             context=context,
             context_sentences=getattr(r, "context_sentences", 0),
         )

@@ -207,6 +207,10 @@ _NOT_PEOPLE = frozenset(
 )
 
 
+# "81,3 pada post-test", "4,1 untuk materi": the words after the preposition name the figure.
+_JOINING = frozenset({"pada", "untuk", "dalam", "di"})
+
+
 def _scale_ok(kind: str, fig: _Figure, before: str, after: str = "", written: str = "") -> bool:
     """Whether a figure is a plausible value of a measure (figures only; indicators are checked by the pack)."""
     if fig.kind == "number":
@@ -298,15 +302,22 @@ def find_indicators(
         def distance(o: tuple[int, int], fa: int = fa, fb: int = fb) -> int:
             return min(abs(fa - o[1]), abs(o[0] - fb))
 
-        def nearness(o: tuple[int, int], fa: int = fa) -> int:
-            # What a figure measures is mostly said before it: words after it count double.
-            return distance(o) if o[1] <= fa else 2 * distance(o) + 1
+        def nearness(o: tuple[int, int], fa: int = fa, fb: int = fb) -> int:
+            # What a figure measures is mostly said before it: words after it count double,
+            # unless a preposition joins them to it ("81,3 pada post-test"), which binds as
+            # tightly as the word right before it.
+            if o[1] <= fa:
+                return distance(o)
+            joined = o[0] == fb + 1 and v.norms[fb] in _JOINING
+            return 0 if joined else 2 * distance(o) + 1
 
         # Every rule that fits the figure is a candidate; the one whose words stand
         # nearest to the figure names it ("kehadiran 53% dan kepuasan 81%").
         best: tuple[int, _Rule, list[tuple[int, int]]] | None = None
         for rule in rules:
             if rule.figure != fig.kind or (only is not None and rule.id != only):
+                continue
+            if rule.at_least is not None and fig.value < rule.at_least:
                 continue
             picks = []
             for term in rule.terms:

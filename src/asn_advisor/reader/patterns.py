@@ -142,6 +142,8 @@ class IndicatorPattern(_PatternBase):
     # rating: a value on a named scale ("4,41 dari skala 5"); whole: "seluruh peserta", read as 100 percent.
     figure: Literal["percent", "rupiah", "jp", "number", "rating", "whole"]
     within: int = Field(default=8, ge=1, le=60)
+    # The smallest value this pattern reads: a bare rating of 3,27 is on a scale the text does not name.
+    at_least: float | None = None
 
 
 class FigurePattern(IndicatorPattern):
