@@ -1009,7 +1009,7 @@ _REFEREES = (
 def test_training_words_without_the_civil_service_are_off_topic(patterns, text):
     """Training words are shared with sport and schools: the text must name the service or its offices."""
     result = extract(text, patterns)
-    assert (result.is_evaluation_report, result.reason_code) == (False, "topic")
+    assert (result.is_evaluation_report, result.reason_code) == (False, "not_civil_service")
     named = extract(text.replace("Panitia", "Pegawai dinas dan panitia").replace("guru swasta", "guru ASN"), patterns)
     assert named.is_evaluation_report
 

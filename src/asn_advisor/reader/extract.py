@@ -199,6 +199,12 @@ _REASONS = {
         id="Teks ini tidak membahas pelatihan atau pengembangan kompetensi ASN.",
         en="The text is not about the training or development of civil servants (ASN).",
     ),
+    "not_civil_service": LocalText(
+        id="Teks ini membahas pelatihan, tetapi tidak menyebut ASN, pegawai, atau instansi pemerintah "
+        "yang menyelenggarakannya (misalnya pelatihan wasit, guru sekolah swasta, atau karyawan perusahaan).",
+        en="The text is about training, but names no civil servants, staff or government office running it "
+        "(referees, private-school teachers or company staff, for example).",
+    ),
     "no_evaluation": LocalText(
         id="Teks ini membahas pelatihan ASN tetapi tidak memuat penilaian: tidak ada temuan, kendala, "
         "hasil evaluasi atau rekomendasi (misalnya sebuah pengumuman atau berita acara).",
@@ -284,8 +290,10 @@ def extract(
     topic_words = {norms[a] for a, _ in topic}
     # A news lead of one or two sentences names its subject once or twice.
     needed = min(c.signals.min_topic_words, max(2, len(words) // 10))
-    if len(topic) < needed or len(topic_words) < 2 or not _names_civil_service(c, norms):
+    if len(topic) < needed or len(topic_words) < 2:
         return _not_report(source, "topic", "id", 0)
+    if not _names_civil_service(c, norms):
+        return _not_report(source, "not_civil_service", "id", 0)
 
     result = _extract_sentences(work, c, source)
     if not (result.findings or result.recommendations or result.indicators):
