@@ -192,6 +192,10 @@ def _mark_proposals(v: _SentenceView, c: _Compiled, lead: int) -> None:
     introduces; both reach through brackets.
     """
     blockers = v.occ(c.proposal_blockers) if c.proposal_blockers else []
+    if c.not_proposal:
+        # "saya harus naik ...", "masih memerlukan dukungan": the cue inside states a fact.
+        factual = {i for a, b in v.occ(c.not_proposal) for i in range(a, b)}
+        blockers = blockers + [(i, i) for i in factual]
     strong = _proposing_clauses(v, c.proposal, lead, blockers)
     v.strong_proposal_clauses = _through_colon(v, _through_brackets(v.sent, strong))
     weak = _proposing_clauses(v, c.weak_proposal, lead, blockers)

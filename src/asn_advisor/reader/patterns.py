@@ -68,6 +68,9 @@ class Cues(_Strict):
     proposal: str
     weak_proposal: str = ""
     proposal_blockers: str = ""
+    # Phrases that hold a proposal cue but state a fact: a speaker's own necessity ("saya harus naik ...
+    # supaya dapat sinyal") or a need still unmet ("masih memerlukan dukungan").
+    not_proposal: str = ""
     proposal_sections: str = ""
     severity_high: str = ""
     severity_low: str = ""
