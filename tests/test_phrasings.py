@@ -474,6 +474,9 @@ PROPOSALS = [
     ("interagency_coordination", "Pemkab akan bersinergi dengan BPSDM provinsi dalam menyusun kalender diklat."),
     ("interagency_coordination", "Perlu disusun pedoman yang mengatur pembagian tugas antarunit dalam penyelenggaraan diklat."),
     ("leadership_support", "Bupati menugaskan para camat sebagai mentor untuk mengawal penerapan aksi perubahan."),
+    # One item of a list does not veto another: a partnership in (1), coordination in (2).
+    ("interagency_coordination", "Disarankan: (1) menjalin kerja sama dengan universitas untuk pelatihan widyaiswara; (2) menyusun pedoman pembagian peran antarunit penyelenggara diklat."),
+    ("interagency_coordination", "Rekomendasinya: a) bekerja sama dengan politeknik setempat; b) memperkuat koordinasi antar OPD dalam pendataan peserta."),
     # A speaker's own necessity and a need still unmet state facts, not proposals.
     ("-", "Saya harus meminjam laptop tetangga supaya bisa ikut kelas daring, kata seorang peserta."),
     ("-", "Program ini masih membutuhkan dukungan dari kepala daerah."),
