@@ -477,6 +477,9 @@ PROPOSALS = [
     # One item of a list does not veto another: a partnership in (1), coordination in (2).
     ("interagency_coordination", "Disarankan: (1) menjalin kerja sama dengan universitas untuk pelatihan widyaiswara; (2) menyusun pedoman pembagian peran antarunit penyelenggara diklat."),
     ("interagency_coordination", "Rekomendasinya: a) bekerja sama dengan politeknik setempat; b) memperkuat koordinasi antar OPD dalam pendataan peserta."),
+    # "sejak" after a purpose word names when the aim starts; before it, a measure already taken.
+    ("interagency_coordination", "Dinas akan bekerja sama dengan BKPSDM supaya kelas bisa dimulai sejak Januari."),
+    ("-", "Sejak 2022 BKPSDM sudah berkoordinasi dengan BPSDM agar kuota diklat bertambah."),
     # A speaker's own necessity and a need still unmet state facts, not proposals.
     ("-", "Saya harus meminjam laptop tetangga supaya bisa ikut kelas daring, kata seorang peserta."),
     ("-", "Program ini masih membutuhkan dukungan dari kepala daerah."),

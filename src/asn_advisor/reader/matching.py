@@ -263,6 +263,10 @@ def _mark_measures_taken(v: _SentenceView, c: _Compiled, implemented: _Term) -> 
     """
     clause_of = v.clause_of
     past = v.occ(c.implemented_past) if c.implemented_past else []
+    if c.purpose and past:
+        # "agar jadwal bisa dibuka sejak triwulan pertama": the start of the aim, not a measure taken.
+        aims = [a for a, _b in v.occ(c.purpose)]
+        past = [(a, b) for a, b in past if not any(p < a and clause_of[p] == clause_of[a] for p in aims)]
     cue_starts = [a for term in (c.proposal, c.weak_proposal) if term for a, _ in v.occ(term)]
 
     def taken(a: int, b: int) -> bool:
