@@ -291,6 +291,20 @@ CASES = [
     ("weak_supervisor_support", "Ada mentor yang sekadar menandatangani lembar bimbingan tanpa berdiskusi."),
     ("-", "Sedikitnya 50 persen peserta mengikuti pembelajaran terintegrasi di tempat kerja."),
     ("-", "Saya tidak ingin diklat hanya menjadi ajang jalan-jalan, tegas Sekda."),
+    # "tidak terdapat" is "tidak ada"; judgements at the end of a long subject; trained staff moved away;
+    # no baseline; who does what unclear; supply that reaches only so far; practice scarce; days too short.
+    ("no_follow_up", "Belum terdapat program pendampingan bagi alumni sesudah pelatihan."),
+    ("low_transfer", "Penerapan materi diklat kepemimpinan oleh para alumni di kantornya masih relatif rendah."),
+    ("low_transfer", "Pegawai yang sudah mengikuti bimtek kearsipan justru dimutasi ke bidang lain."),
+    ("weak_evaluation", "Panitia tidak punya data awal kinerja pegawai sebelum diklat dimulai."),
+    ("participant_heterogeneity", "Karakteristik peserta angkatan ini sangat beragam, dari staf baru sampai pejabat senior."),
+    ("short_duration", "Dua hari itu pun terlalu pendek untuk modul sebanyak itu."),
+    ("short_duration", "Empat jam saja terlalu singkat untuk praktik aplikasi."),
+    ("theoretical_curriculum", "Sesi diklat didominasi paparan peraturan tanpa contoh."),
+    ("theoretical_curriculum", "Porsi simulasi dalam bimtek pengelolaan keuangan sangat sedikit."),
+    ("limited_coverage", "Anggaran tahun ini hanya cukup untuk satu kelas berisi 25 pegawai."),
+    ("poor_coordination", "Pembagian tugas antara BKPSDM dan dinas teknis dalam penyelenggaraan diklat tidak jelas."),
+    ("limited_facilities", "Peserta di kecamatan terpencil harus berjalan ke bukit untuk mencari sinyal saat kelas daring."),
 ]
 
 # Sentences that must not be read as one particular finding (another reading may be right).
@@ -302,6 +316,13 @@ NOT_READ = [
     ("low_participation", "Kami tidak mau pelatihan cuma diikuti demi sertifikat."),
     ("short_duration", "Waktu pendaftaran terlalu singkat sehingga banyak pegawai terlambat mendaftar."),
     ("irrelevant_curriculum", "Lokasi diklat jauh dari tempat tugas sehari-hari sebagian peserta."),
+    # An idiom ("pekerjaan rumah": the office's to-do list), a sentence that only announces what follows,
+    # practice that is scarce (not a facility), instructors who stay away (not participants).
+    ("time_conflict", "Kepala BKPSDM mengakui pekerjaan rumah pengembangan kompetensi pegawai masih menumpuk."),
+    ("low_satisfaction", "Keluhan lain datang dari pegawai kecamatan yang mengikuti kelas daring."),
+    ("low_satisfaction", "Keluhan serupa disampaikan oleh peserta angkatan ketiga."),
+    ("limited_facilities", "Latihan langsung memakai aplikasi e-kinerja dalam diklat ini sangat sedikit."),
+    ("low_participation", "Pelatihan hanya mengandalkan tiga orang widyaiswara yang kerap berhalangan hadir."),
 ]
 
 
@@ -449,12 +470,28 @@ PROPOSALS = [
     ("follow_up_platform", "BKD berencana membuat komunitas alumni untuk berbagi pengalaman setelah kembali ke kantor."),
     ("-", "Selama tahap daring, peserta wajib mengikuti kelas virtual setiap pagi."),
     ("-", "Sesudah pelatihan, BKPSDM sudah membuka forum alumni untuk berbagi pengalaman."),
+    # Plans to coordinate; a procedure dividing authority between units; heads acting as mentors.
+    ("interagency_coordination", "Pemkab akan bersinergi dengan BPSDM provinsi dalam menyusun kalender diklat."),
+    ("interagency_coordination", "Perlu disusun pedoman yang mengatur pembagian tugas antarunit dalam penyelenggaraan diklat."),
+    ("leadership_support", "Bupati menugaskan para camat sebagai mentor untuk mengawal penerapan aksi perubahan."),
+    # One item of a list does not veto another: a partnership in (1), coordination in (2).
+    ("interagency_coordination", "Disarankan: (1) menjalin kerja sama dengan universitas untuk pelatihan widyaiswara; (2) menyusun pedoman pembagian peran antarunit penyelenggara diklat."),
+    ("interagency_coordination", "Rekomendasinya: a) bekerja sama dengan politeknik setempat; b) memperkuat koordinasi antar OPD dalam pendataan peserta."),
+    # "sejak" after a purpose word names when the aim starts; before it, a measure already taken.
+    ("interagency_coordination", "Dinas akan bekerja sama dengan BKPSDM supaya kelas bisa dimulai sejak Januari."),
+    ("-", "Sejak 2022 BKPSDM sudah berkoordinasi dengan BPSDM agar kuota diklat bertambah."),
+    # A speaker's own necessity and a need still unmet state facts, not proposals.
+    ("-", "Saya harus meminjam laptop tetangga supaya bisa ikut kelas daring, kata seorang peserta."),
+    ("-", "Program ini masih membutuhkan dukungan dari kepala daerah."),
 ]
 
 # Sentences that must not be read as one particular proposal.
 NOT_PROPOSED = [
     ("flexible_scheduling", "Pemkab menjajaki penyelenggaraan diklat teknis secara mandiri di ibu kota kabupaten."),
     ("mentoring_coaching", "Wakil bupati mengingatkan para mentor agar sungguh-sungguh mendampingi peserta aktualisasi."),
+    ("mentoring_coaching", "Bupati menugaskan para camat sebagai mentor untuk mengawal penerapan aksi perubahan."),
+    ("improve_facilities", "Setiap perangkat daerah perlu mengirim pejabat pengadaan ke bimtek sertifikasi."),
+    ("continuous_evaluation", "Disarankan mengaitkan hasil diklat dengan penilaian kinerja pegawai."),
 ]
 
 STRENGTHS = [
@@ -468,6 +505,7 @@ STRENGTHS = [
     ("-", "Pelatihan diharapkan dapat meningkatkan kinerja pegawai."),
     ("-", "Kepuasan peserta masih di bawah target."),
     ("-", "Pelatihan bertujuan agar seluruh peserta lulus dengan nilai baik."),
+    ("-", "Diklat bendahara diperlukan agar laporan keuangan OPD dapat disusun sesuai standar."),
     ("-", "Ketidakhadiran peserta meningkat dari 5 persen menjadi 12 persen."),
     ("+", "Program mentoring bagi CPNS telah berjalan baik sejak tiga tahun terakhir."),
     ("+", "Bupati memberikan apresiasi atas penyelenggaraan pelatihan yang tertib."),

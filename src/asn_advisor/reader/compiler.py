@@ -316,6 +316,8 @@ class _Compiled:
     figures: tuple[_Rule, ...]
     indicators: tuple[_Rule, ...]
     index: _TermIndex
+    not_proposal: _Term | None = None
+    purpose: _Term | None = None
 
 
 def compile_patterns(
@@ -389,6 +391,8 @@ class _PatternCompiler:
             proposal=required["proposal"],  # type: ignore[arg-type]
             weak_proposal=self.optional_cue(c.weak_proposal, "weak_proposal"),
             proposal_blockers=self.optional_cue(c.proposal_blockers, "proposal_blockers"),
+            not_proposal=self.optional_cue(c.not_proposal, "not_proposal"),
+            purpose=self.optional_cue(c.purpose, "purpose"),
             proposal_sections=self.optional_cue(c.proposal_sections, "proposal_sections"),
             severity_high=self.optional_cue(c.severity_high, "severity_high"),
             severity_low=self.optional_cue(c.severity_low, "severity_low"),

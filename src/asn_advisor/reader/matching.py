@@ -192,6 +192,10 @@ def _mark_proposals(v: _SentenceView, c: _Compiled, lead: int) -> None:
     introduces; both reach through brackets.
     """
     blockers = v.occ(c.proposal_blockers) if c.proposal_blockers else []
+    if c.not_proposal:
+        # "saya harus naik ...", "masih memerlukan dukungan": the cue inside states a fact.
+        factual = {i for a, b in v.occ(c.not_proposal) for i in range(a, b)}
+        blockers = blockers + [(i, i) for i in factual]
     strong = _proposing_clauses(v, c.proposal, lead, blockers)
     v.strong_proposal_clauses = _through_colon(v, _through_brackets(v.sent, strong))
     weak = _proposing_clauses(v, c.weak_proposal, lead, blockers)
@@ -259,6 +263,10 @@ def _mark_measures_taken(v: _SentenceView, c: _Compiled, implemented: _Term) -> 
     """
     clause_of = v.clause_of
     past = v.occ(c.implemented_past) if c.implemented_past else []
+    if c.purpose and past:
+        # "agar jadwal bisa dibuka sejak triwulan pertama": the start of the aim, not a measure taken.
+        aims = [a for a, _b in v.occ(c.purpose)]
+        past = [(a, b) for a, b in past if not any(p < a and clause_of[p] == clause_of[a] for p in aims)]
     cue_starts = [a for term in (c.proposal, c.weak_proposal) if term for a, _ in v.occ(term)]
 
     def taken(a: int, b: int) -> bool:

@@ -63,11 +63,17 @@ class Cues(_Strict):
     # Explicit past markers (telah, sudah, pernah): a measure taken even under a proposal heading or after
     # a plan cue, where a bare passive ("dilaksanakan") reads as the step proposed.
     implemented_past: str = ""
+    # Purpose words: a past marker after one of them in its clause names when the aim starts, not a measure
+    # taken ("agar jadwal bisa dibuka sejak triwulan pertama").
+    purpose: str = ""
     proposal_continuation: str = ""
     question_is_hypothetical: bool = True
     proposal: str
     weak_proposal: str = ""
     proposal_blockers: str = ""
+    # Phrases that hold a proposal cue but state a fact: a speaker's own necessity ("saya harus naik ...
+    # supaya dapat sinyal") or a need still unmet ("masih memerlukan dukungan").
+    not_proposal: str = ""
     proposal_sections: str = ""
     severity_high: str = ""
     severity_low: str = ""
