@@ -346,6 +346,12 @@ PROPOSALS = [
     # Superiors involved, in the passive; agreements between offices; what counts towards the hours;
     # more coaches is developing instructors, not mentoring.
     ("leadership_support", "Kepala bidang sebaiknya dilibatkan dalam memilih diklat bagi stafnya."),
+    # A superior pushing staff, freeing them from duties, setting an example.
+    ("leadership_support", "Sekda berharap para kepala dinas turut memotivasi pegawainya agar memenuhi 20 JP."),
+    ("leadership_support", "Atasan langsung perlu memberikan dispensasi kepada peserta selama kelas daring berlangsung."),
+    ("leadership_support", "Para kepala bidang hendaknya memberikan teladan dengan ikut belajar mandiri."),
+    # Telling staff how training links to their career is promoting its benefits.
+    ("promote_benefits", "BKPSDM perlu mengintensifkan sosialisasi supaya ASN memahami kaitan antara diklat dan kenaikan jabatan."),
     ("interagency_coordination", "BPSDM perlu menandatangani perjanjian kerja sama dengan BKD kabupaten untuk memantau alumni."),
     ("promote_benefits", "Disarankan BKPSDM menyosialisasikan bahwa magang dan seminar dapat diakui sebagai JP."),
     ("instructor_development", "Disarankan penambahan jumlah mentor bersertifikat melalui pelatihan mentor."),
@@ -487,6 +493,14 @@ PROPOSALS = [
 
 # Sentences that must not be read as one particular proposal.
 NOT_PROPOSED = [
+    # "berdurasi 4 JP" describes the courses; it does not lengthen them.
+    ("extend_duration", "Tahun depan BKPSDM berencana menambah kelas singkat berdurasi dua jam bagi pegawai."),
+    # Understanding the link to a career is not an incentive.
+    ("incentives", "Perlu sosialisasi agar pegawai memahami keterkaitan antara pelatihan dan jenjang karier."),
+    # A superior's own performance indicator is an appraisal, not a target for the course.
+    ("outcome_targets", "Kepala OPD perlu menjadikan pendampingan staf bagian dari indikator kinerja pejabat pengawas."),
+    # The proposal is what comes before the online course, not the online mode itself.
+    ("flexible_scheduling", "Kelas daring seharusnya diawali pengenalan aplikasi bagi peserta yang belum terbiasa."),
     ("flexible_scheduling", "Pemkab menjajaki penyelenggaraan diklat teknis secara mandiri di ibu kota kabupaten."),
     ("mentoring_coaching", "Wakil bupati mengingatkan para mentor agar sungguh-sungguh mendampingi peserta aktualisasi."),
     ("mentoring_coaching", "Bupati menugaskan para camat sebagai mentor untuk mengawal penerapan aksi perubahan."),
@@ -534,6 +548,9 @@ STRENGTHS = [
     ("-", "Materi perlu dibuat lebih menarik agar peserta tidak bosan."),
     ("-", "Aplikasi e-learning yang diterapkan sejak 2020 masih menjadi hambatan bagi peserta senior."),
     ("-", "Indeks kepuasan peserta baru mencapai 62 persen."),
+    # "only N people finished all modules": "seluruh" is the object, the count is restricted.
+    ("-", "Dari 200 pegawai yang terdaftar, hanya 120 orang yang menuntaskan semua materi."),
+    ("-", "Tercatat cuma 45 orang yang telah menyelesaikan seluruh tugas aktualisasi."),
 ]
 
 
@@ -575,3 +592,15 @@ def test_a_relative_clause_between_a_subject_and_its_predicate_does_not_count_as
         assume_report=True,
     )
     assert "limited_coverage" not in far.finding_ids()
+
+
+def test_a_short_news_item_reporting_how_many_passed_is_an_evaluation() -> None:
+    """A pass count is an outcome: a short item stating it is read, not refused as an announcement."""
+    text = (
+        "Diklat PPPK Kabupaten Contoh Ditutup\n\n"
+        "Pelatihan orientasi bagi 640 PPPK Kabupaten Contoh ditutup Senin. Sebanyak 630 peserta dinyatakan "
+        "lulus, sementara sepuluh orang harus mengulang karena sakit. Kepala BKPSDM meminta mereka bekerja "
+        "dengan baik di OPD masing-masing.\n"
+    )
+    result = extract(text, PATTERNS, source="x")
+    assert result.reason_code is None, result.reason_code
