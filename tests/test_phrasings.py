@@ -262,7 +262,10 @@ CASES = [
     ("weak_evaluation", "Penilaian diklat selama ini berhenti di formulir kepuasan pada akhir sesi."),
     ("limited_budget", "Biaya perjalanan dinas peserta pelatihan tidak cukup untuk menyewa penginapan."),
     ("low_digital_literacy", "Pegawai yang lebih tua sering kesulitan mengoperasikan platform pembelajaran daring."),
-    ("weak_supervisor_support", "Ketika ditanya hambatannya, alumni menyebut atasan kurang mendukung penerapan ide baru."),
+    (
+        "weak_supervisor_support",
+        "Ketika ditanya hambatannya, alumni menyebut atasan kurang mendukung penerapan ide baru.",
+    ),
     ("low_participation", "Kalaupun undangan sudah dikirim, jumlah peserta yang hadir tetap jauh di bawah target."),
     ("-", "Proyek perubahan alumni terus berjalan dan diadopsi dalam rencana kerja dinas."),
     ("-", "Peserta tidak menganggap pembelajaran daring sebagai beban tambahan."),
@@ -297,14 +300,20 @@ CASES = [
     ("low_transfer", "Penerapan materi diklat kepemimpinan oleh para alumni di kantornya masih relatif rendah."),
     ("low_transfer", "Pegawai yang sudah mengikuti bimtek kearsipan justru dimutasi ke bidang lain."),
     ("weak_evaluation", "Panitia tidak punya data awal kinerja pegawai sebelum diklat dimulai."),
-    ("participant_heterogeneity", "Karakteristik peserta angkatan ini sangat beragam, dari staf baru sampai pejabat senior."),
+    (
+        "participant_heterogeneity",
+        "Karakteristik peserta angkatan ini sangat beragam, dari staf baru sampai pejabat senior.",
+    ),
     ("short_duration", "Dua hari itu pun terlalu pendek untuk modul sebanyak itu."),
     ("short_duration", "Empat jam saja terlalu singkat untuk praktik aplikasi."),
     ("theoretical_curriculum", "Sesi diklat didominasi paparan peraturan tanpa contoh."),
     ("theoretical_curriculum", "Porsi simulasi dalam bimtek pengelolaan keuangan sangat sedikit."),
     ("limited_coverage", "Anggaran tahun ini hanya cukup untuk satu kelas berisi 25 pegawai."),
     ("poor_coordination", "Pembagian tugas antara BKPSDM dan dinas teknis dalam penyelenggaraan diklat tidak jelas."),
-    ("limited_facilities", "Peserta di kecamatan terpencil harus berjalan ke bukit untuk mencari sinyal saat kelas daring."),
+    (
+        "limited_facilities",
+        "Peserta di kecamatan terpencil harus berjalan ke bukit untuk mencari sinyal saat kelas daring.",
+    ),
 ]
 
 # Sentences that must not be read as one particular finding (another reading may be right).
@@ -348,11 +357,20 @@ PROPOSALS = [
     ("leadership_support", "Kepala bidang sebaiknya dilibatkan dalam memilih diklat bagi stafnya."),
     # A superior pushing staff, freeing them from duties, setting an example.
     ("leadership_support", "Sekda berharap para kepala dinas turut memotivasi pegawainya agar memenuhi 20 JP."),
-    ("leadership_support", "Atasan langsung perlu memberikan dispensasi kepada peserta selama kelas daring berlangsung."),
+    (
+        "leadership_support",
+        "Atasan langsung perlu memberikan dispensasi kepada peserta selama kelas daring berlangsung.",
+    ),
     ("leadership_support", "Para kepala bidang hendaknya memberikan teladan dengan ikut belajar mandiri."),
     # Telling staff how training links to their career is promoting its benefits.
-    ("promote_benefits", "BKPSDM perlu mengintensifkan sosialisasi supaya ASN memahami kaitan antara diklat dan kenaikan jabatan."),
-    ("interagency_coordination", "BPSDM perlu menandatangani perjanjian kerja sama dengan BKD kabupaten untuk memantau alumni."),
+    (
+        "promote_benefits",
+        "BKPSDM perlu mengintensifkan sosialisasi supaya ASN memahami kaitan antara diklat dan kenaikan jabatan.",
+    ),
+    (
+        "interagency_coordination",
+        "BPSDM perlu menandatangani perjanjian kerja sama dengan BKD kabupaten untuk memantau alumni.",
+    ),
     ("promote_benefits", "Disarankan BKPSDM menyosialisasikan bahwa magang dan seminar dapat diakui sebagai JP."),
     ("instructor_development", "Disarankan penambahan jumlah mentor bersertifikat melalui pelatihan mentor."),
     # "kewajiban" is a noun, not the weak cue "wajib".
@@ -472,17 +490,34 @@ PROPOSALS = [
     ("outcome_targets", "Gubernur menegaskan, dampak diklat harus tampak pada pelayanan di loket-loket."),
     ("leadership_support", "Sekda meminta para kepala bidang memberi waktu bagi stafnya untuk belajar."),
     ("leadership_support", "Para kepala dinas harus memandang pengembangan kompetensi sebagai investasi."),
-    ("leadership_support", "Wakil bupati mengingatkan para mentor agar sungguh-sungguh mendampingi peserta aktualisasi."),
-    ("follow_up_platform", "BKD berencana membuat komunitas alumni untuk berbagi pengalaman setelah kembali ke kantor."),
+    (
+        "leadership_support",
+        "Wakil bupati mengingatkan para mentor agar sungguh-sungguh mendampingi peserta aktualisasi.",
+    ),
+    (
+        "follow_up_platform",
+        "BKD berencana membuat komunitas alumni untuk berbagi pengalaman setelah kembali ke kantor.",
+    ),
     ("-", "Selama tahap daring, peserta wajib mengikuti kelas virtual setiap pagi."),
     ("-", "Sesudah pelatihan, BKPSDM sudah membuka forum alumni untuk berbagi pengalaman."),
     # Plans to coordinate; a procedure dividing authority between units; heads acting as mentors.
     ("interagency_coordination", "Pemkab akan bersinergi dengan BPSDM provinsi dalam menyusun kalender diklat."),
-    ("interagency_coordination", "Perlu disusun pedoman yang mengatur pembagian tugas antarunit dalam penyelenggaraan diklat."),
+    (
+        "interagency_coordination",
+        "Perlu disusun pedoman yang mengatur pembagian tugas antarunit dalam penyelenggaraan diklat.",
+    ),
     ("leadership_support", "Bupati menugaskan para camat sebagai mentor untuk mengawal penerapan aksi perubahan."),
     # One item of a list does not veto another: a partnership in (1), coordination in (2).
-    ("interagency_coordination", "Disarankan: (1) menjalin kerja sama dengan universitas untuk pelatihan widyaiswara; (2) menyusun pedoman pembagian peran antarunit penyelenggara diklat."),
-    ("interagency_coordination", "Rekomendasinya: a) bekerja sama dengan politeknik setempat; b) memperkuat koordinasi antar OPD dalam pendataan peserta."),
+    (
+        "interagency_coordination",
+        "Disarankan: (1) menjalin kerja sama dengan universitas untuk pelatihan widyaiswara; "
+        "(2) menyusun pedoman pembagian peran antarunit penyelenggara diklat.",
+    ),
+    (
+        "interagency_coordination",
+        "Rekomendasinya: a) bekerja sama dengan politeknik setempat; "
+        "b) memperkuat koordinasi antar OPD dalam pendataan peserta.",
+    ),
     # "sejak" after a purpose word names when the aim starts; before it, a measure already taken.
     ("interagency_coordination", "Dinas akan bekerja sama dengan BKPSDM supaya kelas bisa dimulai sejak Januari."),
     ("-", "Sejak 2022 BKPSDM sudah berkoordinasi dengan BPSDM agar kuota diklat bertambah."),
@@ -498,11 +533,17 @@ NOT_PROPOSED = [
     # Understanding the link to a career is not an incentive.
     ("incentives", "Perlu sosialisasi agar pegawai memahami keterkaitan antara pelatihan dan jenjang karier."),
     # A superior's own performance indicator is an appraisal, not a target for the course.
-    ("outcome_targets", "Kepala OPD perlu menjadikan pendampingan staf bagian dari indikator kinerja pejabat pengawas."),
+    (
+        "outcome_targets",
+        "Kepala OPD perlu menjadikan pendampingan staf bagian dari indikator kinerja pejabat pengawas.",
+    ),
     # The proposal is what comes before the online course, not the online mode itself.
     ("flexible_scheduling", "Kelas daring seharusnya diawali pengenalan aplikasi bagi peserta yang belum terbiasa."),
     ("flexible_scheduling", "Pemkab menjajaki penyelenggaraan diklat teknis secara mandiri di ibu kota kabupaten."),
-    ("mentoring_coaching", "Wakil bupati mengingatkan para mentor agar sungguh-sungguh mendampingi peserta aktualisasi."),
+    (
+        "mentoring_coaching",
+        "Wakil bupati mengingatkan para mentor agar sungguh-sungguh mendampingi peserta aktualisasi.",
+    ),
     ("mentoring_coaching", "Bupati menugaskan para camat sebagai mentor untuk mengawal penerapan aksi perubahan."),
     ("improve_facilities", "Setiap perangkat daerah perlu mengirim pejabat pengadaan ke bimtek sertifikasi."),
     ("continuous_evaluation", "Disarankan mengaitkan hasil diklat dengan penilaian kinerja pegawai."),

@@ -226,7 +226,10 @@ def test_an_indicator_takes_the_value_a_change_comes_to(patterns, sentence, indi
         ("Seluruh peserta harus lulus evaluasi akhir.", []),
         ("Belum semua peserta dinyatakan lulus.", []),
         # mean test scores, not the number who sat them
-        ("Rata-rata nilai pre-test 48,5 dan rata-rata post-test 80,2.", [("pre_test_mean", 48.5, ""), ("post_test_mean", 80.2, "")]),
+        (
+            "Rata-rata nilai pre-test 48,5 dan rata-rata post-test 80,2.",
+            [("pre_test_mean", 48.5, ""), ("post_test_mean", 80.2, "")],
+        ),
         ("Pre-test diikuti 40 orang peserta.", []),
         # a preposition binds the words after a figure to it; the value a change starts from is none
         ("Nilai rata-rata naik dari 55,0 pada pre-test menjadi 79,5 pada post-test.", [("post_test_mean", 79.5, "")]),
@@ -234,9 +237,15 @@ def test_an_indicator_takes_the_value_a_change_comes_to(patterns, sentence, indi
         ("Indeks kepuasan alumni terhadap pelatihan mencapai 86,4.", [("satisfaction", 86.4, "")]),
         ("Tingkat kepuasan peserta rata-rata 3,9.", []),
         # a mean named with a long subject; a target is none
-        ("Rata-rata jam pelajaran yang diikuti pegawai di lingkungan pemkot baru 11,5 JP.", [("avg_jp_per_employee", 11.5, "JP")]),
+        (
+            "Rata-rata jam pelajaran yang diikuti pegawai di lingkungan pemkot baru 11,5 JP.",
+            [("avg_jp_per_employee", 11.5, "JP")],
+        ),
         ("Rata-rata JP pegawai ditargetkan mencapai 20 JP.", []),
-        ("Capaian 20 JP di Kabupaten Contoh naik dari 40 persen pada 2022 menjadi 66 persen.", [("share_meeting_20jp", 66, "percent")]),
+        (
+            "Capaian 20 JP di Kabupaten Contoh naik dari 40 persen pada 2022 menjadi 66 persen.",
+            [("share_meeting_20jp", 66, "percent")],
+        ),
     ],
 )
 def test_ratings_whole_groups_and_test_means_are_read_with_their_scale(patterns, sentence, expected):

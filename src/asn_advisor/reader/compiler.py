@@ -400,7 +400,9 @@ class _PatternCompiler:
             english=frozenset(w.lower() for w in sig.english.split()),
             topic=required["topic"],  # type: ignore[arg-type]
             evaluative=required["evaluative"],  # type: ignore[arg-type]
-            civil_service=self.term(sig.civil_service, "signals", "civil_service") if sig.civil_service.strip() else None,
+            civil_service=self.term(sig.civil_service, "signals", "civil_service")
+            if sig.civil_service.strip()
+            else None,
             signals=sig,
             findings=rules["findings"],
             recommendations=rules["recommendations"],

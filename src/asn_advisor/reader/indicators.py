@@ -9,6 +9,8 @@ offsets, like every other extracted item.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from asn_advisor.reader.compiler import _Compiled, _Rule
@@ -262,6 +264,63 @@ def _fits(kind: str, fig: _Figure, idx: list[int], v: _SentenceView, text: str) 
     return _scale_ok(kind, fig, v.norms[fa - 1] if fa else "", after, text[fig.start : fig.end])
 
 
+@dataclass(frozen=True)
+class _Place:
+    """Where a figure stands in its sentence (tokens ``fa:fb``), among the other values of its kind."""
+
+    fa: int
+    fb: int
+    others: tuple[tuple[int, int], ...]
+    norms: Sequence[str]
+
+    def distance(self, o: tuple[int, int]) -> int:
+        return min(abs(self.fa - o[1]), abs(o[0] - self.fb))
+
+    def clear(self, o: tuple[int, int]) -> bool:
+        """No other value of the figure's kind stands between it and the words ``o``."""
+        lo, hi = (o[1], self.fa) if o[1] <= self.fa else (self.fb, o[0])
+        return not any(lo <= x and y <= hi for x, y in self.others)
+
+    def nearness(self, o: tuple[int, int]) -> int:
+        # What a figure measures is mostly said before it: words after it count double,
+        # unless a preposition joins them to it ("81,3 pada post-test"), which binds as
+        # tightly as the word right before it.
+        if o[1] <= self.fa:
+            return self.distance(o)
+        joined = o[0] == self.fb + 1 and self.norms[self.fb] in _JOINING
+        return 0 if joined else 2 * self.distance(o) + 1
+
+
+def _best_rule(
+    fig: _Figure, place: _Place, rules: Sequence[_Rule], v: _SentenceView, only: str | None
+) -> tuple[_Rule, list[tuple[int, int]]] | None:
+    """Every rule that fits the figure is a candidate; the one whose words stand nearest
+    to the figure names it ("kehadiran 53% dan kepuasan 81%")."""
+    best: tuple[int, _Rule, list[tuple[int, int]]] | None = None
+    for rule in rules:
+        if rule.figure != fig.kind or (only is not None and rule.id != only):
+            continue
+        if rule.at_least is not None and fig.value < rule.at_least:
+            continue
+        picks = []
+        for term in rule.terms:
+            occ = [
+                o
+                for o in v.occ(term)
+                if (o[1] <= place.fa or o[0] >= place.fb) and place.distance(o) <= rule.within and place.clear(o)
+            ]
+            if not occ:
+                break
+            picks.append(min(occ, key=place.distance))
+        else:
+            if rule.unless and v.vetoed(rule.unless):
+                continue
+            near = min(place.nearness(o) for o in picks)
+            if best is None or near < best[0]:
+                best = (near, rule, picks)
+    return None if best is None else (best[1], best[2])
+
+
 def find_indicators(
     text: str, v: _SentenceView, c: _Compiled, line_starts: list[int], only: str | None = None, kind: str = "indicators"
 ) -> list[Any]:
@@ -279,63 +338,23 @@ def find_indicators(
     valid = {id(f) for f in figures if spans[id(f)] and _fits(kind, f, spans[id(f)], v, text)}
     # A number that is no value here (a cohort, "angkatan 87"; a year) does not stand between a word and its figure.
     no_value = {id(f) for f in figures if id(f) not in valid or _year_like(f)} | previous
+    model = ExtractedIndicator if kind == "indicators" else ExtractedFigure
     for fig in figures:
         idx = spans[id(fig)]
-        if not idx or set(idx) & v.blocked or id(fig) in previous:
+        if not idx or set(idx) & v.blocked or id(fig) not in valid or id(fig) in previous:
             continue
-        fa, fb = idx[0], idx[-1] + 1
         # A word belongs to the figure on its side: "Dari 120 peserta, 114 orang dinyatakan lulus" --
         # "lulus" names 114, not 120, because another figure of the same kind stands between (years aside).
-        others = [
+        others = tuple(
             (spans[id(f)][0], spans[id(f)][-1] + 1)
             for f in figures
             if f is not fig and f.kind == fig.kind and spans[id(f)] and id(f) not in no_value
-        ]
-
-        def clear(o: tuple[int, int], fa: int = fa, fb: int = fb, others: list[tuple[int, int]] = others) -> bool:
-            lo, hi = (o[1], fa) if o[1] <= fa else (fb, o[0])
-            return not any(lo <= x and y <= hi for x, y in others)
-
-        if id(fig) not in valid:
+        )
+        place = _Place(idx[0], idx[-1] + 1, others, v.norms)
+        found = _best_rule(fig, place, rules, v, only)
+        if found is None:
             continue
-
-        def distance(o: tuple[int, int], fa: int = fa, fb: int = fb) -> int:
-            return min(abs(fa - o[1]), abs(o[0] - fb))
-
-        def nearness(o: tuple[int, int], fa: int = fa, fb: int = fb) -> int:
-            # What a figure measures is mostly said before it: words after it count double,
-            # unless a preposition joins them to it ("81,3 pada post-test"), which binds as
-            # tightly as the word right before it.
-            if o[1] <= fa:
-                return distance(o)
-            joined = o[0] == fb + 1 and v.norms[fb] in _JOINING
-            return 0 if joined else 2 * distance(o) + 1
-
-        # Every rule that fits the figure is a candidate; the one whose words stand
-        # nearest to the figure names it ("kehadiran 53% dan kepuasan 81%").
-        best: tuple[int, _Rule, list[tuple[int, int]]] | None = None
-        for rule in rules:
-            if rule.figure != fig.kind or (only is not None and rule.id != only):
-                continue
-            if rule.at_least is not None and fig.value < rule.at_least:
-                continue
-            picks = []
-            for term in rule.terms:
-                occ = [o for o in v.occ(term) if (o[1] <= fa or o[0] >= fb) and distance(o) <= rule.within and clear(o)]
-                if not occ:
-                    break
-                picks.append(min(occ, key=distance))
-            else:
-                if rule.unless and v.vetoed(rule.unless):
-                    continue
-                near = min(nearness(o) for o in picks)
-                if best is None or near < best[0]:
-                    best = (near, rule, picks)
-        if best is None:
-            continue
-        _, rule, picks = best
-        combo = [*picks, (fa, fb)]
-        model = ExtractedIndicator if kind == "indicators" else ExtractedFigure
+        rule, picks = found
         out.append(
             model(
                 id=rule.target,
@@ -343,7 +362,7 @@ def find_indicators(
                 unit=fig.unit,
                 figure=text[fig.start : fig.end],
                 pattern=rule.id,
-                **_traced(text, v.sent, combo, line_starts, _FIGURE_QUOTE_MAX),
+                **_traced(text, v.sent, [*picks, (place.fa, place.fb)], line_starts, _FIGURE_QUOTE_MAX),
             )
         )
     return out
